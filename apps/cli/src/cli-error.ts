@@ -1,0 +1,14 @@
+/** Exit codes the CLI promises to scripts: 0 success, 1 failure while working, 2 bad usage or input. */
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+/** An error whose message is meant for the user as it is: no stack trace is printed for it. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT_USAGE,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
