@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const url = (protocols: string[], example: string) =>
+  z
+    .string({ message: `expected a URL such as ${example}` })
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, `expected a URL such as ${example}`);
+
+const port = z.coerce
+  .number({ message: 'expected a port number' })
+  .int('expected a whole port number')
+  .min(1, 'expected a port between 1 and 65535')
+  .max(65535, 'expected a port between 1 and 65535');
+
+const roles = z
+  .string()
+  .transform((value) => value.split(',').map((role) => role.trim()))
+  .pipe(z.array(z.enum(['api', 'worker'], { message: 'expected api, worker or api,worker' })).min(1))
+  .transform((list) => [...new Set(list)]);
+
+/**
+ * One 32-byte key per id, e.g. `k2026:BASE64,k2025:BASE64`. The first is used to encrypt; the
+ * others stay readable so that a rotated key can still decrypt what it wrote.
+ */
+const secretKeys = z
+  .string({ message: 'expected id:base64-32-byte-key[,id:key…] (generate: openssl rand -base64 32)' })
+  .transform((value, ctx) => {
+    const keys: { id: string; key: Buffer }[] = [];
+    for (const entry of value.split(',').map((part) => part.trim())) {
+      const separator = entry.indexOf(':');
+      const id = entry.slice(0, separator);
+      const key = Buffer.from(entry.slice(separator + 1), 'base64');
+      if (separator < 1 || !/^[A-Za-z0-9_-]{1,32}$/.test(id) || key.length !== 32) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'expected id:base64-32-byte-key[,id:key…] (generate: openssl rand -base64 32)',
+        });
+        return z.NEVER;
+      }
+      keys.push({ id, key });
+    }
+    return keys;
+  });
+
+/** Every environment variable Sightline reads. `.env.example` documents each one. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SIGHTLINE_ROLES: roles.default(['api', 'worker']),
+  PORT: port.optional(),
+  DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://user:password@host:5432/sightline'),
+  DATABASE_RUN_MIGRATIONS: booleanFlag.default(false),
+  REDIS_URL: url(['redis:', 'rediss:'], 'redis://host:6379'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,40}$/, 'expected 1–40 lowercase letters, digits, - or _')
+    .default('sightline'),
+  SECRETS_KEYS: secretKeys,
+  ADMIN_BOOTSTRAP_KEY: z
+    .string()
+    .min(32, 'expected at least 32 characters (generate: openssl rand -hex 32)')
+    .optional(),
+  ADMIN_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ message: 'expected a whole number of requests' })
+    .int()
+    .positive()
+    .default(600),
+  SHUTDOWN_GRACE_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(0).default(30000),
+});
+
+export type Config = z.output<typeof envSchema>;
+export type Role = Config['SIGHTLINE_ROLES'][number];

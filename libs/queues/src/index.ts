@@ -1,0 +1,16 @@
+export { QUEUE_NAMES, QUEUE_OWNERS, type QueueName } from './queue-names';
+export {
+  JOB_CONTRACTS,
+  jobNamesOf,
+  parseJobPayload,
+  InvalidJobPayloadError,
+  UnknownJobError,
+  type JobName,
+  type JobPayload,
+} from './job-contracts';
+export { DEFAULT_JOB_OPTIONS } from './job-options';
+export { assertEveryJobHandled, MissingJobHandlerError, type JobHandlers } from './job-handlers';
+export { QueueProducer } from './queue-producer';
+export { ContractProcessor } from './contract-processor';
+export { redisConnectionOptions } from './redis-connection';
+export { QueuesModule, ALL_QUEUES } from './queues.module';

@@ -1,0 +1,54 @@
+import { assertEveryJobHandled, MissingJobHandlerError } from './job-handlers';
+import { InvalidJobPayloadError, jobNamesOf, parseJobPayload, UnknownJobError } from './job-contracts';
+import { DEFAULT_JOB_OPTIONS } from './job-options';
+import { QUEUE_NAMES } from './queue-names';
+
+const repositoryId = '3f0c7f9e-8a41-4a55-9b1e-0a1f8b9c2d3e';
+const runId = '9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+
+describe('job contracts', () => {
+  it('accepts a well-formed payload and returns it typed', () => {
+    expect(parseJobPayload('repository-analysis', 'analyse-repository', { repositoryId, runId })).toEqual({
+      repositoryId,
+      runId,
+    });
+  });
+
+  it('names the bad field of a malformed payload', () => {
+    expect(() => parseJobPayload('repository-analysis', 'analyse-repository', { repositoryId: 'x', runId })).toThrow(
+      InvalidJobPayloadError,
+    );
+    expect(() => parseJobPayload('repository-analysis', 'analyse-repository', { repositoryId: 'x', runId })).toThrow(
+      /repositoryId: expected a UUID/,
+    );
+  });
+
+  it('refuses payload fields the contract does not know, so blobs and secrets cannot ride along', () => {
+    expect(() =>
+      parseJobPayload('repository-analysis', 'analyse-repository', { repositoryId, runId, token: 'secret' }),
+    ).toThrow(InvalidJobPayloadError);
+  });
+
+  it('rejects unknown job names', () => {
+    expect(() => parseJobPayload('repository-analysis', 'no-such-job' as never, {})).toThrow(UnknownJobError);
+  });
+
+  it('fails the boot check when a job name has no handler', () => {
+    expect(() => assertEveryJobHandled('repository-analysis', {})).toThrow(MissingJobHandlerError);
+    expect(() => assertEveryJobHandled('repository-analysis', {})).toThrow(/analyse-repository/);
+    expect(() =>
+      assertEveryJobHandled('repository-analysis', { 'analyse-repository': async () => undefined }),
+    ).not.toThrow();
+    expect(jobNamesOf('repository-analysis')).toEqual(['analyse-repository']);
+  });
+
+  it('keeps failed jobs and bounds completed ones on every queue', () => {
+    for (const queue of QUEUE_NAMES) {
+      const options = DEFAULT_JOB_OPTIONS[queue];
+      expect(options.removeOnFail).not.toBe(true);
+      expect(options.removeOnComplete).toEqual(expect.objectContaining({ count: expect.any(Number) }));
+      expect(options.attempts).toBeGreaterThan(1);
+      expect(options.backoff).toEqual(expect.objectContaining({ type: 'exponential' }));
+    }
+  });
+});

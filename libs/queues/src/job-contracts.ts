@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { QueueName } from './queue-names';
+
+const id = z.uuid({ message: 'expected a UUID' });
+
+/**
+ * Every job name and its payload schema, per queue. Payloads carry ids, never data blobs or
+ * secrets: a worker loads what it needs. Job names are stable strings, never class names.
+ */
+export const JOB_CONTRACTS = {
+  'repository-analysis': {
+    'analyse-repository': z.object({ repositoryId: id, runId: id }).strict(),
+  },
+  'ticket-enrichment': {},
+  'tracker-writeback': {},
+  'grooming-sweep': {},
+} as const satisfies Record<QueueName, Record<string, z.ZodType>>;
+
+export type JobName<Q extends QueueName> = keyof (typeof JOB_CONTRACTS)[Q] & string;
+
+export type JobPayload<Q extends QueueName, N extends JobName<Q>> = (typeof JOB_CONTRACTS)[Q][N] extends z.ZodType
+  ? z.output<(typeof JOB_CONTRACTS)[Q][N]>
+  : never;
+
+export function jobNamesOf(queue: QueueName): string[] {
+  return Object.keys(JOB_CONTRACTS[queue]);
+}
+
+/** Validates a payload against its job's schema; throws with the field names on failure. */
+export function parseJobPayload<Q extends QueueName, N extends JobName<Q>>(
+  queue: Q,
+  name: N,
+  data: unknown,
+): JobPayload<Q, N> {
+  const schema = (JOB_CONTRACTS[queue] as Record<string, z.ZodType | undefined>)[name];
+  if (!schema) throw new UnknownJobError(queue, name);
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`);
+    throw new InvalidJobPayloadError(queue, name, problems);
+  }
+  return result.data as JobPayload<Q, N>;
+}
+
+export class UnknownJobError extends Error {
+  constructor(queue: string, name: string) {
+    super(`queue ${queue} has no job named "${name}"`);
+  }
+}
+
+export class InvalidJobPayloadError extends Error {
+  constructor(queue: string, name: string, readonly problems: string[]) {
+    super(`invalid payload for ${queue}/${name}: ${problems.join('; ')}`);
+  }
+}
