@@ -9,3 +9,4 @@ export {
   type IssuedApiKey,
 } from './repositories/api-key.repository';
 export { AuditLogRepository, type AuditEntry, type AuditRecord } from './repositories/audit-log.repository';
+export { DatabasePing } from './database-ping';

@@ -5,8 +5,9 @@ import { createDataSource, runMigrations } from './data-source';
 import { ApiKeyRepository } from './repositories/api-key.repository';
 import { AuditLogRepository } from './repositories/audit-log.repository';
 import { SecretCipher } from './secret-cipher';
+import { DatabasePing } from './database-ping';
 
-const REPOSITORIES = [ApiKeyRepository, AuditLogRepository] as const;
+const REPOSITORIES = [ApiKeyRepository, AuditLogRepository, DatabasePing] as const;
 
 /** Connects once per process, optionally migrates, and provides the repositories. */
 @Global()

@@ -1,0 +1,13 @@
+import { loadConfigOrExit } from '@sightline/config';
+import { createEnrichmentApp, ENRICHMENT_DEFAULT_PORT } from './enrichment.app';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const app = await createEnrichmentApp(config);
+  await app.listen(config.PORT ?? ENRICHMENT_DEFAULT_PORT, '0.0.0.0');
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`enrichment failed to start: ${error.message}\n`);
+  process.exit(1);
+});

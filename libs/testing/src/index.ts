@@ -1,0 +1,2 @@
+export { LogCapture } from './log-capture';
+export { testConfig } from './test-config';
