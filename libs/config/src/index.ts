@@ -1,3 +1,3 @@
 export { envSchema, type Config, type Role } from './env.schema';
-export { loadConfig, loadConfigOrExit, ConfigError } from './load-config';
+export { loadConfig, loadConfigOrExit, loadConfigSubset, ConfigError } from './load-config';
 export { ConfigModule, CONFIG, InjectConfig } from './config.module';

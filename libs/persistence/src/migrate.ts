@@ -1,4 +1,4 @@
-import { loadConfigOrExit } from '@sightline/config';
+import { loadConfigSubset } from '@sightline/config';
 import { createDataSource, revertLastMigration, runMigrations } from './data-source';
 
 /** `npm run migration:run` / `migration:revert`: the schema changes only through here. */
@@ -8,8 +8,8 @@ async function migrate(command: string | undefined): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const config = loadConfigOrExit();
-  const dataSource = createDataSource(config.DATABASE_URL, 'sightline-migrate');
+  const { DATABASE_URL } = loadConfigSubset(['DATABASE_URL']);
+  const dataSource = createDataSource(DATABASE_URL, 'sightline-migrate');
   await dataSource.initialize();
   try {
     if (command === 'run') {
