@@ -30,3 +30,19 @@ export async function createServiceApp(module: Type | object, options: ServiceAp
   SwaggerModule.setup('docs', app, cleanupOpenApiDoc(document), { jsonDocumentUrl: 'docs/json' });
   return app;
 }
+
+/**
+ * Nest closes the HTTP server and waits for BullMQ workers to finish their running jobs on
+ * SIGTERM. If that takes longer than the grace period, exit anyway: BullMQ's stalled-job check
+ * hands the unfinished jobs to another worker, so nothing is lost.
+ */
+export function limitShutdownTo(graceMs: number): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      setTimeout(() => {
+        process.stderr.write(`shutdown took longer than ${graceMs} ms; exiting, unfinished jobs will be retried\n`);
+        process.exit(1);
+      }, graceMs).unref();
+    });
+  }
+}

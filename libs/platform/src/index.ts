@@ -1,5 +1,5 @@
 export { PlatformModule, type PlatformOptions } from './platform.module';
-export { createServiceApp, type ServiceAppOptions } from './bootstrap';
+export { createServiceApp, limitShutdownTo, type ServiceAppOptions } from './bootstrap';
 export { AdminController } from './auth/admin-controller.decorator';
 export { RequireRole } from './auth/require-role.decorator';
 export type { Principal } from './auth/principal';
