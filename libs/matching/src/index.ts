@@ -1,0 +1,41 @@
+export { stem } from './text/stemmer';
+export { STOP_WORDS, isStopWord } from './text/stop-words';
+export { tokenize, tokenizeWithSurface, splitIdentifier, MAX_TOKEN_LENGTH, type SurfacedTerm } from './text/tokenizer';
+export type { CleanText } from './text/clean-text';
+export { adfToText, isAdfDocument } from './text/adf-to-text';
+export { markdownToText } from './text/markdown-to-text';
+export { extractMentions, type Mentions, type StackFrame } from './text/mentions';
+export {
+  prepareTicket,
+  DEFAULT_INPUT_LIMITS,
+  type TicketInput,
+  type PreparedTicket,
+  type QueryTerm,
+  type InputLimits,
+} from './ticket/prepare-ticket';
+export { isSourcePath, isTestPath, isMatchablePath } from './paths/file-kinds';
+export { INDEX_FIELDS, type FileDocument, type PastTicket, type MatchCorpus, type IndexField } from './index/corpus';
+export { InvertedIndex, InvertedIndexBuilder } from './index/inverted-index';
+export { Bm25fScorer, type Bm25fParams, type Bm25fField, type WeightedTerm, type DocScores } from './index/bm25f-scorer';
+export { buildMatchIndex, type MatchIndex, type MatchIndexOptions } from './index/match-index';
+export { rankTicket, type MatchOptions } from './ranking/ranker';
+export type { MatchResult, RankedResult, MatchReason, NoMatchReason } from './ranking/match-result';
+export {
+  DEFAULT_WEIGHTS,
+  resolveWeights,
+  type MatchWeights,
+  type FieldWeight,
+  type WeightOverrides,
+} from './ranking/match-weights';
+export type { PathRule } from './ranking/path-rules';
+export type { PriorKind } from './ranking/priors';
+export type { MentionKind } from './ranking/mention-signal';
+export { rankingConfidence, type ConfidenceFeatures } from './ranking/confidence';
+export { describeReason, describeResult } from './ranking/describe-result';
+export {
+  InMemoryFeedbackStore,
+  latestVerdicts,
+  type FeedbackEntry,
+  type FeedbackStore,
+  type FeedbackVerdict,
+} from './feedback/feedback-store';

@@ -1,0 +1,46 @@
+/**
+ * What the matcher indexes for one repository snapshot. Plain data, filled from the analysis
+ * (symbols and comments from the parsers, per-file history from the git reader) by whoever builds
+ * the index; the matcher never reads git or the file system itself.
+ */
+export interface FileDocument {
+  /** Repository-relative path with forward slashes. */
+  path: string;
+  /** Declared names: classes, functions, methods, exported names. */
+  symbols?: readonly string[];
+  /** Comment and docstring text. */
+  comments?: string;
+  /** Subjects of the commits that changed the file (newest first; extra ones may be dropped). */
+  commitSubjects?: readonly string[];
+  /** Code lines. */
+  loc?: number;
+  /** Non-merge commits that changed the file. */
+  revisions?: number;
+  /** Of those, the fixes. */
+  bugFixRevisions?: number;
+  /** Time of the last change, ms since the epoch. */
+  lastChangedAt?: number;
+  /** Code area the file belongs to; defaults to its directory. */
+  area?: string;
+}
+
+/** A past ticket (or change) with the title it was filed under and the files its commits changed. */
+export interface PastTicket {
+  key: string;
+  title: string;
+  files: readonly string[];
+  /** When it was done, ms since the epoch. */
+  at?: number;
+  bugFix?: boolean;
+}
+
+export interface MatchCorpus {
+  files: readonly FileDocument[];
+  pastTickets?: readonly PastTicket[];
+  /** "Now" for recency: the analysed revision's time, so results are reproducible. Ms since epoch. */
+  asOf?: number;
+}
+
+/** Index fields, in BM25F order. */
+export const INDEX_FIELDS = ['name', 'directories', 'symbols', 'comments', 'commits', 'tickets'] as const;
+export type IndexField = (typeof INDEX_FIELDS)[number];

@@ -1,0 +1,158 @@
+import { tokenize } from '../text/tokenizer';
+import { FileDocument, INDEX_FIELDS, MatchCorpus, PastTicket } from './corpus';
+import { Bm25fScorer } from './bm25f-scorer';
+import { InvertedIndex, InvertedIndexBuilder } from './inverted-index';
+
+export interface MatchIndexOptions {
+  /** Newest commit subjects kept per file: old history says less about today's code. */
+  maxSubjectsPerFile?: number;
+  /** Comment text kept per file. */
+  maxCommentChars?: number;
+}
+
+const DEFAULTS: Required<MatchIndexOptions> = { maxSubjectsPerFile: 300, maxCommentChars: 20_000 };
+
+/** Everything the ranker needs about one snapshot, built once and queried many times. */
+export interface MatchIndex {
+  readonly paths: readonly string[];
+  readonly docByPath: ReadonlyMap<string, number>;
+  readonly areaNames: readonly string[];
+  readonly areaOf: Uint32Array;
+  readonly text: InvertedIndex;
+  readonly textScorer: Bm25fScorer;
+  readonly tickets: InvertedIndex;
+  readonly ticketScorer: Bm25fScorer;
+  readonly pastTickets: readonly PastTicket[];
+  /** Per past ticket, the indexed files it changed. */
+  readonly ticketDocs: readonly Uint32Array[];
+  readonly loc: Float64Array;
+  readonly revisions: Float64Array;
+  readonly bugFixes: Float64Array;
+  readonly lastChangedAt: Float64Array;
+  readonly asOf: number;
+  /** Lowercase declared symbol → files declaring it. */
+  readonly symbolDocs: ReadonlyMap<string, readonly number[]>;
+  /** Lowercase file name, with and without extension → files. */
+  readonly nameDocs: ReadonlyMap<string, readonly number[]>;
+  readonly stemDocs: ReadonlyMap<string, readonly number[]>;
+}
+
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function withoutExtension(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+export function directoryOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash > 0 ? path.slice(0, slash) : '.';
+}
+
+function addTo(map: Map<string, number[]>, key: string, doc: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [doc]);
+  else if (list[list.length - 1] !== doc) list.push(doc);
+}
+
+function fileFields(
+  file: FileDocument,
+  ticketTitles: readonly string[] | undefined,
+  options: Required<MatchIndexOptions>,
+): string[][] {
+  const name = basename(file.path);
+  const subjects = (file.commitSubjects ?? []).slice(0, options.maxSubjectsPerFile);
+  const fields: Record<(typeof INDEX_FIELDS)[number], string[]> = {
+    name: tokenize(withoutExtension(name)),
+    directories: tokenize(directoryOf(file.path).replace(/^\.$/, '')),
+    symbols: tokenize((file.symbols ?? []).join(' ')),
+    comments: tokenize((file.comments ?? '').slice(0, options.maxCommentChars)),
+    commits: tokenize(subjects.join('\n')),
+    tickets: tokenize((ticketTitles ?? []).join('\n')),
+  };
+  return INDEX_FIELDS.map((f) => fields[f]);
+}
+
+export function buildMatchIndex(corpus: MatchCorpus, options: MatchIndexOptions = {}): MatchIndex {
+  const settings = { ...DEFAULTS, ...options };
+  const docByPath = new Map<string, number>();
+  const files: FileDocument[] = [];
+  for (const file of corpus.files) {
+    if (docByPath.has(file.path)) continue;
+    docByPath.set(file.path, files.length);
+    files.push(file);
+  }
+  const pastTickets = corpus.pastTickets ?? [];
+  const titlesByDoc = new Map<number, string[]>();
+  const ticketDocs: Uint32Array[] = [];
+  const ticketBuilder = new InvertedIndexBuilder(1);
+  for (const ticket of pastTickets) {
+    const docs: number[] = [];
+    for (const path of new Set(ticket.files)) {
+      const doc = docByPath.get(path);
+      if (doc === undefined) continue;
+      docs.push(doc);
+      const titles = titlesByDoc.get(doc);
+      if (titles) titles.push(ticket.title);
+      else titlesByDoc.set(doc, [ticket.title]);
+    }
+    ticketDocs.push(Uint32Array.from(docs));
+    ticketBuilder.add([tokenize(ticket.title)]);
+  }
+
+  const textBuilder = new InvertedIndexBuilder(INDEX_FIELDS.length);
+  const n = files.length;
+  const loc = new Float64Array(n);
+  const revisions = new Float64Array(n);
+  const bugFixes = new Float64Array(n);
+  const lastChangedAt = new Float64Array(n);
+  const areaIds = new Map<string, number>();
+  const areaOf = new Uint32Array(n);
+  const symbolDocs = new Map<string, number[]>();
+  const nameDocs = new Map<string, number[]>();
+  const stemDocs = new Map<string, number[]>();
+  let newest = 0;
+  files.forEach((file, doc) => {
+    textBuilder.add(fileFields(file, titlesByDoc.get(doc), settings));
+    loc[doc] = file.loc ?? 0;
+    revisions[doc] = file.revisions ?? file.commitSubjects?.length ?? 0;
+    bugFixes[doc] = file.bugFixRevisions ?? 0;
+    lastChangedAt[doc] = file.lastChangedAt ?? 0;
+    newest = Math.max(newest, lastChangedAt[doc]);
+    const area = file.area ?? directoryOf(file.path);
+    let areaId = areaIds.get(area);
+    if (areaId === undefined) {
+      areaId = areaIds.size;
+      areaIds.set(area, areaId);
+    }
+    areaOf[doc] = areaId;
+    for (const symbol of file.symbols ?? []) addTo(symbolDocs, symbol.toLowerCase(), doc);
+    const name = basename(file.path).toLowerCase();
+    addTo(nameDocs, name, doc);
+    addTo(stemDocs, withoutExtension(name), doc);
+  });
+  const text = textBuilder.build();
+  const tickets = ticketBuilder.build();
+  return {
+    paths: files.map((f) => f.path),
+    docByPath,
+    areaNames: [...areaIds.keys()],
+    areaOf,
+    text,
+    textScorer: new Bm25fScorer(text),
+    tickets,
+    ticketScorer: new Bm25fScorer(tickets),
+    pastTickets,
+    ticketDocs,
+    loc,
+    revisions,
+    bugFixes,
+    lastChangedAt,
+    asOf: corpus.asOf ?? newest,
+    symbolDocs,
+    nameDocs,
+    stemDocs,
+  };
+}

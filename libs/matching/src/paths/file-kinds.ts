@@ -1,0 +1,36 @@
+/**
+ * Which paths are source code and which are tests. Tickets are matched to source files; test files
+ * are left out of rankings and of the evaluation's gold sets (a ticket names behaviour, and the
+ * file that implements it is the useful answer).
+ */
+const SOURCE_EXTENSIONS = new Set([
+  'ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', 'py', 'go', 'java', 'kt', 'kts', 'scala',
+  'groovy', 'cs', 'fs', 'vb', 'rb', 'php', 'rs', 'c', 'h', 'cc', 'cpp', 'cxx', 'hpp', 'hh', 'hxx',
+  'm', 'mm', 'swift', 'dart', 'lua', 'pl', 'pm', 'ex', 'exs', 'erl', 'hs', 'clj', 'elm', 'ml',
+  'vue', 'svelte', 'sql', 'sh',
+]);
+
+const TEST_DIRECTORY = /(^|\/)(tests?|__tests__|__mocks__|spec|specs|testing|testdata|test-data|fixtures?|e2e|benchmarks?)\//i;
+const TEST_FILE =
+  /(^|\/)(test_[^/]*|[^/]*_test|[^/]*[._-](test|spec)s?|[^/]*Tests?|[^/]*IT|conftest)\.[a-z0-9]+$/;
+const MAVEN_TEST = /(^|\/)src\/(test|it|testFixtures)\//;
+const GENERATED = /(^|\/)(node_modules|vendor|third_party|dist|build|out|target|\.git)\//;
+
+export function extension(path: string): string {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+}
+
+export function isTestPath(path: string): boolean {
+  return MAVEN_TEST.test(path) || TEST_DIRECTORY.test(path) || TEST_FILE.test(path);
+}
+
+/** Source code, not vendored and not build output (tests included: see isMatchablePath). */
+export function isSourcePath(path: string): boolean {
+  return SOURCE_EXTENSIONS.has(extension(path)) && !GENERATED.test(path) && !path.endsWith('.min.js');
+}
+
+export function isMatchablePath(path: string): boolean {
+  return isSourcePath(path) && !isTestPath(path);
+}

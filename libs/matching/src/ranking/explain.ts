@@ -1,0 +1,91 @@
+import { INDEX_FIELDS } from '../index/corpus';
+import { MatchIndex } from '../index/match-index';
+import { MatchReason } from './match-result';
+import { MatchWeights } from './match-weights';
+import { MentionHit } from './mention-signal';
+import { PathRuleHit } from './path-rules';
+import { PriorPart } from './priors';
+import { ResolvedTerm } from './query-terms';
+import { SimilarTicket } from './similar-tickets';
+import { FeedbackSignal } from '../feedback/feedback-signal';
+
+/** A file's evidence, each part already weighted: the parts sum to the file's score. */
+export interface FileEvidence {
+  text: number;
+  similar: number;
+  similarTickets: SimilarTicket[];
+  mention: number;
+  mentionHits: MentionHit[];
+  rule: number;
+  ruleHits: PathRuleHit[];
+  priors: PriorPart[];
+  feedback?: FeedbackSignal & { contribution: number };
+}
+
+export interface ExplainContext {
+  index: MatchIndex;
+  query: readonly ResolvedTerm[];
+  weights: MatchWeights;
+}
+
+// A field is named for a term only when it carried at least this share of the term's score.
+const FIELD_SHARE = 0.15;
+// Priors are mentioned only when they moved the score noticeably.
+const PRIOR_SHARE = 0.05;
+const MAX_TERMS = 6;
+
+function share(part: number, total: number): number {
+  return total > 0 ? Math.round((Math.abs(part) / total) * 1000) / 1000 : 0;
+}
+
+function termReasons(ctx: ExplainContext, doc: number, textPart: number, total: number): MatchReason[] {
+  const params = { k1: ctx.weights.k1, fields: INDEX_FIELDS.map((f) => ctx.weights.fields[f]) };
+  const shares = ctx.index.textScorer.explain(doc, ctx.query, params);
+  const docScore = shares.reduce((a, s) => a + s.score, 0);
+  if (docScore <= 0) return [];
+  const surfaceOf = new Map(ctx.query.map((q) => [q.termId, q.surface]));
+  const reasons: MatchReason[] = [];
+  INDEX_FIELDS.forEach((field, f) => {
+    const fieldTotal = shares.reduce((a, s) => a + s.fieldScores[f], 0);
+    if (fieldTotal <= 0) return;
+    const terms = shares
+      .filter((s) => s.fieldScores[f] >= FIELD_SHARE * s.score)
+      .sort((a, b) => b.fieldScores[f] - a.fieldScores[f])
+      .slice(0, MAX_TERMS)
+      .map((s) => surfaceOf.get(s.termId) ?? '');
+    if (terms.length === 0) return;
+    reasons.push({ kind: 'terms', field, terms, share: share((textPart * fieldTotal) / docScore, total) });
+  });
+  return reasons;
+}
+
+export function explainEvidence(ctx: ExplainContext, doc: number, e: FileEvidence, total: number): MatchReason[] {
+  const reasons: MatchReason[] = [];
+  const mentionTotal = e.mentionHits.length;
+  for (const hit of e.mentionHits) {
+    reasons.push({ kind: 'mention', mention: hit.kind, text: hit.text, share: share(e.mention / mentionTotal, total) });
+  }
+  if (e.text > 0) reasons.push(...termReasons(ctx, doc, e.text, total));
+  if (e.similar > 0 && e.similarTickets.length > 0) {
+    reasons.push({
+      kind: 'similar-tickets',
+      tickets: e.similarTickets.map((t) => ({
+        key: ctx.index.pastTickets[t.index].key,
+        title: ctx.index.pastTickets[t.index].title,
+        similarity: Math.round(t.similarity * 1000) / 1000,
+      })),
+      share: share(e.similar, total),
+    });
+  }
+  for (const hit of e.ruleHits) {
+    reasons.push({ kind: 'path-rule', source: hit.source, value: hit.value, glob: hit.glob, share: share(e.rule / e.ruleHits.length, total) });
+  }
+  for (const p of e.priors) {
+    const s = share(p.contribution, total);
+    if (s >= PRIOR_SHARE) reasons.push({ kind: 'prior', prior: p.prior, value: p.value, share: s });
+  }
+  if (e.feedback) {
+    reasons.push({ kind: 'feedback', verdict: e.feedback.verdict, tickets: e.feedback.tickets, share: share(e.feedback.contribution, total) });
+  }
+  return reasons.sort((a, b) => b.share - a.share);
+}

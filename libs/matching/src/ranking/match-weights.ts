@@ -1,0 +1,76 @@
+import { IndexField } from '../index/corpus';
+
+/**
+ * Every tunable of the ranking in one place. The defaults were fitted on held-out repository
+ * histories with `sightline eval` (docs/matching.md records how); override them only to experiment.
+ */
+export interface FieldWeight {
+  weight: number;
+  /** BM25 length normalisation for the field (0 = none, 1 = full). */
+  b: number;
+}
+
+export interface MatchWeights {
+  k1: number;
+  fields: Record<IndexField, FieldWeight>;
+  /** Field-weighted BM25 over the file's own text and history, scaled to the best file. */
+  text: number;
+  /** Past tickets with similar titles, spread over the files they changed. */
+  similar: number;
+  /** How many of the most similar past tickets vote. */
+  similarTickets: number;
+  /** A past ticket's vote is divided by (files it changed)^this: broad changes say less per file. */
+  similarSpread: number;
+  /** Exact mentions of a file, symbol or stack frame. */
+  mention: number;
+  /** Component/label path rules of the project mapping. */
+  pathRule: number;
+  changeFrequency: number;
+  recency: number;
+  recencyHalfLifeDays: number;
+  size: number;
+  /** Past bug fixes, used for bug-like tickets only. */
+  bugFix: number;
+  /** "Right"/"wrong" feedback on this or similar tickets. */
+  feedback: number;
+  /** Area score = best file + this × second + this² × third … */
+  areaDecay: number;
+}
+
+export const DEFAULT_WEIGHTS: MatchWeights = {
+  k1: 1.2,
+  fields: {
+    name: { weight: 3, b: 0.3 },
+    directories: { weight: 1, b: 0.3 },
+    symbols: { weight: 1.5, b: 0.5 },
+    comments: { weight: 0.5, b: 0.75 },
+    commits: { weight: 1, b: 0.75 },
+    tickets: { weight: 1, b: 0.75 },
+  },
+  text: 1,
+  similar: 0.6,
+  similarTickets: 30,
+  similarSpread: 0.5,
+  mention: 1,
+  pathRule: 0.5,
+  changeFrequency: 0.1,
+  recency: 0.1,
+  recencyHalfLifeDays: 180,
+  size: 0.05,
+  bugFix: 0.1,
+  feedback: 1,
+  areaDecay: 0.5,
+};
+
+export type WeightOverrides = Partial<Omit<MatchWeights, 'fields'>> & {
+  fields?: Partial<Record<IndexField, Partial<FieldWeight>>>;
+};
+
+export function resolveWeights(overrides: WeightOverrides | undefined): MatchWeights {
+  if (!overrides) return DEFAULT_WEIGHTS;
+  const fields = { ...DEFAULT_WEIGHTS.fields };
+  for (const [name, value] of Object.entries(overrides.fields ?? {}) as [IndexField, Partial<FieldWeight>][]) {
+    fields[name] = { ...fields[name], ...value };
+  }
+  return { ...DEFAULT_WEIGHTS, ...overrides, fields };
+}

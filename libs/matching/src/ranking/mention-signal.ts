@@ -1,0 +1,107 @@
+import { MatchIndex } from '../index/match-index';
+import { Mentions } from '../text/mentions';
+
+/**
+ * Resolves a ticket's exact mentions against the snapshot. A mention's strength is its
+ * specificity: a file name or symbol that only one file has is near-certain; one shared by ten
+ * files says little about which. Several mentions combine as a noisy-or, so the signal stays in
+ * [0, 1] and no pile of weak mentions outweighs one precise one.
+ */
+export type MentionKind = 'file' | 'symbol' | 'stack-frame';
+
+export interface MentionHit {
+  kind: MentionKind;
+  text: string;
+}
+
+export interface MentionSignal {
+  value: number;
+  hits: MentionHit[];
+}
+
+// A name shared by more files than this is too common to point anywhere.
+const MAX_AMBIGUITY = 12;
+// Later frames of a trace are further from the failure.
+const FRAME_DECAY = 0.85;
+const SEPARATOR = /\.|::|#|->/;
+
+function segments(path: string): string[] {
+  return path.toLowerCase().split('/').filter((s) => s && s !== '.' && s !== '..');
+}
+
+function trailingMatch(mention: readonly string[], path: readonly string[]): number {
+  let n = 0;
+  while (n < mention.length && n < path.length && mention[mention.length - 1 - n] === path[path.length - 1 - n]) n++;
+  return n;
+}
+
+/** Files a written path refers to: the ones sharing the longest run of trailing path segments. */
+function resolveFile(index: MatchIndex, mention: string): readonly number[] {
+  const parts = segments(mention);
+  if (parts.length === 0) return [];
+  const candidates = index.nameDocs.get(parts[parts.length - 1]) ?? [];
+  let best = 0;
+  let kept: number[] = [];
+  for (const doc of candidates) {
+    const m = trailingMatch(parts, segments(index.paths[doc]));
+    if (m > best) {
+      best = m;
+      kept = [doc];
+    } else if (m === best) kept.push(doc);
+  }
+  return kept;
+}
+
+/** Files a symbol refers to: files declaring it, and files named after it (one class per file). */
+function resolveSymbolPart(index: MatchIndex, part: string): readonly number[] {
+  const key = part.toLowerCase();
+  const declared = index.symbolDocs.get(key) ?? [];
+  const named = index.stemDocs.get(key) ?? [];
+  if (named.length === 0) return declared;
+  if (declared.length === 0) return named;
+  return [...new Set([...named, ...declared])];
+}
+
+class Accumulator {
+  readonly signals = new Map<number, MentionSignal>();
+
+  add(docs: readonly number[], strength: number, hit: MentionHit): void {
+    if (docs.length === 0 || docs.length > MAX_AMBIGUITY) return;
+    const p = strength / docs.length;
+    for (const doc of docs) {
+      const signal = this.signals.get(doc) ?? { value: 0, hits: [] };
+      signal.value = 1 - (1 - signal.value) * (1 - p);
+      if (!signal.hits.some((h) => h.kind === hit.kind && h.text === hit.text)) signal.hits.push(hit);
+      this.signals.set(doc, signal);
+    }
+  }
+}
+
+/**
+ * A dotted name (`StringUtils.join`, `flask.helpers.send_file`) is resolved part by part; files
+ * matched by several parts (the class *and* its method) gain from each, so the qualified name
+ * singles out the declaring file.
+ */
+function addSymbol(index: MatchIndex, acc: Accumulator, symbol: string, strength: number, kind: MentionKind): void {
+  const parts = symbol.split(SEPARATOR).filter((p) => p.length > 1);
+  for (const part of parts) acc.add(resolveSymbolPart(index, part), strength, { kind, text: symbol });
+}
+
+export function mentionSignals(index: MatchIndex, mentions: Mentions): Map<number, MentionSignal> {
+  const acc = new Accumulator();
+  const frameFiles = new Set<string>();
+  mentions.frames.forEach((frame, i) => {
+    const strength = Math.pow(FRAME_DECAY, i);
+    const text = frame.file ? `${frame.file}${frame.line ? `:${frame.line}` : ''}` : (frame.symbol ?? '');
+    if (frame.file) {
+      frameFiles.add(frame.file);
+      acc.add(resolveFile(index, frame.file), strength, { kind: 'stack-frame', text });
+    }
+    if (frame.symbol) addSymbol(index, acc, frame.symbol, strength * 0.5, 'stack-frame');
+  });
+  for (const file of mentions.files) {
+    if (!frameFiles.has(file)) acc.add(resolveFile(index, file), 1, { kind: 'file', text: file });
+  }
+  for (const symbol of mentions.symbols) addSymbol(index, acc, symbol, 1, 'symbol');
+  return acc.signals;
+}

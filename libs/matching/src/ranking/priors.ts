@@ -1,0 +1,68 @@
+import { MatchIndex } from '../index/match-index';
+import { MatchWeights } from './match-weights';
+
+/**
+ * Query-independent evidence, as in the bug-localisation literature: files that change often and
+ * recently are where the next change lands (Kim et al.'s FixCache, Rahman et al.), larger files
+ * hold more behaviour (BugLocator's length prior), and files with many past fixes attract the
+ * next fix (used only for bug-like tickets). Each prior is scaled to [0, 1] within the snapshot.
+ */
+export type PriorKind = 'change-frequency' | 'recency' | 'size' | 'bug-fix-history';
+
+export interface PriorPart {
+  prior: PriorKind;
+  /** The raw figure: revisions, days since the last change, code lines, fix revisions. */
+  value: number;
+  contribution: number;
+}
+
+const DAY_MS = 86_400_000;
+
+interface Scales {
+  logMaxRevisions: number;
+  logMaxLoc: number;
+  logMaxBugFixes: number;
+}
+
+const scaleCache = new WeakMap<MatchIndex, Scales>();
+
+function logMax(values: Float64Array): number {
+  let max = 0;
+  for (const v of values) if (v > max) max = v;
+  return Math.log1p(max);
+}
+
+function scales(index: MatchIndex): Scales {
+  let s = scaleCache.get(index);
+  if (!s) {
+    s = {
+      logMaxRevisions: logMax(index.revisions),
+      logMaxLoc: logMax(index.loc),
+      logMaxBugFixes: logMax(index.bugFixes),
+    };
+    scaleCache.set(index, s);
+  }
+  return s;
+}
+
+export function priorParts(index: MatchIndex, doc: number, weights: MatchWeights, bugLike: boolean): PriorPart[] {
+  const s = scales(index);
+  const parts: PriorPart[] = [];
+  if (weights.changeFrequency > 0 && s.logMaxRevisions > 0) {
+    const value = index.revisions[doc];
+    parts.push({ prior: 'change-frequency', value, contribution: (weights.changeFrequency * Math.log1p(value)) / s.logMaxRevisions });
+  }
+  if (weights.recency > 0 && index.lastChangedAt[doc] > 0) {
+    const days = Math.max(0, (index.asOf - index.lastChangedAt[doc]) / DAY_MS);
+    parts.push({ prior: 'recency', value: Math.round(days), contribution: weights.recency * Math.pow(0.5, days / weights.recencyHalfLifeDays) });
+  }
+  if (weights.size > 0 && s.logMaxLoc > 0) {
+    const value = index.loc[doc];
+    parts.push({ prior: 'size', value, contribution: (weights.size * Math.log1p(value)) / s.logMaxLoc });
+  }
+  if (bugLike && weights.bugFix > 0 && s.logMaxBugFixes > 0) {
+    const value = index.bugFixes[doc];
+    parts.push({ prior: 'bug-fix-history', value, contribution: (weights.bugFix * Math.log1p(value)) / s.logMaxBugFixes });
+  }
+  return parts;
+}

@@ -1,0 +1,166 @@
+import { InMemoryFeedbackStore } from '../feedback/feedback-store';
+import { MatchCorpus } from '../index/corpus';
+import { buildMatchIndex } from '../index/match-index';
+import { describeResult } from './describe-result';
+import { rankTicket } from './ranker';
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2025, 0, 1);
+
+const corpus: MatchCorpus = {
+  asOf: NOW,
+  files: [
+    {
+      path: 'services/checkout/checkout-service.ts',
+      symbols: ['CheckoutService', 'placeOrder', 'retryPayment'],
+      comments: 'Places orders and retries failed payments.',
+      commitSubjects: ['Retry declined card payments once', 'Split checkout into steps'],
+      loc: 400,
+      revisions: 30,
+      bugFixRevisions: 12,
+      lastChangedAt: NOW - 3 * DAY,
+    },
+    {
+      path: 'services/checkout/cart.ts',
+      symbols: ['Cart', 'addItem', 'removeItem'],
+      comments: 'Shopping cart line items.',
+      commitSubjects: ['Cart keeps quantities'],
+      loc: 120,
+      revisions: 5,
+      lastChangedAt: NOW - 200 * DAY,
+    },
+    {
+      path: 'libs/payments/stripe-client.ts',
+      symbols: ['StripeClient', 'charge', 'refund'],
+      comments: 'Thin client for the Stripe API: charges and refunds.',
+      commitSubjects: ['Stripe refunds are idempotent'],
+      loc: 200,
+      revisions: 8,
+      lastChangedAt: NOW - 40 * DAY,
+    },
+    {
+      path: 'libs/search/indexer.ts',
+      symbols: ['Indexer', 'reindexProducts'],
+      comments: 'Rebuilds the product search index.',
+      commitSubjects: ['Faster product reindex'],
+      loc: 300,
+      revisions: 3,
+      lastChangedAt: NOW - 400 * DAY,
+    },
+  ],
+  pastTickets: [
+    { key: 'SHOP-812', title: 'Refund fails for partially shipped orders', files: ['libs/payments/stripe-client.ts'] },
+    { key: 'SHOP-640', title: 'Search results miss new products', files: ['libs/search/indexer.ts'] },
+  ],
+};
+
+describe('rankTicket', () => {
+  const index = buildMatchIndex(corpus);
+
+  it('ranks by shared words and explains which field they matched', () => {
+    const result = rankTicket(index, { title: 'Retry payments at checkout' });
+    expect(result.noMatch).toBe(false);
+    expect(result.files[0].path).toBe('services/checkout/checkout-service.ts');
+    expect(result.files[0].reasons).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'terms', field: 'name', terms: ['checkout'] })]),
+    );
+    expect(result.areas[0]).toEqual(expect.objectContaining({ path: 'services/checkout', kind: 'area' }));
+    const [best] = result.areas[0].reasons;
+    expect(best).toEqual(expect.objectContaining({ kind: 'files' }));
+    expect(best.kind === 'files' && best.files.map((f) => f.path)).toEqual([
+      'services/checkout/checkout-service.ts',
+      'services/checkout/cart.ts',
+    ]);
+    for (const file of result.files) expect(file.score).toBeGreaterThan(0);
+    for (const file of result.files) expect(file.score).toBeLessThanOrEqual(1);
+    expect(result.confidence).toBeGreaterThan(0);
+  });
+
+  it('puts an exactly mentioned symbol first', () => {
+    const result = rankTicket(index, { title: 'Payments: reindexProducts is slow' });
+    expect(result.files[0].path).toBe('libs/search/indexer.ts');
+    expect(result.files[0].reasons[0]).toEqual(expect.objectContaining({ kind: 'mention', mention: 'symbol', text: 'reindexProducts' }));
+  });
+
+  it('follows stack-trace frames in an ADF description', () => {
+    const description = {
+      type: 'doc',
+      content: [{ type: 'codeBlock', content: [{ type: 'text', text: 'Error: boom\n    at charge (/app/libs/payments/stripe-client.ts:40:7)' }] }],
+    };
+    const result = rankTicket(index, { title: 'Checkout crashes', description });
+    expect(result.files[0].path).toBe('libs/payments/stripe-client.ts');
+    expect(result.files[0].reasons[0]).toEqual(expect.objectContaining({ kind: 'mention', mention: 'stack-frame' }));
+  });
+
+  it('lets similar past tickets vote for the files they changed', () => {
+    const result = rankTicket(index, { title: 'Partially shipped order cannot be refunded' });
+    expect(result.files[0].path).toBe('libs/payments/stripe-client.ts');
+    const similar = result.files[0].reasons.find((r) => r.kind === 'similar-tickets');
+    expect(similar).toEqual(expect.objectContaining({ tickets: [expect.objectContaining({ key: 'SHOP-812' })] }));
+  });
+
+  it('applies component and label path rules', () => {
+    const rules = [{ match: 'Search', glob: 'libs/search/**' }];
+    const result = rankTicket(index, { title: 'Make it faster', components: ['search'] }, { pathRules: rules });
+    expect(result.files[0].path).toBe('libs/search/indexer.ts');
+    expect(result.files[0].reasons).toContainEqual(
+      expect.objectContaining({ kind: 'path-rule', source: 'component', value: 'Search', glob: 'libs/search/**' }),
+    );
+  });
+
+  it('demotes files marked wrong and promotes files marked right', async () => {
+    const store = new InMemoryFeedbackStore();
+    const ticket = { key: 'SHOP-900', title: 'Retry payments at checkout' };
+    await store.record({ ticketKey: 'SHOP-900', path: 'services/checkout', target: 'area', verdict: 'wrong' });
+    await store.record({ ticketKey: 'SHOP-900', path: 'libs/payments/stripe-client.ts', target: 'file', verdict: 'right' });
+    const result = rankTicket(index, ticket, { feedback: await store.list() });
+    expect(result.files[0].path).toBe('libs/payments/stripe-client.ts');
+    expect(result.files.map((f) => f.path)).not.toContain('services/checkout/checkout-service.ts');
+    expect(result.files[0].reasons).toContainEqual(expect.objectContaining({ kind: 'feedback', verdict: 'right', tickets: ['SHOP-900'] }));
+  });
+
+  it('carries feedback over to a similar ticket only', async () => {
+    const feedback = [
+      { ticketKey: 'SHOP-1', path: 'libs/search/indexer.ts', target: 'file' as const, verdict: 'right' as const, ticketText: 'Retry payments at checkout' },
+    ];
+    const similar = rankTicket(index, { key: 'SHOP-2', title: 'Retry payments at checkout page' }, { feedback });
+    const unrelated = rankTicket(index, { key: 'SHOP-3', title: 'Stripe refunds' }, { feedback });
+    expect(similar.files.map((f) => f.path)).toContain('libs/search/indexer.ts');
+    expect(unrelated.files.map((f) => f.path)).not.toContain('libs/search/indexer.ts');
+  });
+
+  it('boosts files with many past fixes for bug-like tickets only', () => {
+    const bug = rankTicket(index, { title: 'Cart payments', issueType: 'Bug' });
+    const story = rankTicket(index, { title: 'Cart payments', issueType: 'Story' });
+    const bugFix = (r: typeof bug) => r.files.flatMap((f) => f.reasons).some((x) => x.kind === 'prior' && x.prior === 'bug-fix-history');
+    expect(bugFix(bug)).toBe(true);
+    expect(bugFix(story)).toBe(false);
+  });
+
+  it('answers "no match" with zero confidence for empty or signal-free text', () => {
+    expect(rankTicket(index, { title: '   ', description: '' })).toEqual(
+      expect.objectContaining({ noMatch: true, noMatchReason: 'empty', confidence: 0, files: [], areas: [] }),
+    );
+    expect(rankTicket(index, { title: 'the of and' })).toEqual(expect.objectContaining({ noMatch: true, noMatchReason: 'empty' }));
+    expect(rankTicket(index, { title: 'Quarterly roadmap offsite' })).toEqual(
+      expect.objectContaining({ noMatch: true, noMatchReason: 'no-signal', confidence: 0 }),
+    );
+  });
+
+  it('caps very long descriptions and reports it', () => {
+    const result = rankTicket(index, { title: 'Checkout', description: 'refund '.repeat(10_000) });
+    expect(result.truncated).toBe(true);
+    expect(result.files.length).toBeGreaterThan(0);
+  });
+
+  it('gives more confidence to a precise ticket than to a vague one', () => {
+    const precise = rankTicket(index, { title: 'StripeClient.refund fails for partially shipped orders' });
+    const vague = rankTicket(index, { title: 'Products' });
+    expect(precise.confidence).toBeGreaterThan(vague.confidence);
+  });
+
+  it('describes a result in one sentence', () => {
+    const result = rankTicket(index, { title: 'Payments: reindexProducts is slow' });
+    expect(describeResult(result.files[0])).toMatch(/^The ticket names `reindexProducts`.*\.$/);
+  });
+});

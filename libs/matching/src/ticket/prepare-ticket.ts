@@ -1,0 +1,132 @@
+import { adfToText, isAdfDocument } from '../text/adf-to-text';
+import { CleanText } from '../text/clean-text';
+import { markdownToText } from '../text/markdown-to-text';
+import { extractMentions, Mentions } from '../text/mentions';
+import { tokenizeWithSurface } from '../text/tokenizer';
+
+/**
+ * A ticket as trackers hand it over. `description` is an ADF document (Jira Cloud), Markdown
+ * (Linear) or plain text; anything else is ignored rather than rejected, because a webhook must
+ * never fail on a description it cannot read.
+ */
+export interface TicketInput {
+  key?: string;
+  title?: string;
+  description?: unknown;
+  /** Jira components. */
+  components?: readonly string[];
+  /** Jira labels or Linear labels. */
+  labels?: readonly string[];
+  /** Jira issue type or Linear's equivalent label ("Bug", "Story"). */
+  issueType?: string;
+}
+
+export interface InputLimits {
+  maxTitleChars: number;
+  maxDescriptionChars: number;
+  /** Distinct query terms kept (title first, then the description's most repeated). */
+  maxQueryTerms: number;
+}
+
+export const DEFAULT_INPUT_LIMITS: InputLimits = {
+  maxTitleChars: 1_000,
+  maxDescriptionChars: 20_000,
+  maxQueryTerms: 256,
+};
+
+/** A description term counts this much relative to a title term: titles are written to summarise. */
+const DESCRIPTION_TERM_WEIGHT = 0.4;
+const MAX_TERM_WEIGHT = 3;
+// Raw input beyond this is cut before conversion, so the converters never see megabytes.
+const RAW_DESCRIPTION_LIMIT = 400_000;
+
+export interface QueryTerm {
+  term: string;
+  weight: number;
+  /** How the ticket wrote it, for explanations. */
+  surface: string;
+  inTitle: boolean;
+}
+
+export interface PreparedTicket {
+  key?: string;
+  title: string;
+  description: string;
+  code: string[];
+  terms: QueryTerm[];
+  mentions: Mentions;
+  bugLike: boolean;
+  components: string[];
+  labels: string[];
+  /** True when the title or description was cut to the limits. */
+  truncated: boolean;
+}
+
+const BUG_TYPE = /\b(bug|defect|incident|fault|problem|regression)\b/i;
+const BUG_WORDS =
+  /\b(fix(es|ed)?|bug|crash(es|ed)?|error|exception|fail(s|ed|ure)?|broken|regression|wrong|incorrect|panic|traceback|npe|null ?pointer|hotfix|revert)\b/i;
+
+function describe(description: unknown): CleanText {
+  if (typeof description === 'string') return markdownToText(description.slice(0, RAW_DESCRIPTION_LIMIT));
+  if (isAdfDocument(description)) return adfToText(description);
+  return { text: '', code: [] };
+}
+
+function cleanStrings(values: readonly string[] | undefined): string[] {
+  return (values ?? []).filter((v): v is string => typeof v === 'string' && v.trim().length > 0).map((v) => v.trim());
+}
+
+function collectTerms(title: string, description: string, limit: number): QueryTerm[] {
+  const byTerm = new Map<string, QueryTerm>();
+  const add = (text: string, weight: number, inTitle: boolean): void => {
+    for (const { term, surface } of tokenizeWithSurface(text)) {
+      const existing = byTerm.get(term);
+      if (existing) {
+        existing.weight = Math.min(MAX_TERM_WEIGHT, existing.weight + weight);
+      } else {
+        byTerm.set(term, { term, weight, surface, inTitle });
+      }
+    }
+  };
+  add(title, 1, true);
+  add(description, DESCRIPTION_TERM_WEIGHT, false);
+  const terms = [...byTerm.values()];
+  if (terms.length <= limit) return terms;
+  return terms
+    .map((t, i) => ({ t, i }))
+    .sort((a, b) => Number(b.t.inTitle) - Number(a.t.inTitle) || b.t.weight - a.t.weight || a.i - b.i)
+    .slice(0, limit)
+    .map(({ t }) => t);
+}
+
+export function prepareTicket(input: TicketInput, limits: InputLimits = DEFAULT_INPUT_LIMITS): PreparedTicket {
+  const rawTitle = typeof input.title === 'string' ? input.title.replace(/\s+/g, ' ').trim() : '';
+  const title = rawTitle.slice(0, limits.maxTitleChars);
+  const described = describe(input.description);
+  const description = described.text.slice(0, limits.maxDescriptionChars);
+  const truncated = title.length < rawTitle.length || description.length < described.text.length;
+  const titleClean = markdownToText(title);
+  const mentions = extractMentions({
+    text: `${titleClean.text}\n${description}`,
+    code: [...titleClean.code, ...described.code].slice(0, 200),
+  });
+  const labels = cleanStrings(input.labels);
+  const components = cleanStrings(input.components);
+  const bugLike =
+    (input.issueType !== undefined && BUG_TYPE.test(input.issueType)) ||
+    labels.some((l) => BUG_TYPE.test(l)) ||
+    BUG_WORDS.test(title) ||
+    mentions.frames.length > 0;
+  return {
+    key: input.key,
+    title: titleClean.text,
+    description,
+    code: described.code,
+    terms: collectTerms(titleClean.text, description, limits.maxQueryTerms),
+    mentions,
+    bugLike,
+    components,
+    labels,
+    truncated,
+  };
+}
