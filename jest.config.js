@@ -15,6 +15,7 @@ const shared = {
   transformIgnorePatterns: ['/node_modules/(?!@linear/sdk/)'],
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };
 
 module.exports = {

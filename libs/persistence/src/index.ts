@@ -10,3 +10,23 @@ export {
 } from './repositories/api-key.repository';
 export { AuditLogRepository, type AuditEntry, type AuditRecord } from './repositories/audit-log.repository';
 export { DatabasePing } from './database-ping';
+export {
+  AnalysisRunRepository,
+  type AnalysisRunRecord,
+  type AnalysisRunStatus,
+} from './repositories/analysis-run.repository';
+export {
+  SnapshotRepository,
+  FILE_SORTS,
+  AREA_SORTS,
+  type FileSort,
+  type AreaSort,
+  type SnapshotHeader,
+} from './repositories/snapshot.repository';
+export type {
+  NewSnapshot,
+  SnapshotFileRow,
+  SnapshotAreaRow,
+  SnapshotCouplingRow,
+  SnapshotDependencyRow,
+} from './repositories/snapshot-rows';

@@ -4,10 +4,18 @@ import type { Config } from '@sightline/config';
 import { createDataSource, runMigrations } from './data-source';
 import { ApiKeyRepository } from './repositories/api-key.repository';
 import { AuditLogRepository } from './repositories/audit-log.repository';
+import { AnalysisRunRepository } from './repositories/analysis-run.repository';
+import { SnapshotRepository } from './repositories/snapshot.repository';
 import { SecretCipher } from './secret-cipher';
 import { DatabasePing } from './database-ping';
 
-const REPOSITORIES = [ApiKeyRepository, AuditLogRepository, DatabasePing] as const;
+const REPOSITORIES = [
+  ApiKeyRepository,
+  AuditLogRepository,
+  DatabasePing,
+  AnalysisRunRepository,
+  SnapshotRepository,
+] as const;
 
 /** Connects once per process, optionally migrates, and provides the repositories. */
 @Global()
