@@ -1,0 +1,127 @@
+import { z } from 'zod';
+
+/**
+ * Paths excluded from every figure unless `defaultExcludes` is turned off: vendored code, build
+ * output, minified bundles and lock files change in bulk and would drown real hotspots and coupling.
+ */
+export const DEFAULT_EXCLUDES: readonly string[] = [
+  '**/node_modules/**',
+  '**/bower_components/**',
+  '**/vendor/**',
+  '**/third_party/**',
+  '**/dist/**',
+  '**/__generated__/**',
+  '**/*.min.js',
+  '**/*.min.css',
+  '**/*.js.map',
+  '**/package-lock.json',
+  '**/npm-shrinkwrap.json',
+  '**/yarn.lock',
+  '**/pnpm-lock.yaml',
+  '**/bun.lockb',
+  '**/Gemfile.lock',
+  '**/Cargo.lock',
+  '**/poetry.lock',
+  '**/Pipfile.lock',
+  '**/composer.lock',
+  '**/go.sum',
+  '**/packages.lock.json',
+];
+
+/** Jira and Linear keys share one shape: an upper-case project key, a dash, a number. */
+export const DEFAULT_TICKET_PATTERNS: readonly string[] = ['\\b([A-Z][A-Z0-9]{1,9}-[1-9][0-9]{0,6})\\b'];
+
+/** Upper-case prefixes that look like ticket keys but name standards and encodings (UTF-8, SHA-1). */
+export const DEFAULT_TICKET_IGNORED_PREFIXES: readonly string[] = [
+  'UTF',
+  'UCS',
+  'SHA',
+  'MD',
+  'ISO',
+  'RFC',
+  'CVE',
+  'CWE',
+  'GPL',
+  'LGPL',
+  'AGPL',
+  'GPLV',
+  'AES',
+  'RSA',
+  'HMAC',
+  'CRC',
+  'TLS',
+  'SSL',
+  'HTTP',
+  'X',
+  'ES',
+  'ECMA',
+  'WIN',
+  'CP',
+  'KOI',
+  'IEEE',
+  'ANSI',
+  'PEP',
+  'JSR',
+  'JEP',
+];
+
+/** Conventional-commit `fix:`, "Fix …", "bug", "hotfix", "revert": the usual shapes of a corrective commit. */
+export const DEFAULT_FIX_PATTERN =
+  '\\b(?:fix(?:e[sd]|ing)?|bug(?:fix(?:es)?|s)?|hotfix(?:es)?|revert(?:s|ed)?)\\b';
+
+const couplingThresholdsSchema = z.object({
+  /** code-maat `max-changeset-size`: commits touching more files are ignored for coupling. */
+  maxChangesetSize: z.number().int().positive().default(30),
+  /** code-maat `min-revs`: the pair's average revisions must reach this. */
+  minRevisions: z.number().int().nonnegative().default(5),
+  /** code-maat `min-shared-revs`. */
+  minShared: z.number().int().positive().default(5),
+  /** code-maat `min-coupling`, in percent. */
+  minDegree: z.number().int().nonnegative().max(100).default(30),
+});
+
+export type CouplingThresholds = z.infer<typeof couplingThresholdsSchema>;
+
+export const areaRuleSchema = z.object({ name: z.string().min(1), glob: z.string().min(1) });
+export type AreaRule = z.infer<typeof areaRuleSchema>;
+
+export const analysisOptionsSchema = z.object({
+  rev: z.string().min(1).default('HEAD'),
+  /** Any date git understands (`2024-01-01`, `6 months ago`); resolved once to a fixed instant. */
+  since: z.string().min(1).optional(),
+  renames: z.boolean().default(true),
+  defaultExcludes: z.boolean().default(true),
+  exclude: z.array(z.string().min(1)).default([]),
+  /** Files above this size are not read: listed as skipped, counted in history only. */
+  maxFileBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+  coupling: couplingThresholdsSchema.default(couplingThresholdsSchema.parse({})),
+  ticketCoupling: couplingThresholdsSchema.default(couplingThresholdsSchema.parse({})),
+  areaCoupling: couplingThresholdsSchema.default(couplingThresholdsSchema.parse({})),
+  /** Days before the head commit whose revisions make the hotspot score. */
+  hotspotDays: z.number().int().positive().default(365),
+  /** An author is active when they committed anywhere in the repository within this many days. */
+  activeAuthorDays: z.number().int().positive().default(180),
+  /** Share of added lines above which one active author makes a file a knowledge island. */
+  knowledgeIslandShare: z.number().min(0).max(1).default(0.95),
+  ticketPatterns: z.array(z.string().min(1)).default([...DEFAULT_TICKET_PATTERNS]),
+  ticketIgnoredPrefixes: z.array(z.string()).default([...DEFAULT_TICKET_IGNORED_PREFIXES]),
+  fixPattern: z.string().min(1).default(DEFAULT_FIX_PATTERN),
+  areaRules: z.array(areaRuleSchema).default([]),
+  /** Directories are split into sub-areas while they hold more than this many code lines… */
+  maxAreaLoc: z.number().int().positive().default(20000),
+  /** …or more than this many files. */
+  maxAreaFiles: z.number().int().positive().default(150),
+  /** Parallel `git log` processes; 0 picks one per core (at most 4). */
+  concurrency: z.number().int().nonnegative().default(0),
+});
+
+export type AnalysisOptionsInput = z.input<typeof analysisOptionsSchema>;
+export type AnalysisOptions = z.output<typeof analysisOptionsSchema>;
+
+export function parseAnalysisOptions(input: AnalysisOptionsInput = {}): AnalysisOptions {
+  return analysisOptionsSchema.parse(input);
+}

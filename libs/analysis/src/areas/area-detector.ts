@@ -1,0 +1,155 @@
+import picomatch from 'picomatch';
+import type { AreaRule } from '../analysis-options';
+
+export interface AreaDefinition {
+  /** Directory of the area (`.` for the repository root), or the rule name for rule areas. */
+  path: string;
+  name: string;
+  kind: 'rule' | 'package' | 'directory';
+}
+
+export interface AreaInputFile {
+  path: string;
+  loc: number;
+}
+
+export interface AreaLayout {
+  areas: AreaDefinition[];
+  /** Area index per input file. */
+  fileArea: Int32Array;
+}
+
+const MANIFEST =
+  /^(package\.json|go\.mod|pom\.xml|build\.gradle(\.kts)?|pyproject\.toml|Cargo\.toml|[^/]+\.csproj)$/;
+
+function dirOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash);
+}
+
+function baseOf(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** The name a manifest gives its package, when it gives one. */
+export function packageName(manifestPath: string, text: string | undefined): string | undefined {
+  const base = baseOf(manifestPath);
+  if (base.endsWith('.csproj')) return base.slice(0, -'.csproj'.length);
+  if (text === undefined) return undefined;
+  try {
+    if (base === 'package.json') {
+      const parsed: unknown = JSON.parse(text);
+      const name =
+        typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).name : undefined;
+      return typeof name === 'string' && name !== '' ? name : undefined;
+    }
+  } catch {
+    return undefined;
+  }
+  if (base === 'go.mod') return /^module\s+(\S+)/m.exec(text)?.[1];
+  if (base === 'Cargo.toml' || base === 'pyproject.toml') {
+    return /^\[(?:package|project|tool\.poetry)\][^[]*?^name\s*=\s*["']([^"']+)["']/ms.exec(text)?.[1];
+  }
+  if (base === 'pom.xml')
+    return /<artifactId>([^<]+)<\/artifactId>/.exec(text.replace(/<parent>[\s\S]*?<\/parent>/, ''))?.[1];
+  return undefined;
+}
+
+/**
+ * Code areas, in order of precedence: path rules (first matching glob wins), then package
+ * boundaries (the deepest directory holding a manifest), then directories inside a package,
+ * split while a directory holds more code than one person can reason about at once.
+ */
+export function detectAreas(
+  files: readonly AreaInputFile[],
+  manifests: ReadonlyMap<string, string | undefined>,
+  options: { areaRules: readonly AreaRule[]; maxAreaLoc: number; maxAreaFiles: number },
+): AreaLayout {
+  const fileArea = new Int32Array(files.length).fill(-1);
+  const areas: AreaDefinition[] = [];
+  const areaIndex = new Map<string, number>();
+  const areaFor = (key: string, def: AreaDefinition): number => {
+    let index = areaIndex.get(key);
+    if (index === undefined) {
+      index = areas.length;
+      areas.push(def);
+      areaIndex.set(key, index);
+    }
+    return index;
+  };
+
+  const rules = options.areaRules.map((rule) => ({ rule, match: picomatch(rule.glob, { dot: true }) }));
+  const packageRoots = new Map<string, string>();
+  for (const path of manifests.keys()) {
+    if (!MANIFEST.test(baseOf(path))) continue;
+    const dir = dirOf(path);
+    const name = packageName(path, manifests.get(path));
+    if (!packageRoots.has(dir) || name !== undefined) packageRoots.set(dir, name ?? (dir === '' ? '.' : dir));
+  }
+  const rootOf = (path: string): string => {
+    for (let dir = dirOf(path); ; dir = dirOf(dir)) {
+      if (packageRoots.has(dir)) return dir;
+      if (dir === '') return '';
+    }
+  };
+
+  // Files left for directory splitting, grouped by their package root.
+  const byRoot = new Map<string, number[]>();
+  files.forEach((file, i) => {
+    const rule = rules.find((r) => r.match(file.path));
+    if (rule) {
+      fileArea[i] = areaFor(`rule:${rule.rule.name}`, {
+        path: rule.rule.name,
+        name: rule.rule.name,
+        kind: 'rule',
+      });
+      return;
+    }
+    const root = rootOf(file.path);
+    const group = byRoot.get(root);
+    if (group) group.push(i);
+    else byRoot.set(root, [i]);
+  });
+
+  const split = (dir: string, members: number[], root: string): void => {
+    const loc = members.reduce((sum, i) => sum + files[i].loc, 0);
+    const own: number[] = [];
+    const children = new Map<string, number[]>();
+    for (const i of members) {
+      const rest = dir === '' ? files[i].path : files[i].path.slice(dir.length + 1);
+      const slash = rest.indexOf('/');
+      if (slash === -1) {
+        own.push(i);
+        continue;
+      }
+      const child = dir === '' ? rest.slice(0, slash) : `${dir}/${rest.slice(0, slash)}`;
+      const group = children.get(child);
+      if (group) group.push(i);
+      else children.set(child, [i]);
+    }
+    const small = loc <= options.maxAreaLoc && members.length <= options.maxAreaFiles;
+    if (small || children.size === 0) {
+      assign(dir, members, root);
+      return;
+    }
+    if (own.length > 0) assign(dir, own, root);
+    for (const [child, group] of children) split(child, group, root);
+  };
+  const assign = (dir: string, members: number[], root: string): void => {
+    const path = dir === '' ? '.' : dir;
+    const isPackage = dir === root && packageRoots.has(root);
+    const name = isPackage ? (packageRoots.get(root) ?? path) : path;
+    const index = areaFor(`dir:${path}`, { path, name, kind: isPackage ? 'package' : 'directory' });
+    for (const i of members) fileArea[i] = index;
+  };
+  for (const [root, members] of byRoot) split(root, members, root);
+
+  // Stable output order: by path, rules and directories alike.
+  const order = areas
+    .map((_, i) => i)
+    .sort((x, y) => (areas[x].path < areas[y].path ? -1 : areas[x].path > areas[y].path ? 1 : x - y));
+  const renumber = new Int32Array(areas.length);
+  order.forEach((old, i) => (renumber[old] = i));
+  for (let i = 0; i < fileArea.length; i++) fileArea[i] = renumber[fileArea[i]];
+  return { areas: order.map((i) => areas[i]), fileArea };
+}

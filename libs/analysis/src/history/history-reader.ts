@@ -1,0 +1,103 @@
+import { streamGit } from '../git/git-process';
+import { CommitRecord, InternTable } from './commit-record';
+import { LOG_FORMAT, LogParser } from './log-parser';
+import { MessageFacts } from './message-facts';
+
+export interface CommitList {
+  /** Non-merge commits reachable from the head, newest first in topological order (children before parents). */
+  hashes: string[];
+  times: number[];
+}
+
+/**
+ * Lists the non-merge commits reachable from `head` (never `--all`) with their committer times.
+ * The window is applied here, by time, rather than by `--since`: git's `--since` with
+ * `--topo-order` also drops commits whose children are older, which no caller could reproduce.
+ */
+export async function listCommits(cwd: string, head: string, since: number | undefined): Promise<CommitList> {
+  const hashes: string[] = [];
+  const times: number[] = [];
+  let carry = '';
+  const stream = streamGit(
+    cwd,
+    ['rev-list', '--topo-order', '--no-merges', '--timestamp', head, '--'],
+    (chunk) => {
+      const lines = (carry + chunk.toString('latin1')).split('\n');
+      carry = lines.pop() ?? '';
+      for (const line of lines) {
+        const space = line.indexOf(' ');
+        const time = Number(line.slice(0, space));
+        if (since !== undefined && time < since) continue;
+        times.push(time);
+        hashes.push(line.slice(space + 1));
+      }
+    },
+  );
+  stream.end();
+  await stream.done;
+  return { hashes, times };
+}
+
+export interface ReadCommitsOptions {
+  renames: boolean;
+  /** Number of `git log` processes to run side by side. */
+  processes: number;
+  paths: InternTable;
+  identities: InternTable;
+  messages: MessageFacts;
+  onCommit?: () => void;
+}
+
+/** Commits per block when dealing them out to processes: neighbours share blobs, which git's delta cache rewards. */
+const BLOCK = 32;
+
+/**
+ * Reads the given commits with `git log --no-walk --stdin --numstat`, split over several git
+ * processes (git's diff work is single-threaded and dominates the cost). Blocks of neighbouring
+ * commits are dealt round-robin so that the expensive recent history is shared evenly.
+ * Returns the records in the order of `hashes`.
+ */
+export async function readCommits(
+  cwd: string,
+  hashes: readonly string[],
+  options: ReadCommitsOptions,
+): Promise<CommitRecord[]> {
+  const records: CommitRecord[] = new Array<CommitRecord>(hashes.length);
+  if (hashes.length === 0) return records;
+  const processes = Math.max(1, Math.min(options.processes, Math.ceil(hashes.length / (BLOCK * 4))));
+  const parts: number[][] = Array.from({ length: processes }, () => []);
+  for (let i = 0; i < hashes.length; i++) parts[Math.floor(i / BLOCK) % processes].push(i);
+
+  const args = [
+    'log',
+    '--no-walk=unsorted',
+    '--stdin',
+    '-z',
+    '--numstat',
+    '--no-textconv',
+    '--no-ext-diff',
+    options.renames ? '-M' : '--no-renames',
+    LOG_FORMAT,
+  ];
+  await Promise.all(
+    parts.map((indices) => {
+      let next = 0;
+      const parser = new LogParser(options.paths, options.identities, options.messages, (record) => {
+        const index = indices[next++];
+        if (index === undefined || hashes[index] !== record.hash) {
+          throw new Error(`git log returned commit ${record.hash} out of the requested order`);
+        }
+        records[index] = record;
+        options.onCommit?.();
+      });
+      const stream = streamGit(cwd, args, (chunk) => parser.push(chunk));
+      stream.write(indices.map((i) => hashes[i]).join('\n') + '\n');
+      stream.end();
+      return stream.done.then(() => {
+        parser.end();
+        if (next !== indices.length) throw new Error(`git log returned ${next} of ${indices.length} commits`);
+      });
+    }),
+  );
+  return records;
+}

@@ -1,0 +1,71 @@
+import { AnalysisInputError } from '../analysis-error';
+
+export interface MessageFactsOptions {
+  fixPattern: string;
+  ticketPatterns: readonly string[];
+  ticketIgnoredPrefixes: readonly string[];
+}
+
+export interface CoAuthor {
+  name: string;
+  email: string;
+}
+
+const CO_AUTHOR_LINE = /^[ \t]*co-authored-by:[ \t]*(.*?)[ \t]*<([^>\n]*)>[ \t]*$/gim;
+
+function compile(source: string, flags: string, what: string): RegExp {
+  try {
+    return new RegExp(source, flags);
+  } catch (error) {
+    throw new AnalysisInputError(
+      'invalid-option',
+      `invalid ${what} pattern /${source}/: ${(error as Error).message}`,
+    );
+  }
+}
+
+/** What a commit message says: is it a fix, which tickets it names, who co-authored it. */
+export class MessageFacts {
+  private readonly fix: RegExp;
+  private readonly tickets: RegExp[];
+  private readonly ignored: Set<string>;
+
+  constructor(options: MessageFactsOptions) {
+    this.fix = compile(options.fixPattern, 'i', 'fix');
+    this.tickets = options.ticketPatterns.map((source) => compile(source, 'g', 'ticket'));
+    this.ignored = new Set(options.ticketIgnoredPrefixes.map((prefix) => prefix.toUpperCase()));
+  }
+
+  /** Fixes are recognised by the subject line only: bodies mention "fix" in passing too often. */
+  isFix(subject: string): boolean {
+    return this.fix.test(subject);
+  }
+
+  /** Ticket keys in order of first mention, de-duplicated. A pattern's first group is the key when it has one. */
+  ticketKeys(message: string): string[] {
+    const keys: string[] = [];
+    for (const pattern of this.tickets) {
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(message); match !== null; match = pattern.exec(message)) {
+        if (match[0] === '') {
+          pattern.lastIndex++;
+          continue;
+        }
+        const key = match[1] ?? match[0];
+        const dash = key.lastIndexOf('-');
+        if (dash > 0 && this.ignored.has(key.slice(0, dash).toUpperCase())) continue;
+        if (!keys.includes(key)) keys.push(key);
+      }
+    }
+    return keys;
+  }
+
+  coAuthors(message: string): CoAuthor[] {
+    const found: CoAuthor[] = [];
+    CO_AUTHOR_LINE.lastIndex = 0;
+    for (let match = CO_AUTHOR_LINE.exec(message); match !== null; match = CO_AUTHOR_LINE.exec(message)) {
+      found.push({ name: match[1], email: match[2] });
+    }
+    return found;
+  }
+}

@@ -1,0 +1,224 @@
+import { availableParallelism } from 'node:os';
+import { AnalysisOptions, AnalysisOptionsInput, analysisOptionsSchema } from '../analysis-options';
+import { AnalysisInputError } from '../analysis-error';
+import { detectAreas } from '../areas/area-detector';
+import { probeRepository, resolveSince } from '../git/repository-probe';
+import { CommitRecord, InternTable } from '../history/commit-record';
+import { listCommits, readCommits } from '../history/history-reader';
+import { applyMailmap } from '../history/mailmap';
+import { MessageFacts } from '../history/message-facts';
+import { createExclusionFilter, exclusionGlobs } from '../history/path-filter';
+import { aggregateHistory } from '../metrics/history-aggregator';
+import type { BlobFacts } from '../tree/blob-facts';
+import { blobCacheKey, runContentPass, SourceAnalyser } from '../tree/content-pass';
+import { listTree, TreeEntry } from '../tree/tree-reader';
+import { buildCorpus, RepositoryCorpus } from '../corpus/corpus-builder';
+import { AnalysisCache, CACHE_FORMAT_VERSION, cacheCovers, historyKey } from './analysis-cache';
+import { ProgressListener, throttledProgress } from './analysis-progress';
+import { buildFileEdges } from './file-edges';
+import { buildSnapshot } from './snapshot-builder';
+import type { RepositorySnapshot } from './snapshot.schema';
+import { createSourceAnalyser, resolveFileDependencies } from './source-integration';
+
+export interface AnalyseExtras {
+  /** The cache of an earlier run: only commits and blobs it lacks are read. Any cache is safe to pass. */
+  previous?: AnalysisCache;
+  /** Also collect the per-file text the matcher indexes (symbols, comments, commit subjects, tickets). */
+  corpus?: boolean;
+  /** Replaces the built-in parsers (tests, or a caller that owns a worker pool). */
+  analyser?: SourceAnalyser;
+  /** The time recorded as `analyzedAt`. */
+  now?: () => Date;
+}
+
+export interface AnalysisStats {
+  commitsRead: number;
+  commitsReused: number;
+  blobsParsed: number;
+  linesParsed: number;
+  parseMillis: number;
+  millis: number;
+}
+
+export interface AnalysisResult {
+  snapshot: RepositorySnapshot;
+  /** Pass as `previous` next time to analyse incrementally. */
+  cache: AnalysisCache;
+  corpus?: RepositoryCorpus;
+  stats: AnalysisStats;
+}
+
+function parseOptions(input: AnalysisOptionsInput): AnalysisOptions {
+  const parsed = analysisOptionsSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AnalysisInputError(
+      'invalid-option',
+      `invalid option ${issue.path.join('.')}: ${issue.message}`,
+    );
+  }
+  return parsed.data;
+}
+
+const byPath = (a: TreeEntry, b: TreeEntry): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/**
+ * Analyses the repository at `path` (work tree or bare) at `options.rev`: history, per-file and
+ * per-area figures, coupling, dependencies and tickets, as one snapshot. History and file
+ * contents are read side by side, the history by several git processes at once.
+ */
+export async function analyseRepository(
+  path: string,
+  optionsInput: AnalysisOptionsInput = {},
+  onProgress?: ProgressListener,
+  extras: AnalyseExtras = {},
+): Promise<AnalysisResult> {
+  const started = Date.now();
+  const options = parseOptions(optionsInput);
+  const messages = new MessageFacts(options);
+  const isExcluded = createExclusionFilter(options);
+  const repository = await probeRepository(path, options.rev);
+  const cwd = repository.path;
+  const since = options.since !== undefined ? await resolveSince(cwd, options.since) : null;
+  const previous = cacheCovers(extras.previous, options, since) ? extras.previous : undefined;
+  const paths = new InternTable(previous?.paths);
+  const identities = new InternTable(previous?.identities);
+  const progress = throttledProgress(onProgress);
+  const ownAnalyser = extras.analyser ? undefined : await createSourceAnalyser();
+  const analyser = extras.analyser ?? ownAnalyser!;
+  const stats: AnalysisStats = {
+    commitsRead: 0,
+    commitsReused: 0,
+    blobsParsed: 0,
+    linesParsed: 0,
+    parseMillis: 0,
+    millis: 0,
+  };
+
+  const readHistory = async (): Promise<CommitRecord[]> => {
+    const list = await listCommits(cwd, repository.head, since ?? undefined);
+    const cached = new Map<string, CommitRecord>();
+    for (const record of previous?.commits ?? []) cached.set(record.hash, record);
+    const missing = list.hashes.filter((hash) => !cached.has(hash));
+    stats.commitsReused = list.hashes.length - missing.length;
+    let done = stats.commitsReused;
+    const total = list.hashes.length;
+    progress({ phase: 'history', done, total });
+    const processes =
+      options.concurrency > 0 ? options.concurrency : Math.min(4, Math.max(1, availableParallelism()));
+    const read = await readCommits(cwd, missing, {
+      renames: options.renames,
+      processes,
+      paths,
+      identities,
+      messages,
+      onCommit: () => progress({ phase: 'history', done: ++done, total }),
+    });
+    stats.commitsRead = read.length;
+    const fresh = new Map<string, CommitRecord>();
+    read.forEach((record) => fresh.set(record.hash, record));
+    return list.hashes.map((hash) => cached.get(hash) ?? fresh.get(hash)!);
+  };
+
+  const readTree = async () => {
+    const entries = (await listTree(cwd, repository.head)).filter((e) => !isExcluded(e.path)).sort(byPath);
+    let done = 0;
+    const content = await runContentPass(cwd, entries, {
+      maxFileBytes: options.maxFileBytes,
+      cache: previous?.blobs ?? new Map<string, BlobFacts>(),
+      analyser,
+      onFile: () => progress({ phase: 'files', done: ++done, total: entries.length }),
+    });
+    return { entries, content };
+  };
+
+  let commits: CommitRecord[];
+  let tree: Awaited<ReturnType<typeof readTree>>;
+  try {
+    [commits, tree] = await Promise.all([readHistory(), readTree()]);
+  } finally {
+    await ownAnalyser?.close();
+  }
+  stats.blobsParsed = tree.content.parsedBlobs;
+  stats.linesParsed = tree.content.parsedLines;
+  stats.parseMillis = tree.content.parseMillis;
+
+  progress({ phase: 'figures', done: 0, total: 1 });
+  const { entries, content } = tree;
+  const files = entries.map((e) => e.path);
+  const facts = entries.map((e) =>
+    e.size > options.maxFileBytes ? undefined : content.facts.get(blobCacheKey(e)),
+  );
+  const manifests = new Map<string, string | undefined>();
+  entries.forEach((e, i) => {
+    if (facts[i]?.text !== undefined || /(^|\/)[^/]+\.csproj$/.test(e.path))
+      manifests.set(e.path, facts[i]?.text);
+  });
+  const layout = detectAreas(
+    files.map((file, i) => ({ path: file, loc: facts[i]?.loc ?? 0 })),
+    manifests,
+    options,
+  );
+  const canonical = await applyMailmap(cwd, identities.values);
+  const history = aggregateHistory(
+    {
+      commits,
+      paths,
+      identities: canonical,
+      renames: options.renames,
+      isExcluded,
+      files,
+      fileArea: layout.fileArea,
+      areaCount: layout.areas.length,
+      headTime: repository.headTime,
+      options,
+    },
+    extras.corpus === true,
+  );
+  const dependencies = resolveFileDependencies(files, facts);
+  const edges = buildFileEdges(files, dependencies.edges);
+
+  const warnings: string[] = [];
+  if (repository.shallow) {
+    warnings.push(
+      'this is a shallow clone: history is truncated, so revisions, authors and coupling cover only the fetched commits; run `git fetch --unshallow` to deepen it',
+    );
+  }
+  const snapshot = buildSnapshot({
+    repository,
+    rev: options.rev,
+    options,
+    since,
+    excludes: exclusionGlobs(options),
+    analyzedAt: (extras.now ?? (() => new Date()))(),
+    files,
+    sizes: entries.map((e) => e.size),
+    facts,
+    layout,
+    history,
+    edges,
+    external: dependencies.external,
+    skipped: content.skipped,
+    warnings,
+  });
+  const blobs = new Map<string, BlobFacts>();
+  entries.forEach((e, i) => {
+    const f = facts[i];
+    if (f) blobs.set(blobCacheKey(e), f);
+  });
+  const cache: AnalysisCache = {
+    version: CACHE_FORMAT_VERSION,
+    historyKey: historyKey(options),
+    since,
+    paths: paths.values,
+    identities: identities.values,
+    commits,
+    blobs,
+  };
+  progress({ phase: 'figures', done: 1, total: 1 });
+  stats.millis = Date.now() - started;
+  const corpus = extras.corpus
+    ? buildCorpus({ snapshot, files, facts, commits, history, layout })
+    : undefined;
+  return { snapshot, cache, corpus, stats };
+}
