@@ -75,6 +75,10 @@ export const envSchema = z.object({
     .positive()
     .default(600),
   SHUTDOWN_GRACE_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(0).default(30000),
+  /** Lets admins register file:// URLs and server paths as repositories: only for single-tenant or test setups. */
+  ALLOW_LOCAL_REPOSITORIES: booleanFlag.default(false),
+  /** Lets clone URLs point at link-local addresses and cloud metadata hosts (blocked to stop server-side request forgery). */
+  ALLOW_PRIVATE_GIT_HOSTS: booleanFlag.default(false),
 });
 
 export type Config = z.output<typeof envSchema>;

@@ -30,3 +30,31 @@ export type {
   SnapshotCouplingRow,
   SnapshotDependencyRow,
 } from './repositories/snapshot-rows';
+export {
+  ConstraintViolationError,
+  type ListPage,
+} from './repositories/constraint-violation';
+export {
+  RepositoryRegistryRepository,
+  type RepositoryCredentialKind,
+  type RepositoryRecord,
+  type RepositoryRegistration,
+  type RepositoryRegistrationChanges,
+  type SealedRepositoryCredentials,
+} from './repositories/repository-registry.repository';
+export {
+  TrackerConnectionRepository,
+  type NewTrackerConnection,
+  type SealedTrackerSecrets,
+  type TrackerConnectionChanges,
+  type TrackerConnectionRecord,
+  type TrackerHealth,
+} from './repositories/tracker-connection.repository';
+export {
+  ProjectMappingRepository,
+  type NewProjectMapping,
+  type PathRule,
+  type ProjectMappingChanges,
+  type ProjectMappingRecord,
+  type ProjectMappingReference,
+} from './repositories/project-mapping.repository';

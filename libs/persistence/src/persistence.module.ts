@@ -6,6 +6,9 @@ import { ApiKeyRepository } from './repositories/api-key.repository';
 import { AuditLogRepository } from './repositories/audit-log.repository';
 import { AnalysisRunRepository } from './repositories/analysis-run.repository';
 import { SnapshotRepository } from './repositories/snapshot.repository';
+import { ProjectMappingRepository } from './repositories/project-mapping.repository';
+import { RepositoryRegistryRepository } from './repositories/repository-registry.repository';
+import { TrackerConnectionRepository } from './repositories/tracker-connection.repository';
 import { SecretCipher } from './secret-cipher';
 import { DatabasePing } from './database-ping';
 
@@ -15,6 +18,9 @@ const REPOSITORIES = [
   DatabasePing,
   AnalysisRunRepository,
   SnapshotRepository,
+  RepositoryRegistryRepository,
+  TrackerConnectionRepository,
+  ProjectMappingRepository,
 ] as const;
 
 /** Connects once per process, optionally migrates, and provides the repositories. */

@@ -1,0 +1,143 @@
+import { ILike, type DataSource, type FindOptionsWhere, type Repository } from 'typeorm';
+import { TrackerConnectionEntity, type TrackerKind } from '../entities/tracker-connection.entity';
+import { containsPattern, translateConstraintViolations, type ListPage } from './constraint-violation';
+
+export type TrackerHealth = 'unknown' | 'healthy' | 'unhealthy';
+
+/** A Jira site or Linear workspace connection, without its sealed secrets. */
+export interface TrackerConnectionRecord {
+  id: string;
+  name: string;
+  kind: TrackerKind;
+  /** Jira site URL; Linear API URL, null for the default. */
+  baseUrl: string | null;
+  authKind: string;
+  webhookSecretConfigured: boolean;
+  botAccountId: string | null;
+  health: TrackerHealth;
+  healthReason: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewTrackerConnection {
+  name: string;
+  kind: TrackerKind;
+  baseUrl: string | null;
+  authKind: string;
+  /** SecretCipher envelope of the credential JSON. */
+  credentialEnvelope: string;
+  webhookSecretEnvelope: string | null;
+}
+
+export interface TrackerConnectionChanges {
+  name?: string;
+  baseUrl?: string | null;
+  authKind?: string;
+  credentialEnvelope?: string;
+  webhookSecretEnvelope?: string | null;
+  botAccountId?: string | null;
+  health?: TrackerHealth;
+  healthReason?: string | null;
+}
+
+export interface SealedTrackerSecrets {
+  authKind: string;
+  credentialEnvelope: string;
+  webhookSecretEnvelope: string | null;
+}
+
+function toRecord(entity: TrackerConnectionEntity): TrackerConnectionRecord {
+  return {
+    id: entity.id,
+    name: entity.name,
+    kind: entity.kind,
+    baseUrl: entity.baseUrl,
+    authKind: entity.authKind,
+    webhookSecretConfigured: entity.webhookSecretCiphertext !== null,
+    botAccountId: entity.botAccountId,
+    health: entity.health,
+    healthReason: entity.healthReason,
+    createdAt: entity.createdAt,
+    updatedAt: entity.updatedAt,
+  };
+}
+
+function toColumns(input: TrackerConnectionChanges): Partial<TrackerConnectionEntity> {
+  const { credentialEnvelope, webhookSecretEnvelope, ...plain } = input;
+  return {
+    ...plain,
+    ...(credentialEnvelope !== undefined ? { credentialCiphertext: credentialEnvelope } : {}),
+    ...(webhookSecretEnvelope !== undefined ? { webhookSecretCiphertext: webhookSecretEnvelope } : {}),
+  };
+}
+
+/** Tracker connections (table `tracker_connections`). */
+export class TrackerConnectionRepository {
+  private readonly connections: Repository<TrackerConnectionEntity>;
+
+  constructor(dataSource: DataSource) {
+    this.connections = dataSource.getRepository(TrackerConnectionEntity);
+  }
+
+  /** Throws ConstraintViolationError('unique') when the name is taken. */
+  async create(input: NewTrackerConnection): Promise<TrackerConnectionRecord> {
+    const { kind, ...rest } = input;
+    const result = await translateConstraintViolations(() => this.connections.insert({ kind, ...toColumns(rest) }));
+    return toRecord(await this.connections.findOneByOrFail({ id: result.identifiers[0].id as string }));
+  }
+
+  async findById(id: string): Promise<TrackerConnectionRecord | null> {
+    const entity = await this.connections.findOneBy({ id });
+    return entity && toRecord(entity);
+  }
+
+  /** Ordered by name; `nameContains` matches case-insensitively. */
+  async list(filter: {
+    nameContains?: string;
+    kind?: TrackerKind;
+    limit: number;
+    offset: number;
+  }): Promise<ListPage<TrackerConnectionRecord>> {
+    const where: FindOptionsWhere<TrackerConnectionEntity> = {
+      ...(filter.nameContains ? { name: ILike(containsPattern(filter.nameContains)) } : {}),
+      ...(filter.kind ? { kind: filter.kind } : {}),
+    };
+    const [rows, total] = await this.connections.findAndCount({
+      where,
+      order: { name: 'ASC', id: 'ASC' },
+      take: filter.limit,
+      skip: filter.offset,
+    });
+    return { items: rows.map(toRecord), total };
+  }
+
+  /** Changes only the given fields. Null when there is no such connection. */
+  async update(id: string, changes: TrackerConnectionChanges): Promise<TrackerConnectionRecord | null> {
+    const result = await translateConstraintViolations(() =>
+      this.connections.update({ id }, { ...toColumns(changes), updatedAt: new Date() }),
+    );
+    return result.affected ? this.findById(id) : null;
+  }
+
+  /** False when there was no such connection; ConstraintViolationError('foreign-key') while mappings use it. */
+  async remove(id: string): Promise<boolean> {
+    const result = await translateConstraintViolations(() => this.connections.delete({ id }));
+    return Boolean(result.affected);
+  }
+
+  /** For the tracker adapters: open the envelopes with SecretCipher, never log them. */
+  async findSealedSecrets(id: string): Promise<SealedTrackerSecrets | null> {
+    const entity = await this.connections.findOne({
+      where: { id },
+      select: { authKind: true, credentialCiphertext: true, webhookSecretCiphertext: true },
+    });
+    return (
+      entity && {
+        authKind: entity.authKind,
+        credentialEnvelope: entity.credentialCiphertext,
+        webhookSecretEnvelope: entity.webhookSecretCiphertext,
+      }
+    );
+  }
+}
