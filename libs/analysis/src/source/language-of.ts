@@ -1,0 +1,44 @@
+import type { Language } from './source-facts';
+
+const BY_EXTENSION: ReadonlyMap<string, Language> = new Map<string, Language>([
+  ['ts', 'typescript'],
+  ['tsx', 'typescript'],
+  ['mts', 'typescript'],
+  ['cts', 'typescript'],
+  ['js', 'javascript'],
+  ['jsx', 'javascript'],
+  ['mjs', 'javascript'],
+  ['cjs', 'javascript'],
+  ['py', 'python'],
+  ['java', 'java'],
+  ['go', 'go'],
+  ['cs', 'csharp'],
+  ['rb', 'ruby'],
+  ['kt', 'kotlin'],
+  ['kts', 'kotlin'],
+  ['php', 'php'],
+  ['rs', 'rust'],
+  ['c', 'c'],
+  // `.h` is shared by C and C++; the C grammar parses the common subset and keeps declarations.
+  ['h', 'c'],
+  ['cc', 'cpp'],
+  ['cpp', 'cpp'],
+  ['cxx', 'cpp'],
+  ['hpp', 'cpp'],
+  ['hh', 'cpp'],
+  ['hxx', 'cpp'],
+]);
+
+/** The language of a repository path by its extension (case-insensitive), or undefined if unsupported. */
+export function languageOf(path: string): Language | undefined {
+  const slash = path.lastIndexOf('/');
+  const dot = path.lastIndexOf('.');
+  if (dot <= slash + 1) return undefined;
+  return BY_EXTENSION.get(path.slice(dot + 1).toLowerCase());
+}
+
+/** The extension the language's parser should treat the file as (`tsx` and `jsx` enable JSX). */
+export function extensionOf(path: string): string {
+  const dot = path.lastIndexOf('.');
+  return dot < 0 ? '' : path.slice(dot + 1).toLowerCase();
+}

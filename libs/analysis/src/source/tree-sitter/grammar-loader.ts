@@ -1,0 +1,63 @@
+import { dirname } from 'node:path';
+import Parser from 'tree-sitter';
+import type { Language } from '../source-facts';
+
+type TreeSitterLanguage = Parser.Language;
+
+/*
+ * Native grammars are loaded on first use, synchronously: a process that analyses only Go never
+ * maps the other nine grammar libraries. `tree-sitter-c-sharp` ships as an ES module with
+ * top-level await, which `require` cannot load; its native binding is an ordinary addon, so it is
+ * loaded through `node-gyp-build` (the loader the package itself uses) and no async step exists.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy, synchronous native grammar loading (see above) */
+const LOADERS: Record<Exclude<Language, 'typescript' | 'javascript'>, () => unknown> = {
+  python: () => require('tree-sitter-python'),
+  java: () => require('tree-sitter-java'),
+  go: () => require('tree-sitter-go'),
+  csharp: () => {
+    const root = dirname(require.resolve('tree-sitter-c-sharp/package.json'));
+    const nodeGypBuild = require(require.resolve('node-gyp-build', { paths: [root] })) as (dir: string) => unknown;
+    return nodeGypBuild(root);
+  },
+  ruby: () => require('tree-sitter-ruby'),
+  kotlin: () => require('@tree-sitter-grammars/tree-sitter-kotlin'),
+  php: () => (require('tree-sitter-php') as { php: unknown }).php,
+  rust: () => require('tree-sitter-rust'),
+  c: () => require('tree-sitter-c'),
+  cpp: () => require('tree-sitter-cpp'),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+export type TreeSitterLanguageName = keyof typeof LOADERS;
+
+const parsers = new Map<TreeSitterLanguageName, Parser>();
+
+function isGrammar(value: unknown): value is TreeSitterLanguage {
+  return typeof value === 'object' && value !== null && 'language' in value;
+}
+
+/** A parser for the language, created (and its grammar loaded) on first use and reused after. */
+export function parserFor(language: TreeSitterLanguageName): Parser {
+  let parser = parsers.get(language);
+  if (!parser) {
+    const grammar = LOADERS[language]();
+    if (!isGrammar(grammar)) throw new Error(`tree-sitter grammar for ${language} did not load`);
+    parser = new Parser();
+    parser.setLanguage(grammar);
+    parsers.set(language, parser);
+  }
+  return parser;
+}
+
+/**
+ * Loads every grammar now instead of on first use, so that a broken native install fails at start-up
+ * rather than on the first file of that language. Optional: analysis works without it.
+ */
+export function preloadParsers(): void {
+  for (const language of Object.keys(LOADERS) as TreeSitterLanguageName[]) parserFor(language);
+}
+
+export function isTreeSitterLanguage(language: Language): language is TreeSitterLanguageName {
+  return language in LOADERS;
+}

@@ -1,0 +1,59 @@
+import { countCodeLines } from '../line-counter';
+import type { SourceFacts } from '../source-facts';
+import { parserFor, type TreeSitterLanguageName } from './grammar-loader';
+import type { GrammarRules } from './grammar-rules';
+import { C_RULES, CPP_RULES } from './rules/c-rules';
+import { CSHARP_RULES } from './rules/csharp-rules';
+import { GO_RULES } from './rules/go-rules';
+import { JAVA_RULES } from './rules/java-rules';
+import { KOTLIN_RULES } from './rules/kotlin-rules';
+import { PHP_RULES } from './rules/php-rules';
+import { PYTHON_RULES } from './rules/python-rules';
+import { RUBY_RULES } from './rules/ruby-rules';
+import { RUST_RULES } from './rules/rust-rules';
+import { TreeWalker } from './tree-walker';
+
+const RULES: Record<TreeSitterLanguageName, GrammarRules> = {
+  python: PYTHON_RULES,
+  java: JAVA_RULES,
+  go: GO_RULES,
+  csharp: CSHARP_RULES,
+  ruby: RUBY_RULES,
+  kotlin: KOTLIN_RULES,
+  php: PHP_RULES,
+  rust: RUST_RULES,
+  c: C_RULES,
+  cpp: CPP_RULES,
+};
+
+const walkers = new Map<TreeSitterLanguageName, TreeWalker>();
+
+function walkerFor(language: TreeSitterLanguageName): TreeWalker {
+  let walker = walkers.get(language);
+  if (!walker) {
+    walker = new TreeWalker(RULES[language]);
+    walkers.set(language, walker);
+  }
+  return walker;
+}
+
+/** Facts for a file in one of the tree-sitter languages. Throws only if the grammar cannot load. */
+export function analyseWithTreeSitter(language: TreeSitterLanguageName, content: string): SourceFacts {
+  const parser = parserFor(language);
+  const tree = parser.parse(content);
+  const walked = walkerFor(language).walk(tree, content);
+  const facts: SourceFacts = {
+    language,
+    loc: countCodeLines(content, walked.comments),
+    functions: walked.functions,
+    imports: walked.imports,
+    symbols: walked.symbols,
+    comments: walked.commentText,
+  };
+  if (walked.packageName !== undefined) facts.packageName = walked.packageName;
+  if (tree.rootNode.hasError) {
+    facts.parseError =
+      walked.firstErrorRow >= 0 ? `line ${walked.firstErrorRow + 1}: syntax error` : 'syntax error (missing token)';
+  }
+  return facts;
+}
