@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import * as tsParser from '@typescript-eslint/parser';
+import tseslint from 'typescript-eslint';
 import { Linter } from 'eslint';
 import { analyseSource } from '../analyse-source';
 
@@ -21,7 +21,7 @@ function eslintConfig(extension: string): Linter.Config[] {
       languageOptions: {
         ecmaVersion: 'latest',
         sourceType: extension === 'js' || extension === 'jsx' ? 'commonjs' : 'module',
-        ...(typescript ? { parser: tsParser as Linter.Parser } : {}),
+        ...(typescript ? { parser: tseslint.parser as Linter.Parser } : {}),
         parserOptions: { ecmaFeatures: { jsx: extension !== 'ts' } },
       },
       // Inline directives in the sources name rules this lint run does not load.
