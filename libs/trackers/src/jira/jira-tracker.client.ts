@@ -1,0 +1,208 @@
+// The only file that imports jira.js: upgrading the client (6.x is ESM-only) is a change here alone.
+import { Version3Client, type Version3Models } from 'jira.js';
+import { adfToText } from '../text/adf-text';
+import type {
+  AdfDocument,
+  BacklogPage,
+  BacklogQuery,
+  BotIdentity,
+  MachineData,
+  NoteContent,
+  OwnNote,
+  Ticket,
+  TrackerClient,
+  UpsertNoteResult,
+} from '../tracker-client.port';
+import { JIRA_PROPERTY_KEY, JIRA_PROPERTY_MAX_CHARS, JIRA_RISK_LABEL } from '../tracker-constants';
+import { InvalidRequestError, NotFoundError } from '../tracker-errors';
+import type { JiraTrackerOptions } from '../tracker-options';
+import { jiraErrorToTrackerError } from './jira-error.mapper';
+import { JIRA_TICKET_FIELDS, jiraIssueToTicket } from './jira-issue.mapper';
+
+const COMMENT_PAGE_SIZE = 100;
+const DEFAULT_BACKLOG_PAGE_SIZE = 50;
+const PROJECT_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/** jira.js types comment bodies as its own loose `Document`; an adf-utils document is one on the wire. */
+function asJiraDocument(adf: AdfDocument): Version3Models.Document {
+  return adf as Version3Models.Document;
+}
+
+/** Jira Cloud REST v3 through jira.js `Version3Client` (basic API-token or bearer auth). */
+export class JiraTrackerClient implements TrackerClient {
+  readonly kind = 'jira' as const;
+  private readonly client: Version3Client;
+  private readonly siteUrl: string;
+  private readonly riskLabel: string;
+  private readonly propertyKey: string;
+  private readonly now: () => number;
+  private bot: BotIdentity | null = null;
+  private botAccountId: string | null;
+
+  constructor(private readonly options: JiraTrackerOptions) {
+    this.siteUrl = options.siteUrl.replace(/\/+$/, '');
+    this.riskLabel = options.riskLabel ?? JIRA_RISK_LABEL;
+    this.propertyKey = options.propertyKey ?? JIRA_PROPERTY_KEY;
+    this.now = options.now ?? Date.now;
+    this.botAccountId = options.botAccountId ?? null;
+    if (/\s/.test(this.riskLabel))
+      throw new InvalidRequestError(`Jira labels cannot contain spaces: ${this.riskLabel}`);
+    const credentials = options.credentials;
+    const common = { host: this.siteUrl, baseRequestConfig: { timeout: options.timeoutMs ?? 30_000 } };
+    this.client =
+      credentials.kind === 'basic'
+        ? new Version3Client({
+            ...common,
+            authentication: { basic: { email: credentials.email, apiToken: credentials.apiToken } },
+          })
+        : // Without refresh token or cloud id, jira.js sends `Bearer <token>` to `host` as given.
+          new Version3Client({ ...common, authentication: { oauth2: { accessToken: credentials.token } } });
+  }
+
+  private async call<T>(request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      throw jiraErrorToTrackerError(error, this.now());
+    }
+  }
+
+  private get notifyUsers(): false | undefined {
+    return this.options.suppressNotifications ? false : undefined;
+  }
+
+  async whoAmI(): Promise<BotIdentity> {
+    if (this.bot) return this.bot;
+    const user = await this.call(() => this.client.myself.getCurrentUser());
+    if (!user.accountId) throw new InvalidRequestError('Jira /myself returned no accountId');
+    this.bot = { accountId: user.accountId, displayName: user.displayName ?? user.accountId };
+    this.botAccountId = user.accountId;
+    return this.bot;
+  }
+
+  private async botId(): Promise<string> {
+    return this.botAccountId ?? (await this.whoAmI()).accountId;
+  }
+
+  async getTicket(key: string): Promise<Ticket> {
+    const issue = await this.call(() =>
+      this.client.issues.getIssue({ issueIdOrKey: key, fields: [...JIRA_TICKET_FIELDS] }),
+    );
+    return this.call(async () => jiraIssueToTicket(issue, this.siteUrl));
+  }
+
+  async findOwnNote(key: string, marker: string): Promise<OwnNote | null> {
+    const bot = await this.botId();
+    for (let startAt = 0; ;) {
+      const page = await this.call(() =>
+        this.client.issueComments.getComments({
+          issueIdOrKey: key,
+          startAt,
+          maxResults: COMMENT_PAGE_SIZE,
+          orderBy: 'created',
+        }),
+      );
+      const comments = page.comments ?? [];
+      for (const comment of comments) {
+        if (!comment.id || comment.author?.accountId !== bot) continue;
+        const text = adfToText(comment.body);
+        if (text.includes(marker)) return { id: comment.id, text };
+      }
+      startAt += comments.length;
+      if (comments.length === 0 || startAt >= (page.total ?? 0)) return null;
+    }
+  }
+
+  async upsertNote(
+    key: string,
+    note: NoteContent,
+    existingNoteId?: string | null,
+  ): Promise<UpsertNoteResult> {
+    if (existingNoteId) {
+      try {
+        return await this.updateNote(key, existingNoteId, note);
+      } catch (error) {
+        // Someone deleted our comment: fall through and find or create it again.
+        if (!(error instanceof NotFoundError)) throw error;
+      }
+    }
+    const found = await this.findOwnNote(key, note.marker);
+    if (found) return this.updateNote(key, found.id, note);
+    const created = await this.call(() =>
+      this.client.issueComments.addComment({ issueIdOrKey: key, comment: asJiraDocument(note.adf) }),
+    );
+    if (!created.id) throw new InvalidRequestError(`Jira created a comment on ${key} without an id`);
+    return { noteId: created.id, action: 'created' };
+  }
+
+  private async updateNote(key: string, id: string, note: NoteContent): Promise<UpsertNoteResult> {
+    await this.call(() =>
+      this.client.issueComments.updateComment({
+        issueIdOrKey: key,
+        id,
+        body: asJiraDocument(note.adf),
+        notifyUsers: this.notifyUsers,
+      }),
+    );
+    return { noteId: id, action: 'updated' };
+  }
+
+  async setRiskLabel(
+    key: string,
+    present: boolean,
+    currentLabels?: readonly string[],
+  ): Promise<{ changed: boolean }> {
+    const labels =
+      currentLabels ??
+      (await this.call(() => this.client.issues.getIssue({ issueIdOrKey: key, fields: ['labels'] }))).fields
+        .labels ??
+      [];
+    if (labels.includes(this.riskLabel) === present) return { changed: false };
+    // `update.labels` add/remove edits only our label; `fields.labels` would replace the user's set.
+    await this.call(() =>
+      this.client.issues.editIssue({
+        issueIdOrKey: key,
+        update: { labels: [present ? { add: this.riskLabel } : { remove: this.riskLabel }] },
+        notifyUsers: this.notifyUsers,
+      }),
+    );
+    return { changed: true };
+  }
+
+  async writeMachineData(key: string, data: MachineData): Promise<void> {
+    const value = { reportUrl: data.reportUrl, title: data.title, subtitle: data.subtitle, data: data.data };
+    const size = JSON.stringify(value).length;
+    if (size > JIRA_PROPERTY_MAX_CHARS) {
+      throw new InvalidRequestError(
+        `machine data for ${key} is ${size} characters; Jira issue properties hold at most ${JIRA_PROPERTY_MAX_CHARS}`,
+      );
+    }
+    await this.call(() =>
+      this.client.issueProperties.setIssueProperty({
+        issueIdOrKey: key,
+        propertyKey: this.propertyKey,
+        propertyValue: value,
+      }),
+    );
+  }
+
+  async searchBacklog(query: BacklogQuery, cursor?: string | null): Promise<BacklogPage> {
+    if (!PROJECT_KEY.test(query.projectKey)) {
+      throw new InvalidRequestError(`not a Jira project key: ${query.projectKey}`);
+    }
+    const jql = `project = "${query.projectKey}" AND statusCategory = "To Do" ORDER BY updated DESC`;
+    const page = await this.call(() =>
+      this.client.issueSearch.searchForIssuesUsingJqlEnhancedSearch({
+        jql,
+        nextPageToken: cursor ?? undefined,
+        maxResults: query.pageSize ?? DEFAULT_BACKLOG_PAGE_SIZE,
+        fields: [...JIRA_TICKET_FIELDS],
+      }),
+    );
+    const tickets = await this.call(async () =>
+      (page.issues ?? []).map((issue) => jiraIssueToTicket(issue, this.siteUrl)),
+    );
+    // The token is absent on the last page (trackers.md §1.7); there is no total to compare against.
+    return { tickets, nextCursor: page.nextPageToken ?? null };
+  }
+}

@@ -1,0 +1,229 @@
+import { LinearClient, type Issue } from '@linear/sdk';
+import { markdownToText } from '../text/markdown-text';
+import type {
+  BacklogPage,
+  BacklogQuery,
+  BotIdentity,
+  MachineData,
+  NoteContent,
+  OwnNote,
+  Ticket,
+  TicketPhase,
+  TrackerClient,
+  UpsertNoteResult,
+} from '../tracker-client.port';
+import { LINEAR_RISK_LABEL } from '../tracker-constants';
+import { InvalidRequestError, NotFoundError } from '../tracker-errors';
+import type { LinearTrackerOptions } from '../tracker-options';
+import { linearErrorToTrackerError } from './linear-error.mapper';
+import { LinearLabelDirectory } from './linear-label.directory';
+
+const PAGE_SIZE = 100;
+const DEFAULT_BACKLOG_PAGE_SIZE = 50;
+/** Un-started work in Linear's workflow model; `started` and later are past grooming. */
+const BACKLOG_STATE_TYPES = ['triage', 'backlog', 'unstarted'];
+const PHASES: Record<string, TicketPhase> = {
+  triage: 'unstarted',
+  backlog: 'unstarted',
+  unstarted: 'unstarted',
+  started: 'started',
+  completed: 'done',
+  canceled: 'done',
+  duplicate: 'done',
+};
+
+interface StateInfo {
+  name: string;
+  type: string;
+}
+
+/** Linear GraphQL through @linear/sdk's `LinearClient` (API key or OAuth token). */
+export class LinearTrackerClient implements TrackerClient {
+  readonly kind = 'linear' as const;
+  private readonly linear: LinearClient;
+  private readonly now: () => number;
+  private readonly riskLabel: string;
+  private readonly labels: LinearLabelDirectory;
+  /** Workflow states never change type, so one read per state id is enough for the process. */
+  private readonly states = new Map<string, StateInfo>();
+  private bot: BotIdentity | null = null;
+  private botAccountId: string | null;
+
+  constructor(options: LinearTrackerOptions) {
+    const credentials = options.credentials;
+    this.linear = new LinearClient({
+      ...(credentials.kind === 'api-key'
+        ? { apiKey: credentials.apiKey }
+        : { accessToken: credentials.accessToken }),
+      ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
+    });
+    this.now = options.now ?? Date.now;
+    this.riskLabel = options.riskLabel ?? LINEAR_RISK_LABEL;
+    this.botAccountId = options.botAccountId ?? null;
+    this.labels = new LinearLabelDirectory(this.linear, this.riskLabel, (request) => this.call(request));
+  }
+
+  private async call<T>(request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      throw linearErrorToTrackerError(error, this.now());
+    }
+  }
+
+  async whoAmI(): Promise<BotIdentity> {
+    if (this.bot) return this.bot;
+    const viewer = await this.call(() => this.linear.viewer);
+    this.bot = { accountId: viewer.id, displayName: viewer.displayName || viewer.name };
+    this.botAccountId = viewer.id;
+    return this.bot;
+  }
+
+  private async botId(): Promise<string> {
+    return this.botAccountId ?? (await this.whoAmI()).accountId;
+  }
+
+  private issue(key: string): Promise<Issue> {
+    return this.call(() => this.linear.issue(key));
+  }
+
+  private async stateOf(stateId: string | undefined): Promise<StateInfo> {
+    if (!stateId) return { name: '', type: 'unstarted' };
+    const known = this.states.get(stateId);
+    if (known) return known;
+    const state = await this.call(() => this.linear.workflowState(stateId));
+    const info = { name: state.name, type: state.type };
+    this.states.set(stateId, info);
+    return info;
+  }
+
+  private toTicket(issue: Issue, labelNames: string[], state: StateInfo): Ticket {
+    const dash = issue.identifier.lastIndexOf('-');
+    return {
+      tracker: 'linear',
+      key: issue.identifier,
+      id: issue.id,
+      projectKey: dash > 0 ? issue.identifier.slice(0, dash) : issue.identifier,
+      title: issue.title,
+      description: issue.description ? markdownToText(issue.description) : '',
+      type: null,
+      status: { name: state.name, category: state.type, phase: PHASES[state.type] ?? 'started' },
+      labels: labelNames,
+      components: [],
+      createdAt: issue.createdAt,
+      updatedAt: issue.updatedAt,
+      url: issue.url,
+    };
+  }
+
+  async getTicket(key: string): Promise<Ticket> {
+    const issue = await this.issue(key);
+    const labelNames: string[] = [];
+    for (let after: string | undefined; ;) {
+      const page = await this.call(() => issue.labels({ first: PAGE_SIZE, after }));
+      labelNames.push(...page.nodes.map((label) => label.name));
+      if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
+      after = page.pageInfo.endCursor;
+    }
+    return this.toTicket(issue, labelNames.sort(), await this.stateOf(issue.stateId));
+  }
+
+  async findOwnNote(key: string, marker: string): Promise<OwnNote | null> {
+    return this.findOwnNoteOn(await this.issue(key), marker);
+  }
+
+  private async findOwnNoteOn(issue: Issue, marker: string): Promise<OwnNote | null> {
+    const bot = await this.botId();
+    for (let after: string | undefined; ;) {
+      const page = await this.call(() => issue.comments({ first: PAGE_SIZE, after }));
+      const comments = [...page.nodes].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+      const own = comments.find((comment) => comment.userId === bot && comment.body.includes(marker));
+      if (own) return { id: own.id, text: own.body };
+      if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return null;
+      after = page.pageInfo.endCursor;
+    }
+  }
+
+  async upsertNote(
+    key: string,
+    note: NoteContent,
+    existingNoteId?: string | null,
+  ): Promise<UpsertNoteResult> {
+    if (existingNoteId) {
+      try {
+        return await this.updateNote(existingNoteId, note);
+      } catch (error) {
+        // Someone deleted our comment: fall through and find or create it again.
+        if (!(error instanceof NotFoundError)) throw error;
+      }
+    }
+    const issue = await this.issue(key);
+    const found = await this.findOwnNoteOn(issue, note.marker);
+    if (found) return this.updateNote(found.id, note);
+    const payload = await this.call(() =>
+      this.linear.createComment({ issueId: issue.id, body: note.markdown, doNotSubscribeToIssue: true }),
+    );
+    if (!payload.success || !payload.commentId)
+      throw new InvalidRequestError(`Linear did not create the comment on ${key}`);
+    return { noteId: payload.commentId, action: 'created' };
+  }
+
+  private async updateNote(id: string, note: NoteContent): Promise<UpsertNoteResult> {
+    const payload = await this.call(() => this.linear.updateComment(id, { body: note.markdown }));
+    if (!payload.success) throw new InvalidRequestError(`Linear did not update comment ${id}`);
+    return { noteId: id, action: 'updated' };
+  }
+
+  async setRiskLabel(
+    key: string,
+    present: boolean,
+    currentLabels?: readonly string[],
+  ): Promise<{ changed: boolean }> {
+    if (currentLabels && currentLabels.includes(this.riskLabel) === present) return { changed: false };
+    const issue = await this.issue(key);
+    const teamId = issue.teamId;
+    if (!teamId) throw new InvalidRequestError(`Linear issue ${key} has no team`);
+    // Removing a label that does not exist yet is a no-op; never create it just to remove it.
+    const labelId = present ? await this.labels.ensure(teamId) : await this.labels.find(teamId);
+    if (!labelId || issue.labelIds.includes(labelId) === present) return { changed: false };
+    const input = present ? { addedLabelIds: [labelId] } : { removedLabelIds: [labelId] };
+    const payload = await this.call(() => this.linear.updateIssue(issue.id, input));
+    if (!payload.success) throw new InvalidRequestError(`Linear did not update the labels of ${key}`);
+    return { changed: true };
+  }
+
+  async writeMachineData(key: string, data: MachineData): Promise<void> {
+    // Same issue + same URL updates the existing attachment instead of adding one (SDK docs).
+    const payload = await this.call(() =>
+      this.linear.createAttachment({
+        issueId: key,
+        url: data.reportUrl,
+        title: data.title,
+        subtitle: data.subtitle,
+        metadata: data.data,
+      }),
+    );
+    if (!payload.success) throw new InvalidRequestError(`Linear did not store the attachment on ${key}`);
+  }
+
+  async searchBacklog(query: BacklogQuery, cursor?: string | null): Promise<BacklogPage> {
+    const page = await this.call(() =>
+      this.linear.issues({
+        filter: { team: { key: { eq: query.projectKey } }, state: { type: { in: BACKLOG_STATE_TYPES } } },
+        first: query.pageSize ?? DEFAULT_BACKLOG_PAGE_SIZE,
+        after: cursor ?? undefined,
+      }),
+    );
+    const labelIds = [...new Set(page.nodes.flatMap((issue) => issue.labelIds))];
+    const names = await this.labels.namesOf(labelIds);
+    const tickets: Ticket[] = [];
+    for (const issue of page.nodes) {
+      const labelNames = issue.labelIds
+        .map((id) => names.get(id))
+        .filter((n): n is string => n !== undefined);
+      tickets.push(this.toTicket(issue, labelNames.sort(), await this.stateOf(issue.stateId)));
+    }
+    const next = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
+    return { tickets, nextCursor: next };
+  }
+}

@@ -1,0 +1,90 @@
+import {
+  formatScore,
+  LOW_CONFIDENCE_TEXT,
+  NOTE_TITLE,
+  riskLevelText,
+  type NoteArea,
+  type RiskNoteReport,
+  type SimilarTicket,
+} from './risk-note-report';
+
+/** Escapes characters Markdown would interpret, so ticket titles and reasons render literally. */
+export function escapeMarkdown(value: string): string {
+  return value
+    .replace(/([\\`*_{}[\]()#+!|<>~])/g, '\\$1')
+    .replace(/^(\s*)([-=])/gm, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
+}
+
+/** A code span that survives backticks inside the path (longer fence than any run inside). */
+function codeSpan(value: string): string {
+  const longestRun = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${value}${pad}${fence}`;
+}
+
+function linkTo(label: string, url: string): string {
+  const safeUrl = url.replace(
+    /[()\s]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+  return `[${escapeMarkdown(label)}](${safeUrl})`;
+}
+
+function areaLines(area: NoteArea): string[] {
+  return [
+    `- ${codeSpan(area.path)} (match ${formatScore(area.score)})`,
+    ...area.figures.map((figure) => `  - ${escapeMarkdown(`${figure.label}: ${figure.value}`)}`),
+    ...area.reasons.map((reason) => `  - ${escapeMarkdown(reason)}`),
+  ];
+}
+
+function similarLine(ticket: SimilarTicket): string {
+  const head = ticket.url ? linkTo(ticket.key, ticket.url) : escapeMarkdown(ticket.key);
+  const rest = [ticket.title, ticket.duration ? `took ${ticket.duration}` : undefined]
+    .filter(Boolean)
+    .join(', ');
+  return `- ${head}${rest ? ` (${escapeMarkdown(rest)})` : ''}`;
+}
+
+function section(title: string, lines: string[]): string[] {
+  return lines.length === 0 ? [] : [`**${title}**`, ...lines, ''];
+}
+
+/** Renders the note as Linear Markdown; same report → same bytes. */
+export function renderLinearNote(report: RiskNoteReport, marker: string): string {
+  const lines: string[] = [
+    `### ${NOTE_TITLE}`,
+    '',
+    `**${riskLevelText(report.riskLevel)}** · confidence ${formatScore(report.confidence)}`,
+    '',
+  ];
+  if (report.lowConfidence) lines.push(`> ${escapeMarkdown(LOW_CONFIDENCE_TEXT)}`, '');
+  if (report.summary) lines.push(escapeMarkdown(report.summary), '');
+  lines.push(...section('Likely areas', report.areas.flatMap(areaLines)));
+  lines.push(
+    ...section(
+      'Why this risk level',
+      report.riskReasons.map((reason) => `- ${escapeMarkdown(reason)}`),
+    ),
+  );
+  if (report.dependencyWarnings.length > 0) {
+    lines.push(
+      '> **Also plan for**',
+      ...report.dependencyWarnings.map(
+        (warning) => `> - ${codeSpan(warning.area)}: ${escapeMarkdown(warning.message)}`,
+      ),
+      '',
+    );
+  }
+  lines.push(...section('Similar past tickets', report.similarTickets.map(similarLine)));
+  lines.push(
+    ...section(
+      'Why these areas',
+      report.matchReasons.map((reason) => `- ${escapeMarkdown(reason)}`),
+    ),
+  );
+  lines.push(`${linkTo('Full report', report.reportUrl)} · ${marker}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/**
+ * What a ticket note says, already decided (by matching and risk assessment) and only waiting to
+ * be rendered. Every figure arrives as text the analysis produced, so the renderers never invent
+ * or round numbers and the same report always renders the same bytes.
+ */
+export const riskLevelSchema = z.enum(['low', 'medium', 'high']);
+export type RiskLevel = z.infer<typeof riskLevelSchema>;
+
+export const noteFigureSchema = z.object({
+  /** e.g. "complexity", "changes (90 days)", "bug-fix share", "bus factor". */
+  label: z.string().min(1),
+  /** e.g. "top 5% (max CC 41)", "37", "41%", "1 (86% by one person)". */
+  value: z.string().min(1),
+});
+
+export const noteAreaSchema = z.object({
+  /** Repository path of the area (directory or file), shown as code. */
+  path: z.string().min(1),
+  /** Match score in [0, 1]. */
+  score: z.number().min(0).max(1),
+  figures: z.array(noteFigureSchema),
+  /** Why the area is risky, in plain words ("changes together with libs/payments/ in 62% of commits"). */
+  reasons: z.array(z.string().min(1)),
+});
+
+export const dependencyWarningSchema = z.object({
+  /** The area the ticket does not mention but will likely need ("also plan for X"). */
+  area: z.string().min(1),
+  message: z.string().min(1),
+});
+
+export const similarTicketSchema = z.object({
+  key: z.string().min(1),
+  title: z.string().optional(),
+  url: z.url().optional(),
+  /** e.g. "9 days", only when the tracker knows. */
+  duration: z.string().optional(),
+});
+
+export const riskNoteReportSchema = z.object({
+  ticketKey: z.string().min(1),
+  riskLevel: riskLevelSchema,
+  /** Confidence in [0, 1]. */
+  confidence: z.number().min(0).max(1),
+  /** The area-risk claim in one sentence. */
+  summary: z.string().optional(),
+  areas: z.array(noteAreaSchema),
+  /** Reasons for the level as a whole (hotspot rank, fix rate relative to the repository…). */
+  riskReasons: z.array(z.string().min(1)),
+  dependencyWarnings: z.array(dependencyWarningSchema),
+  similarTickets: z.array(similarTicketSchema),
+  /** Why these areas matched ("title terms checkout, retry match file names"). */
+  matchReasons: z.array(z.string().min(1)),
+  reportUrl: z.url(),
+  /** The match is uncertain: the note says so up front. */
+  lowConfidence: z.boolean(),
+});
+
+export type NoteFigure = z.infer<typeof noteFigureSchema>;
+export type NoteArea = z.infer<typeof noteAreaSchema>;
+export type DependencyWarning = z.infer<typeof dependencyWarningSchema>;
+export type SimilarTicket = z.infer<typeof similarTicketSchema>;
+export type RiskNoteReport = z.infer<typeof riskNoteReportSchema>;
+
+export const NOTE_TITLE = 'Sightline: code context';
+export const LOW_CONFIDENCE_TEXT =
+  'Low confidence: the areas below are a best guess from the ticket text. Say "wrong area" in the report if they are off.';
+
+export function riskLevelText(level: RiskLevel): string {
+  return `${level.toUpperCase()} RISK`;
+}
+
+/** Fixed two decimals, so 0.1 + 0.2 style noise never changes the rendered bytes. */
+export function formatScore(value: number): string {
+  return value.toFixed(2);
+}

@@ -1,0 +1,108 @@
+import type { TrackerKind } from '../tracker-client.port';
+
+export type TicketEventKind = 'created' | 'updated' | 'deleted' | 'other';
+export type TicketEventEntity = 'issue' | 'comment' | 'property' | 'attachment' | 'label' | 'other';
+
+/**
+ * A webhook delivery reduced to what the enrichment service decides on. It is a hint only: the
+ * worker re-reads the ticket from the tracker before doing anything.
+ */
+export interface TicketEvent {
+  tracker: TrackerKind;
+  kind: TicketEventKind;
+  entity: TicketEventEntity;
+  /** Tracker's own event name (`jira:issue_updated`, `Issue.update`), for logs. */
+  eventName: string;
+  /** Ticket key / identifier, or null when the event is not about a ticket we can name. */
+  ticketKey: string | null;
+  ticketId: string | null;
+  /** Jira project key / Linear team key. */
+  projectKey: string | null;
+  /**
+   * Canonical names of what changed: `title`, `description`, `labels`, `components`, `type`,
+   * `status`, `comment`, `property:<key>`, otherwise the tracker's field name.
+   */
+  changedFields: string[];
+  /** Label names added/removed by this event (`id:<uuid>` when Linear did not send the name). */
+  labelsAdded: string[];
+  labelsRemoved: string[];
+  /** Who caused the event: Jira account id, Linear user/app id. */
+  actorId: string | null;
+  /** Author of the comment for comment events. */
+  commentAuthorId: string | null;
+  occurredAt: Date | null;
+}
+
+/** What identifies Sightline's own writes on one connection. */
+export interface OwnWriteSignature {
+  botAccountId: string | null;
+  /** Our risk label name(s), e.g. `sightline-risk-high` / `Sightline: high risk`. */
+  riskLabels: readonly string[];
+  /** Linear label ids of our label, when known (removals arrive as ids only). */
+  riskLabelIds?: readonly string[];
+  /** Jira issue property key we write (`sightline`). */
+  propertyKey?: string;
+}
+
+/** The fields whose change can change the note; anything else (status, assignee…) cannot. */
+export const NOTE_INPUT_FIELDS: readonly string[] = ['title', 'description', 'labels', 'components', 'type'];
+
+function isOwnLabel(label: string, own: OwnWriteSignature): boolean {
+  if (own.riskLabels.includes(label)) return true;
+  return label.startsWith('id:') && (own.riskLabelIds ?? []).includes(label.slice(3));
+}
+
+/** True when the event's label changes exist and touch only our own label. */
+function onlyOwnLabelsChanged(event: TicketEvent, own: OwnWriteSignature): boolean {
+  const touched = [...event.labelsAdded, ...event.labelsRemoved];
+  return touched.length > 0 && touched.every((label) => isOwnLabel(label, own));
+}
+
+/** Fields of the event that feed the note, ignoring a label change that was only our own label. */
+export function noteRelevantChanges(event: TicketEvent, own?: OwnWriteSignature): string[] {
+  return event.changedFields.filter((field) => {
+    if (!NOTE_INPUT_FIELDS.includes(field)) return false;
+    return !(field === 'labels' && own && onlyOwnLabelsChanged(event, own));
+  });
+}
+
+/** Issue created, or title/description/labels/components/type changed. */
+export function canChangeNote(event: TicketEvent, own?: OwnWriteSignature): boolean {
+  if (event.entity !== 'issue' || event.ticketKey === null) return false;
+  if (event.kind === 'created') return true;
+  return event.kind === 'updated' && noteRelevantChanges(event, own).length > 0;
+}
+
+/**
+ * True when the event was caused by Sightline itself: made by the bot account, or touching only our
+ * comment, label or property. Acting on these would loop (write → webhook → write …).
+ */
+export function isOwnEcho(event: TicketEvent, own: OwnWriteSignature): boolean {
+  const bot = own.botAccountId;
+  if (bot !== null && (event.actorId === bot || event.commentAuthorId === bot)) return true;
+  if (event.entity === 'property' && own.propertyKey !== undefined) {
+    return (
+      event.changedFields.length > 0 && event.changedFields.every((f) => f === `property:${own.propertyKey}`)
+    );
+  }
+  if (event.entity === 'issue' && event.kind === 'updated') {
+    const fields = event.changedFields.filter((field) => field !== 'updatedAt');
+    return (
+      fields.length > 0 && fields.every((field) => field === 'labels') && onlyOwnLabelsChanged(event, own)
+    );
+  }
+  return false;
+}
+
+export type WebhookDecision =
+  | { action: 'enrich'; ticketKey: string }
+  | { action: 'ignore'; reason: 'own-write' | 'not-note-relevant' | 'deleted' | 'not-a-ticket' };
+
+/** The one question the webhook endpoint asks: enqueue enrichment for this delivery or not. */
+export function decideWebhook(event: TicketEvent, own: OwnWriteSignature): WebhookDecision {
+  if (event.ticketKey === null) return { action: 'ignore', reason: 'not-a-ticket' };
+  if (isOwnEcho(event, own)) return { action: 'ignore', reason: 'own-write' };
+  if (event.entity === 'issue' && event.kind === 'deleted') return { action: 'ignore', reason: 'deleted' };
+  if (!canChangeNote(event, own)) return { action: 'ignore', reason: 'not-note-relevant' };
+  return { action: 'enrich', ticketKey: event.ticketKey };
+}
