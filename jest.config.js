@@ -24,6 +24,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'medium',
+      testTimeout: 30000,
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.medium-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
