@@ -42,8 +42,10 @@ export function stripCommentMarkers(raw: string): string {
   body = body.replace(/(\*+\/|=end|"""|'''|-->)$/, '');
   const lines = body.split('\n').map((line) =>
     line
-      .replace(/^\s*(\*+(?!\/)|\/\/+|#+)\s?/, '')
-      .replace(/\s+$/, ''),
+      .replace(/^\s*(\*+(?!\/)|\/\/+[!/]?|#+)/, '')
+      // Markup in doc comments (`<summary>`, `<p>`, `</code>`) is not vocabulary.
+      .replace(/<\/?[A-Za-z][\w-]*(\s[^<>]*)?\/?>/g, '')
+      .trim(),
   );
-  return lines.filter((line) => line.trim().length > 0).join('\n').trim();
+  return lines.filter((line) => line.length > 0).join('\n');
 }

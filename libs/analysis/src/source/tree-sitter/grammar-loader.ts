@@ -1,8 +1,9 @@
 import { dirname } from 'node:path';
-import Parser from 'tree-sitter';
+import type Parser from 'tree-sitter';
 import type { Language } from '../source-facts';
 
 type TreeSitterLanguage = Parser.Language;
+type ParserClass = typeof Parser;
 
 /*
  * Native grammars are loaded on first use, synchronously: a process that analyses only Go never
@@ -29,6 +30,27 @@ const LOADERS: Record<Exclude<Language, 'typescript' | 'javascript'>, () => unkn
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
+/* eslint-disable @typescript-eslint/no-require-imports -- see treeSitter() */
+const SHARED_MODULE = Symbol.for('sightline.tree-sitter.module');
+let treeSitterModule: ParserClass | undefined;
+
+/**
+ * The `tree-sitter` module, evaluated once per process. Its index.js wraps the prototypes of the
+ * native binding it loads; the binding is shared process-wide, so a second evaluation (Jest gives
+ * every test file a fresh module registry) wraps the wrappers and breaks `rootNode` and the cursor
+ * getters. The first evaluation is therefore kept on the shared binding object and reused.
+ */
+function treeSitter(): ParserClass {
+  if (treeSitterModule) return treeSitterModule;
+  const root = dirname(require.resolve('tree-sitter/package.json'));
+  const nodeGypBuild = require(require.resolve('node-gyp-build', { paths: [root] })) as (dir: string) => Record<symbol, unknown>;
+  const binding = nodeGypBuild(root);
+  binding[SHARED_MODULE] ??= require('tree-sitter');
+  treeSitterModule = binding[SHARED_MODULE] as ParserClass;
+  return treeSitterModule;
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 export type TreeSitterLanguageName = keyof typeof LOADERS;
 
 const parsers = new Map<TreeSitterLanguageName, Parser>();
@@ -43,7 +65,8 @@ export function parserFor(language: TreeSitterLanguageName): Parser {
   if (!parser) {
     const grammar = LOADERS[language]();
     if (!isGrammar(grammar)) throw new Error(`tree-sitter grammar for ${language} did not load`);
-    parser = new Parser();
+    const ParserConstructor = treeSitter();
+    parser = new ParserConstructor();
     parser.setLanguage(grammar);
     parsers.set(language, parser);
   }

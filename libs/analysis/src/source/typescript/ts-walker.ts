@@ -328,14 +328,16 @@ export class TsWalker {
       node.kind === K.GetAccessor ||
       node.kind === K.SetAccessor;
     if (!node.body && node.kind !== K.ArrowFunction) {
-      // Overload signatures and abstract members: ESLint sees no code path here.
+      // Overload signatures and abstract members: declared names, but ESLint sees no code path here.
+      const declared = nameText(node.name);
+      if (declared && declared !== '[computed]') this.symbols.add(declared);
       this.visitChildren(node);
       return;
     }
     const parent = this.parentSkippingParens();
     const inClass = parent !== undefined && (parent.kind === K.ClassDeclaration || parent.kind === K.ClassExpression);
     const { name, kind } = this.describeFunction(node, parent);
-    if (!name.startsWith('<') && name !== '[computed]') this.symbols.add(name);
+    if (kind !== 'constructor' && !name.startsWith('<') && name !== '[computed]') this.symbols.add(name);
     const head = functionHeadPos(node, parent, this.sf);
     const qualified = inClass ? this.qualify(name) : name;
     if (!isMember) {

@@ -74,7 +74,7 @@ export const CSHARP_RULES: GrammarRules = {
     record_declaration: 'name',
     enum_declaration: 'name',
   },
-  symbols: { delegate_declaration: 'name' },
+  symbols: { delegate_declaration: 'name', method_declaration: 'name', property_declaration: 'name' },
   comments: ['comment'],
   binaryTypes: ['binary_expression'],
   logicalOperators: ['&&', '||', '??'],

@@ -42,7 +42,8 @@ export const JAVA_RULES: GrammarRules = {
     record_declaration: 'name',
     annotation_type_declaration: 'name',
   },
-  symbols: {},
+  // Abstract and interface methods are declared names although they are not functions.
+  symbols: { method_declaration: 'name' },
   comments: ['line_comment', 'block_comment'],
   binaryTypes: ['binary_expression'],
   logicalOperators: ['&&', '||'],

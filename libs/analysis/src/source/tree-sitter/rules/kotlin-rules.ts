@@ -44,7 +44,7 @@ export const KOTLIN_RULES: GrammarRules = {
     setter: { kind: 'accessor', name: () => 'set', owner: propertyOwner, when: hasChildOfType('function_body') },
   },
   containers: { class_declaration: 'name', object_declaration: 'name' },
-  symbols: {},
+  symbols: { function_declaration: 'name' },
   comments: ['line_comment', 'block_comment'],
   binaryTypes: ['binary_expression'],
   logicalOperators: ['&&', '||', '?:'],

@@ -71,7 +71,7 @@ export const PHP_RULES: GrammarRules = {
     trait_declaration: 'name',
     enum_declaration: 'name',
   },
-  symbols: {},
+  symbols: { method_declaration: 'name' },
   comments: ['comment'],
   binaryTypes: ['binary_expression'],
   logicalOperators: ['&&', '||', 'and', 'or', '??'],

@@ -76,6 +76,7 @@ export const RUST_RULES: GrammarRules = {
   containers: { impl_item: 'type', trait_item: 'name' },
   symbols: {
     struct_item: 'name',
+    function_signature_item: 'name',
     enum_item: 'name',
     union_item: 'name',
     type_item: 'name',

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyseSource } from '../analyse-source';
+import type { SourceFacts } from '../source-facts';
+
+/*
+ * Hand-counted figures for the fixtures in ./fixtures. McCabe: 1 + each decision (docs/
+ * analysis-languages.md); cognitive: SonarSource. LOC values are what cloc 1.96 reports for the
+ * same files.
+ */
+function fixture(name: string): SourceFacts {
+  const facts = analyseSource(name, readFileSync(join(__dirname, 'fixtures', `${name}.fixture`), 'utf8'));
+  if (!facts) throw new Error(`unsupported fixture ${name}`);
+  return facts;
+}
+
+const figures = (facts: SourceFacts) => facts.functions.map((f) => [f.name, f.kind, f.line, f.complexity, f.cognitive]);
+
+describe('Python', () => {
+  const facts = fixture('cart.py');
+
+  it('scores functions, methods and lambdas', () => {
+    expect(figures(facts)).toEqual([
+      // 1 + 2 defaults + for + if + and + elif + or + ternary + except + comprehension for/if + while = 13
+      // cognitive: for 1, if 2 (nested), and 1, elif 1, or 1, else 1, ternary 1, except 1, while 1 = 10
+      ['Shop.total', 'method', 14, 13, 10],
+      // 1 + three cases + the guard's if − the `case _` default = 4; match 1
+      ['Shop.kind', 'method', 32, 4, 1],
+      ['outer', 'function', 42, 1, 0],
+      // 1 + default + or = 3; or 1
+      ['inner', 'function', 43, 3, 1],
+      ['<lambda>', 'lambda', 48, 2, 1],
+    ]);
+  });
+
+  it('lists imports with relative dots and imported names', () => {
+    expect(facts.imports).toEqual([
+      { specifier: 'os', typeOnly: false },
+      { specifier: 'a.b', typeOnly: false },
+      { specifier: '.', typeOnly: false, names: ['sibling'] },
+      { specifier: '..pkg.mod', typeOnly: false, names: ['y', 'w'] },
+      { specifier: 'm', typeOnly: false },
+    ]);
+  });
+
+  it('counts docstrings as comments, like cloc', () => {
+    expect(facts.loc).toBe(35);
+    expect(facts.symbols).toEqual(['Shop', 'total', 'kind', 'outer', 'inner']);
+    expect(facts.comments).toBe('Shopping cart.\nPrices are in cents.\nA comment on its own line.\nClass docstring.\ntrailing comment');
+    expect(facts.parseError).toBeUndefined();
+  });
+});
+
+describe('Ruby', () => {
+  const facts = fixture('cart.rb');
+
+  it('scores methods and blocks', () => {
+    expect(figures(facts)).toEqual([
+      ['Cart.initialize', 'method', 8, 2, 0],
+      // 1 + keyword default + if + && + || + elsif + &. + unless + 2 whens + ||= + rescue + while + ternary = 14
+      // cognitive: if 1, &&/|| 2, elsif 1, else 1, unless 1, case 1, rescue 1, while 1, ternary 1 = 10
+      ['Cart.total', 'method', 12, 14, 10],
+      // the block's `next if`: 1 + 1; nested one level in its method: 2
+      ['<block>', 'lambda', 14, 2, 2],
+      ['Cart.build', 'method', 43, 1, 0],
+    ]);
+  });
+
+  it('lists require and require_relative', () => {
+    expect(facts.imports).toEqual([
+      { specifier: 'json', typeOnly: false, kind: 'require' },
+      { specifier: 'models/item', typeOnly: false, kind: 'require-relative' },
+    ]);
+    expect(facts.loc).toBe(42);
+    expect(facts.symbols).toEqual(['Shop', 'Cart', 'initialize', 'total', 'build']);
+    expect(facts.comments).toBe('frozen_string_literal: true\nA cart.\nBlock comment.');
+  });
+});
+
+describe('PHP', () => {
+  const facts = fixture('cart.php');
+
+  it('scores methods, functions and arrow functions', () => {
+    expect(figures(facts)).toEqual([
+      ['Cart.__construct', 'method', 15, 2, 0],
+      // 1 + default + foreach + if + && + || + elseif + ?-> + ?? + ternary + 2 cases + match arm + catch + while + ??= = 16
+      // cognitive: foreach 1, if 2, &&/|| 2, elseif 1, else 1, ?? 1, ternary 1, switch 1, match 1, catch 1, while 1 = 13
+      ['Cart.total', 'method', 17, 16, 13],
+      ['<arrow>', 'lambda', 48, 2, 2],
+      ['helper', 'function', 55, 2, 0],
+    ]);
+  });
+
+  it('lists use declarations (group uses expanded) and requires', () => {
+    expect(facts.imports).toEqual([
+      { specifier: 'Shop\\Models\\Item', typeOnly: false },
+      { specifier: 'Shop\\Util\\Money', typeOnly: false },
+      { specifier: 'Shop\\Util\\Tax', typeOnly: false },
+      { specifier: '__DIR__/helpers.php', typeOnly: false, kind: 'require' },
+    ]);
+    expect(facts.packageName).toBe('Shop\\Cart');
+    expect(facts.loc).toBe(48);
+    expect(facts.symbols).toEqual(['Cart', '__construct', 'total', 'helper', 'Pricer', 'price']);
+    expect(facts.comments).toBe('A cart.\nhash comment');
+  });
+});

@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyseSource } from '../analyse-source';
+import type { SourceFacts } from '../source-facts';
+
+/* Hand-counted figures for the fixtures in ./fixtures (see scripting-languages.spec.ts). */
+function fixture(name: string): SourceFacts {
+  const facts = analyseSource(name, readFileSync(join(__dirname, 'fixtures', `${name}.fixture`), 'utf8'));
+  if (!facts) throw new Error(`unsupported fixture ${name}`);
+  return facts;
+}
+
+const figures = (facts: SourceFacts) => facts.functions.map((f) => [f.name, f.kind, f.line, f.complexity, f.cognitive]);
+
+describe('Go', () => {
+  const facts = fixture('cart.go');
+
+  it('scores functions, methods (named after the receiver) and function literals', () => {
+    expect(figures(facts)).toEqual([
+      // 1 + for + if + && + || + else-if + 2 expression cases + 1 select case = 9
+      // cognitive: for 1, if 2, &&/|| 2, else-if 1, else 1, switch 1, select 1 = 9
+      ['Cart.Total', 'method', 19, 9, 9],
+      ['<func>', 'lambda', 41, 2, 2],
+      // 1 + 2 type cases + for + if = 5; type switch 1, for 1, if 2, break loop 1, goto 1 = 6
+      ['Helper', 'function', 51, 5, 6],
+    ]);
+  });
+
+  it('lists import paths and the package', () => {
+    expect(facts.imports.map((i) => i.specifier)).toEqual(['fmt', 'strings']);
+    expect(facts.packageName).toBe('cart');
+    expect(facts.loc).toBe(57);
+    expect(facts.symbols).toEqual(['Cart', 'Pricer', 'Price', 'Total', 'Helper']);
+    expect(facts.comments).toBe('Package cart holds the cart.\nCart is a cart.\nTotal sums the items.');
+  });
+});
+
+describe('Rust', () => {
+  const facts = fixture('cart.rs');
+
+  it('scores functions, methods in impl blocks and closures', () => {
+    expect(figures(facts)).toEqual([
+      // 1 + for + if + && + || + else-if + ? + 3 match arms (`_` excluded) + while + loop + if = 13
+      // cognitive: for 1, if 2, &&/|| 2, else-if 1, else 1, match 1, while 1, loop 2, if 3, break 'outer 1 = 15
+      ['Cart.total', 'method', 17, 13, 15],
+      // if … else inside a closure one level deep: if 2, else 1
+      ['<closure>', 'lambda', 35, 2, 3],
+    ]);
+  });
+
+  it('expands use trees and lists mod declarations', () => {
+    expect(facts.imports).toEqual([
+      { specifier: 'std::collections::HashMap', typeOnly: false },
+      { specifier: 'crate::model::Item', typeOnly: false },
+      { specifier: 'crate::model::Price', typeOnly: false },
+      { specifier: 'super::util::*', typeOnly: false },
+      { specifier: 'pricing', typeOnly: false, kind: 'mod' },
+    ]);
+    expect(facts.loc).toBe(41);
+    expect(facts.symbols).toEqual(['pricing', 'Cart', 'Pricer', 'price', 'total']);
+    expect(facts.comments).toBe('Cart crate.\nA cart.\nblock\ncomment');
+  });
+});
+
+describe('C', () => {
+  const facts = fixture('cart.c');
+
+  it('scores functions', () => {
+    expect(figures(facts)).toEqual([
+      // 1 + for + if + && + || + else-if + 2 cases + ternary + while + do + if = 12
+      // cognitive: for 1, if 2, &&/|| 2, else-if 1, else 1, switch 1, ternary 1, while 1, do 2, if 1, goto 1 = 14
+      ['total', 'function', 8, 12, 14],
+      ['find', 'function', 39, 2, 1],
+    ]);
+  });
+
+  it('lists quoted and system includes; skips the licence header in comments', () => {
+    expect(facts.imports).toEqual([
+      { specifier: 'stdio.h', typeOnly: false, kind: 'include-system' },
+      { specifier: 'cart.h', typeOnly: false, kind: 'include' },
+    ]);
+    expect(facts.loc).toBe(34);
+    expect(facts.symbols).toEqual(['cart', 'cart_t', 'total', 'find']);
+    expect(facts.comments).toBe('trailing\nFinds a cart.');
+  });
+});
+
+describe('C++', () => {
+  const facts = fixture('cart.cpp');
+
+  it('scores member functions, out-of-class definitions and lambdas', () => {
+    expect(figures(facts)).toEqual([
+      ['Cart.Cart', 'method', 7, 2, 0],
+      // 1 + range for + if + && + 2 catches = 6; for 1, if 2, && 1, catch 1, catch 1 = 6
+      ['Cart::total', 'function', 13, 6, 6],
+      ['<lambda>', 'lambda', 25, 2, 2],
+    ]);
+    expect(facts.loc).toBe(26);
+    expect(facts.imports.map((i) => i.kind)).toEqual(['include-system', 'include']);
+  });
+
+  it('parses C++ headers with a .h extension as C++', () => {
+    const header = analyseSource('include/shop/cart.h', 'namespace shop {\nclass Cart {\n public:\n  int size() const { return n ? n : 0; }\n  int n;\n};\n}\n');
+    expect(header?.language).toBe('cpp');
+    expect(header?.parseError).toBeUndefined();
+    expect(header?.functions.map((f) => [f.name, f.complexity])).toEqual([['Cart.size', 2]]);
+  });
+});
