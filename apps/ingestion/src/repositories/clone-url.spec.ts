@@ -56,7 +56,13 @@ describe('checkCloneUrl', () => {
   });
 
   it('refuses whitespace and control characters anywhere', () => {
-    for (const url of ['https://github.com/a b.git', 'https://github.com/x.git\n', '\thttps://x/y', 'https://x/y\u0000', 'https://x/\u200by']) {
+    for (const url of [
+      'https://github.com/a b.git',
+      'https://github.com/x.git\n',
+      '\thttps://x/y',
+      'https://x/y\u0000',
+      'https://x/\u200by',
+    ]) {
       expect(problem(url)).toContain('control characters');
     }
   });
@@ -83,7 +89,9 @@ describe('checkCloneUrl', () => {
       'git@metadata.google.internal:x.git',
     ];
     for (const url of urls) {
-      expect(problem(url)).toMatch(/^host is (the cloud metadata service|a link-local address).*ALLOW_PRIVATE_GIT_HOSTS=true/);
+      expect(problem(url)).toMatch(
+        /^host is (the cloud metadata service|a link-local address).*ALLOW_PRIVATE_GIT_HOSTS=true/,
+      );
       expect(checkCloneUrl(url.replace(/^http:/, 'https:'), permissive).ok).toBe(true);
     }
     expect(checkCloneUrl('https://[fec0::1]/x.git', strict).ok).toBe(true);
@@ -93,9 +101,17 @@ describe('checkCloneUrl', () => {
   it('accepts local repositories only when enabled, and only by absolute path', () => {
     expect(problem('file:///etc')).toContain('ALLOW_LOCAL_REPOSITORIES=true');
     expect(problem('/srv/git/shop.git')).toContain('ALLOW_LOCAL_REPOSITORIES=true');
-    expect(checkCloneUrl('file:///srv/git/shop.git', permissive)).toEqual({ ok: true, transport: 'local', host: null });
+    expect(checkCloneUrl('file:///srv/git/shop.git', permissive)).toEqual({
+      ok: true,
+      transport: 'local',
+      host: null,
+    });
     expect(checkCloneUrl('file://localhost/srv/git/shop.git', permissive).ok).toBe(true);
-    expect(checkCloneUrl('/srv/git/shop.git', permissive)).toEqual({ ok: true, transport: 'local', host: null });
+    expect(checkCloneUrl('/srv/git/shop.git', permissive)).toEqual({
+      ok: true,
+      transport: 'local',
+      host: null,
+    });
     expect(problem('./shop', permissive)).toContain('absolute path');
     expect(problem('file://other-host/srv/x', permissive)).toContain('file:///absolute/path');
   });

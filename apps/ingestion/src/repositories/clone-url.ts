@@ -18,10 +18,10 @@ export interface CloneUrlPolicy {
 }
 
 export type CloneUrlCheck =
-  | { ok: true; transport: CloneTransport; host: string | null }
-  | { ok: false; problem: string };
+  { ok: true; transport: CloneTransport; host: string | null } | { ok: false; problem: string };
 
-const EXAMPLES = 'https://github.com/acme/shop.git, ssh://git@github.com/acme/shop.git or git@github.com:acme/shop.git';
+const EXAMPLES =
+  'https://github.com/acme/shop.git, ssh://git@github.com/acme/shop.git or git@github.com:acme/shop.git';
 const MAX_LENGTH = 2048;
 /** git's own test for `<helper>::<address>` (transport.c): URL-scheme characters, then `::`. */
 const TRANSPORT_HELPER = /^[A-Za-z0-9+.-]*::/;
@@ -60,7 +60,8 @@ function checkHttp(url: string, scheme: 'https' | 'http', policy: CloneUrlPolicy
     return fail('plain http:// is accepted only for a server on this machine (localhost); use https://');
   }
   if (parsed.search || parsed.hash || url.includes('#')) return fail('must not carry a ?query or #fragment');
-  if (parsed.pathname === '/' || parsed.pathname === '') return fail('needs the repository path, e.g. https://github.com/acme/shop.git');
+  if (parsed.pathname === '/' || parsed.pathname === '')
+    return fail('needs the repository path, e.g. https://github.com/acme/shop.git');
   return { ok: true, transport: scheme, host: parsed.hostname };
 }
 
@@ -71,14 +72,16 @@ function checkHttp(url: string, scheme: 'https' | 'http', policy: CloneUrlPolicy
 function checkSsh(url: string, policy: CloneUrlPolicy): CloneUrlCheck {
   const rest = url.slice(url.indexOf('://') + 3);
   const slash = rest.indexOf('/');
-  if (slash < 0 || slash === rest.length - 1) return fail('needs the repository path, e.g. ssh://git@github.com/acme/shop.git');
+  if (slash < 0 || slash === rest.length - 1)
+    return fail('needs the repository path, e.g. ssh://git@github.com/acme/shop.git');
   const authority = rest.slice(0, slash);
   const at = authority.lastIndexOf('@');
   const user = at >= 0 ? authority.slice(0, at) : null;
   let hostPort = at >= 0 ? authority.slice(at + 1) : authority;
   if (user !== null) {
     if (user.includes(':')) return fail(CREDENTIALS_HINT);
-    if (!SSH_USER.test(user)) return fail('the ssh user name must be letters, digits, . _ ~ or - and must not start with "-"');
+    if (!SSH_USER.test(user))
+      return fail('the ssh user name must be letters, digits, . _ ~ or - and must not start with "-"');
   }
   const port = /:(\d{1,5})$/.exec(hostPort);
   if (port) {
@@ -108,7 +111,8 @@ function checkScpLike(url: string, policy: CloneUrlPolicy): CloneUrlCheck | null
   }
   const hostProblem = checkHost(host, policy);
   if (hostProblem) return fail(hostProblem);
-  if (path === '') return fail('needs the repository path after the colon, e.g. git@github.com:acme/shop.git');
+  if (path === '')
+    return fail('needs the repository path after the colon, e.g. git@github.com:acme/shop.git');
   if (path.startsWith('-')) return fail('the path must not start with "-"');
   return { ok: true, transport: 'ssh', host };
 }
@@ -133,14 +137,21 @@ export function checkCloneUrl(url: string, policy: CloneUrlPolicy): CloneUrlChec
     return fail('transport helpers such as "ext::" are not allowed; use an https:// or ssh:// URL');
   }
   if (url.startsWith('-')) return fail('must not start with "-" (git would read it as an option)');
-  if (/[\s\p{Cc}\p{Cf}]/u.test(url)) return fail('must not contain spaces, line breaks or control characters');
+  if (/[\s\p{Cc}\p{Cf}]/u.test(url))
+    return fail('must not contain spaces, line breaks or control characters');
 
   const scheme = SCHEME.exec(url)?.[1].toLowerCase();
   if (scheme === 'https' || scheme === 'http') return checkHttp(url, scheme, policy);
   if (scheme === 'ssh') return checkSsh(url, policy);
   if (scheme === 'file') return checkLocal(url, policy);
   if (scheme === 'git') return fail('git:// is neither authenticated nor encrypted; use https:// or ssh://');
-  if (scheme) return fail(`only https://, ssh:// and scp-like (git@host:org/repo.git) URLs are accepted, e.g. ${EXAMPLES}`);
+  if (scheme)
+    return fail(
+      `only https://, ssh:// and scp-like (git@host:org/repo.git) URLs are accepted, e.g. ${EXAMPLES}`,
+    );
   if (url.startsWith('/') || url.startsWith('.') || url.startsWith('~')) return checkLocal(url, policy);
-  return checkScpLike(url, policy) ?? fail(`is not a clone URL git can use from a server; expected e.g. ${EXAMPLES}`);
+  return (
+    checkScpLike(url, policy) ??
+    fail(`is not a clone URL git can use from a server; expected e.g. ${EXAMPLES}`)
+  );
 }

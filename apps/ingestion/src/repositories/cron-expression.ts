@@ -30,7 +30,9 @@ function valueOf(text: string, field: Field): number | string {
   const byName = field.names?.findIndex((name) => name === text.toUpperCase()) ?? -1;
   if (byName >= 0) return field.min === 1 ? byName + 1 : byName;
   if (!/^[0-9]+$/.test(text)) {
-    return field.names ? `"${text}" is not a number or a name such as ${field.names[1]}` : `"${text}" is not a number`;
+    return field.names
+      ? `"${text}" is not a number or a name such as ${field.names[1]}`
+      : `"${text}" is not a number`;
   }
   const value = Number(text);
   if (value < field.min || value > field.max) return `${value} is outside ${field.min}–${field.max}`;

@@ -14,9 +14,12 @@ describe('parseIpv4', () => {
     expect(parseIpv4(text)).toEqual(bytes);
   });
 
-  it.each(['github.com', '256.1.1.1', '1.2.3.4.5', '4294967296', '1..2', '08.1.1.1', '0xg1', ''])('refuses %s', (text) => {
-    expect(parseIpv4(text)).toBeNull();
-  });
+  it.each(['github.com', '256.1.1.1', '1.2.3.4.5', '4294967296', '1..2', '08.1.1.1', '0xg1', ''])(
+    'refuses %s',
+    (text) => {
+      expect(parseIpv4(text)).toBeNull();
+    },
+  );
 });
 
 describe('parseIpv6', () => {
@@ -28,7 +31,15 @@ describe('parseIpv6', () => {
     expect(parseIpv6('1:2:3:4:5:6:7:8')).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
-  it.each(['github.com', '1:2:3', '1::2::3', '1:2:3:4:5:6:7:8:9', '1:2:3:4::5:6:7:8', '::12345', '::ffff:1.2.3'])('refuses %s', (text) => {
+  it.each([
+    'github.com',
+    '1:2:3',
+    '1::2::3',
+    '1:2:3:4:5:6:7:8:9',
+    '1:2:3:4::5:6:7:8',
+    '::12345',
+    '::ffff:1.2.3',
+  ])('refuses %s', (text) => {
     expect(parseIpv6(text)).toBeNull();
   });
 });
@@ -50,19 +61,27 @@ describe('blockedHostReason', () => {
     expect(blockedHostReason(host)).toContain(kind);
   });
 
-  it.each(['github.com', '10.0.0.1', '127.0.0.1', '[::1]', '[::]', '[fec0::1]', '169.253.255.255', 'metadata.example.com'])(
-    'lets %s through',
-    (host) => {
-      expect(blockedHostReason(host)).toBeNull();
-    },
-  );
+  it.each([
+    'github.com',
+    '10.0.0.1',
+    '127.0.0.1',
+    '[::1]',
+    '[::]',
+    '[fec0::1]',
+    '169.253.255.255',
+    'metadata.example.com',
+  ])('lets %s through', (host) => {
+    expect(blockedHostReason(host)).toBeNull();
+  });
 });
 
 describe('isLoopbackHost', () => {
   it('knows localhost, 127/8 and ::1, nothing else', () => {
-    expect(['localhost', 'LOCALHOST.', '127.0.0.1', '127.9.9.9', '[::1]', '0x7f000001'].map(isLoopbackHost)).toEqual(
-      Array(6).fill(true),
+    expect(
+      ['localhost', 'LOCALHOST.', '127.0.0.1', '127.9.9.9', '[::1]', '0x7f000001'].map(isLoopbackHost),
+    ).toEqual(Array(6).fill(true));
+    expect(['example.com', '10.0.0.1', '[::2]', 'localhost.example.com'].map(isLoopbackHost)).toEqual(
+      Array(4).fill(false),
     );
-    expect(['example.com', '10.0.0.1', '[::2]', 'localhost.example.com'].map(isLoopbackHost)).toEqual(Array(4).fill(false));
   });
 });

@@ -99,7 +99,8 @@ export function blockedHostReason(host: string): string | null {
   if (METADATA_NAMES.has(name)) return 'is the cloud metadata service';
   const groups = parseIpv6(name);
   if (groups) {
-    if (groups.every((group, index) => group === METADATA_IPV6[index])) return 'is the cloud metadata service';
+    if (groups.every((group, index) => group === METADATA_IPV6[index]))
+      return 'is the cloud metadata service';
     if ((groups[0] & 0xffc0) === 0xfe80) return 'is a link-local address (fe80::/10)';
     const inner = embeddedIpv4(groups);
     return inner && ipv4Reason(inner);

@@ -1,12 +1,19 @@
 import { checkBranchName } from './ref-name';
 
 describe('checkBranchName (git check-ref-format --branch)', () => {
-  it.each(['main', 'master', 'release/1.2', 'feature/JIRA-12_fix', 'v1.0', 'a.b/c.d', 'ünïcode', 'x@y', 'lock.x'])(
-    'accepts %s',
-    (name) => {
-      expect(checkBranchName(name)).toBeNull();
-    },
-  );
+  it.each([
+    'main',
+    'master',
+    'release/1.2',
+    'feature/JIRA-12_fix',
+    'v1.0',
+    'a.b/c.d',
+    'ünïcode',
+    'x@y',
+    'lock.x',
+  ])('accepts %s', (name) => {
+    expect(checkBranchName(name)).toBeNull();
+  });
 
   it.each([
     ['', 'give a branch name'],

@@ -14,7 +14,8 @@ export function checkBranchName(name: string): string | null {
   if (name === '') return 'give a branch name such as main';
   if (name.length > MAX_LENGTH) return `must be at most ${MAX_LENGTH} characters`;
   if (name.startsWith('-')) return 'must not start with "-"';
-  if (name === 'HEAD') return 'HEAD is not a branch name; leave the field out to follow the remote default branch';
+  if (name === 'HEAD')
+    return 'HEAD is not a branch name; leave the field out to follow the remote default branch';
   if (name === '@') return 'must not be the single character "@"';
   if (FORBIDDEN.test(name)) return 'must not contain spaces, control characters or any of ~ ^ : ? * [ \\';
   if (name.includes('..')) return 'must not contain ".."';

@@ -1,5 +1,15 @@
-import { In, type DataSource, type EntityManager, type QueryDeepPartialEntity, type Repository } from 'typeorm';
-import { ProjectMappingEntity, ProjectMappingRepositoryEntity, type WritebackMode } from '../entities/project-mapping.entity';
+import {
+  In,
+  type DataSource,
+  type EntityManager,
+  type QueryDeepPartialEntity,
+  type Repository,
+} from 'typeorm';
+import {
+  ProjectMappingEntity,
+  ProjectMappingRepositoryEntity,
+  type WritebackMode,
+} from '../entities/project-mapping.entity';
 import { translateConstraintViolations, type ListPage } from './constraint-violation';
 
 export interface PathRule {
@@ -42,9 +52,13 @@ export interface ProjectMappingReference {
 }
 
 /** jsonb columns typed as open records do not fit TypeORM's deep-partial type; the values are plain JSON. */
-function toColumns(changes: Omit<ProjectMappingChanges, 'repositoryIds'>): QueryDeepPartialEntity<ProjectMappingEntity> {
+function toColumns(
+  changes: Omit<ProjectMappingChanges, 'repositoryIds'>,
+): QueryDeepPartialEntity<ProjectMappingEntity> {
   const { grooming, ...columns } = changes;
-  return grooming === undefined ? columns : { ...columns, grooming: grooming as QueryDeepPartialEntity<Record<string, unknown>> };
+  return grooming === undefined
+    ? columns
+    : { ...columns, grooming: grooming as QueryDeepPartialEntity<Record<string, unknown>> };
 }
 
 /** Project mappings (tables `project_mappings` and `project_mapping_repositories`). */
@@ -95,8 +109,10 @@ export class ProjectMappingRepository {
     offset: number;
   }): Promise<ListPage<ProjectMappingRecord>> {
     const query = this.mappings.createQueryBuilder('mapping');
-    if (filter.connectionId) query.andWhere('mapping.connection_id = :connectionId', { connectionId: filter.connectionId });
-    if (filter.projectKey) query.andWhere('mapping.project_key = :projectKey', { projectKey: filter.projectKey });
+    if (filter.connectionId)
+      query.andWhere('mapping.connection_id = :connectionId', { connectionId: filter.connectionId });
+    if (filter.projectKey)
+      query.andWhere('mapping.project_key = :projectKey', { projectKey: filter.projectKey });
     if (filter.repositoryId) {
       query.andWhere(
         'mapping.id IN (SELECT link.mapping_id FROM project_mapping_repositories link WHERE link.repository_id = :repositoryId)',
@@ -117,7 +133,11 @@ export class ProjectMappingRepository {
     const { repositoryIds, ...columns } = changes;
     const found = await translateConstraintViolations(() =>
       this.dataSource.transaction(async (manager) => {
-        const result = await manager.update(ProjectMappingEntity, { id }, { ...toColumns(columns), updatedAt: new Date() });
+        const result = await manager.update(
+          ProjectMappingEntity,
+          { id },
+          { ...toColumns(columns), updatedAt: new Date() },
+        );
         if (!result.affected) return false;
         if (repositoryIds) await this.replaceRepositories(manager, id, repositoryIds);
         return true;
@@ -155,10 +175,18 @@ export class ProjectMappingRepository {
     return rows.map(({ id, projectKey }) => ({ id, connectionId, projectKey }));
   }
 
-  private async replaceRepositories(manager: EntityManager, mappingId: string, repositoryIds: string[]): Promise<void> {
+  private async replaceRepositories(
+    manager: EntityManager,
+    mappingId: string,
+    repositoryIds: string[],
+  ): Promise<void> {
     await manager.delete(ProjectMappingRepositoryEntity, { mappingId });
     const unique = [...new Set(repositoryIds)];
-    if (unique.length) await manager.insert(ProjectMappingRepositoryEntity, unique.map((repositoryId) => ({ mappingId, repositoryId })));
+    if (unique.length)
+      await manager.insert(
+        ProjectMappingRepositoryEntity,
+        unique.map((repositoryId) => ({ mappingId, repositoryId })),
+      );
   }
 
   private async withRepositories(entities: ProjectMappingEntity[]): Promise<ProjectMappingRecord[]> {

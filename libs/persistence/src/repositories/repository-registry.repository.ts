@@ -81,7 +81,11 @@ export class RepositoryRegistryRepository {
   }
 
   /** Ordered by name; `nameContains` matches case-insensitively. */
-  async list(filter: { nameContains?: string; limit: number; offset: number }): Promise<ListPage<RepositoryRecord>> {
+  async list(filter: {
+    nameContains?: string;
+    limit: number;
+    offset: number;
+  }): Promise<ListPage<RepositoryRecord>> {
     const [rows, total] = await this.repositories.findAndCount({
       where: filter.nameContains ? { name: ILike(containsPattern(filter.nameContains)) } : {},
       order: { name: 'ASC', id: 'ASC' },
@@ -107,7 +111,10 @@ export class RepositoryRegistryRepository {
 
   /** For the code that clones: open the envelope with SecretCipher, never log it. */
   async findSealedCredentials(id: string): Promise<SealedRepositoryCredentials | null> {
-    const entity = await this.repositories.findOne({ where: { id }, select: { credentialKind: true, credentialCiphertext: true } });
+    const entity = await this.repositories.findOne({
+      where: { id },
+      select: { credentialKind: true, credentialCiphertext: true },
+    });
     if (!entity?.credentialKind || !entity.credentialCiphertext) return null;
     return { kind: entity.credentialKind, envelope: entity.credentialCiphertext };
   }

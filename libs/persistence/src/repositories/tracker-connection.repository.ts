@@ -83,7 +83,9 @@ export class TrackerConnectionRepository {
   /** Throws ConstraintViolationError('unique') when the name is taken. */
   async create(input: NewTrackerConnection): Promise<TrackerConnectionRecord> {
     const { kind, ...rest } = input;
-    const result = await translateConstraintViolations(() => this.connections.insert({ kind, ...toColumns(rest) }));
+    const result = await translateConstraintViolations(() =>
+      this.connections.insert({ kind, ...toColumns(rest) }),
+    );
     return toRecord(await this.connections.findOneByOrFail({ id: result.identifiers[0].id as string }));
   }
 
