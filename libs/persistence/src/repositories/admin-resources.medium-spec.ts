@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { testConfig } from '@sightline/testing';
+import { createDataSource } from '../data-source';
+import { ConstraintViolationError } from './constraint-violation';
+import { ProjectMappingRepository } from './project-mapping.repository';
+import { RepositoryRegistryRepository } from './repository-registry.repository';
+import { TrackerConnectionRepository } from './tracker-connection.repository';
+
+/** The admin entities' repositories against real PostgreSQL: constraints, transactions, filters. */
+describe('repository registry, tracker connections and project mappings (medium)', () => {
+  const dataSource = createDataSource(testConfig().DATABASE_URL, 'sightline-admin-resources-medium');
+  let repositories: RepositoryRegistryRepository;
+  let connections: TrackerConnectionRepository;
+  let mappings: ProjectMappingRepository;
+  const prefix = `med-${randomUUID().slice(0, 8)}`;
+
+  const register = (name: string) =>
+    repositories.register({
+      name: `${prefix}-${name}`,
+      cloneUrl: `https://git.example.com/${name}.git`,
+      defaultBranch: null,
+      credentials: null,
+      exclusions: [],
+      refreshCron: null,
+      historyWindowDays: null,
+    });
+  const connect = (name: string) =>
+    connections.create({
+      name: `${prefix}-${name}`,
+      kind: 'jira',
+      baseUrl: 'https://acme.atlassian.net',
+      authKind: 'bearer',
+      credentialEnvelope: 'v1:test:sealed',
+      webhookSecretEnvelope: null,
+    });
+  const mapping = (connectionId: string, projectKey: string, repositoryIds: string[]) => ({
+    connectionId,
+    projectKey,
+    repositoryIds,
+    pathRules: [],
+    riskThresholds: {},
+    writebackMode: 'dry-run' as const,
+    grooming: {},
+  });
+
+  beforeAll(async () => {
+    await dataSource.initialize();
+    repositories = new RepositoryRegistryRepository(dataSource);
+    connections = new TrackerConnectionRepository(dataSource);
+    mappings = new ProjectMappingRepository(dataSource);
+  });
+  afterAll(() => dataSource.destroy());
+
+  it('reports a taken name as a unique violation', async () => {
+    await register('dup');
+    await expect(register('dup')).rejects.toEqual(
+      expect.objectContaining({
+        name: 'ConstraintViolationError',
+        kind: 'unique',
+        constraint: 'repositories_name_key',
+      }),
+    );
+  });
+
+  it('keeps a mapped repository and a used connection, reporting foreign-key violations', async () => {
+    const repository = await register('kept');
+    const connection = await connect('kept');
+    await mappings.create(mapping(connection.id, 'KEPT', [repository.id]));
+    const refused = repositories.remove(repository.id);
+    await expect(refused).rejects.toBeInstanceOf(ConstraintViolationError);
+    await expect(refused).rejects.toEqual(expect.objectContaining({ kind: 'foreign-key' }));
+    await expect(connections.remove(connection.id)).rejects.toEqual(
+      expect.objectContaining({ kind: 'foreign-key' }),
+    );
+    await expect(repositories.findById(repository.id)).resolves.toEqual(
+      expect.objectContaining({ id: repository.id }),
+    );
+  });
+
+  it('writes a mapping and its repositories in one transaction', async () => {
+    const repository = await register('atomic');
+    const connection = await connect('atomic');
+    const missing = randomUUID();
+    await expect(mappings.create(mapping(connection.id, 'ATOM', [repository.id, missing]))).rejects.toEqual(
+      expect.objectContaining({ kind: 'foreign-key' }),
+    );
+    // Nothing of the failed mapping is left behind.
+    await expect(mappings.findForProject(connection.id, 'ATOM')).resolves.toBeNull();
+    const created = await mappings.create(mapping(connection.id, 'ATOM', [repository.id]));
+    await expect(mappings.update(created.id, { repositoryIds: [missing] })).rejects.toEqual(
+      expect.objectContaining({ kind: 'foreign-key' }),
+    );
+    await expect(mappings.findById(created.id)).resolves.toEqual(
+      expect.objectContaining({ repositoryIds: [repository.id] }),
+    );
+    await expect(mappings.create(mapping(connection.id, 'ATOM', [repository.id]))).rejects.toEqual(
+      expect.objectContaining({ kind: 'unique' }),
+    );
+  });
+
+  it('filters names literally, whatever LIKE would make of them', async () => {
+    await register('100%_done');
+    await register('100x-done');
+    const literal = await repositories.list({ nameContains: `${prefix}-100%_`, limit: 10, offset: 0 });
+    expect(literal.items.map((item) => item.name)).toEqual([`${prefix}-100%_done`]);
+    expect(literal.total).toBe(1);
+  });
+
+  it('finds the mappings that use a repository or a connection', async () => {
+    const first = await register('used-a');
+    const second = await register('used-b');
+    const connection = await connect('used');
+    const web = await mappings.create(mapping(connection.id, 'WEB', [first.id, second.id]));
+    const api = await mappings.create(mapping(connection.id, 'API', [second.id]));
+    await expect(mappings.findUsingRepository(second.id)).resolves.toEqual([
+      { id: api.id, connectionId: connection.id, projectKey: 'API' },
+      { id: web.id, connectionId: connection.id, projectKey: 'WEB' },
+    ]);
+    await expect(mappings.findUsingRepository(first.id)).resolves.toEqual([
+      { id: web.id, connectionId: connection.id, projectKey: 'WEB' },
+    ]);
+    await expect(mappings.findUsingConnection(connection.id)).resolves.toHaveLength(2);
+    const page = await mappings.list({ repositoryId: second.id, limit: 1, offset: 1 });
+    expect(page).toEqual({
+      items: [expect.objectContaining({ projectKey: 'WEB', repositoryIds: [first.id, second.id].sort() })],
+      total: 2,
+    });
+  });
+});
