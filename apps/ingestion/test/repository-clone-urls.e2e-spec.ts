@@ -57,6 +57,12 @@ describe('repository clone URLs (e2e)', () => {
     expect(fieldsOf(ssh)).toEqual(['credentials']);
   });
 
+  it('registers nothing for a refused URL', async () => {
+    const listed = await harness.call('get', '/api/repositories?name=rep-e2e-bad-');
+    expect(listed.status).toBe(200);
+    expect(listed.body.total).toBe(0);
+  });
+
   it('never echoes credentials from a refused URL: not in responses, logs or audit rows', async () => {
     const everything = await harness.everythingObservable('repository');
     expect(everything).toContain('credentials field');
