@@ -115,6 +115,8 @@ export const analysisOptionsSchema = z.object({
   maxAreaLoc: z.number().int().positive().default(20000),
   /** …or more than this many files. */
   maxAreaFiles: z.number().int().positive().default(150),
+  /** …but a sub-directory with fewer code lines than this stays part of its parent's area. */
+  minAreaLoc: z.number().int().nonnegative().default(1000),
   /** Parallel `git log` processes; 0 picks one per core (at most 4). */
   concurrency: z.number().int().nonnegative().default(0),
 });

@@ -18,6 +18,7 @@ export { INDEX_FIELDS, type FileDocument, type PastTicket, type MatchCorpus, typ
 export { InvertedIndex, InvertedIndexBuilder } from './index/inverted-index';
 export { Bm25fScorer, type Bm25fParams, type Bm25fField, type WeightedTerm, type DocScores } from './index/bm25f-scorer';
 export { buildMatchIndex, type MatchIndex, type MatchIndexOptions } from './index/match-index';
+export { matchCorpusFromAnalysis, type AnalysisCorpusOptions } from './index/analysis-corpus';
 export { rankTicket, type MatchOptions } from './ranking/ranker';
 export type { MatchResult, RankedResult, MatchReason, NoMatchReason } from './ranking/match-result';
 export {
@@ -30,8 +31,35 @@ export {
 export type { PathRule } from './ranking/path-rules';
 export type { PriorKind } from './ranking/priors';
 export type { MentionKind } from './ranking/mention-signal';
-export { rankingConfidence, type ConfidenceFeatures } from './ranking/confidence';
+export { rankingConfidence, CONFIDENCE_HIT_RANK, type ConfidenceFeatures } from './ranking/confidence';
 export { describeReason, describeResult } from './ranking/describe-result';
+export {
+  buildEvalSet,
+  cleanQuery,
+  defaultCutIndex,
+  goldFiles,
+  isQualifying,
+  DEFAULT_EVAL_SET_OPTIONS,
+  type EvalQuery,
+  type EvalSetOptions,
+  type HistoryCommit,
+} from './evaluation/eval-set';
+export { historyFromAnalysisCache } from './evaluation/history-from-cache';
+export {
+  calibration,
+  queryOutcome,
+  summarize,
+  type CalibrationBin,
+  type QueryOutcome,
+  type RankMetrics,
+} from './evaluation/rank-metrics';
+export {
+  buildContentIndex,
+  plainTokens,
+  rankByContent,
+  type BaselineKind,
+  type ContentIndex,
+} from './evaluation/content-baseline';
 export {
   InMemoryFeedbackStore,
   latestVerdicts,

@@ -1,7 +1,13 @@
 import type { Command } from 'commander';
 import { registerKeysCommand } from './keys.command';
+import { registerAnalyzeCommand } from './analyze.command';
+import { registerMatchCommand } from './match.command';
+import { registerEvalCommand } from './eval.command';
 
 /** Every `sightline` sub-command registers itself here, one line each. */
 export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
   registerKeysCommand,
+  registerAnalyzeCommand,
+  registerMatchCommand,
+  registerEvalCommand,
 ];

@@ -63,7 +63,7 @@ export function packageName(manifestPath: string, text: string | undefined): str
 export function detectAreas(
   files: readonly AreaInputFile[],
   manifests: ReadonlyMap<string, string | undefined>,
-  options: { areaRules: readonly AreaRule[]; maxAreaLoc: number; maxAreaFiles: number },
+  options: { areaRules: readonly AreaRule[]; maxAreaLoc: number; maxAreaFiles: number; minAreaLoc: number },
 ): AreaLayout {
   const fileArea = new Int32Array(files.length).fill(-1);
   const areas: AreaDefinition[] = [];
@@ -132,8 +132,16 @@ export function detectAreas(
       assign(dir, members, root);
       return;
     }
+    // Children too small to stand alone stay with their parent: a directory of hundreds of tiny
+    // fixtures is one area, not hundreds.
+    const big: [string, number[]][] = [];
+    for (const [child, group] of children) {
+      const childLoc = group.reduce((sum, i) => sum + files[i].loc, 0);
+      if (childLoc < options.minAreaLoc) own.push(...group);
+      else big.push([child, group]);
+    }
     if (own.length > 0) assign(dir, own, root);
-    for (const [child, group] of children) split(child, group, root);
+    for (const [child, group] of big) split(child, group, root);
   };
   const assign = (dir: string, members: number[], root: string): void => {
     const path = dir === '' ? '.' : dir;

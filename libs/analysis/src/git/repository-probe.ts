@@ -89,7 +89,9 @@ export async function resolveSince(cwd: string, since: string): Promise<number> 
       `unrecognised date "${since}" (use YYYY-MM-DD, an ISO date-time, or "N days|weeks|months|years ago")`,
     );
   }
-  const out = (await gitOutput(cwd, ['rev-parse', `--since=${text}`])).toString('utf8').trim();
+  // git reads a bare date as that day at the current time of day; midnight UTC makes it reproducible.
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text} 00:00:00 +0000` : text;
+  const out = (await gitOutput(cwd, ['rev-parse', `--since=${date}`])).toString('utf8').trim();
   const match = /^--max-age=(\d+)$/.exec(out);
   if (!match) throw new AnalysisInputError('invalid-option', `unrecognised date "${since}"`);
   return Number(match[1]);

@@ -129,18 +129,18 @@ export class LogParser {
     let message = fields.slice(4).join('\x1f');
     const rs = message.lastIndexOf('\x1e');
     if (rs !== -1) message = message.slice(0, rs);
-    const subject = subjectOf(message);
+    const subject = detach(subjectOf(message));
     const coAuthors = this.messages
       .coAuthors(message)
       .map((c) => this.identities.intern(rawIdentity(c.name, c.email)));
     this.current = {
       record: {
-        hash,
+        hash: detach(hash),
         time: Number(time),
         author: this.identities.intern(rawIdentity(name, email)),
         coAuthors,
         fix: this.messages.isFix(subject),
-        tickets: this.messages.ticketKeys(message),
+        tickets: this.messages.ticketKeys(message).map(detach),
         subject,
         changes: new Int32Array(0),
       },
@@ -155,6 +155,14 @@ export class LogParser {
     this.onCommit(this.current.record);
     this.current = undefined;
   }
+}
+
+/**
+ * Copies a string out of the commit message it was cut from. V8 keeps substrings as views of
+ * their parent, so one kept subject would otherwise hold the whole message in memory.
+ */
+function detach(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /** The subject as `%s` gives it: the first paragraph with its line breaks folded into spaces. */

@@ -5,7 +5,7 @@ import type { RepositorySnapshot } from './snapshot.schema';
 
 const now = () => new Date(0);
 const low = { maxChangesetSize: 30, minRevisions: 1, minShared: 1, minDegree: 1 };
-const options = { coupling: low, ticketCoupling: low, areaCoupling: low, maxAreaFiles: 4 };
+const options = { coupling: low, ticketCoupling: low, areaCoupling: low, maxAreaFiles: 4, minAreaLoc: 0 };
 
 async function full(path: string, extra = {}): Promise<RepositorySnapshot> {
   return (await analyseRepository(path, { ...options, ...extra }, undefined, { now })).snapshot;

@@ -1,3 +1,4 @@
+import { analyseSource } from '../source';
 import type { BlobFacts } from '../tree/blob-facts';
 import type { SourceAnalyser } from '../tree/content-pass';
 
@@ -5,8 +6,9 @@ export interface ClosableAnalyser extends SourceAnalyser {
   close(): Promise<void>;
 }
 
+/** The per-language parsers, in process: parsing shares the main thread with the history reader. */
 export async function createSourceAnalyser(): Promise<ClosableAnalyser> {
-  return { concurrency: 1, analyse: () => undefined, close: async () => undefined };
+  return { concurrency: 1, analyse: analyseSource, close: async () => undefined };
 }
 
 export function resolveFileDependencies(

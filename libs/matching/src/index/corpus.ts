@@ -24,9 +24,12 @@ export interface FileDocument {
   area?: string;
 }
 
-/** A past ticket (or change) with the title it was filed under and the files its commits changed. */
+/**
+ * A past ticket with the title it was filed under and the files its commits changed; without a
+ * key, a past change known only by its commit subject.
+ */
 export interface PastTicket {
-  key: string;
+  key?: string;
   title: string;
   files: readonly string[];
   /** When it was done, ms since the epoch. */

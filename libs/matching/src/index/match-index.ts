@@ -1,3 +1,4 @@
+import { nameKey } from '../text/name-key';
 import { tokenize } from '../text/tokenizer';
 import { FileDocument, INDEX_FIELDS, MatchCorpus, PastTicket } from './corpus';
 import { Bm25fScorer } from './bm25f-scorer';
@@ -35,6 +36,9 @@ export interface MatchIndex {
   /** Lowercase file name, with and without extension → files. */
   readonly nameDocs: ReadonlyMap<string, readonly number[]>;
   readonly stemDocs: ReadonlyMap<string, readonly number[]>;
+  /** `nameKey` of the file name without extension → files, and of each declared symbol → files. */
+  readonly fileKeyDocs: ReadonlyMap<string, readonly number[]>;
+  readonly symbolKeyDocs: ReadonlyMap<string, readonly number[]>;
 }
 
 function basename(path: string): string {
@@ -113,6 +117,8 @@ export function buildMatchIndex(corpus: MatchCorpus, options: MatchIndexOptions 
   const symbolDocs = new Map<string, number[]>();
   const nameDocs = new Map<string, number[]>();
   const stemDocs = new Map<string, number[]>();
+  const fileKeyDocs = new Map<string, number[]>();
+  const symbolKeyDocs = new Map<string, number[]>();
   let newest = 0;
   files.forEach((file, doc) => {
     textBuilder.add(fileFields(file, titlesByDoc.get(doc), settings));
@@ -128,10 +134,14 @@ export function buildMatchIndex(corpus: MatchCorpus, options: MatchIndexOptions 
       areaIds.set(area, areaId);
     }
     areaOf[doc] = areaId;
-    for (const symbol of file.symbols ?? []) addTo(symbolDocs, symbol.toLowerCase(), doc);
+    for (const symbol of file.symbols ?? []) {
+      addTo(symbolDocs, symbol.toLowerCase(), doc);
+      addTo(symbolKeyDocs, nameKey(symbol), doc);
+    }
     const name = basename(file.path).toLowerCase();
     addTo(nameDocs, name, doc);
     addTo(stemDocs, withoutExtension(name), doc);
+    addTo(fileKeyDocs, nameKey(withoutExtension(name)), doc);
   });
   const text = textBuilder.build();
   const tickets = ticketBuilder.build();
@@ -154,5 +164,7 @@ export function buildMatchIndex(corpus: MatchCorpus, options: MatchIndexOptions 
     symbolDocs,
     nameDocs,
     stemDocs,
+    fileKeyDocs,
+    symbolKeyDocs,
   };
 }

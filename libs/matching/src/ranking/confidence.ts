@@ -5,6 +5,9 @@
  * knows). The coefficients were fitted on held-out evaluation queries; docs/matching.md shows the
  * calibration table.
  */
+/** Confidence estimates the chance that a changed file is among this many top-ranked files. */
+export const CONFIDENCE_HIT_RANK = 3;
+
 export interface ConfidenceFeatures {
   /** Best file's score in [0, 1]. */
   topScore: number;

@@ -5,13 +5,13 @@ import { MatchReason, RankedResult } from './match-result';
  * One plain sentence from a result's strongest reasons, for ticket notes and the CLI. Renderers
  * that want their own wording read `reasons` directly; this is the reference phrasing.
  */
-const FIELD_PHRASES: Record<IndexField, string> = {
-  name: 'match the file name',
-  directories: 'match the folder names',
-  symbols: 'match symbol names',
-  comments: 'appear in its comments',
-  commits: 'appear in the commits that changed it',
-  tickets: 'appear in past tickets that changed it',
+const FIELD_PHRASES: Record<IndexField, readonly [string, string]> = {
+  name: ['matches the file name', 'match the file name'],
+  directories: ['matches the folder names', 'match the folder names'],
+  symbols: ['matches symbol names', 'match symbol names'],
+  comments: ['appears in its comments', 'appear in its comments'],
+  commits: ['appears in the commits that changed it', 'appear in the commits that changed it'],
+  tickets: ['appears in past tickets that changed it', 'appear in past tickets that changed it'],
 };
 
 function quoted(terms: readonly string[]): string {
@@ -25,12 +25,23 @@ function plural(n: number, one: string, many: string): string {
 export function describeReason(reason: MatchReason): string {
   switch (reason.kind) {
     case 'terms':
-      return `${reason.terms.length === 1 ? 'term' : 'terms'} ${quoted(reason.terms)} ${FIELD_PHRASES[reason.field]}`;
+      return reason.terms.length === 1
+        ? `term ${quoted(reason.terms)} ${FIELD_PHRASES[reason.field][0]}`
+        : `terms ${quoted(reason.terms)} ${FIELD_PHRASES[reason.field][1]}`;
     case 'mention':
       if (reason.mention === 'stack-frame') return `a stack-trace frame points at ${reason.text}`;
       return `the ticket names ${reason.mention === 'file' ? 'the file ' : ''}\`${reason.text}\``;
-    case 'similar-tickets':
-      return `${plural(reason.tickets.length, 'past ticket', 'past tickets')} with similar text changed it (${reason.tickets.map((t) => t.key).join(', ')})`;
+    case 'name':
+      return `the words "${reason.text}" name ${reason.target === 'file' ? 'this file' : 'a symbol declared here'}`;
+    case 'similar-tickets': {
+      const keys = reason.tickets.flatMap((t) => (t.key ? [t.key] : []));
+      const changes = reason.tickets.length - keys.length;
+      const parts = [
+        keys.length > 0 ? `${plural(keys.length, 'past ticket', 'past tickets')} (${keys.join(', ')})` : '',
+        changes > 0 ? plural(changes, 'past change', 'past changes') : '',
+      ].filter((p) => p);
+      return `${parts.join(' and ')} with similar text changed it`;
+    }
     case 'prior':
       switch (reason.prior) {
         case 'change-frequency':

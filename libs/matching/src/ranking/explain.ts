@@ -3,6 +3,7 @@ import { MatchIndex } from '../index/match-index';
 import { MatchReason } from './match-result';
 import { MatchWeights } from './match-weights';
 import { MentionHit } from './mention-signal';
+import { NameHit } from './name-signal';
 import { PathRuleHit } from './path-rules';
 import { PriorPart } from './priors';
 import { ResolvedTerm } from './query-terms';
@@ -16,6 +17,8 @@ export interface FileEvidence {
   similarTickets: SimilarTicket[];
   mention: number;
   mentionHits: MentionHit[];
+  name: number;
+  nameHits: NameHit[];
   rule: number;
   ruleHits: PathRuleHit[];
   priors: PriorPart[];
@@ -64,6 +67,9 @@ export function explainEvidence(ctx: ExplainContext, doc: number, e: FileEvidenc
   const mentionTotal = e.mentionHits.length;
   for (const hit of e.mentionHits) {
     reasons.push({ kind: 'mention', mention: hit.kind, text: hit.text, share: share(e.mention / mentionTotal, total) });
+  }
+  for (const hit of e.nameHits) {
+    reasons.push({ kind: 'name', target: hit.target, text: hit.text, share: share(e.name / e.nameHits.length, total) });
   }
   if (e.text > 0) reasons.push(...termReasons(ctx, doc, e.text, total));
   if (e.similar > 0 && e.similarTickets.length > 0) {

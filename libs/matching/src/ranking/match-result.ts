@@ -11,7 +11,8 @@ import { PriorKind } from './priors';
 export type MatchReason =
   | { kind: 'terms'; field: IndexField; terms: string[]; share: number }
   | { kind: 'mention'; mention: MentionKind; text: string; share: number }
-  | { kind: 'similar-tickets'; tickets: { key: string; title: string; similarity: number }[]; share: number }
+  | { kind: 'name'; target: 'file' | 'symbol'; text: string; share: number }
+  | { kind: 'similar-tickets'; tickets: { key?: string; title: string; similarity: number }[]; share: number }
   | { kind: 'prior'; prior: PriorKind; value: number; share: number }
   | { kind: 'path-rule'; source: 'component' | 'label'; value: string; glob: string; share: number }
   | { kind: 'feedback'; verdict: FeedbackVerdict; tickets: string[]; share: number }

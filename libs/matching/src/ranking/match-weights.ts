@@ -23,6 +23,8 @@ export interface MatchWeights {
   similarSpread: number;
   /** Exact mentions of a file, symbol or stack frame. */
   mention: number;
+  /** File or symbol names written as plain words. */
+  nameMatch: number;
   /** Component/label path rules of the project mapping. */
   pathRule: number;
   changeFrequency: number;
@@ -52,6 +54,7 @@ export const DEFAULT_WEIGHTS: MatchWeights = {
   similarTickets: 30,
   similarSpread: 0.5,
   mention: 1,
+  nameMatch: 0.5,
   pathRule: 0.5,
   changeFrequency: 0.1,
   recency: 0.1,

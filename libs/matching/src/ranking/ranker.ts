@@ -10,6 +10,7 @@ import { ExplainContext, explainEvidence, FileEvidence } from './explain';
 import { MatchResult } from './match-result';
 import { MatchWeights, resolveWeights, WeightOverrides } from './match-weights';
 import { MentionSignal, mentionSignals } from './mention-signal';
+import { NameSignal, nameSignals } from './name-signal';
 import { PathRule, PathRuleHit, pathRuleSignals } from './path-rules';
 import { priorParts } from './priors';
 import { ResolvedTerm, resolveTerms } from './query-terms';
@@ -57,6 +58,7 @@ interface Signals {
   text: Map<number, number>;
   similar: Map<number, SimilarSignal>;
   mentions: Map<number, MentionSignal>;
+  names: Map<number, NameSignal>;
   rules: Map<number, PathRuleHit[]>;
   feedback: Map<number, FeedbackSignal>;
   query: ResolvedTerm[];
@@ -81,6 +83,7 @@ function collectSignals(index: MatchIndex, ticket: PreparedTicket, options: Matc
     text,
     similar: weights.similar > 0 ? similarTicketSignals(index, ticket.terms, weights) : new Map(),
     mentions: weights.mention > 0 ? mentionSignals(index, ticket.mentions) : new Map(),
+    names: weights.nameMatch > 0 ? nameSignals(index, ticket) : new Map(),
     rules: options.pathRules?.length ? pathRuleSignals(index, options.pathRules, ticket.components, ticket.labels) : new Map(),
     feedback: options.feedback?.length ? feedbackSignals(index, ticket.key, ticket.terms, options.feedback) : new Map(),
     query,
@@ -91,7 +94,7 @@ function collectSignals(index: MatchIndex, ticket: PreparedTicket, options: Matc
 function combine(index: MatchIndex, ticket: PreparedTicket, s: Signals, weights: MatchWeights): Candidate[] {
   const maxText = maxOf(s.text.values());
   const maxSimilar = maxOf([...s.similar.values()].map((v) => v.value));
-  const docs = new Set<number>([...s.text.keys(), ...s.similar.keys(), ...s.mentions.keys(), ...s.rules.keys()]);
+  const docs = new Set<number>([...s.text.keys(), ...s.similar.keys(), ...s.mentions.keys(), ...s.names.keys(), ...s.rules.keys()]);
   for (const [doc, f] of s.feedback) if (f.value > 0) docs.add(doc);
   const candidates: Candidate[] = [];
   for (const doc of docs) {
@@ -100,10 +103,12 @@ function combine(index: MatchIndex, ticket: PreparedTicket, s: Signals, weights:
     const similar = similarSignal && maxSimilar > 0 ? (weights.similar * similarSignal.value) / maxSimilar : 0;
     const mentionSignal = s.mentions.get(doc);
     const mention = weights.mention * (mentionSignal?.value ?? 0);
+    const nameSignal = s.names.get(doc);
+    const name = weights.nameMatch * (nameSignal?.value ?? 0);
     const rules = s.rules.get(doc);
     const rule = rules ? weights.pathRule : 0;
     const priors = priorParts(index, doc, weights, ticket.bugLike);
-    let score = text + similar + mention + rule + priors.reduce((a, p) => a + p.contribution, 0);
+    let score = text + similar + mention + name + rule + priors.reduce((a, p) => a + p.contribution, 0);
     let evidence = score;
     const feedback = s.feedback.get(doc);
     let feedbackContribution = 0;
@@ -128,6 +133,8 @@ function combine(index: MatchIndex, ticket: PreparedTicket, s: Signals, weights:
       similarTickets: similarSignal?.tickets ?? [],
       mention,
       mentionHits: mentionSignal?.hits ?? [],
+      name,
+      nameHits: nameSignal?.hits ?? [],
       rule,
       ruleHits: rules ?? [],
       priors,
@@ -143,6 +150,7 @@ function scoreScale(ticket: PreparedTicket, s: Signals, weights: MatchWeights): 
   let scale = weights.text + weights.changeFrequency + weights.recency + weights.size;
   if (s.similar.size > 0) scale += weights.similar;
   if (s.mentions.size > 0) scale += weights.mention;
+  if (s.names.size > 0) scale += weights.nameMatch;
   if (s.rules.size > 0) scale += weights.pathRule;
   if (ticket.bugLike) scale += weights.bugFix;
   if (s.feedback.size > 0) scale += weights.feedback;
@@ -175,7 +183,7 @@ export function rankTicket(index: MatchIndex, input: TicketInput | PreparedTicke
   const features: ConfidenceFeatures = {
     topScore: best / scale,
     margin: kept.length > 1 ? (best - kept[1].score) / best : 1,
-    mention: candidates[0].mention > 0,
+    mention: candidates[0].mention + candidates[0].name > 0,
     similar: candidates[0].similar > 0,
     coverage: signals.textCoverage,
   };

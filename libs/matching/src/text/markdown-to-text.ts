@@ -33,7 +33,7 @@ function inlineToText(line: string, code: string[]): string {
     const trimmed = content.trim();
     if (trimmed) code.push(trimmed);
     spans.push(trimmed);
-    return `\u0000${spans.length - 1}\u0000`;
+    return `\uE000${spans.length - 1}\uE000`;
   });
   text = text
     .replace(HTML_TAG, ' ')
@@ -47,7 +47,7 @@ function inlineToText(line: string, code: string[]): string {
     .replace(STRONG, '$2')
     .replace(EMPHASIS, '$1$2')
     .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, '$1');
-  return text.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => spans[Number(i)] ?? '');
+  return text.replace(/\uE000(\d+)\uE000/g, (_m, i: string) => spans[Number(i)] ?? '');
 }
 
 export function markdownToText(markdown: string): CleanText {
@@ -55,7 +55,7 @@ export function markdownToText(markdown: string): CleanText {
   const out: string[] = [];
   let fence: string | undefined;
   let block: string[] = [];
-  for (const raw of markdown.replace(/\u0000/g, '').replace(/\r\n?/g, '\n').split('\n')) {
+  for (const raw of markdown.replace(/\uE000/g, '').replace(/\r\n?/g, '\n').split('\n')) {
     const fenceMatch = FENCE.exec(raw);
     if (fence !== undefined) {
       if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) {

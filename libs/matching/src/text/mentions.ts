@@ -33,14 +33,14 @@ const FRAME_PATTERNS: ReadonlyArray<{ re: RegExp; file?: number; line?: number; 
   // C#: at Ns.Type.Method(args) in C:\src\File.cs:line 12
   { re: /\bat\s+([\w.<>`]+)\([^)]*\)\s+in\s+(.+?):line\s+(\d+)/, symbol: 1, file: 2, line: 3 },
   // Java, Kotlin, Scala: at pkg.Type.method(Type.java:12)
-  { re: /\bat\s+([\w$.<>\/]+)\s*\(([^():\s]+\.[A-Za-z]+)(?::(\d+))?\)/, symbol: 1, file: 2, line: 3 },
+  { re: /\bat\s+([\w$.<>/]+)\s*\(([^():\s]+\.[A-Za-z]+)(?::(\d+))?\)/, symbol: 1, file: 2, line: 3 },
   // JavaScript / TypeScript: at fn (path/file.ts:12:3)  or  at path/file.ts:12:3
-  { re: /\bat\s+(?:async\s+)?([\w$.<>\[\] ]+?)\s+\((?:file:\/\/)?([^\s()]+?\.[A-Za-z]+):(\d+)(?::\d+)?\)/, symbol: 1, file: 2, line: 3 },
+  { re: /\bat\s+(?:async\s+)?([\w$.<>[\] ]+?)\s+\((?:file:\/\/)?([^\s()]+?\.[A-Za-z]+):(\d+)(?::\d+)?\)/, symbol: 1, file: 2, line: 3 },
   { re: /\bat\s+(?:file:\/\/)?([^\s()]+?\.[A-Za-z]+):(\d+)(?::\d+)?\s*$/, file: 1, line: 2 },
   // Python: File "path/app.py", line 12, in handler
   { re: /File "([^"]+)", line (\d+)(?:, in ([\w<>.]+))?/, file: 1, line: 2, symbol: 3 },
   // Ruby: app/models/user.rb:12:in `save'
-  { re: /([\w.\/-]+\.rb):(\d+):in\s+[`'‘]([^'’]+)['’]/, file: 1, line: 2, symbol: 3 },
+  { re: /([\w./-]+\.rb):(\d+):in\s+[`'‘]([^'’]+)['’]/, file: 1, line: 2, symbol: 3 },
   // PHP: #0 /src/Foo.php(12): Foo->bar()
   { re: /#\d+\s+(\S+\.php)\((\d+)\):\s*([\w\\:>-]+)/, file: 1, line: 2, symbol: 3 },
   // Go: github.com/org/pkg.(*Context).Next(...)

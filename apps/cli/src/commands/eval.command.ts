@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { DEFAULT_EVAL_SET_OPTIONS } from '@sightline/matching';
+import { CliError } from '../cli-error';
+import { renderEvalReport } from './match/eval-report';
+import { runEvaluation } from './match/eval-runner';
+import type { CommandIo } from './match/repository-index';
+
+interface EvalFlags {
+  cut?: string;
+  since?: string;
+  limit: string;
+  maxFiles: string;
+  json?: boolean;
+}
+
+function positiveInt(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new CliError(`${name} must be a positive integer, got ${value}`);
+  return n;
+}
+
+/**
+ * `sightline eval`: builds an evaluation set from the repository's own history after a cut and
+ * prints Top-1/5/10, MRR and MAP for Sightline and, in the same run, for plain BM25 over file
+ * contents (docs/matching.md).
+ */
+export function registerEvalCommand(program: Command, io: CommandIo = { stdout: process.stdout, stderr: process.stderr }): void {
+  program
+    .command('eval')
+    .description("measure matching accuracy on the repository's own history (Top-k, MRR, MAP vs. BM25)")
+    .argument('<path>', 'repository (work tree or bare)')
+    .option('--cut <rev>', 'index the repository at this revision; commits after it are the queries')
+    .option('--since <date>', 'cut at the last commit before this date (YYYY-MM-DD)')
+    .option('--limit <n>', 'queries at most; without --cut/--since the cut is placed so about this many follow it', String(DEFAULT_EVAL_SET_OPTIONS.limit))
+    .option('--max-files <n>', 'skip commits changing more source files than this (sweeping changes, not tickets)', String(DEFAULT_EVAL_SET_OPTIONS.maxGoldFiles))
+    .option('--json', 'print the report as JSON')
+    .action(async (path: string, flags: EvalFlags) => {
+      if (flags.cut && flags.since) throw new CliError('give at most one of --cut or --since');
+      const options = {
+        cut: flags.cut,
+        since: flags.since,
+        limit: positiveInt('--limit', flags.limit),
+        maxGoldFiles: positiveInt('--max-files', flags.maxFiles),
+      };
+      const report = await runEvaluation(path, options, io);
+      io.stdout.write(flags.json ? JSON.stringify(report, null, 2) + '\n' : renderEvalReport(report));
+    });
+}

@@ -1,0 +1,44 @@
+import type { RankMetrics } from '@sightline/matching';
+import type { EvalReport } from './eval-runner';
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(7);
+const num = (x: number) => x.toFixed(3).padStart(7);
+
+function row(label: string, m: RankMetrics): string {
+  return `${label.padEnd(30)}${pct(m.top1)}${pct(m.top5)}${pct(m.top10)}${num(m.mrr)}${num(m.map)}`;
+}
+
+export function renderEvalReport(r: EvalReport): string {
+  const lines = [
+    `Evaluated ${r.repository}`,
+    `  cut ${r.cut.rev.slice(0, 12)} (${r.cut.time.slice(0, 10)}, ${r.cut.chosenBy === 'default' ? 'chosen for the query count' : `from --${r.cut.chosenBy}`}); index: ${r.indexedFiles} source files`,
+    `  ${r.queries} queries from the ${r.commitsAfterCut} commits after the cut (ticket keys, #numbers, fixes; subjects as ticket titles)`,
+    '',
+    `${''.padEnd(30)}${'Top-1'.padStart(7)}${'Top-5'.padStart(7)}${'Top-10'.padStart(7)}${'MRR'.padStart(7)}${'MAP'.padStart(7)}`,
+    row('Sightline', r.sightline),
+    row('BM25 over contents (plain)', r.baselines.plain),
+    row('BM25 over contents (tokenized)', r.baselines.tokenized),
+    '',
+    `Sightline vs plain BM25: Top-5 ${signed(100 * (r.sightline.top5 - r.baselines.plain.top5))} points, MRR ×${ratio(r.sightline.mrr, r.baselines.plain.mrr)}`,
+    '',
+    'Confidence calibration (share of queries with a changed file in the top 3):',
+    ...r.calibration
+      .filter((b) => b.count > 0)
+      .map((b) => `  ${b.from.toFixed(1)}–${b.to.toFixed(1)}: ${String(b.count).padStart(4)} queries, mean confidence ${b.meanConfidence.toFixed(2)}, hit rate ${b.hitRate.toFixed(2)}`),
+    '',
+    `Time: history ${secs(r.millis.headAnalysis)}, index at the cut ${secs(r.millis.cutIndex)}, ${r.queries} queries ${secs(r.millis.queries)}`,
+  ];
+  return lines.join('\n') + '\n';
+}
+
+function signed(x: number): string {
+  return `${x >= 0 ? '+' : ''}${x.toFixed(1)}`;
+}
+
+function ratio(a: number, b: number): string {
+  return b > 0 ? (a / b).toFixed(2) : '∞';
+}
+
+function secs(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}

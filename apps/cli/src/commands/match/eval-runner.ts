@@ -1,0 +1,117 @@
+import { analyseRepository, AnalysisInputError, GitCommandError, type AnalysisResult } from '@sightline/analysis';
+import {
+  buildContentIndex,
+  buildEvalSet,
+  calibration,
+  CONFIDENCE_HIT_RANK,
+  defaultCutIndex,
+  historyFromAnalysisCache,
+  isMatchablePath,
+  queryOutcome,
+  rankByContent,
+  rankTicket,
+  summarize,
+  type CalibrationBin,
+  type HistoryCommit,
+  type QueryOutcome,
+  type RankMetrics,
+} from '@sightline/matching';
+import { CliError, EXIT_FAILURE, EXIT_USAGE } from '../../cli-error';
+import { buildRepositoryIndex, type CommandIo } from './repository-index';
+import { readTreeContents } from './tree-contents';
+
+export interface EvalOptions {
+  cut?: string;
+  since?: string;
+  limit: number;
+  maxGoldFiles: number;
+}
+
+export interface EvalReport {
+  repository: string;
+  head: string;
+  cut: { rev: string; time: string; chosenBy: 'cut' | 'since' | 'default' };
+  commitsAfterCut: number;
+  queries: number;
+  indexedFiles: number;
+  sightline: RankMetrics;
+  baselines: { plain: RankMetrics; tokenized: RankMetrics };
+  /** Confidence against whether a gold file was among the top CONFIDENCE_HIT_RANK files. */
+  calibration: CalibrationBin[];
+  millis: { headAnalysis: number; cutIndex: number; queries: number };
+}
+
+const RANKED = 100;
+const MAX_FILE_BYTES = 1024 * 1024;
+
+async function analyseHead(path: string, io: CommandIo): Promise<AnalysisResult> {
+  try {
+    if (io.stderr.isTTY) io.stderr.write('reading history…');
+    return await analyseRepository(path, { rev: 'HEAD' });
+  } catch (error) {
+    if (error instanceof AnalysisInputError) throw new CliError(error.message, EXIT_USAGE);
+    if (error instanceof GitCommandError) throw new CliError(error.message, EXIT_FAILURE);
+    throw error;
+  } finally {
+    if (io.stderr.isTTY) io.stderr.write('\r\x1b[2K');
+  }
+}
+
+function chooseCut(history: readonly HistoryCommit[], options: EvalOptions): { rev: string; chosenBy: EvalReport['cut']['chosenBy'] } {
+  if (options.cut) return { rev: options.cut, chosenBy: 'cut' };
+  if (history.length < 2) throw new CliError('the repository has too little history to evaluate on', EXIT_USAGE);
+  if (options.since) {
+    const at = Date.parse(options.since);
+    if (Number.isNaN(at)) throw new CliError(`--since ${options.since}: not a date (use YYYY-MM-DD)`);
+    let best: HistoryCommit | undefined;
+    for (const c of history) if (c.time * 1000 < at && (!best || c.time > best.time)) best = c;
+    if (!best) throw new CliError(`--since ${options.since}: no commit before that date`);
+    return { rev: best.hash, chosenBy: 'since' };
+  }
+  return { rev: history[defaultCutIndex(history, options.limit, options.maxGoldFiles)].hash, chosenBy: 'default' };
+}
+
+/** `sightline eval`: matching quality measured on the repository's own history after a cut. */
+export async function runEvaluation(path: string, options: EvalOptions, io: CommandIo): Promise<EvalReport> {
+  const started = Date.now();
+  const head = await analyseHead(path, io);
+  const history = historyFromAnalysisCache(head.cache);
+  const headMillis = Date.now() - started;
+  const cut = chooseCut(history, options);
+  const indexed = await buildRepositoryIndex(path, cut.rev, io, head.cache);
+  const before = new Set(indexed.cache.commits.map((c) => c.hash));
+  const after = history.filter((c) => !before.has(c.hash)).reverse();
+  const existing = new Set(indexed.corpus.files.map((f) => f.path));
+  const queries = buildEvalSet(after, (p) => existing.has(p), { limit: options.limit, maxGoldFiles: options.maxGoldFiles });
+  if (queries.length === 0) throw new CliError('no commit after the cut qualifies as a query (a ticket key, #number or fix that changed existing source files)', EXIT_USAGE);
+
+  const cutHash = indexed.snapshot.repository.head;
+  const contents = await readTreeContents(path, cutHash, isMatchablePath, MAX_FILE_BYTES);
+  const plain = buildContentIndex('plain', contents);
+  const tokenized = buildContentIndex('tokenized', contents);
+  const queryStarted = Date.now();
+  const ours: QueryOutcome[] = [];
+  const plainOutcomes: QueryOutcome[] = [];
+  const tokenizedOutcomes: QueryOutcome[] = [];
+  const points: { confidence: number; hit: boolean }[] = [];
+  for (const q of queries) {
+    const result = rankTicket(indexed.index, { title: q.query }, { top: RANKED, explain: false });
+    const outcome = queryOutcome(result.files.map((f) => f.path), q.gold);
+    ours.push(outcome);
+    points.push({ confidence: result.confidence, hit: outcome.firstRank > 0 && outcome.firstRank <= CONFIDENCE_HIT_RANK });
+    plainOutcomes.push(queryOutcome(rankByContent(plain, q.query, RANKED), q.gold));
+    tokenizedOutcomes.push(queryOutcome(rankByContent(tokenized, q.query, RANKED), q.gold));
+  }
+  return {
+    repository: path,
+    head: head.snapshot.repository.head,
+    cut: { rev: cutHash, time: indexed.snapshot.repository.headTime, chosenBy: cut.chosenBy },
+    commitsAfterCut: after.length,
+    queries: queries.length,
+    indexedFiles: indexed.index.paths.length,
+    sightline: summarize(ours),
+    baselines: { plain: summarize(plainOutcomes), tokenized: summarize(tokenizedOutcomes) },
+    calibration: calibration(points),
+    millis: { headAnalysis: headMillis, cutIndex: indexed.millis, queries: Date.now() - queryStarted },
+  };
+}

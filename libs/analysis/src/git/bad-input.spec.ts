@@ -1,0 +1,129 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FixtureRepo } from '@sightline/testing';
+import { AnalysisInputError } from '../analysis-error';
+import { analyseRepository } from '../snapshot/analyse-repository';
+
+async function inputError(promise: Promise<unknown>): Promise<AnalysisInputError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AnalysisInputError))
+    throw new Error(`expected an AnalysisInputError, got ${String(error)}`);
+  return error;
+}
+
+describe('bad input', () => {
+  let scratch: string;
+  beforeAll(() => {
+    scratch = mkdtempSync(join(tmpdir(), 'sightline-bad-input-'));
+  });
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('refuses a path that does not exist', async () => {
+    const error = await inputError(analyseRepository(join(scratch, 'missing')));
+    expect(error.kind).toBe('path-not-found');
+  });
+
+  it('refuses a directory that is not a git repository', async () => {
+    const plain = join(scratch, 'plain');
+    mkdirSync(plain);
+    const error = await inputError(analyseRepository(plain));
+    expect([error.kind, error.message]).toEqual(['not-a-repository', `${plain}: not a git repository`]);
+  });
+
+  it('says so for a repository without commits', async () => {
+    const repo = FixtureRepo.create();
+    try {
+      const error = await inputError(analyseRepository(repo.path));
+      expect(error.kind).toBe('empty-repository');
+    } finally {
+      repo.dispose();
+    }
+  });
+
+  describe('on a repository with history', () => {
+    let repo: FixtureRepo;
+    beforeAll(() => {
+      repo = FixtureRepo.create('sightline fixture -');
+      repo.commit({ message: 'one', time: 1_600_000_000, files: { 'a.py': 'def f(x):\n    return x\n' } });
+    });
+    afterAll(() => repo.dispose());
+
+    it('names an unknown revision', async () => {
+      const error = await inputError(analyseRepository(repo.path, { rev: 'no-such-branch' }));
+      expect([error.kind, error.message]).toEqual([
+        'unknown-revision',
+        `unknown revision "no-such-branch" in ${repo.path}`,
+      ]);
+    });
+
+    it('never passes a revision starting with a dash to git', async () => {
+      const error = await inputError(analyseRepository(repo.path, { rev: '--output=/tmp/x' }));
+      expect(error.kind).toBe('invalid-revision');
+    });
+
+    it('rejects dates git would silently read as "now"', async () => {
+      const error = await inputError(analyseRepository(repo.path, { since: 'yesterdayish' }));
+      expect(error.kind).toBe('invalid-option');
+    });
+
+    it('rejects an invalid ticket pattern with the pattern named', async () => {
+      const error = await inputError(analyseRepository(repo.path, { ticketPatterns: ['(['] }));
+      expect(error.message).toMatch(/^invalid ticket pattern \/\(\[\//);
+    });
+
+    it('analyses a repository whose path has spaces and a dash', async () => {
+      const { snapshot } = await analyseRepository(repo.path);
+      expect(snapshot.repository.path).toBe(repo.path);
+      expect(snapshot.files.map((f) => [f.path, f.revisions])).toEqual([['a.py', 1]]);
+    });
+  });
+
+  it('handles non-UTF-8 paths and contents, binary and over-size files', async () => {
+    const repo = FixtureRepo.create();
+    try {
+      writeFileSync(
+        Buffer.from(join(repo.path, 'caf\xe9.py'), 'latin1'),
+        Buffer.from('s = "h\xe9llo"\n', 'latin1'),
+      );
+      writeFileSync(join(repo.path, 'big.py'), 'x = 1\n'.repeat(200));
+      writeFileSync(join(repo.path, 'data.bin'), Buffer.from([1, 0, 2, 0, 3]));
+      writeFileSync(join(repo.path, '-dash.py'), 'y = 2\n');
+      repo.git(['add', '-A']);
+      repo.git(['commit', '-q', '-m', 'odd files'], { time: 1_600_000_000 });
+      const { snapshot } = await analyseRepository(repo.path, { maxFileBytes: 1000 });
+      expect(snapshot.files.map((f) => [f.path, f.revisions, f.loc])).toEqual([
+        ['-dash.py', 1, 1],
+        ['big.py', 1, 0],
+        ['café.py', 1, 1],
+        ['data.bin', 1, 0],
+      ]);
+      expect(snapshot.skipped).toEqual([
+        { path: 'big.py', reason: 'too-large', size: 1200 },
+        { path: 'data.bin', reason: 'binary', size: 5 },
+      ]);
+      expect(snapshot.parseFailures).toEqual([]);
+    } finally {
+      repo.dispose();
+    }
+  });
+
+  it('warns that a shallow clone has truncated history', async () => {
+    const origin = FixtureRepo.create();
+    try {
+      for (let i = 0; i < 3; i++)
+        origin.commit({ message: `c${i}`, time: 1_600_000_000 + i, files: { 'a.txt': `${i}\n` } });
+      const clone = join(scratch, 'shallow');
+      origin.git(['clone', '-q', '--depth', '1', `file://${origin.path}`, clone]);
+      const { snapshot } = await analyseRepository(clone);
+      expect(snapshot.repository.shallow).toBe(true);
+      expect(snapshot.repository.commits).toBe(1);
+      expect(snapshot.warnings).toEqual([expect.stringContaining('git fetch --unshallow')]);
+    } finally {
+      origin.dispose();
+    }
+  });
+});

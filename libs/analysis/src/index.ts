@@ -1,0 +1,43 @@
+export {
+  analysisOptionsSchema,
+  areaRuleSchema,
+  parseAnalysisOptions,
+  DEFAULT_EXCLUDES,
+  DEFAULT_FIX_PATTERN,
+  DEFAULT_TICKET_PATTERNS,
+  DEFAULT_TICKET_IGNORED_PREFIXES,
+  type AnalysisOptions,
+  type AnalysisOptionsInput,
+  type AreaRule,
+  type CouplingThresholds,
+} from './analysis-options';
+export { AnalysisInputError, GitCommandError, type AnalysisInputErrorKind } from './analysis-error';
+export {
+  analyseRepository,
+  type AnalyseExtras,
+  type AnalysisResult,
+  type AnalysisStats,
+} from './snapshot/analyse-repository';
+export {
+  serializeAnalysisCache,
+  deserializeAnalysisCache,
+  CACHE_FORMAT_VERSION,
+  type AnalysisCache,
+} from './snapshot/analysis-cache';
+export type { AnalysisPhase, AnalysisProgress, ProgressListener } from './snapshot/analysis-progress';
+export {
+  snapshotSchema,
+  fileFiguresSchema,
+  areaFiguresSchema,
+  SNAPSHOT_SCHEMA_VERSION,
+  type RepositorySnapshot,
+  type FileFigures,
+  type AreaFigures,
+  type CouplingPair,
+} from './snapshot/snapshot.schema';
+export { renderSnapshotSummary, type SummaryOptions } from './snapshot/snapshot-summary';
+export { collectRepositoryCorpus, type CorpusResult } from './corpus/collect-corpus';
+export type { RepositoryCorpus, CorpusFile, CorpusArea, CorpusTicket } from './corpus/corpus-builder';
+export type { SourceAnalyser } from './tree/content-pass';
+export { languageOf } from './source/language-of';
+export type { Language, SourceFacts, FunctionFacts, ImportFacts } from './source/source-facts';

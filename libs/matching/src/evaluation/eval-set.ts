@@ -1,0 +1,104 @@
+import { isMatchablePath } from '../paths/file-kinds';
+
+/**
+ * The evaluation set `sightline eval` measures on: commits after the cut that reference a ticket
+ * (a tracker key or a `#123` issue/PR number) or are fixes. Each becomes a query (its subject,
+ * stripped of everything a ticket title would not contain) with a gold set (the non-test source
+ * files it changed that already existed at the cut, since a file that does not exist yet cannot
+ * be predicted).
+ */
+export interface HistoryCommit {
+  hash: string;
+  /** Committer time, Unix seconds. */
+  time: number;
+  subject: string;
+  fix: boolean;
+  /** Ticket keys the message names. */
+  tickets: readonly string[];
+  /** Every path the commit touched (both sides of a rename). */
+  files: readonly string[];
+}
+
+export interface EvalQuery {
+  id: string;
+  query: string;
+  gold: string[];
+  time: number;
+}
+
+export interface EvalSetOptions {
+  /** Queries kept, oldest first (closest to the cut). */
+  limit: number;
+  /** Commits touching more source files than this are sweeping changes, not tickets. */
+  maxGoldFiles: number;
+}
+
+export const DEFAULT_EVAL_SET_OPTIONS: EvalSetOptions = { limit: 300, maxGoldFiles: 30 };
+
+const ISSUE_NUMBER = /(?:^|[\s([])(?:GH-|gh-)?#\d+\b/;
+const TICKET_KEY = /\[?\b[A-Z][A-Z0-9]{1,9}-\d+\b\]?:?/g;
+const PR_NUMBER = /\(\s*(?:(?:GH-|gh-)?#\d+[\s,]*)+\)|(?:GH-|gh-)?#\d+/g;
+const CONVENTIONAL = /^\s*[a-z]+(?:\([^)]*\))?!?:\s*/i;
+const REVERT = /^\s*revert\s*:?\s*"?(.*?)"?\s*$/i;
+
+/** A commit subject as the ticket title it stands for. */
+export function cleanQuery(subject: string): string {
+  let text = subject.replace(TICKET_KEY, ' ').replace(PR_NUMBER, ' ');
+  const revert = REVERT.exec(text);
+  if (revert) text = revert[1];
+  text = text.replace(CONVENTIONAL, '');
+  // A second conventional prefix survives after a ticket key ("LANG-12: fix(x): …").
+  text = text.replace(CONVENTIONAL, '');
+  return text
+    .replace(/^[\s\-–:;,.\]]+|[\s\-–:;,.[]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function isQualifying(commit: HistoryCommit): boolean {
+  return commit.fix || commit.tickets.length > 0 || ISSUE_NUMBER.test(commit.subject);
+}
+
+export function goldFiles(commit: HistoryCommit, existsAtCut: (path: string) => boolean): string[] {
+  return [...new Set(commit.files)].filter((f) => isMatchablePath(f) && existsAtCut(f)).sort();
+}
+
+/** Queries from commits after the cut, given oldest first. */
+export function buildEvalSet(
+  commitsAfterCut: readonly HistoryCommit[],
+  existsAtCut: (path: string) => boolean,
+  options: EvalSetOptions = DEFAULT_EVAL_SET_OPTIONS,
+): EvalQuery[] {
+  const queries: EvalQuery[] = [];
+  for (const commit of commitsAfterCut) {
+    if (queries.length >= options.limit) break;
+    if (!isQualifying(commit)) continue;
+    const touched = commit.files.filter(isMatchablePath);
+    if (touched.length === 0 || touched.length > options.maxGoldFiles) continue;
+    const gold = goldFiles(commit, existsAtCut);
+    const query = cleanQuery(commit.subject);
+    if (gold.length === 0 || query.length === 0) continue;
+    queries.push({ id: commit.hash, query, gold, time: commit.time });
+  }
+  return queries;
+}
+
+/**
+ * Where to cut when the user gives none: just before the `limit`-th newest commit that could
+ * become a query, so that about `limit` queries follow the cut — but never so far back that less
+ * than half of the history lies before the cut, because an index of a young repository says
+ * little about how matching works on today's code. Takes commits newest first and returns the
+ * index of the cut revision in that list.
+ */
+export function defaultCutIndex(commitsNewestFirst: readonly HistoryCommit[], limit: number, maxGoldFiles: number): number {
+  const latest = Math.floor((commitsNewestFirst.length - 1) / 2);
+  let seen = 0;
+  for (let i = 0; i < latest; i++) {
+    const c = commitsNewestFirst[i];
+    if (!isQualifying(c)) continue;
+    const touched = c.files.filter(isMatchablePath).length;
+    if (touched === 0 || touched > maxGoldFiles || cleanQuery(c.subject).length === 0) continue;
+    if (++seen >= limit) return i + 1;
+  }
+  return latest;
+}

@@ -1,0 +1,22 @@
+import type { AnalysisCache } from '@sightline/analysis';
+import { HistoryCommit } from './eval-set';
+
+/**
+ * The commit list an analysis already read (its cache holds one compact record per non-merge
+ * commit, newest first in topological order), as the evaluation needs it. Reading it from the
+ * analysis keeps one git history reader in the code base.
+ */
+// Each record's `changes` holds quadruples: path id, lines added, lines deleted, renamed-from path id or −1.
+const CHANGE_STRIDE = 4;
+
+export function historyFromAnalysisCache(cache: AnalysisCache): HistoryCommit[] {
+  return cache.commits.map((c) => {
+    const files = new Set<string>();
+    for (let k = 0; k < c.changes.length; k += CHANGE_STRIDE) {
+      files.add(cache.paths[c.changes[k]]);
+      const from = c.changes[k + 3];
+      if (from >= 0) files.add(cache.paths[from]);
+    }
+    return { hash: c.hash, time: c.time, subject: c.subject, fix: c.fix, tickets: c.tickets, files: [...files] };
+  });
+}
