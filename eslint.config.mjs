@@ -58,5 +58,6 @@ export default tseslint.config(
     },
   },
   { files: ['libs/config/**/*.ts', ...testFiles], rules: { 'no-restricted-properties': 'off' } },
-  { files: testFiles, rules: { 'no-restricted-imports': ['error', { paths: typeormOnlyInPersistence }] } },
+  { files: testFiles, ignores: ['libs/persistence/**'], rules: { 'no-restricted-imports': ['error', { paths: typeormOnlyInPersistence }] } },
+  { files: ['libs/persistence/**/*-spec.ts', 'libs/persistence/**/*.spec.ts'], rules: { 'no-restricted-imports': 'off' } },
 );

@@ -3,6 +3,7 @@ import type { DestinationStream } from 'pino';
 import type { Config } from '@sightline/config';
 import { PlatformModule } from '@sightline/platform';
 import { AdminModule } from './admin/admin.module';
+import { AnalysisApiModule, AnalysisWorkerModule } from './analysis/analysis.module';
 
 /** The ingestion service; `SIGHTLINE_ROLES` decides whether it serves the API, runs workers, or both. */
 @Module({})
@@ -13,7 +14,8 @@ export class IngestionModule {
       module: IngestionModule,
       imports: [
         PlatformModule.forRoot({ service: 'ingestion', config, logDestination }),
-        ...(roles.has('api') ? [AdminModule] : []),
+        ...(roles.has('api') ? [AdminModule, AnalysisApiModule] : []),
+        ...(roles.has('worker') ? [AnalysisWorkerModule] : []),
       ],
     };
   }

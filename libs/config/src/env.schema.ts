@@ -74,6 +74,12 @@ export const envSchema = z.object({
     .int()
     .positive()
     .default(600),
+  REPOSITORY_CACHE_DIR: z.string().min(1).default('/var/lib/sightline/repositories'),
+  SNAPSHOT_RETENTION: z.coerce.number({ message: 'expected a whole number of snapshots' }).int().min(1).default(5),
+  ANALYSIS_CONCURRENCY: z.coerce.number({ message: 'expected a whole number of analyses' }).int().min(1).max(16).default(1),
+  GIT_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(1000).default(15 * 60_000),
+  /** How long a worker's job lock lasts; a killed worker's job is retried after about this long. */
+  WORKER_LOCK_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(1000).default(30_000),
   SHUTDOWN_GRACE_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(0).default(30000),
   /** Lets admins register file:// URLs and server paths as repositories: only for single-tenant or test setups. */
   ALLOW_LOCAL_REPOSITORIES: booleanFlag.default(false),

@@ -58,3 +58,4 @@ export {
   type ProjectMappingRecord,
   type ProjectMappingReference,
 } from './repositories/project-mapping.repository';
+export { RepositoryLock } from './repository-lock';

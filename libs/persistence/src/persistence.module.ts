@@ -10,6 +10,7 @@ import { ProjectMappingRepository } from './repositories/project-mapping.reposit
 import { RepositoryRegistryRepository } from './repositories/repository-registry.repository';
 import { TrackerConnectionRepository } from './repositories/tracker-connection.repository';
 import { SecretCipher } from './secret-cipher';
+import { RepositoryLock } from './repository-lock';
 import { DatabasePing } from './database-ping';
 
 const REPOSITORIES = [
@@ -21,6 +22,7 @@ const REPOSITORIES = [
   RepositoryRegistryRepository,
   TrackerConnectionRepository,
   ProjectMappingRepository,
+  RepositoryLock,
 ] as const;
 
 /** Connects once per process, optionally migrates, and provides the repositories. */

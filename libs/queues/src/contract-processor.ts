@@ -1,24 +1,62 @@
-import { WorkerHost } from '@nestjs/bullmq';
-import { UnrecoverableError, type Job } from 'bullmq';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { InvalidJobPayloadError, parseJobPayload, UnknownJobError, type JobName } from './job-contracts';
 import { assertEveryJobHandled, type JobHandlers } from './job-handlers';
 import type { QueueName } from './queue-names';
+import { redisConnectionOptions } from './redis-connection';
+
+export interface WorkerSettings {
+  redisUrl: string;
+  prefix: string;
+  concurrency: number;
+  /** Job lock duration; a killed worker's job is considered stalled and retried after about this. */
+  lockMs: number;
+}
 
 /**
- * Base for every BullMQ processor: checks at construction that each job name has a handler,
- * validates the payload, and turns a payload that can never succeed into UnrecoverableError so
- * BullMQ does not retry it. Handler errors propagate untouched: retries are BullMQ's policy.
+ * Base for every queue worker. At construction it checks that each job name of the queue has a
+ * handler. Per job it validates the payload — a payload that can never succeed becomes
+ * UnrecoverableError, so it is not retried — and lets handler errors propagate untouched:
+ * retries are BullMQ's policy. On shutdown it stops taking jobs and waits for running ones
+ * before the database and Redis connections close.
  */
-export abstract class ContractProcessor<Q extends QueueName> extends WorkerHost {
+export abstract class ContractProcessor<Q extends QueueName> implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private worker?: Worker;
+
   protected constructor(
     readonly queue: Q,
     private readonly handlers: JobHandlers<Q>,
+    private readonly settings: WorkerSettings,
   ) {
-    super();
     assertEveryJobHandled(queue, handlers);
   }
 
-  async process(job: Job): Promise<unknown> {
+  /** Called once a job will not be tried again (attempts used up, or unrecoverable). */
+  protected onFinalFailure?(job: Job, error: Error): Promise<void>;
+
+  onApplicationBootstrap(): void {
+    this.worker = new Worker(this.queue, (job, token) => this.process(job, token), {
+      connection: redisConnectionOptions(this.settings.redisUrl),
+      prefix: this.settings.prefix,
+      concurrency: this.settings.concurrency,
+      lockDuration: this.settings.lockMs,
+      stalledInterval: this.settings.lockMs,
+      maxStalledCount: 2,
+    });
+    this.worker.on('failed', (job, error) => {
+      if (!job || !this.onFinalFailure) return;
+      const final = error instanceof UnrecoverableError || error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+      if (final) void this.onFinalFailure(job, error).catch(() => undefined);
+    });
+    // Connection trouble is reported by readiness; the worker reconnects by itself.
+    this.worker.on('error', () => undefined);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+
+  async process(job: Job, token?: string): Promise<unknown> {
     let payload: unknown;
     try {
       payload = parseJobPayload(this.queue, job.name as JobName<Q>, job.data);
@@ -28,7 +66,7 @@ export abstract class ContractProcessor<Q extends QueueName> extends WorkerHost 
       }
       throw error;
     }
-    const handler = this.handlers[job.name as JobName<Q>] as (payload: unknown, job: Job) => Promise<unknown>;
-    return handler(payload, job);
+    const handler = this.handlers[job.name as JobName<Q>] as (payload: unknown, job: Job, token?: string) => Promise<unknown>;
+    return handler(payload, job, token);
   }
 }

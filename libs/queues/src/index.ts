@@ -11,6 +11,6 @@ export {
 export { DEFAULT_JOB_OPTIONS } from './job-options';
 export { assertEveryJobHandled, MissingJobHandlerError, type JobHandlers } from './job-handlers';
 export { QueueProducer } from './queue-producer';
-export { ContractProcessor } from './contract-processor';
+export { ContractProcessor, type WorkerSettings } from './contract-processor';
 export { redisConnectionOptions } from './redis-connection';
 export { QueuesModule, ALL_QUEUES } from './queues.module';

@@ -4,7 +4,8 @@ import type { QueueName } from './queue-names';
 
 /** One handler per job name of a queue; the type makes a missing handler a compile error. */
 export type JobHandlers<Q extends QueueName> = {
-  [N in JobName<Q>]: (payload: JobPayload<Q, N>, job: Job) => Promise<unknown>;
+  /** `token` is the worker's lock token, needed to move the job (e.g. to delayed). */
+  [N in JobName<Q>]: (payload: JobPayload<Q, N>, job: Job, token?: string) => Promise<unknown>;
 };
 
 export class MissingJobHandlerError extends Error {
