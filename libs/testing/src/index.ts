@@ -4,3 +4,34 @@ export { FakeGitHost, type FakeGitHostOptions } from './fake-git-host';
 export { FixtureRepo, type FixtureAuthor, type FixtureCommit } from './fixture-repo';
 export { RandomHistory, seededRandom, type RandomHistoryOptions } from './random-history';
 export { AdminApiHarness, fieldsOf, type ServiceAppFactory } from './admin-api-harness';
+export {
+  adfSchemaErrors,
+  FakeJira,
+  jiraSignature,
+  jiraWebhookHeaders,
+  sendJiraWebhook,
+  type FakeJiraOptions,
+  type FakeJiraUser,
+  type JiraEvent,
+  type JiraHumanEdit,
+  type JiraIssueRecord,
+  type JiraIssueSeed,
+  type JiraWebhookSendOptions,
+} from './fake-jira';
+export type { Fault, RequestMatcher } from './fake-http/fault-queue';
+export type { RecordedRequest } from './fake-http/fake-http';
+export type { WebhookDelivery } from './fake-http/webhook-sender';
+export { sampleRiskReport } from './tracker-fixtures';
+export {
+  FakeLinear,
+  linearSignature,
+  linearWebhookRequest,
+  sendLinearWebhook,
+  type FakeLinearOptions,
+  type LinearEvent,
+  type LinearHumanEdit,
+  type LinearIssueRecord,
+  type LinearIssueSeed,
+  type LinearUserRecord,
+  type LinearWebhookSendOptions,
+} from './fake-linear';

@@ -1,0 +1,169 @@
+/** In-memory Jira site: issues with comments, properties and remote links, plus the events it raised. */
+
+export type JiraStatusCategory = 'new' | 'indeterminate' | 'done';
+
+export interface FakeJiraUser {
+  accountId: string;
+  displayName: string;
+  emailAddress?: string;
+}
+
+export interface JiraIssueSeed {
+  key: string;
+  summary: string;
+  /** ADF document, or a string that becomes a one-paragraph ADF document. */
+  description?: unknown;
+  labels?: string[];
+  components?: string[];
+  issueType?: string;
+  status?: string;
+  statusCategory?: JiraStatusCategory;
+  created?: Date;
+  updated?: Date;
+}
+
+export interface JiraCommentRecord {
+  id: string;
+  author: FakeJiraUser;
+  updateAuthor: FakeJiraUser;
+  body: unknown;
+  created: Date;
+  updated: Date;
+}
+
+export interface JiraRemoteLinkRecord {
+  id: number;
+  globalId?: string;
+  application?: unknown;
+  relationship?: string;
+  object: Record<string, unknown>;
+}
+
+export interface JiraIssueRecord {
+  id: string;
+  key: string;
+  projectKey: string;
+  summary: string;
+  description: unknown;
+  labels: string[];
+  components: string[];
+  issueType: string;
+  status: string;
+  statusCategory: JiraStatusCategory;
+  created: Date;
+  updated: Date;
+  properties: Map<string, unknown>;
+  comments: JiraCommentRecord[];
+  remoteLinks: JiraRemoteLinkRecord[];
+}
+
+export interface JiraChangeItem {
+  field: string;
+  fieldtype: string;
+  fieldId: string;
+  from: string | null;
+  fromString: string | null;
+  to: string | null;
+  toString: string | null;
+}
+
+/** A webhook Jira would raise for a change; `identifier` is stable across redeliveries. */
+export interface JiraEvent {
+  identifier: string;
+  payload: Record<string, unknown>;
+}
+
+export function textToAdf(text: string): unknown {
+  return {
+    type: 'doc',
+    version: 1,
+    content: text === '' ? [] : [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+  };
+}
+
+export class FakeJiraState {
+  readonly issues = new Map<string, JiraIssueRecord>();
+  readonly events: JiraEvent[] = [];
+  private nextIssueId = 10_000;
+  private nextCommentId = 20_000;
+  private nextLinkId = 1;
+  private nextEventId = 1;
+  private readonly listeners: ((event: JiraEvent) => void)[] = [];
+
+  constructor(readonly now: () => Date) {}
+
+  onEvent(listener: (event: JiraEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
+  emit(payload: Record<string, unknown>): JiraEvent {
+    const event = { identifier: `fake-jira-delivery-${this.nextEventId++}`, payload };
+    this.events.push(event);
+    for (const listener of this.listeners) listener(event);
+    return event;
+  }
+
+  find(idOrKey: string): JiraIssueRecord | undefined {
+    const byKey = this.issues.get(idOrKey.toUpperCase());
+    if (byKey) return byKey;
+    for (const issue of this.issues.values()) if (issue.id === idOrKey) return issue;
+    return undefined;
+  }
+
+  seed(seed: JiraIssueSeed): JiraIssueRecord {
+    const key = seed.key.toUpperCase();
+    const dash = key.lastIndexOf('-');
+    if (dash <= 0 || this.issues.has(key)) throw new Error(`bad or duplicate Jira issue key: ${seed.key}`);
+    const created = seed.created ?? this.now();
+    const issue: JiraIssueRecord = {
+      id: String(this.nextIssueId++),
+      key,
+      projectKey: key.slice(0, dash),
+      summary: seed.summary,
+      description:
+        typeof seed.description === 'string' ? textToAdf(seed.description) : (seed.description ?? null),
+      labels: [...(seed.labels ?? [])],
+      components: [...(seed.components ?? [])],
+      issueType: seed.issueType ?? 'Story',
+      status: seed.status ?? 'To Do',
+      statusCategory: seed.statusCategory ?? 'new',
+      created,
+      updated: seed.updated ?? created,
+      properties: new Map(),
+      comments: [],
+      remoteLinks: [],
+    };
+    this.issues.set(key, issue);
+    return issue;
+  }
+
+  newCommentId(): string {
+    return String(this.nextCommentId++);
+  }
+
+  newLinkId(): number {
+    return this.nextLinkId++;
+  }
+}
+
+/** Changelog item for a label edit: Jira lists the whole set before and after, space-separated. */
+export function labelChange(before: string[], after: string[]): JiraChangeItem {
+  return {
+    field: 'labels',
+    fieldtype: 'jira',
+    fieldId: 'labels',
+    from: null,
+    fromString: before.join(' '),
+    to: null,
+    toString: after.join(' '),
+  };
+}
+
+export function fieldChange(
+  field: string,
+  fieldId: string,
+  from: string | null,
+  to: string | null,
+): JiraChangeItem {
+  return { field, fieldtype: 'jira', fieldId, from: null, fromString: from, to: null, toString: to };
+}

@@ -1,0 +1,360 @@
+import { randomUUID } from 'node:crypto';
+import {
+  FakeHttpServer,
+  type FakeResponse,
+  type ParsedRequest,
+  type RecordedRequest,
+} from '../fake-http/fake-http';
+import { FaultQueue, type Fault, type RequestMatcher } from '../fake-http/fault-queue';
+import type { WebhookDelivery } from '../fake-http/webhook-sender';
+import { issueUrl, issueWebhookData } from './fake-linear.json';
+import { applyIssueUpdate, MUTATIONS, webhookEnvelope } from './fake-linear.mutations';
+import { GraphQLFailure, QUERIES, type OperationContext } from './fake-linear.queries';
+import {
+  FakeLinearState,
+  type LinearEvent,
+  type LinearIssueRecord,
+  type LinearTeamRecord,
+  type LinearUserRecord,
+} from './fake-linear.state';
+import { sendLinearWebhook, type LinearWebhookSendOptions } from './fake-linear.webhooks';
+
+export interface FakeLinearOptions {
+  now?: () => Date;
+}
+
+export interface LinearIssueSeed {
+  teamKey: string;
+  title: string;
+  description?: string;
+  /** Label names; team labels are created as needed. */
+  labels?: string[];
+  /** State name or type (`Backlog`, `started`…); default `Todo`. */
+  state?: string;
+  createdAt?: Date;
+}
+
+export interface LinearHumanEdit {
+  title?: string;
+  description?: string;
+  labels?: string[];
+  state?: string;
+}
+
+const OPERATION = /^\s*(query|mutation)\s+(\w+)/;
+const RATE_HEADERS = {
+  'x-ratelimit-requests-limit': '5000',
+  'x-complexity': '10',
+  'x-ratelimit-complexity-limit': '3000000',
+};
+
+/**
+ * A stateful Linear GraphQL endpoint for tests (trackers.md §4, §8): one POST route dispatching on
+ * the operation name @linear/sdk prints, responses in the shapes the SDK's models parse, fault
+ * injection, a request log, and webhooks signed like Linear's.
+ */
+export class FakeLinear {
+  readonly state: FakeLinearState;
+  readonly requests: RecordedRequest[] = [];
+  readonly deliveries: WebhookDelivery[] = [];
+  readonly bot: LinearUserRecord;
+  readonly human: LinearUserRecord;
+  readonly botApiKey = 'lin_api_fake_bot_key';
+  readonly botAccessToken = 'fake-linear-oauth-token';
+  private readonly faults = new FaultQueue();
+  private readonly tokens = new Map<string, LinearUserRecord>();
+  private readonly server: FakeHttpServer;
+  private readonly pending = new Set<Promise<unknown>>();
+  private requestCount = 0;
+
+  private constructor(options: FakeLinearOptions) {
+    this.state = new FakeLinearState(options.now ?? (() => new Date()));
+    this.bot = this.state.addUser({
+      id: 'bot-' + randomUUID(),
+      name: 'Sightline',
+      displayName: 'sightline',
+      email: 'sightline@example.com',
+    });
+    this.human = this.state.addUser({
+      id: randomUUID(),
+      name: 'Ada Lovelace',
+      displayName: 'ada',
+      email: 'ada@example.com',
+    });
+    this.tokens.set(this.botApiKey, this.bot);
+    this.tokens.set(`Bearer ${this.botAccessToken}`, this.bot);
+    this.server = new FakeHttpServer((request) => this.handle(request));
+  }
+
+  static async start(options: FakeLinearOptions = {}): Promise<FakeLinear> {
+    const fake = new FakeLinear(options);
+    await fake.server.start();
+    return fake;
+  }
+
+  async stop(): Promise<void> {
+    await this.settled();
+    await this.server.stop();
+  }
+
+  /** The GraphQL endpoint: pass as `apiUrl`. */
+  get url(): string {
+    return `${this.server.url}/graphql`;
+  }
+
+  /** The next `count` matching requests fail with `fault` (match on `request.operation` to target one). */
+  failNext(count: number, fault: Fault, match?: RequestMatcher): void {
+    this.faults.add(count, fault, match);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  seedTeam(key: string, name?: string): LinearTeamRecord {
+    return this.state.addTeam(key, name);
+  }
+
+  /** Adds an issue silently (no webhook), as if it existed before the test. */
+  seedIssue(seed: LinearIssueSeed, creator: LinearUserRecord = this.human): LinearIssueRecord {
+    const team = this.state.teamByKey(seed.teamKey) ?? this.state.addTeam(seed.teamKey);
+    const createdAt = seed.createdAt ?? this.state.now();
+    const number = team.nextNumber++;
+    const issue: LinearIssueRecord = {
+      id: randomUUID(),
+      identifier: `${team.key}-${number}`,
+      number,
+      teamId: team.id,
+      title: seed.title,
+      description: seed.description ?? null,
+      stateId: this.state.stateOf(team.id, seed.state ?? 'Todo').id,
+      labelIds: (seed.labels ?? []).map((name) => this.state.labelNamed(team.id, name).id),
+      creatorId: creator.id,
+      createdAt,
+      updatedAt: createdAt,
+    };
+    this.state.issues.set(issue.id, issue);
+    return issue;
+  }
+
+  /** Creates an issue as a person did in Linear: raises an `Issue` `create` webhook. */
+  createIssue(seed: LinearIssueSeed, user: LinearUserRecord = this.human): LinearEvent {
+    const issue = this.seedIssue(seed, user);
+    const data = issueWebhookData(this.state, issue);
+    return this.state.emit(
+      webhookEnvelope({ state: this.state, viewer: user }, 'create', 'Issue', data, { url: issueUrl(issue) }),
+    );
+  }
+
+  /** Edits an issue as a person did in Linear: raises an `Issue` `update` webhook with `updatedFrom`. */
+  editIssue(
+    identifier: string,
+    edit: LinearHumanEdit,
+    user: LinearUserRecord = this.human,
+  ): LinearEvent | null {
+    const issue = this.issue(identifier);
+    const before = this.state.events.length;
+    applyIssueUpdate({ state: this.state, viewer: user }, issue, {
+      ...(edit.title !== undefined ? { title: edit.title } : {}),
+      ...(edit.description !== undefined ? { description: edit.description } : {}),
+      ...(edit.labels !== undefined
+        ? { labelIds: edit.labels.map((name) => this.state.labelNamed(issue.teamId, name).id) }
+        : {}),
+      ...(edit.state !== undefined ? { stateId: this.state.stateOf(issue.teamId, edit.state).id } : {}),
+    });
+    return this.state.events.length > before ? this.state.events[this.state.events.length - 1] : null;
+  }
+
+  issue(identifier: string): LinearIssueRecord {
+    const issue = this.state.findIssue(identifier);
+    if (!issue) throw new Error(`fake Linear has no issue ${identifier}`);
+    return issue;
+  }
+
+  labelNames(identifier: string): string[] {
+    return this.issue(identifier).labelIds.map((id) => this.state.labels.get(id)?.name ?? id);
+  }
+
+  commentsOn(identifier: string) {
+    const issue = this.issue(identifier);
+    return [...this.state.comments.values()].filter((comment) => comment.issueId === issue.id);
+  }
+
+  attachmentsOn(identifier: string) {
+    const issue = this.issue(identifier);
+    return [...this.state.attachments.values()].filter((attachment) => attachment.issueId === issue.id);
+  }
+
+  get events(): readonly LinearEvent[] {
+    return this.state.events;
+  }
+
+  /** Delivers `event` to `url`, signed; the same event keeps its `Linear-Delivery` id on redelivery. */
+  async deliver(
+    url: string,
+    event: LinearEvent,
+    options: Omit<LinearWebhookSendOptions, 'deliveryId'>,
+  ): Promise<WebhookDelivery> {
+    const delivery = await sendLinearWebhook(url, event.payload, {
+      ...options,
+      deliveryId: event.deliveryId,
+    });
+    this.deliveries.push(delivery);
+    return delivery;
+  }
+
+  /** Registers a webhook: every later event is delivered to `url` (await `settled()` to wait). */
+  subscribe(url: string, options: Omit<LinearWebhookSendOptions, 'deliveryId'>): void {
+    this.state.onEvent((event) => {
+      const sending = this.deliver(url, event, options).catch(() => undefined);
+      this.pending.add(sending);
+      void sending.finally(() => this.pending.delete(sending));
+    });
+  }
+
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+
+  private async handle(request: ParsedRequest): Promise<FakeResponse | 'drop'> {
+    this.requestCount += 1;
+    const body = (request.body ?? {}) as { query?: unknown; variables?: unknown };
+    const operation = typeof body.query === 'string' ? OPERATION.exec(body.query)?.[2] : undefined;
+    const response = this.respond(request, operation, body);
+    this.requests.push({
+      method: request.method,
+      path: request.path,
+      query: request.query,
+      headers: request.headers,
+      body: request.body,
+      operation,
+      status: response === 'drop' ? 0 : response.status,
+    });
+    return response;
+  }
+
+  private respond(
+    request: ParsedRequest,
+    operation: string | undefined,
+    body: { variables?: unknown },
+  ): FakeResponse | 'drop' {
+    const headers = {
+      ...RATE_HEADERS,
+      'x-ratelimit-requests-remaining': String(Math.max(0, 5000 - this.requestCount)),
+      'x-ratelimit-requests-reset': String(this.state.now().getTime() + 3_600_000),
+    };
+    const fault = this.faults.take({ ...request, operation });
+    if (fault) return faultResponse(fault, this.state.now(), headers);
+    const fail = (status: number, message: string, extensions: Record<string, unknown>): FakeResponse => ({
+      status,
+      headers,
+      body: { errors: [{ message, extensions }], data: null },
+    });
+    if (request.method !== 'POST' || request.path !== '/graphql')
+      return fail(404, 'Not found', { type: 'other' });
+    const viewer = this.tokens.get(request.headers.authorization ?? '');
+    if (!viewer) {
+      return fail(401, 'Authentication required, not authenticated', {
+        type: 'authentication error',
+        code: 'AUTHENTICATION_ERROR',
+        userError: true,
+        userPresentableMessage: 'You need to authenticate to access this operation.',
+      });
+    }
+    const resolver = operation ? (QUERIES[operation] ?? MUTATIONS[operation]) : undefined;
+    if (!resolver) {
+      return fail(400, `Unknown operation ${operation ?? '(none)'}`, {
+        type: 'graphql error',
+        code: 'GRAPHQL_VALIDATION_FAILED',
+      });
+    }
+    const context: OperationContext = { state: this.state, viewer };
+    try {
+      return {
+        status: 200,
+        headers,
+        body: { data: resolver(context, (body.variables ?? {}) as Record<string, unknown>) },
+      };
+    } catch (error) {
+      if (error instanceof GraphQLFailure) return fail(error.status, error.message, error.extensions);
+      if (error instanceof Error) {
+        return fail(400, error.message, { type: 'graphql error', code: 'GRAPHQL_VALIDATION_FAILED' });
+      }
+      throw error;
+    }
+  }
+}
+
+function faultResponse(fault: Fault, now: Date, headers: Record<string, string>): FakeResponse | 'drop' {
+  switch (fault.kind) {
+    case 'network':
+      return 'drop';
+    case 'unauthorized':
+      return {
+        status: 401,
+        headers,
+        body: {
+          errors: [
+            {
+              message: 'Authentication required, not authenticated',
+              extensions: { type: 'authentication error', code: 'AUTHENTICATION_ERROR' },
+            },
+          ],
+        },
+      };
+    case 'server-error': {
+      const status = fault.status ?? 503;
+      return fault.html
+        ? {
+            status,
+            body: `<html><body><h1>${status}</h1></body></html>`,
+            headers: { 'content-type': 'text/html' },
+          }
+        : {
+            status,
+            headers,
+            body: {
+              errors: [
+                {
+                  message: 'Internal server error',
+                  extensions: { type: 'internal error', code: 'INTERNAL_SERVER_ERROR' },
+                },
+              ],
+            },
+          };
+    }
+    case 'rate-limit': {
+      const resetAt = now.getTime() + (fault.resetInMs ?? 60_000);
+      const limited = {
+        ...headers,
+        'x-ratelimit-requests-remaining': '0',
+        'x-ratelimit-requests-reset': String(resetAt),
+        ...(fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {}),
+      };
+      // Bare: a 429 without a GraphQL error list; otherwise the documented `ratelimited` error.
+      if (fault.bare)
+        return {
+          status: 429,
+          headers: { ...limited, 'content-type': 'text/plain' },
+          body: 'Too Many Requests',
+        };
+      return {
+        status: 400,
+        headers: limited,
+        body: {
+          errors: [
+            {
+              message: 'Rate limit exceeded',
+              extensions: {
+                type: 'ratelimited',
+                code: 'RATELIMITED',
+                userError: true,
+                userPresentableMessage: 'Rate limit exceeded, retry later.',
+              },
+            },
+          ],
+        },
+      };
+    }
+  }
+}
