@@ -206,6 +206,49 @@ describe('analyseRepository on a scripted history', () => {
     });
   });
 
+  it('measures code with the language parsers: LOC, complexity, hotspots', () => {
+    expect(file('src/app.ts')).toMatchObject({
+      language: 'typescript',
+      loc: 6,
+      complexity: { max: 1, total: 2, functions: 2 },
+      hotspotScore: 24,
+      hotspotPercentile: 75,
+    });
+    expect(file('lib/util.ts')).toMatchObject({
+      loc: 3,
+      complexity: { max: 2, total: 3, functions: 2 },
+      hotspotScore: 12,
+      hotspotPercentile: 50,
+    });
+    expect(file('src/feature.ts')).toMatchObject({
+      loc: 5,
+      complexity: { max: 2, total: 2, functions: 1 },
+      hotspotPercentile: 25,
+    });
+    expect(file('packages/api/index.ts')).toMatchObject({
+      loc: 1,
+      hotspotScore: 1,
+      hotspotPercentile: 0,
+      knowledgeIsland: true,
+    });
+    expect(file('README.md')).toMatchObject({
+      language: null,
+      loc: 1,
+      hotspotScore: 0,
+      hotspotPercentile: null,
+    });
+    expect(snapshot.parseFailures).toEqual([]);
+  });
+
+  it('resolves imports into edges and fan-in/fan-out', () => {
+    expect(snapshot.dependencies).toEqual([
+      { from: 'src/app.ts', to: 'lib/util.ts', typeOnly: false },
+      { from: 'src/app.ts', to: 'src/feature.ts', typeOnly: false },
+    ]);
+    expect([file('src/app.ts').fanOut, file('src/app.ts').fanIn]).toEqual([2, 0]);
+    expect([file('lib/util.ts').fanIn, file('src/feature.ts').fanIn]).toEqual([1, 1]);
+  });
+
   it('links ticket keys to commits, files (through renames) and subjects', () => {
     expect(snapshot.tickets).toEqual([
       {
@@ -237,7 +280,7 @@ describe('analyseRepository on a scripted history', () => {
     expect(file('packages/api/index.ts').area).toBe('packages/api');
     const root = snapshot.areas[0];
     // Root area revisions: every non-merge commit touching one of its files (c1 … c6 and the side commit).
-    expect(root).toMatchObject({ revisions: 7, authors: 3, bugFixRevisions: 1 });
+    expect(root).toMatchObject({ revisions: 7, authors: 3, bugFixRevisions: 1, hotspotScore: 46, loc: 17 });
   });
 });
 

@@ -69,8 +69,9 @@ export function buildSnapshot(parts: SnapshotParts): RepositorySnapshot {
   const active = (index: number): boolean => index >= 0 && history.authors[index].lastCommit >= activeFrom;
 
   const h = history.files;
-  const scores = files.map((_, f) => h.recentRevisions[f] * (facts[f]?.loc ?? 0));
+  // Hotspots rank code only: documentation and data files change often but carry no code risk.
   const ranked = files.map((_, f) => facts[f]?.kind === 'source' && (facts[f]?.loc ?? 0) > 0);
+  const scores = files.map((_, f) => (ranked[f] ? h.recentRevisions[f] * (facts[f]?.loc ?? 0) : 0));
   const percentile = percentiles(scores, ranked);
 
   const fileFigures: FileFigures[] = files.map((path, f) => {

@@ -1,3 +1,4 @@
+import { resolveDependencies, type DependencyGraph, type DependencySource } from '../dependencies';
 import { analyseSource } from '../source';
 import type { BlobFacts } from '../tree/blob-facts';
 import type { SourceAnalyser } from '../tree/content-pass';
@@ -11,12 +12,28 @@ export async function createSourceAnalyser(): Promise<ClosableAnalyser> {
   return { concurrency: 1, analyse: analyseSource, close: async () => undefined };
 }
 
+/**
+ * The import graph of the analysed files. Resolution reads only what the content pass kept
+ * (manifests and resolver configuration), so it needs no further access to the repository.
+ */
 export function resolveFileDependencies(
   files: readonly string[],
   facts: readonly (BlobFacts | undefined)[],
-): {
-  edges: { from: string; to: string; typeOnly: boolean }[];
-  external: { from: string; package: string }[];
-} {
-  return { edges: [], external: files.length < 0 || facts.length < 0 ? [] : [] };
+): DependencyGraph {
+  const sources: DependencySource[] = [];
+  const texts = new Map<string, string>();
+  files.forEach((path, i) => {
+    const fact = facts[i];
+    if (!fact) return;
+    if (fact.text !== undefined) texts.set(path, fact.text);
+    if (fact.kind !== 'source' || fact.language === null) return;
+    sources.push({
+      path,
+      language: fact.language,
+      imports: fact.imports,
+      packageName: fact.packageName,
+      symbols: fact.symbols,
+    });
+  });
+  return resolveDependencies({ paths: files, sources, readFile: (path) => texts.get(path) });
 }

@@ -10,6 +10,8 @@ export interface BlobFacts {
   symbols: string[];
   comments: string;
   parseError?: string;
+  /** The package or namespace the file declares (Java, Kotlin, C#, Go…), for import resolution. */
+  packageName?: string;
   /** Kept for manifests and build configuration, which area detection and import resolution read. */
   text?: string;
 }
@@ -90,6 +92,7 @@ export function factsFromText(path: string, text: string, source: SourceFacts | 
     comments: source.comments,
   };
   if (source.parseError !== undefined) facts.parseError = source.parseError;
+  if (source.packageName !== undefined) facts.packageName = source.packageName;
   if (kept !== undefined) facts.text = kept;
   return facts;
 }
