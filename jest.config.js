@@ -19,12 +19,14 @@ const shared = {
 };
 
 module.exports = {
+  // Global only: Jest ignores testTimeout inside a project. Medium and e2e specs spawn processes
+  // and boot apps, which on a loaded 2-core machine can take longer than the default 5 s.
+  testTimeout: 60000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
     {
       ...shared,
       displayName: 'medium',
-      testTimeout: 30000,
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.medium-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
@@ -35,7 +37,6 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

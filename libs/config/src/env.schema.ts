@@ -80,6 +80,8 @@ export const envSchema = z.object({
   GIT_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(1000).default(15 * 60_000),
   /** How long a worker's job lock lasts; a killed worker's job is retried after about this long. */
   WORKER_LOCK_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(1000).default(30_000),
+  /** Shared secret of the GitHub/GitLab push hooks; the hook endpoints refuse every call while unset. */
+  GIT_WEBHOOK_SECRET: z.string().min(16, 'expected at least 16 characters (generate: openssl rand -hex 32)').optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(0).default(30000),
   /** Lets admins register file:// URLs and server paths as repositories: only for single-tenant or test setups. */
   ALLOW_LOCAL_REPOSITORIES: booleanFlag.default(false),

@@ -35,11 +35,17 @@ describe('job contracts', () => {
 
   it('fails the boot check when a job name has no handler', () => {
     expect(() => assertEveryJobHandled('repository-analysis', {})).toThrow(MissingJobHandlerError);
-    expect(() => assertEveryJobHandled('repository-analysis', {})).toThrow(/analyse-repository/);
+    expect(() => assertEveryJobHandled('repository-analysis', {})).toThrow(/analyse-repository, refresh-repository/);
     expect(() =>
       assertEveryJobHandled('repository-analysis', { 'analyse-repository': async () => undefined }),
+    ).toThrow(/no handler for job name\(s\) refresh-repository$/);
+    expect(() =>
+      assertEveryJobHandled('repository-analysis', {
+        'analyse-repository': async () => undefined,
+        'refresh-repository': async () => undefined,
+      }),
     ).not.toThrow();
-    expect(jobNamesOf('repository-analysis')).toEqual(['analyse-repository']);
+    expect(jobNamesOf('repository-analysis')).toEqual(['analyse-repository', 'refresh-repository']);
   });
 
   it('keeps failed jobs and bounds completed ones on every queue', () => {

@@ -10,6 +10,8 @@ const id = z.uuid({ message: 'expected a UUID' });
 export const JOB_CONTRACTS = {
   'repository-analysis': {
     'analyse-repository': z.object({ repositoryId: id, runId: id }).strict(),
+    /** Fired by a repository's refresh schedule; it starts an analysis run like any trigger. */
+    'refresh-repository': z.object({ repositoryId: id }).strict(),
   },
   'ticket-enrichment': {},
   'tracker-writeback': {},

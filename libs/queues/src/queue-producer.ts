@@ -13,9 +13,35 @@ export class QueueProducer {
     options: Pick<JobsOptions, 'jobId' | 'delay' | 'priority'> = {},
   ): Promise<string> {
     const payload = parseJobPayload(queue, name, data);
-    const target = this.queues.get(queue);
-    if (!target) throw new Error(`queue ${queue} is not registered in this process`);
-    const job = await target.add(name, payload, options);
+    const job = await this.queue(queue).add(name, payload, options);
     return job.id ?? '';
+  }
+
+  /** Creates or replaces a cron schedule that adds the job each time it fires. */
+  async schedule<Q extends QueueName, N extends JobName<Q>>(
+    queue: Q,
+    schedulerId: string,
+    cron: string,
+    name: N,
+    data: JobPayload<Q, N>,
+  ): Promise<void> {
+    const payload = parseJobPayload(queue, name, data);
+    await this.queue(queue).upsertJobScheduler(schedulerId, { pattern: cron }, { name, data: payload });
+  }
+
+  async unschedule(queue: QueueName, schedulerId: string): Promise<void> {
+    await this.queue(queue).removeJobScheduler(schedulerId);
+  }
+
+  /** Ids of every schedule on the queue, to reconcile them with their source of truth. */
+  async scheduleIds(queue: QueueName): Promise<string[]> {
+    const schedulers = await this.queue(queue).getJobSchedulers(0, -1);
+    return schedulers.map((scheduler) => scheduler.key);
+  }
+
+  private queue(name: QueueName): Queue {
+    const target = this.queues.get(name);
+    if (!target) throw new Error(`queue ${name} is not registered in this process`);
+    return target;
   }
 }

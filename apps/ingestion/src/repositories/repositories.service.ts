@@ -10,6 +10,7 @@ import {
 import { AuditService, type Principal } from '@sightline/platform';
 import { invalidField, type Page } from './admin-resource';
 import { checkCloneUrl, type CloneTransport, type CloneUrlPolicy } from './clone-url';
+import { RefreshSchedulesService } from './refresh-schedules.service';
 import { RepositoryCredentialsService } from './repository-credentials.service';
 import {
   toRepositoryDto,
@@ -30,6 +31,7 @@ export class RepositoriesService {
     private readonly mappings: ProjectMappingRepository,
     private readonly credentials: RepositoryCredentialsService,
     private readonly audit: AuditService,
+    private readonly schedules: RefreshSchedulesService,
     @InjectConfig() config: Config,
   ) {
     this.policy = {
@@ -75,6 +77,7 @@ export class RepositoriesService {
         historyWindowDays: input.historyWindowDays ?? null,
       }),
     );
+    await this.schedules.apply(record.id, record.refreshCron);
     const after = toRepositoryDto(record);
     await this.audit.record({
       principal,
@@ -117,6 +120,7 @@ export class RepositoriesService {
     };
     const updated = await this.named(input.name ?? current.name, () => this.repositories.update(id, changes));
     if (!updated) throw this.notFound(id);
+    if (input.refreshSchedule !== undefined) await this.schedules.apply(id, updated.refreshCron);
     const after = toRepositoryDto(updated);
     await this.audit.record({
       principal,
@@ -150,6 +154,7 @@ export class RepositoriesService {
       }
       throw error;
     }
+    await this.schedules.apply(id, null);
     await this.audit.record({
       principal,
       action: 'delete',

@@ -1,0 +1,102 @@
+import { createHmac } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { QueueEvents, type Queue } from 'bullmq';
+import request from 'supertest';
+import { AnalysisRunRepository, ApiKeyRepository } from '@sightline/persistence';
+import { ALL_QUEUES, redisConnectionOptions } from '@sightline/queues';
+import { FakeGitHost, testConfig } from '@sightline/testing';
+import { createIngestionApp } from '../src/ingestion.app';
+
+const SECRET = 'push-hook-secret-0123456789';
+
+describe('refresh triggers: schedules and push hooks (e2e)', () => {
+  const work = mkdtempSync(join(tmpdir(), 'sightline-refresh-'));
+  const served = join(work, 'served');
+  const host = new FakeGitHost({ root: served });
+  const config = testConfig({ REPOSITORY_CACHE_DIR: join(work, 'cache'), GIT_WEBHOOK_SECRET: SECRET });
+  let app: INestApplication;
+  let admin: string;
+  let baseUrl: string;
+  let queue: Queue;
+  let events: QueueEvents;
+  const api = () => request(app.getHttpServer());
+
+  beforeAll(async () => {
+    const source = join(work, 'source');
+    execFileSync('git', ['init', '-q', '-b', 'main', source]);
+    execFileSync('git', ['-c', 'user.name=A', '-c', 'user.email=a@x', 'commit', '-q', '--allow-empty', '-m', 'first'], { cwd: source });
+    mkdirSync(served);
+    execFileSync('git', ['clone', '-q', '--bare', source, join(served, 'shop.git')]);
+    baseUrl = await host.start();
+    app = await createIngestionApp(config);
+    await app.init();
+    admin = (await app.get(ApiKeyRepository).issue({ name: 'refresh', role: 'admin', createdBy: 'test' })).secret;
+    queue = (app.get(ALL_QUEUES) as ReadonlyMap<string, Queue>).get('repository-analysis') as Queue;
+    events = new QueueEvents('repository-analysis', { connection: redisConnectionOptions(config.REDIS_URL), prefix: config.QUEUE_PREFIX });
+    await events.waitUntilReady();
+  });
+
+  afterAll(async () => {
+    await events.close();
+    await app.close();
+    await host.stop();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  async function register(name: string, extra: Record<string, unknown> = {}): Promise<string> {
+    const created = await api().post('/api/repositories').set('Authorization', `Bearer ${admin}`).send({ name, cloneUrl: `${baseUrl}/shop.git`, ...extra });
+    expect(created.status).toBe(201);
+    return created.body.id;
+  }
+
+  it('keeps one job scheduler per repository schedule, following updates and deletes', async () => {
+    const id = await register('scheduled', { refreshSchedule: '0 3 * * *' });
+    const schedulers = async () => (await queue.getJobSchedulers(0, -1)).filter((s) => s.key === `refresh-${id}`);
+    expect(await schedulers()).toEqual([expect.objectContaining({ pattern: '0 3 * * *', name: 'refresh-repository' })]);
+    await api().patch(`/api/repositories/${id}`).set('Authorization', `Bearer ${admin}`).send({ refreshSchedule: '*/30 * * * *' });
+    expect(await schedulers()).toEqual([expect.objectContaining({ pattern: '*/30 * * * *' })]);
+    await api().delete(`/api/repositories/${id}`).set('Authorization', `Bearer ${admin}`);
+    expect(await schedulers()).toEqual([]);
+  });
+
+  it('a scheduled refresh job starts an analysis run', async () => {
+    const id = await register('refreshed');
+    const job = await queue.add('refresh-repository', { repositoryId: id });
+    const result = (await job.waitUntilFinished(events)) as { runId: string };
+    const run = await app.get(AnalysisRunRepository).find(result.runId);
+    expect(run).toEqual(expect.objectContaining({ repositoryId: id, trigger: 'schedule' }));
+  });
+
+  it('a signed GitHub push to the branch refreshes the matching repository; forged ones are refused', async () => {
+    const id = await register('pushed', { defaultBranch: 'main' });
+    const body = JSON.stringify({ ref: 'refs/heads/main', repository: { clone_url: `${baseUrl}/shop` } });
+    const sign = (payload: string) => `sha256=${createHmac('sha256', SECRET).update(payload).digest('hex')}`;
+    const send = (payload: string, signature: string, event = 'push') =>
+      api().post('/webhooks/git/github').set('Content-Type', 'application/json').set('X-GitHub-Event', event).set('X-Hub-Signature-256', signature).send(payload);
+
+    const forged = await send(body, sign(body.replace('main', 'evil')));
+    expect(forged.status).toBe(401);
+    const accepted = await send(body, sign(body));
+    expect(accepted.status).toBe(202);
+    expect(accepted.body.triggered).toEqual(expect.arrayContaining([{ repositoryId: id, runId: expect.any(String) }]));
+
+    const otherBranch = JSON.stringify({ ref: 'refs/heads/feature', repository: { clone_url: `${baseUrl}/shop.git` } });
+    const ignored = await send(otherBranch, sign(otherBranch));
+    expect(ignored.body.triggered.map((entry: { repositoryId: string }) => entry.repositoryId)).not.toContain(id);
+    expect((await send('{}', sign('{}'), 'ping')).body).toEqual({ event: 'ping', triggered: [] });
+  });
+
+  it('a GitLab push with the right token refreshes; a wrong token is refused', async () => {
+    const id = await register('gitlab-pushed', { defaultBranch: 'main' });
+    const body = { ref: 'refs/heads/main', project: { git_http_url: `${baseUrl}/shop.git` } };
+    const wrong = await api().post('/webhooks/git/gitlab').set('X-Gitlab-Event', 'Push Hook').set('X-Gitlab-Token', 'nope').send(body);
+    expect(wrong.status).toBe(401);
+    const right = await api().post('/webhooks/git/gitlab').set('X-Gitlab-Event', 'Push Hook').set('X-Gitlab-Token', SECRET).send(body);
+    expect(right.status).toBe(202);
+    expect(right.body.triggered.map((entry: { repositoryId: string }) => entry.repositoryId)).toContain(id);
+  });
+});
