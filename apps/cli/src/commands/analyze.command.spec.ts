@@ -9,13 +9,13 @@ import { registerAnalyzeCommand } from './analyze.command';
 
 const ROOT = resolve(__dirname, '../../../..');
 
-async function runInProcess(args: string[]): Promise<{ stdout: string; stderr: string }> {
+async function runInProcess(args: string[], isTTY = false): Promise<{ stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const program = new Command('sightline').exitOverride();
   registerAnalyzeCommand(program, {
     stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text), isTTY: false },
+    stderr: { write: (text: string) => (stderr += text), isTTY, columns: 100 },
   });
   await program.parseAsync(['node', 'sightline', 'analyze', ...args]);
   return { stdout, stderr };
@@ -63,6 +63,15 @@ describe('sightline analyze', () => {
     // Four shared commits stay below code-maat's default of five.
     expect(stdout).toContain('Strongest change coupling\n  none above the thresholds');
     expect(stdout).toContain('Files that failed to parse: 0');
+  });
+
+  it('draws a progress bar on a terminal and clears it before the output', async () => {
+    const { stderr } = await runInProcess([repo.path, '--json'], true);
+    expect(stderr).toMatch(/history \[#+\] 6\/6/);
+    expect(stderr).toMatch(/files \[#+\] 2\/2/);
+    expect(stderr.endsWith('\r\x1b[2K')).toBe(true);
+    const quiet = await runInProcess([repo.path, '--json'], false);
+    expect(quiet.stderr).toBe('');
   });
 
   it('writes to --out and reuses --cache on the next run', async () => {
