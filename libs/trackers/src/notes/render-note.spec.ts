@@ -1,0 +1,137 @@
+import { adfSchemaErrors, sampleRiskReport } from '@sightline/testing';
+import { adfToText } from '../text/adf-text';
+import { NOTE_MARKER } from '../tracker-constants';
+import { renderLinearNote } from './linear-note.renderer';
+import { canonicalJson, renderNote } from './render-note';
+import type { RiskNoteReport } from './risk-note-report';
+
+type Node = {
+  type: string;
+  text?: string;
+  marks?: { type: string }[];
+  content?: Node[];
+  attrs?: Record<string, unknown>;
+};
+
+function nodes(node: Node): Node[] {
+  return [node, ...(node.content ?? []).flatMap(nodes)];
+}
+
+const minimal: RiskNoteReport = sampleRiskReport({
+  riskLevel: 'low',
+  confidence: 0.3,
+  summary: undefined,
+  areas: [],
+  riskReasons: [],
+  dependencyWarnings: [],
+  similarTickets: [],
+  matchReasons: [],
+  lowConfidence: true,
+});
+
+describe('renderNote', () => {
+  it('renders the same report to the same bytes and hash, and a different report to a different hash', () => {
+    const a = renderNote(sampleRiskReport());
+    const b = renderNote(sampleRiskReport());
+    expect(canonicalJson(a.adf)).toBe(canonicalJson(b.adf));
+    expect(a.markdown).toBe(b.markdown);
+    expect(a.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.contentHash).toBe(b.contentHash);
+    expect(renderNote(sampleRiskReport({ confidence: 0.79 })).contentHash).not.toBe(a.contentHash);
+    expect(a.marker).toBe(NOTE_MARKER);
+  });
+
+  it.each([
+    ['full report', sampleRiskReport()],
+    ['low-confidence report without areas', minimal],
+    [
+      'medium risk with odd characters',
+      sampleRiskReport({
+        riskLevel: 'medium',
+        areas: [{ path: 'src/`weird`/[x]*.ts', score: 1, figures: [], reasons: [] }],
+      }),
+    ],
+  ])('produces an ADF document valid against the official schema: %s', (_name, report) => {
+    expect(adfSchemaErrors(renderNote(report).adf)).toEqual([]);
+  });
+
+  it('builds the Jira note from a heading, a status lozenge, code-marked areas, a warning panel and a link', () => {
+    const adf = renderNote(sampleRiskReport()).adf as unknown as Node;
+    const all = nodes(adf);
+    expect(all[1]).toMatchObject({ type: 'heading', attrs: { level: 3 } });
+    expect(all.find((n) => n.type === 'status')?.attrs).toEqual({ text: 'HIGH RISK', color: 'red' });
+    expect(all.find((n) => n.type === 'panel')?.attrs).toEqual({ panelType: 'warning' });
+    const codeTexts = all.filter((n) => n.marks?.some((m) => m.type === 'code'));
+    expect(codeTexts.map((n) => n.text)).toEqual([
+      'services/checkout/',
+      'libs/payments/stripe/',
+      'libs/payments/',
+    ]);
+    // Jira strips or rejects `code` combined with other marks.
+    expect(codeTexts.every((n) => n.marks?.length === 1)).toBe(true);
+    expect(
+      all.some((n) =>
+        n.marks?.some(
+          (m) =>
+            m.type === 'link' &&
+            (m as { attrs?: { href?: string } }).attrs?.href ===
+              'https://sightline.example/reports/jira/SHOP-1',
+        ),
+      ),
+    ).toBe(true);
+    expect(adfToText(adf)).toContain(NOTE_MARKER);
+  });
+
+  it('says so up front when confidence is low', () => {
+    const note = renderNote(minimal);
+    const adf = note.adf as unknown as Node;
+    expect(nodes(adf).find((n) => n.type === 'panel')?.attrs).toEqual({ panelType: 'info' });
+    expect(note.markdown).toContain('> Low confidence: the areas below are a best guess');
+  });
+
+  it('renders Linear Markdown with escaped text and code spans', () => {
+    const markdown = renderLinearNote(
+      sampleRiskReport({
+        summary: 'Touches *billing* [prod]',
+        areas: [
+          {
+            path: 'src/a`b`.ts',
+            score: 0.5,
+            figures: [{ label: 'changes', value: '3' }],
+            reasons: ['_private_ helper'],
+          },
+        ],
+        riskReasons: [],
+        dependencyWarnings: [],
+        similarTickets: [{ key: 'ENG-9', url: 'https://tracker.example/ENG-9 (old)' }],
+        matchReasons: [],
+      }),
+      NOTE_MARKER,
+    );
+    expect(markdown).toBe(
+      [
+        '### Sightline: code context',
+        '',
+        '**HIGH RISK** · confidence 0.78',
+        '',
+        'Touches \\*billing\\* \\[prod\\]',
+        '',
+        '**Likely areas**',
+        '- ``src/a`b`.ts`` (match 0.50)',
+        '  - changes: 3',
+        '  - \\_private\\_ helper',
+        '',
+        '**Similar past tickets**',
+        '- [ENG-9](https://tracker.example/ENG-9%20%28old%29)',
+        '',
+        `[Full report](https://sightline.example/reports/jira/SHOP-1) · ${NOTE_MARKER}`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('rejects invalid reports and markers that would need escaping', () => {
+    expect(() => renderNote(sampleRiskReport({ confidence: 1.5 }))).toThrow();
+    expect(() => renderNote(sampleRiskReport(), 'sightline note')).toThrow(/marker/);
+  });
+});

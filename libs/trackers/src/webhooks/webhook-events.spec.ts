@@ -1,0 +1,177 @@
+import { FakeJira, FakeLinear, sampleRiskReport } from '@sightline/testing';
+import { JiraTrackerClient } from '../jira/jira-tracker.client';
+import { LinearTrackerClient } from '../linear/linear-tracker.client';
+import { renderNote } from '../notes/render-note';
+import { JIRA_PROPERTY_KEY, JIRA_RISK_LABEL, LINEAR_RISK_LABEL } from '../tracker-constants';
+import { parseJiraWebhook } from './jira-webhook.parser';
+import { parseLinearWebhook } from './linear-webhook.parser';
+import { canChangeNote, decideWebhook, isOwnEcho, type OwnWriteSignature } from './ticket-event';
+
+const machineData = {
+  reportUrl: 'https://sightline.example/r/1',
+  title: 'Sightline',
+  subtitle: 'Risk: high · 1 area',
+  data: { risk: 'high' },
+};
+
+describe('Jira webhook events', () => {
+  let jira: FakeJira;
+  let own: OwnWriteSignature;
+
+  beforeEach(async () => {
+    jira = await FakeJira.start();
+    own = { botAccountId: jira.bot.accountId, riskLabels: [JIRA_RISK_LABEL], propertyKey: JIRA_PROPERTY_KEY };
+  });
+  afterEach(() => jira.stop());
+
+  it('enriches on creation and on edits of note inputs, not on other edits or deletions', () => {
+    const created = parseJiraWebhook(
+      jira.createIssue({ key: 'ENG-1', summary: 'Story', labels: ['ux'] }).payload,
+    );
+    expect(created).toMatchObject({
+      kind: 'created',
+      entity: 'issue',
+      ticketKey: 'ENG-1',
+      projectKey: 'ENG',
+      actorId: jira.human.accountId,
+    });
+    expect(decideWebhook(created, own)).toEqual({ action: 'enrich', ticketKey: 'ENG-1' });
+
+    const renamed = parseJiraWebhook(jira.editIssue('ENG-1', { summary: 'Story, renamed' })?.payload);
+    expect(renamed.changedFields).toEqual(['title']);
+    expect(decideWebhook(renamed, own).action).toBe('enrich');
+
+    const components = parseJiraWebhook(jira.editIssue('ENG-1', { components: ['Checkout'] })?.payload);
+    expect(components.changedFields).toEqual(['components']);
+    expect(canChangeNote(components)).toBe(true);
+
+    const statusChange = parseJiraWebhook({
+      webhookEvent: 'jira:issue_updated',
+      user: { accountId: jira.human.accountId },
+      issue: { id: '1', key: 'ENG-1', fields: {} },
+      changelog: {
+        items: [
+          { field: 'status', fieldtype: 'jira', fieldId: 'status', fromString: 'To Do', toString: 'Done' },
+        ],
+      },
+    });
+    expect(decideWebhook(statusChange, own)).toEqual({ action: 'ignore', reason: 'not-note-relevant' });
+
+    const deleted = parseJiraWebhook({
+      webhookEvent: 'jira:issue_deleted',
+      issue: { id: '1', key: 'ENG-1' },
+    });
+    expect(decideWebhook(deleted, own)).toEqual({ action: 'ignore', reason: 'deleted' });
+    expect(() => parseJiraWebhook({ issue: { key: 'ENG-1' } })).toThrow();
+  });
+
+  it("recognises every event raised by Sightline's own writes as an echo", async () => {
+    jira.seedIssue({ key: 'ENG-1', summary: 'Story', labels: ['ux'] });
+    const client = new JiraTrackerClient({
+      siteUrl: jira.url,
+      credentials: { kind: 'basic', email: 'sightline@example.com', apiToken: jira.botApiToken },
+    });
+    await client.upsertNote('ENG-1', renderNote(sampleRiskReport()));
+    await client.upsertNote('ENG-1', renderNote(sampleRiskReport({ riskLevel: 'low' })));
+    await client.setRiskLabel('ENG-1', true);
+    await client.writeMachineData('ENG-1', machineData);
+    const events = jira.events.map((event) => parseJiraWebhook(event.payload));
+    expect(events.map((e) => e.eventName)).toEqual([
+      'comment_created',
+      'comment_updated',
+      'jira:issue_updated',
+      'issue_property_set',
+    ]);
+    expect(events.map((e) => decideWebhook(e, own))).toEqual(
+      events.map(() => ({ action: 'ignore', reason: 'own-write' })),
+    );
+    // Without knowing the bot account, the label and property changes are still recognised as ours.
+    const anonymous = { ...own, botAccountId: null };
+    expect(events.map((e) => isOwnEcho(e, anonymous))).toEqual([false, false, true, true]);
+    expect(events.map((e) => decideWebhook(e, anonymous).action)).toEqual([
+      'ignore',
+      'ignore',
+      'ignore',
+      'ignore',
+    ]);
+  });
+
+  it('treats a human label edit as note input even next to our label', () => {
+    jira.seedIssue({ key: 'ENG-1', summary: 'Story', labels: ['ux', JIRA_RISK_LABEL] });
+    const event = parseJiraWebhook(
+      jira.editIssue('ENG-1', { labels: ['ux', JIRA_RISK_LABEL, 'billing'] })?.payload,
+    );
+    expect(event).toMatchObject({ labelsAdded: ['billing'], labelsRemoved: [] });
+    expect(decideWebhook(event, own).action).toBe('enrich');
+  });
+});
+
+describe('Linear webhook events', () => {
+  let linear: FakeLinear;
+  let own: OwnWriteSignature;
+
+  beforeEach(async () => {
+    linear = await FakeLinear.start();
+    own = { botAccountId: linear.bot.id, riskLabels: [LINEAR_RISK_LABEL] };
+  });
+  afterEach(() => linear.stop());
+
+  const stamp = (payload: Record<string, unknown> | undefined) => ({
+    ...payload,
+    webhookTimestamp: 1_700_000_000_000,
+  });
+
+  it('enriches on creation and on title/description/label edits, not on state changes', () => {
+    const created = parseLinearWebhook(stamp(linear.createIssue({ teamKey: 'ENG', title: 'Story' }).payload));
+    expect(created).toMatchObject({
+      kind: 'created',
+      entity: 'issue',
+      ticketKey: 'ENG-1',
+      projectKey: 'ENG',
+      actorId: linear.human.id,
+    });
+    expect(decideWebhook(created, own)).toEqual({ action: 'enrich', ticketKey: 'ENG-1' });
+    const edited = parseLinearWebhook(
+      stamp(linear.editIssue('ENG-1', { description: 'More detail' })?.payload),
+    );
+    expect(edited.changedFields).toEqual(['description', 'updatedAt']);
+    expect(decideWebhook(edited, own).action).toBe('enrich');
+    const moved = parseLinearWebhook(stamp(linear.editIssue('ENG-1', { state: 'In Progress' })?.payload));
+    expect(moved.changedFields).toEqual(['status', 'updatedAt']);
+    expect(decideWebhook(moved, own)).toEqual({ action: 'ignore', reason: 'not-note-relevant' });
+    expect(() => parseLinearWebhook({ type: 'Issue', data: {} })).toThrow();
+  });
+
+  it("recognises every event raised by Sightline's own writes as an echo", async () => {
+    linear.seedIssue({ teamKey: 'ENG', title: 'Story', labels: ['ux'] });
+    const client = new LinearTrackerClient({
+      apiUrl: linear.url,
+      credentials: { kind: 'api-key', apiKey: linear.botApiKey },
+    });
+    await client.upsertNote('ENG-1', renderNote(sampleRiskReport()));
+    await client.setRiskLabel('ENG-1', true);
+    await client.writeMachineData('ENG-1', machineData);
+    const events = linear.events.map((event) => parseLinearWebhook(stamp(event.payload)));
+    expect(events.map((e) => e.eventName)).toEqual([
+      'Comment.create',
+      'IssueLabel.create',
+      'Issue.update',
+      'Attachment.create',
+    ]);
+    expect(events.map((e) => decideWebhook(e, own).action)).toEqual(['ignore', 'ignore', 'ignore', 'ignore']);
+    expect(events.map((e) => isOwnEcho(e, own))).toEqual([true, true, true, true]);
+    const labelEdit = events[2];
+    expect(labelEdit).toMatchObject({ labelsAdded: [LINEAR_RISK_LABEL], labelsRemoved: [] });
+    expect(isOwnEcho(labelEdit, { ...own, botAccountId: null })).toBe(true);
+  });
+
+  it('recognises our label removal by id when the payload no longer names it', async () => {
+    linear.seedIssue({ teamKey: 'ENG', title: 'Story', labels: ['ux', LINEAR_RISK_LABEL] });
+    const labelId = [...linear.state.labels.values()].find((l) => l.name === LINEAR_RISK_LABEL)?.id ?? '';
+    const removal = parseLinearWebhook(stamp(linear.editIssue('ENG-1', { labels: ['ux'] })?.payload));
+    expect(removal.labelsRemoved).toEqual([`id:${labelId}`]);
+    const anonymous = { botAccountId: null, riskLabels: [LINEAR_RISK_LABEL] };
+    expect(isOwnEcho(removal, anonymous)).toBe(false);
+    expect(isOwnEcho(removal, { ...anonymous, riskLabelIds: [labelId] })).toBe(true);
+  });
+});
