@@ -23,6 +23,7 @@ function effectiveLanguage(path: string, content: string, language: Language): L
 export function analyseSource(path: string, content: string): SourceFacts | undefined {
   const detected = languageOf(path);
   if (!detected) return undefined;
+  if (typeof content !== 'string') return undefined;
   const language = effectiveLanguage(path, content, detected);
   try {
     if (language === 'typescript' || language === 'javascript') {

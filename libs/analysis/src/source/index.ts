@@ -3,3 +3,4 @@ export { analyseSource } from './analyse-source';
 export { languageOf } from './language-of';
 export { preloadParsers } from './tree-sitter/grammar-loader';
 export { MAX_COMMENT_CHARS } from './comment-collector';
+export { createSourcePool, type SourcePool } from './source-pool';

@@ -78,3 +78,28 @@ export function countCodeLines(text: string, comments: TextRanges): number {
   if (lineHasCode) count++;
   return count;
 }
+
+/** 1-based line numbers for character offsets; line starts found with native `indexOf`. */
+export class LineIndex {
+  private starts: number[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  lineOf(offset: number): number {
+    const starts = (this.starts ??= this.computeStarts());
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  }
+
+  private computeStarts(): number[] {
+    const starts = [0];
+    for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+}

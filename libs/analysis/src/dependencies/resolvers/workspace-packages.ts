@@ -72,12 +72,12 @@ export function sourceCandidates(pkg: WorkspacePackage, target: string): string[
   const out: string[] = [];
   const direct = joinPath(pkg.dir, relative);
   if (direct !== undefined) out.push(direct);
-  if (BUILD_DIRS.test(relative)) {
-    const stripped = relative.replace(BUILD_DIRS, '').replace(/\.d\.[cm]?ts$|\.[cm]?js$/, '');
-    const inSrc = joinPath(pkg.dir, `src/${stripped}`);
-    const atRoot = joinPath(pkg.dir, stripped);
-    if (inSrc !== undefined) out.push(inSrc);
-    if (atRoot !== undefined) out.push(atRoot);
+  // Packages that publish from a build directory name their entry after the build layout
+  // (`./index.js` at the package root of the published copy): try the source tree too.
+  const stripped = relative.replace(BUILD_DIRS, '').replace(/\.d\.[cm]?ts$|\.[cm]?js$/, '');
+  for (const candidate of [`src/${stripped}`, stripped]) {
+    const path = joinPath(pkg.dir, candidate);
+    if (path !== undefined && !out.includes(path)) out.push(path);
   }
   return out;
 }

@@ -37,7 +37,9 @@ function describeParseError(sf: SourceFileWithDiagnostics): string | undefined {
  * typescript-eslint relies on too.
  */
 export function analyseTypeScript(path: string, content: string, language: Language, extension: string): SourceFacts {
-  const sf = ts.createSourceFile(path, content, ts.ScriptTarget.Latest, false, scriptKindOf(extension));
+  // JSDoc is not needed (comment text comes from the comment scan) and costs about a tenth of parsing.
+  const options: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+  const sf = ts.createSourceFile(path, content, options, false, scriptKindOf(extension));
   const walker = new TsWalker(sf);
   let walkError: string | undefined;
   try {

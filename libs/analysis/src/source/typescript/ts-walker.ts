@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { addRange, emptyRanges } from '../line-counter';
+import { addRange, emptyRanges, LineIndex } from '../line-counter';
 import type { FunctionFacts, FunctionKind, ImportFacts } from '../source-facts';
 import { importOf } from './ts-imports';
 import { contextualName, functionHeadPos, hasModifier, isClassFieldLike, nameText, unwrapParens } from './ts-node-names';
@@ -65,7 +65,11 @@ export class TsWalker {
     return undefined;
   };
 
-  constructor(private readonly sf: ts.SourceFile) {}
+  private readonly lines: LineIndex;
+
+  constructor(private readonly sf: ts.SourceFile) {
+    this.lines = new LineIndex(sf.text);
+  }
 
   walk(): void {
     this.visitChildren(this.sf);
@@ -403,8 +407,8 @@ export class TsWalker {
     const enclosing = this.frame;
     const facts: FunctionFacts = {
       name,
-      line: this.sf.getLineAndCharacterOfPosition(headPos).line + 1,
-      endLine: this.sf.getLineAndCharacterOfPosition(node.end).line + 1,
+      line: this.lines.lineOf(headPos),
+      endLine: this.lines.lineOf(node.end),
       kind,
       complexity: 1,
       cognitive: 0,

@@ -1,0 +1,99 @@
+import { availableParallelism } from 'node:os';
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { analyseSource } from './analyse-source';
+import type { SourceFacts } from './source-facts';
+import type { SourceReply, SourceTask } from './source-worker';
+
+/** Source analysis spread over worker threads; one parser set per thread. */
+export interface SourcePool {
+  readonly threads: number;
+  /** Same contract as analyseSource: resolves (never rejects) to the file's facts, or undefined. */
+  analyse(path: string, content: string): Promise<SourceFacts | undefined>;
+  /** Ends the workers; tasks still queued are analysed in-process first. */
+  close(): Promise<void>;
+}
+
+interface Pending {
+  task: SourceTask;
+  resolve: (facts: SourceFacts | undefined) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+/**
+ * The worker entry beside this file. When running from TypeScript sources (ts-node, Jest) the
+ * worker is the .ts file and needs a TypeScript loader; the built .js needs none.
+ */
+function workerEntry(): { file: string; execArgv: string[] } {
+  const extension = extname(__filename);
+  const file = join(__dirname, `source-worker${extension}`);
+  const execArgv = extension === '.ts' ? ['--require', 'ts-node/register/transpile-only'] : [];
+  return { file, execArgv };
+}
+
+/**
+ * Starts `threads` workers (default: the machine's parallelism). Idle workers do not keep the
+ * process alive. A worker that dies has its tasks analysed in-process and is replaced.
+ */
+export function createSourcePool(threads: number = availableParallelism()): SourcePool {
+  const size = Math.max(1, Math.floor(threads));
+  const entry = workerEntry();
+  const slots: Slot[] = [];
+  let nextId = 0;
+  let closed = false;
+
+  const start = (): Slot => {
+    const slot: Slot = { worker: new Worker(entry.file, { execArgv: entry.execArgv }), pending: new Map() };
+    slot.worker.unref();
+    slot.worker.on('message', (reply: SourceReply) => {
+      const pending = slot.pending.get(reply.id);
+      if (!pending) return;
+      slot.pending.delete(reply.id);
+      if (slot.pending.size === 0) slot.worker.unref();
+      pending.resolve(reply.facts);
+    });
+    const fail = (): void => {
+      const orphans = [...slot.pending.values()];
+      slot.pending.clear();
+      const index = slots.indexOf(slot);
+      if (index >= 0 && !closed) slots[index] = start();
+      for (const { task, resolve } of orphans) resolve(analyseSource(task.path, task.content));
+    };
+    slot.worker.on('error', fail);
+    slot.worker.on('exit', fail);
+    return slot;
+  };
+  for (let i = 0; i < size; i++) slots.push(start());
+
+  return {
+    threads: size,
+    analyse(path, content) {
+      if (closed) return Promise.resolve(analyseSource(path, content));
+      const slot = slots.reduce((least, s) => (s.pending.size < least.pending.size ? s : least));
+      const task: SourceTask = { id: nextId++, path, content };
+      return new Promise((resolve) => {
+        slot.pending.set(task.id, { task, resolve });
+        if (slot.pending.size === 1) slot.worker.ref();
+        slot.worker.postMessage(task);
+      });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.all(
+        slots.map(async (slot) => {
+          slot.worker.removeAllListeners('exit');
+          slot.worker.removeAllListeners('error');
+          const orphans = [...slot.pending.values()];
+          slot.pending.clear();
+          await slot.worker.terminate();
+          for (const { task, resolve } of orphans) resolve(analyseSource(task.path, task.content));
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { parentPort } from 'node:worker_threads';
+import { analyseSource } from './analyse-source';
+import type { SourceFacts } from './source-facts';
+
+/** Request and reply of the source pool's workers. */
+export interface SourceTask {
+  id: number;
+  path: string;
+  content: string;
+}
+
+export interface SourceReply {
+  id: number;
+  facts: SourceFacts | undefined;
+}
+
+// analyseSource never throws, so every task gets exactly one reply.
+parentPort?.on('message', (task: SourceTask) => {
+  const reply: SourceReply = { id: task.id, facts: analyseSource(task.path, task.content) };
+  parentPort!.postMessage(reply);
+});
