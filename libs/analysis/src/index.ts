@@ -41,3 +41,5 @@ export type { RepositoryCorpus, CorpusFile, CorpusArea, CorpusTicket } from './c
 export type { SourceAnalyser } from './tree/content-pass';
 export { languageOf } from './source/language-of';
 export type { Language, SourceFacts, FunctionFacts, ImportFacts } from './source/source-facts';
+export * from './source';
+export * from './dependencies';
