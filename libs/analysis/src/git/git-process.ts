@@ -5,6 +5,11 @@ import { GitCommandError } from '../analysis-error';
 /** Options that make git's output independent of the user's configuration where it matters to parsing. */
 const BASE_ARGS = ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false', '-c', 'color.ui=false'];
 
+function spawnFailure(args: readonly string[], error: Error): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? new GitCommandError(args, null, 'git is not installed or not on PATH') : error;
+}
+
 export interface GitResult {
   stdout: Buffer;
   stderr: string;
@@ -19,7 +24,7 @@ export function runGit(cwd: string, args: readonly string[], input?: string | Bu
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', reject);
+    child.on('error', (error) => reject(spawnFailure(args, error)));
     child.stdin.on('error', () => undefined);
     child.on('close', (exitCode) =>
       resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8'), exitCode }),
@@ -54,8 +59,14 @@ export interface GitStream {
  * Streams git's stdout chunk by chunk so that no output is ever held whole. `onData` runs
  * synchronously per chunk; git blocks on a full pipe meanwhile, which bounds memory.
  */
-export function streamGit(cwd: string, args: readonly string[], onData: (chunk: Buffer) => void): GitStream {
-  const child = spawn('git', [...BASE_ARGS, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+export function streamGit(
+  cwd: string,
+  args: readonly string[],
+  onData: (chunk: Buffer) => void,
+  signal?: AbortSignal,
+): GitStream {
+  // An aborted signal kills git: used when another part of the same analysis has failed.
+  const child = spawn('git', [...BASE_ARGS, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'], signal });
   const err: Buffer[] = [];
   let errBytes = 0;
   let failure: unknown;
@@ -75,7 +86,11 @@ export function streamGit(cwd: string, args: readonly string[], onData: (chunk: 
   });
   child.stdin.on('error', () => undefined);
   const done = new Promise<void>((resolve, reject) => {
-    child.on('error', reject);
+    child.on('error', (error) => {
+      failure ??= spawnFailure(args, error);
+      // Without a process there will be no 'close' to wait for.
+      if (child.pid === undefined) reject(failure);
+    });
     child.on('close', (exitCode) => {
       if (failure !== undefined) reject(failure);
       else if (exitCode !== 0)

@@ -1,4 +1,4 @@
-import { streamGit } from '../git/git-process';
+import { GitStream, streamGit } from '../git/git-process';
 import { CommitRecord, InternTable } from './commit-record';
 import { LOG_FORMAT, LogParser } from './log-parser';
 import { MessageFacts } from './message-facts';
@@ -14,7 +14,12 @@ export interface CommitList {
  * The window is applied here, by time, rather than by `--since`: git's `--since` with
  * `--topo-order` also drops commits whose children are older, which no caller could reproduce.
  */
-export async function listCommits(cwd: string, head: string, since: number | undefined): Promise<CommitList> {
+export async function listCommits(
+  cwd: string,
+  head: string,
+  since: number | undefined,
+  signal?: AbortSignal,
+): Promise<CommitList> {
   const hashes: string[] = [];
   const times: number[] = [];
   let carry = '';
@@ -46,6 +51,7 @@ export interface ReadCommitsOptions {
   identities: InternTable;
   messages: MessageFacts;
   onCommit?: () => void;
+  signal?: AbortSignal;
 }
 
 /** Commits per block when dealing them out to processes: neighbours share blobs, which git's delta cache rewards. */
@@ -79,25 +85,33 @@ export async function readCommits(
     options.renames ? '-M' : '--no-renames',
     LOG_FORMAT,
   ];
-  await Promise.all(
-    parts.map((indices) => {
-      let next = 0;
-      const parser = new LogParser(options.paths, options.identities, options.messages, (record) => {
-        const index = indices[next++];
-        if (index === undefined || hashes[index] !== record.hash) {
-          throw new Error(`git log returned commit ${record.hash} out of the requested order`);
-        }
-        records[index] = record;
-        options.onCommit?.();
-      });
-      const stream = streamGit(cwd, args, (chunk) => parser.push(chunk));
-      stream.write(indices.map((i) => hashes[i]).join('\n') + '\n');
-      stream.end();
-      return stream.done.then(() => {
-        parser.end();
-        if (next !== indices.length) throw new Error(`git log returned ${next} of ${indices.length} commits`);
-      });
-    }),
-  );
+  const streams: GitStream[] = [];
+  const runs = parts.map((indices) => {
+    let next = 0;
+    const parser = new LogParser(options.paths, options.identities, options.messages, (record) => {
+      const index = indices[next++];
+      if (index === undefined || hashes[index] !== record.hash) {
+        throw new Error(`git log returned commit ${record.hash} out of the requested order`);
+      }
+      records[index] = record;
+      options.onCommit?.();
+    });
+    const stream = streamGit(cwd, args, (chunk) => parser.push(chunk), options.signal);
+    streams.push(stream);
+    stream.write(indices.map((i) => hashes[i]).join('\n') + '\n');
+    stream.end();
+    return stream.done.then(() => {
+      parser.end();
+      if (next !== indices.length) throw new Error(`git log returned ${next} of ${indices.length} commits`);
+    });
+  });
+  try {
+    await Promise.all(runs);
+  } catch (error) {
+    // One failed reader makes the others' work useless: stop them rather than wait for them.
+    for (const stream of streams) stream.kill();
+    await Promise.allSettled(runs);
+    throw error;
+  }
   return records;
 }

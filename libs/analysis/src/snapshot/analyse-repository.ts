@@ -96,7 +96,7 @@ export async function analyseRepository(
   };
 
   const readHistory = async (): Promise<CommitRecord[]> => {
-    const list = await listCommits(cwd, repository.head, since ?? undefined);
+    const list = await listCommits(cwd, repository.head, since ?? undefined, abort.signal);
     const cached = new Map<string, CommitRecord>();
     for (const record of previous?.commits ?? []) cached.set(record.hash, record);
     const missing = list.hashes.filter((hash) => !cached.has(hash));
@@ -113,6 +113,7 @@ export async function analyseRepository(
       identities,
       messages,
       onCommit: () => progress({ phase: 'history', done: ++done, total }),
+      signal: abort.signal,
     });
     stats.commitsRead = read.length;
     const fresh = new Map<string, CommitRecord>();
@@ -128,14 +129,22 @@ export async function analyseRepository(
       cache: previous?.blobs ?? new Map<string, BlobFacts>(),
       analyser,
       onFile: () => progress({ phase: 'files', done: ++done, total: entries.length }),
+      signal: abort.signal,
     });
     return { entries, content };
   };
 
   let commits: CommitRecord[];
   let tree: Awaited<ReturnType<typeof readTree>>;
+  // History and files are read side by side; when one fails, the other's git processes are stopped.
+  const abort = new AbortController();
+  const stopOnFailure = <T>(task: Promise<T>): Promise<T> =>
+    task.catch((error: unknown) => {
+      abort.abort();
+      throw error;
+    });
   try {
-    [commits, tree] = await Promise.all([readHistory(), readTree()]);
+    [commits, tree] = await Promise.all([stopOnFailure(readHistory()), stopOnFailure(readTree())]);
   } finally {
     await ownAnalyser?.close();
   }

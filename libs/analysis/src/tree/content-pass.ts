@@ -73,6 +73,7 @@ export async function runContentPass(
     cache: ReadonlyMap<string, BlobFacts>;
     analyser: SourceAnalyser;
     onFile?: () => void;
+    signal?: AbortSignal;
   },
 ): Promise<ContentPassResult> {
   const facts = new Map<string, BlobFacts>();
@@ -130,6 +131,7 @@ export async function runContentPass(
         sliceStart = Date.now();
       }
     },
+    options.signal,
   );
   await Promise.all(inFlight);
   for (const entry of entries) {

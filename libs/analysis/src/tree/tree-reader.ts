@@ -42,6 +42,7 @@ export async function readBlobs(
   cwd: string,
   oids: readonly string[],
   onBlob: (index: number, content: Buffer) => void | Promise<void>,
+  signal?: AbortSignal,
 ): Promise<void> {
   if (oids.length === 0) return;
   const queue: Buffer[] = [];
@@ -49,15 +50,20 @@ export async function readBlobs(
   let queued = 0;
   let paused = false;
   let ended = false;
-  const stream = streamGit(cwd, ['cat-file', '--batch'], (chunk) => {
-    queue.push(chunk);
-    queued += chunk.length;
-    if (queued > MAX_QUEUED && !paused) {
-      paused = true;
-      stream.pause();
-    }
-    wake?.();
-  });
+  const stream = streamGit(
+    cwd,
+    ['cat-file', '--batch'],
+    (chunk) => {
+      queue.push(chunk);
+      queued += chunk.length;
+      if (queued > MAX_QUEUED && !paused) {
+        paused = true;
+        stream.pause();
+      }
+      wake?.();
+    },
+    signal,
+  );
   stream.write(oids.join('\n') + '\n');
   stream.end();
   const finished = stream.done.finally(() => {
