@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     if (finished.status !== 'succeeded') throw new Error(`run ${finished.status}: ${finished.reason}`);
 
     // Write throughput, measured on its own: the same rows committed again as a new snapshot.
-    const rows = await toNewSnapshot(local.snapshot, { repositoryId: created.body.id, runId: run.body.id }, null);
+    const rows = await toNewSnapshot(local.snapshot, { repositoryId: created.body.id, runId: run.body.id }, { incrementalState: null, corpus: undefined });
     const rowCount = rows.files.length + rows.areas.length + rows.coupling.length + rows.dependencies.length;
     const writeStarted = Date.now();
     await app.get(SnapshotRepository).commit(rows, {}, 2);

@@ -2,11 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { INestApplication } from '@nestjs/common';
 import { QueueEvents, type Queue } from 'bullmq';
 import request from 'supertest';
 import { analyseRepository } from '@sightline/analysis';
-import { ApiKeyRepository } from '@sightline/persistence';
+import { ApiKeyRepository, SnapshotRepository } from '@sightline/persistence';
 import { ALL_QUEUES, redisConnectionOptions } from '@sightline/queues';
 import { FakeGitHost, testConfig } from '@sightline/testing';
 import { createIngestionApp } from '../src/ingestion.app';
@@ -92,6 +93,8 @@ describe('repository analysis pipeline (e2e)', () => {
     expect(run.counts).toEqual(expect.objectContaining({ commits: 3, files: 2 }));
 
     const local = (await analyseRepository(source, { rev: 'main' })).snapshot;
+    const corpus = JSON.parse(gunzipSync((await app.get(SnapshotRepository).corpus(run.snapshotId)) as Buffer).toString('utf8'));
+    expect(corpus.files.map((file: { path: string }) => file.path).sort()).toEqual(local.files.map((file) => file.path).sort());
     const hotspots = await api().get(`/api/repositories/${id}/hotspots`).set('Authorization', `Bearer ${admin}`);
     expect(hotspots.status).toBe(200);
     expect(hotspots.body.snapshot.head).toBe(local.repository.head);

@@ -97,7 +97,11 @@ export class AnalysisRunner {
     const cache = previous ? await this.loadCache(previous.id) : undefined;
     const result = await this.analyse(repository, synced.path, synced.head, cache, progress);
     await progress(95, 'saving');
-    const rows = await toNewSnapshot(result.snapshot, { repositoryId, runId }, serializeAnalysisCache(result.cache));
+    const rows = await toNewSnapshot(
+      result.snapshot,
+      { repositoryId, runId },
+      { incrementalState: serializeAnalysisCache(result.cache), corpus: result.corpus },
+    );
     rows.summary = { ...rows.summary, optionsKey };
     const counts = {
       commits: result.snapshot.repository.commits,
@@ -144,7 +148,8 @@ export class AnalysisRunner {
           since: repository.historyWindowDays ? `${repository.historyWindowDays} days ago` : undefined,
         },
         overallProgress((percent, phase) => void progress(percent, phase).catch(() => undefined)),
-        { previous },
+        // The corpus is the matcher's input: enrichment builds its index from it without git.
+        { previous, corpus: true },
       );
     } catch (error) {
       if (error instanceof AnalysisInputError) throw new UnrecoverableError(error.message);

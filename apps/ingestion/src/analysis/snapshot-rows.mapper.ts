@@ -1,6 +1,6 @@
 import { gzip } from 'node:zlib';
 import { promisify } from 'node:util';
-import type { RepositorySnapshot } from '@sightline/analysis';
+import type { RepositoryCorpus, RepositorySnapshot } from '@sightline/analysis';
 import type { NewSnapshot } from '@sightline/persistence';
 
 const gzipAsync = promisify(gzip);
@@ -9,17 +9,18 @@ const gzipAsync = promisify(gzip);
 export async function toNewSnapshot(
   snapshot: RepositorySnapshot,
   ids: { repositoryId: string; runId: string },
-  incrementalState: Buffer | null,
+  stored: { incrementalState: Buffer | null; corpus: RepositoryCorpus | undefined },
 ): Promise<NewSnapshot> {
   return {
     ...ids,
+    incrementalState: stored.incrementalState,
+    corpus: stored.corpus ? await gzipAsync(JSON.stringify(stored.corpus)) : null,
     head: snapshot.repository.head,
     headTime: snapshot.repository.headTime,
     analyzedAt: snapshot.repository.analyzedAt,
     schemaVersion: snapshot.schemaVersion,
     summary: { ...snapshot.summary, commits: snapshot.repository.commits },
     document: await gzipAsync(JSON.stringify(snapshot)),
-    incrementalState,
     files: snapshot.files.map((file) => ({
       path: file.path,
       area: file.area,

@@ -55,6 +55,8 @@ export interface NewSnapshot {
   document: Buffer;
   /** Whatever the next incremental run needs, compressed; null when not kept. */
   incrementalState: Buffer | null;
+  /** The matcher's per-file text, gzip-compressed JSON; null when not collected. */
+  corpus: Buffer | null;
   files: SnapshotFileRow[];
   areas: SnapshotAreaRow[];
   coupling: SnapshotCouplingRow[];

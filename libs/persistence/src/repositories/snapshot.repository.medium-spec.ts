@@ -34,7 +34,7 @@ describe('SnapshotRepository and AnalysisRunRepository (medium)', () => {
   function snapshotFor(runId: string, head: string, files: SnapshotFileRow[]): NewSnapshot {
     return {
       repositoryId, runId, head, headTime: '2026-01-01T00:00:00Z', analyzedAt: '2026-01-02T00:00:00Z', schemaVersion: 1,
-      summary: { files: files.length }, document: gzipSync(JSON.stringify({ head })), incrementalState: null, files,
+      summary: { files: files.length }, document: gzipSync(JSON.stringify({ head })), incrementalState: null, corpus: null, files,
       areas: [{ path: 'src/a', kind: 'directory', files: 2, loc: 5, revisions: 4, hotspotScore: 9, fanIn: 1, figures: { path: 'src/a' } }],
       coupling: [{ kind: 'file', a: 'src/a/x.ts', b: 'src/b/y.ts', shared: 5, degree: 80, averageRevisions: 6 }],
       dependencies: [

@@ -46,11 +46,13 @@ export class SnapshotRepository {
   async commit(snapshot: NewSnapshot, counts: Record<string, number>, keep: number): Promise<string> {
     return this.dataSource.transaction(async (manager) => {
       const [{ id }] = await manager.query(
-        `INSERT INTO snapshots (repository_id, run_id, head, head_time, analyzed_at, schema_version, summary, document, incremental_state)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        `INSERT INTO snapshots (repository_id, run_id, head, head_time, analyzed_at, schema_version, summary, document,
+           incremental_state, corpus)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
         [
           snapshot.repositoryId, snapshot.runId, snapshot.head, snapshot.headTime, snapshot.analyzedAt,
           snapshot.schemaVersion, JSON.stringify(snapshot.summary), snapshot.document, snapshot.incrementalState,
+          snapshot.corpus,
         ],
       );
       await writeSnapshotRows(manager, id, snapshot);
@@ -89,6 +91,11 @@ export class SnapshotRepository {
   async document(snapshotId: string): Promise<Buffer | null> {
     const [row] = await this.dataSource.query(`SELECT document FROM snapshots WHERE id = $1`, [snapshotId]);
     return row?.document ?? null;
+  }
+
+  async corpus(snapshotId: string): Promise<Buffer | null> {
+    const [row] = await this.dataSource.query(`SELECT corpus FROM snapshots WHERE id = $1`, [snapshotId]);
+    return row?.corpus ?? null;
   }
 
   async incrementalState(snapshotId: string): Promise<Buffer | null> {
