@@ -9,6 +9,7 @@ export type {
   NoteContent,
   OwnNote,
   Ticket,
+  TicketDescriptionSource,
   TicketPhase,
   TicketStatus,
   TrackerClient,

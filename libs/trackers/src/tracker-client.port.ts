@@ -24,6 +24,9 @@ export interface TicketStatus {
   phase: TicketPhase;
 }
 
+export type TicketDescriptionSource =
+  { format: 'adf'; document: unknown } | { format: 'markdown'; text: string };
+
 /** A ticket read from the tracker, normalised. The tracker is the truth; webhook bodies are only hints. */
 export interface Ticket {
   tracker: TrackerKind;
@@ -34,8 +37,13 @@ export interface Ticket {
   /** Jira project key or Linear team key. */
   projectKey: string;
   title: string;
-  /** Plain text: Jira ADF and Linear Markdown are both flattened here, so matching sees one format. */
+  /** Plain text: Jira ADF and Linear Markdown are both flattened here (`adfToText`, `markdownToText`). */
   description: string;
+  /**
+   * The description as the tracker stores it, for consumers with their own converter (the matcher
+   * lifts code spans out of it). `null` when the ticket has no description.
+   */
+  descriptionSource: TicketDescriptionSource | null;
   /** Jira issue type name; Linear has no issue types (null). */
   type: string | null;
   status: TicketStatus;

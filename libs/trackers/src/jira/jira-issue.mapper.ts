@@ -54,6 +54,7 @@ export function jiraIssueToTicket(issue: unknown, siteUrl: string): Ticket {
     projectKey: f.project?.key ?? (dash > 0 ? parsed.key.slice(0, dash) : parsed.key),
     title: f.summary ?? '',
     description: f.description ? adfToText(f.description) : '',
+    descriptionSource: f.description ? { format: 'adf', document: f.description } : null,
     type: f.issuetype?.name ?? null,
     status: { name: f.status?.name ?? '', category, phase: PHASES[category] ?? 'started' },
     labels: f.labels ?? [],

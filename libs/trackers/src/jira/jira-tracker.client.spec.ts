@@ -72,6 +72,7 @@ describe('JiraTrackerClient against the fake Jira', () => {
       projectKey: 'SHOP',
       title: 'Retry failed checkout payments',
       description: 'Touches checkout.ts\n- retry on 502',
+      descriptionSource: { format: 'adf', document: jira.issue('SHOP-1').description },
       type: 'Story',
       status: { name: 'To Do', category: 'new', phase: 'unstarted' },
       labels: ['payments', 'q3'],

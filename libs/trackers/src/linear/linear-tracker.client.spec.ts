@@ -47,6 +47,7 @@ describe('LinearTrackerClient against the fake Linear', () => {
       projectKey: 'ENG',
       title: 'Retry failed checkout payments',
       description: 'Context\nTouches checkout.ts and payments, see runbook.',
+      descriptionSource: { format: 'markdown', text: linear.issue('ENG-1').description },
       type: null,
       status: { name: 'Backlog', category: 'backlog', phase: 'unstarted' },
       labels: ['payments', 'q3'],

@@ -106,6 +106,7 @@ export class LinearTrackerClient implements TrackerClient {
       projectKey: dash > 0 ? issue.identifier.slice(0, dash) : issue.identifier,
       title: issue.title,
       description: issue.description ? markdownToText(issue.description) : '',
+      descriptionSource: issue.description ? { format: 'markdown', text: issue.description } : null,
       type: null,
       status: { name: state.name, category: state.type, phase: PHASES[state.type] ?? 'started' },
       labels: labelNames,
