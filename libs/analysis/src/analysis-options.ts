@@ -117,6 +117,8 @@ export const analysisOptionsSchema = z.object({
   maxAreaFiles: z.number().int().positive().default(150),
   /** …but a sub-directory with fewer code lines than this stays part of its parent's area. */
   minAreaLoc: z.number().int().nonnegative().default(1000),
+  /** Worker threads for the parsers; 0 parses on the main thread. Unset: one per core beyond the first. */
+  parserThreads: z.number().int().nonnegative().max(16).optional(),
   /** Parallel `git log` processes; 0 picks one per core (at most 4). */
   concurrency: z.number().int().nonnegative().default(0),
 });

@@ -17,7 +17,7 @@ export interface RepositoryInfo {
 /** Checks the path and revision and describes the repository; every bad input becomes an AnalysisInputError. */
 export async function probeRepository(path: string, rev: string): Promise<RepositoryInfo> {
   const absolute = resolve(path);
-  let isDirectory = false;
+  let isDirectory: boolean;
   try {
     isDirectory = statSync(absolute).isDirectory();
   } catch {

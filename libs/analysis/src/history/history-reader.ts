@@ -37,6 +37,7 @@ export async function listCommits(
         hashes.push(line.slice(space + 1));
       }
     },
+    signal,
   );
   stream.end();
   await stream.done;

@@ -60,6 +60,11 @@ function parseOptions(input: AnalysisOptionsInput): AnalysisOptions {
   return parsed.data;
 }
 
+/** Parser threads: the option when set, else in process (see docs/analysis-output.md for the measurements). */
+function parserThreads(option: number | undefined): number {
+  return option ?? 0;
+}
+
 const byPath = (a: TreeEntry, b: TreeEntry): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /**
@@ -84,7 +89,9 @@ export async function analyseRepository(
   const paths = new InternTable(previous?.paths);
   const identities = new InternTable(previous?.identities);
   const progress = throttledProgress(onProgress);
-  const ownAnalyser = extras.analyser ? undefined : await createSourceAnalyser();
+  const ownAnalyser = extras.analyser
+    ? undefined
+    : await createSourceAnalyser(parserThreads(options.parserThreads));
   const analyser = extras.analyser ?? ownAnalyser!;
   const stats: AnalysisStats = {
     commitsRead: 0,

@@ -1,5 +1,5 @@
 import { resolveDependencies, type DependencyGraph, type DependencySource } from '../dependencies';
-import { analyseSource } from '../source';
+import { analyseSource, createSourcePool } from '../source';
 import type { BlobFacts } from '../tree/blob-facts';
 import type { SourceAnalyser } from '../tree/content-pass';
 
@@ -7,9 +7,20 @@ export interface ClosableAnalyser extends SourceAnalyser {
   close(): Promise<void>;
 }
 
-/** The per-language parsers, in process: parsing shares the main thread with the history reader. */
-export async function createSourceAnalyser(): Promise<ClosableAnalyser> {
-  return { concurrency: 1, analyse: analyseSource, close: async () => undefined };
+/**
+ * The per-language parsers. With `threads` > 0 they run on worker threads, which keeps the main
+ * thread free to drain git's output (a long parse on the main thread makes every git process
+ * wait on its full pipe); with 0 they run in process.
+ */
+export async function createSourceAnalyser(threads: number): Promise<ClosableAnalyser> {
+  if (threads <= 0) return { concurrency: 1, analyse: analyseSource, close: async () => undefined };
+  const pool = createSourcePool(threads);
+  // A few tasks queued per thread hide the round trip without holding many files in memory.
+  return {
+    concurrency: threads * 4,
+    analyse: (path, content) => pool.analyse(path, content),
+    close: () => pool.close(),
+  };
 }
 
 /**
