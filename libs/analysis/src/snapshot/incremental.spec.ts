@@ -53,6 +53,28 @@ describe('incremental analysis equals a full run', () => {
     }
   }, 60_000);
 
+  it('parsing on worker threads gives the same snapshot as parsing in process', async () => {
+    const repo = FixtureRepo.create();
+    try {
+      new RandomHistory(repo, { seed: 5, commits: 0 }).grow(10);
+      repo.commit({
+        message: 'code',
+        time: 1_800_000_000,
+        files: {
+          'src/x.ts': 'export function f(a?: number) {\n  return a ?? (a! > 1 ? 2 : 3);\n}\n',
+          'src/y.py': 'def g(x):\n    return x or 1\n',
+        },
+      });
+      const threaded = await analyseRepository(repo.path, { ...options, parserThreads: 2 }, undefined, {
+        now,
+      });
+      expect(threaded.snapshot).toEqual(await full(repo.path));
+      expect(threaded.snapshot.files.find((f) => f.path === 'src/x.ts')?.complexity.max).toBe(3);
+    } finally {
+      repo.dispose();
+    }
+  }, 60_000);
+
   it('with a window, and falls back to a full read when the window widens', async () => {
     const repo = FixtureRepo.create();
     try {
