@@ -1,6 +1,6 @@
 import { FixtureRepo } from '@sightline/testing';
 import { analyseRepository } from './analyse-repository';
-import type { RepositorySnapshot } from './snapshot.schema';
+import { fileFiguresSchema, snapshotSchema, type RepositorySnapshot } from './snapshot.schema';
 
 const T0 = 1_600_000_000; // 2020-09-13T12:26:40Z
 const DAY = 86_400;
@@ -112,6 +112,12 @@ describe('analyseRepository on a scripted history', () => {
     snapshot = (await analyseRepository(repo.path, {}, undefined, { now: () => new Date(0) })).snapshot;
   });
   afterAll(() => repo.dispose());
+
+  it('matches the published schema exactly (no missing or extra fields)', () => {
+    expect(snapshotSchema.strict().parse(snapshot)).toEqual(snapshot);
+    for (const f of snapshot.files)
+      expect(Object.keys(f).sort()).toEqual(Object.keys(fileFiguresSchema.shape).sort());
+  });
 
   it('describes the repository: head, non-merge commit count, renames mode', () => {
     expect(snapshot.schemaVersion).toBe(1);
