@@ -1,0 +1,173 @@
+import { calibrateRisk } from '../calibration/risk-calibration';
+import { fileFigures, matchOf, snapshotOf } from '../calibration/snapshot.fixture-spec';
+import { assessRisk } from './assess-risk';
+import { describeAreaRiskClaim } from './risk-claim';
+
+const complexity = (total: number) => ({
+  max: total,
+  total,
+  functions: 1,
+  cognitiveMax: 0,
+  cognitiveTotal: 0,
+});
+
+/** 30 ordinary files and one hotspot, `src/hot.ts`, that has received `fixes` fixes in a year. */
+function repository(fixes = 12) {
+  const files = Array.from({ length: 30 }, (_, i) =>
+    fileFigures(`src/plain/p${i}.ts`, {
+      loc: 20 + i,
+      authors: 1 + (i % 3),
+      recentRevisions: i % 5,
+      complexity: complexity(2 + (i % 4)),
+    }),
+  );
+  files.push(
+    fileFigures('src/hot.ts', {
+      area: 'src',
+      loc: 900,
+      authors: 7,
+      recentRevisions: 40,
+      complexity: complexity(120),
+      bugFixRevisions: fixes,
+      firstSeen: '2023-06-02T00:00:00Z',
+      hotspotPercentile: 97,
+    }),
+  );
+  const snapshot = snapshotOf({ files });
+  return { snapshot, calibration: calibrateRisk(snapshot) };
+}
+
+describe('assessRisk', () => {
+  it('rates the hotspot high and ordinary code lower, with the score a position in the repository', () => {
+    const { snapshot, calibration } = repository();
+    const hot = assessRisk({ match: matchOf([['src/hot.ts', 0.9]]), snapshot, calibration });
+    const plain = assessRisk({ match: matchOf([['src/plain/p3.ts', 0.9]]), snapshot, calibration });
+    // The reference is the repository's 31 code files; the hotspot ranks above the other 30.
+    expect([hot.level, hot.score]).toEqual(['high', 0.968]);
+    expect(plain.level).toBe('low');
+    expect(plain.score).toBeLessThan(0.5);
+  });
+
+  it('weights the matched files by match score', () => {
+    const { snapshot, calibration } = repository();
+    const mostlyHot = assessRisk({
+      match: matchOf([
+        ['src/hot.ts', 0.9],
+        ['src/plain/p0.ts', 0.1],
+      ]),
+      snapshot,
+      calibration,
+    });
+    const mostlyPlain = assessRisk({
+      match: matchOf([
+        ['src/plain/p0.ts', 0.9],
+        ['src/hot.ts', 0.1],
+      ]),
+      snapshot,
+      calibration,
+    });
+    expect(mostlyHot.score).toBeGreaterThan(mostlyPlain.score);
+    expect(mostlyHot.level).toBe('high');
+    expect(mostlyPlain.level).toBe('low');
+  });
+
+  it('holds a high level at medium when the match is uncertain, and says so', () => {
+    const { snapshot, calibration } = repository();
+    const a = assessRisk({ match: matchOf([['src/hot.ts', 0.9]], 0.2), snapshot, calibration });
+    expect([a.level, a.lowConfidence, a.confidence]).toEqual(['medium', true, 0.2]);
+    expect(a.reasons[0]).toEqual({
+      kind: 'low-confidence',
+      confidence: 0.2,
+      minConfidence: 0.3,
+      heldAt: 'medium',
+    });
+  });
+
+  it('applies the mapping’s thresholds', () => {
+    const { snapshot, calibration } = repository();
+    const match = matchOf([['src/plain/p29.ts', 0.9]]);
+    const base = assessRisk({ match, snapshot, calibration });
+    const strict = assessRisk({
+      match,
+      snapshot,
+      calibration,
+      thresholds: { high: 1, medium: base.score + 0.01 },
+    });
+    const lenient = assessRisk({ match, snapshot, calibration, thresholds: { high: base.score, medium: 0 } });
+    expect([strict.level, lenient.level]).toEqual(['low', 'high']);
+    expect(strict.thresholds).toEqual({ high: 1, medium: base.score + 0.01, minConfidence: 0.3 });
+    expect(() =>
+      assessRisk({ match, snapshot, calibration, thresholds: { high: 0.4, medium: 0.6 } }),
+    ).toThrow(/medium must not exceed high/);
+  });
+
+  it('weakens confidence by the share of the match without figures', () => {
+    const { snapshot, calibration } = repository();
+    const a = assessRisk({
+      match: matchOf(
+        [
+          ['src/hot.ts', 0.6],
+          ['docs/guide.md', 0.2],
+          ['src/gone.ts', 0.2],
+        ],
+        0.9,
+      ),
+      snapshot,
+      calibration,
+    });
+    expect(a.evidence.knownShare).toBe(0.6);
+    expect(a.confidence).toBe(0.54);
+  });
+
+  it('derives no level from files it has no figures for', () => {
+    const { snapshot, calibration } = repository();
+    const a = assessRisk({ match: matchOf([['docs/guide.md', 0.8]]), snapshot, calibration });
+    expect([a.level, a.score, a.confidence, a.noMatch]).toEqual(['low', 0, 0, false]);
+    expect(a.reasons).toEqual([{ kind: 'no-figures', files: ['docs/guide.md'] }]);
+  });
+
+  it('answers no match with zero confidence', () => {
+    const { snapshot, calibration } = repository();
+    const match = {
+      files: [],
+      areas: [],
+      confidence: 0,
+      noMatch: true,
+      noMatchReason: 'empty' as const,
+      truncated: false,
+    };
+    const a = assessRisk({ match, snapshot, calibration });
+    expect([a.level, a.score, a.confidence, a.noMatch, a.reasons]).toEqual([
+      'low',
+      0,
+      0,
+      true,
+      [{ kind: 'no-match', why: 'empty' }],
+    ]);
+    expect(describeAreaRiskClaim(a)).toBe('No code matched: the ticket has no words to match.');
+  });
+
+  it('claims a fix concentration only with enough fixes behind it', () => {
+    const few = repository(2);
+    const a = assessRisk({ match: matchOf([['src/hot.ts', 0.9]]), ...few });
+    const fix = a.reasons.find((r) => r.kind === 'fix-rate');
+    // Two fixes in the year before the head, on the only file with fixes: 31× the mean of 31 files, yet only two.
+    expect(fix).toMatchObject({ kind: 'fix-rate', fixes: 2, files: 1, supported: false });
+    expect(describeAreaRiskClaim(a)).toMatch(
+      /^The code this ticket touches in src is among this repository's hotspots: above 97% of this repository's code files/,
+    );
+    const many = repository(12);
+    const b = assessRisk({ match: matchOf([['src/hot.ts', 0.9]]), ...many });
+    expect(describeAreaRiskClaim(b)).toBe(
+      "The code this ticket touches is where follow-up fixes concentrate: 31× this repository's 30-day fix rate.",
+    );
+  });
+
+  it('refuses a calibration made for another snapshot', () => {
+    const { snapshot, calibration } = repository();
+    const other = { ...snapshot, repository: { ...snapshot.repository, head: 'b'.repeat(40) } };
+    expect(() => assessRisk({ match: matchOf([['src/hot.ts', 0.9]]), snapshot: other, calibration })).toThrow(
+      /calibration is for a{40}/,
+    );
+  });
+});

@@ -1,0 +1,225 @@
+import type { RepositorySnapshot } from '@sightline/analysis';
+import type { MatchResult, RankedResult } from '@sightline/matching';
+import type { RiskCalibration } from '../calibration/risk-calibration';
+import { round, shareBelow } from '../calibration/positions';
+import { dependencyWarnings } from './dependency-warnings';
+import { areaReasons, fileReasons, fixRateReason, type WeightedFile } from './figure-reasons';
+import {
+  riskThresholdsSchema,
+  type RiskArea,
+  type RiskAssessment,
+  type RiskLevel,
+  type RiskThresholds,
+  type RiskThresholdsInput,
+} from './risk-assessment';
+import type { RiskReason } from './risk-reason';
+import { similarPastTickets } from './similar-tickets';
+
+export interface RiskInput {
+  match: MatchResult;
+  snapshot: RepositorySnapshot;
+  /** `calibrateRisk(snapshot)`, computed once per snapshot. */
+  calibration: RiskCalibration;
+  /** Overrides from the project mapping. */
+  thresholds?: RiskThresholdsInput;
+}
+
+/** Files whose figures drive the level: the matcher's best few, weighted by match score. */
+export const RISK_FILES = 5;
+const MAX_AREAS = 3;
+// Areas scoring below this share of the best area are not among the ticket's likely areas.
+const AREA_SHARE = 0.3;
+// A reference smaller than this weakens the evidence in proportion: few points make a poor scale.
+const MIN_REFERENCE = 30;
+
+function levelOf(score: number, t: RiskThresholds): RiskLevel {
+  return score >= t.high ? 'high' : score >= t.medium ? 'medium' : 'low';
+}
+
+function emptyAssessment(
+  calibration: RiskCalibration,
+  thresholds: RiskThresholds,
+  reason: RiskReason,
+  matchConfidence: number,
+): RiskAssessment {
+  return {
+    level: 'low',
+    score: 0,
+    confidence: 0,
+    lowConfidence: true,
+    noMatch: reason.kind === 'no-match',
+    reasons: [reason],
+    areas: [],
+    dependencyWarnings: [],
+    similarTickets: [],
+    evidence: {
+      matchConfidence,
+      knownShare: 0,
+      referenceSize: calibration.reference.values.length,
+      basis: calibration.reference.basis,
+      strength: 0,
+      hotspotDimension: null,
+    },
+    thresholds,
+  };
+}
+
+function weightedDimension(files: readonly WeightedFile[]): number | null {
+  const total = files.reduce((a, f) => a + f.weight, 0);
+  if (total <= 0) return null;
+  return files.reduce((a, f) => a + f.weight * f.figures.dimension, 0) / total;
+}
+
+function riskAreas(
+  match: MatchResult,
+  calibration: RiskCalibration,
+  selected: readonly RankedResult[],
+): RiskArea[] {
+  return selected.flatMap((area) => {
+    const figures = calibration.index.areas.get(area.path);
+    if (!figures) return [];
+    const matchedFiles = match.files
+      .filter((f) => calibration.index.files.get(f.path)?.area === area.path)
+      .map((f) => {
+        const risk = calibration.files.get(f.path);
+        return { path: f.path, matchScore: f.score, hotspotDimension: risk ? risk.dimension : null, risk };
+      });
+    const weighted = matchedFiles.flatMap((f) =>
+      f.risk ? [{ path: f.path, weight: f.matchScore, figures: f.risk }] : [],
+    );
+    const dimension = weightedDimension(weighted);
+    return [
+      {
+        path: area.path,
+        matchScore: area.score,
+        hotspotDimension: dimension === null ? null : round(dimension),
+        files: figures.files,
+        loc: figures.loc,
+        revisions: figures.revisions,
+        recentRevisions: figures.recentRevisions,
+        windowDays: calibration.windowDays,
+        authors: figures.authors,
+        bugFixRevisions: figures.bugFixRevisions,
+        maxComplexity: figures.complexity.max,
+        maxHotspotPercentile: figures.maxHotspotPercentile,
+        fanIn: figures.fanIn,
+        knowledgeIslands: figures.knowledgeIslands,
+        matchedFiles: matchedFiles.map(({ path, matchScore, hotspotDimension }) => ({
+          path,
+          matchScore,
+          hotspotDimension,
+        })),
+      },
+    ];
+  });
+}
+
+/**
+ * The risk of the code a ticket will likely touch. The level is an area-risk claim: where the
+ * matched code sits on the hotspot dimension (size, authors, complexity, recent changes), weighted
+ * by match score and placed in the repository's own distribution. Coupling, fan-in, fix share and
+ * ownership are reasons and warnings, never level drivers (docs/risk.md).
+ */
+export function assessRisk(input: RiskInput): RiskAssessment {
+  const { match, snapshot, calibration } = input;
+  const thresholds = riskThresholdsSchema.parse(input.thresholds ?? {});
+  if (calibration.head !== snapshot.repository.head) {
+    throw new Error(
+      `the risk calibration is for ${calibration.head}, not for the snapshot at ${snapshot.repository.head}`,
+    );
+  }
+  if (match.noMatch) {
+    return emptyAssessment(
+      calibration,
+      thresholds,
+      { kind: 'no-match', why: match.noMatchReason ?? 'no-signal' },
+      0,
+    );
+  }
+  const top = match.files.slice(0, RISK_FILES);
+  const known: WeightedFile[] = top.flatMap((f) => {
+    const figures = calibration.files.get(f.path);
+    return figures && f.score > 0 ? [{ path: f.path, weight: f.score, figures }] : [];
+  });
+  const dimension = weightedDimension(known);
+  if (dimension === null) {
+    return emptyAssessment(
+      calibration,
+      thresholds,
+      { kind: 'no-figures', files: top.map((f) => f.path) },
+      match.confidence,
+    );
+  }
+  const totalWeight = top.reduce((a, f) => a + f.score, 0);
+  const knownShare = totalWeight > 0 ? known.reduce((a, f) => a + f.weight, 0) / totalWeight : 0;
+  const referenceSize = calibration.reference.values.length;
+  const strength = knownShare * Math.min(1, referenceSize / MIN_REFERENCE);
+  const confidence = round(match.confidence * strength);
+  const score = round(shareBelow(calibration.reference.values, dimension));
+
+  let level = levelOf(score, thresholds);
+  const lowConfidence = confidence < thresholds.minConfidence;
+  const reasons: RiskReason[] = [];
+  if (level === 'high' && lowConfidence) {
+    level = 'medium';
+    reasons.push({
+      kind: 'low-confidence',
+      confidence,
+      minConfidence: thresholds.minConfidence,
+      heldAt: 'medium',
+    });
+  }
+
+  const bestArea = match.areas[0]?.score ?? 0;
+  const selected = match.areas.filter((a) => a.score >= bestArea * AREA_SHARE).slice(0, MAX_AREAS);
+  const areas = riskAreas(match, calibration, selected);
+  const mentioned = new Set<string>([...selected.map((a) => a.path), ...known.map((f) => f.figures.area)]);
+
+  const busiest = known.reduce((a, b) =>
+    b.weight * b.figures.dimension > a.weight * a.figures.dimension ? b : a,
+  );
+  const busiestFigures = calibration.index.files.get(busiest.path);
+  if (busiestFigures) {
+    reasons.push({
+      kind: 'hotspot',
+      area: busiest.figures.area,
+      percentile: round(score * 100, 1),
+      basis: calibration.reference.basis,
+      file: busiest.path,
+      filePercentile: busiestFigures.hotspotPercentile,
+      loc: busiestFigures.loc,
+      authors: busiestFigures.authors,
+      recentRevisions: busiestFigures.recentRevisions,
+      windowDays: calibration.windowDays,
+    });
+  }
+  const fixRate = fixRateReason(known, calibration);
+  if (fixRate) reasons.push(fixRate);
+  reasons.push(...fileReasons(known, calibration), ...areaReasons(areas, calibration));
+
+  return {
+    level,
+    score,
+    confidence,
+    lowConfidence,
+    noMatch: false,
+    reasons,
+    areas,
+    dependencyWarnings: dependencyWarnings(
+      calibration,
+      selected.map((a) => a.path),
+      known.map((f) => f.path),
+      mentioned,
+    ),
+    similarTickets: similarPastTickets(match, snapshot, calibration),
+    evidence: {
+      matchConfidence: match.confidence,
+      knownShare: round(knownShare),
+      referenceSize,
+      basis: calibration.reference.basis,
+      strength: round(strength),
+      hotspotDimension: round(dimension, 4),
+    },
+    thresholds,
+  };
+}

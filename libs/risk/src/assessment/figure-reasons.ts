@@ -1,0 +1,122 @@
+import { FIX_RATE_DAYS, type FileRiskFigures, type RiskCalibration } from '../calibration/risk-calibration';
+import { round } from '../calibration/positions';
+import type { RiskArea } from './risk-assessment';
+import type { RiskReason } from './risk-reason';
+
+/** Below these, a fix rate is not called a concentration: too few fixes, or too close to the mean. */
+export const FIX_CLAIM_MIN_MULTIPLE = 1.25;
+export const FIX_CLAIM_MIN_FIXES = 3;
+const COMPLEXITY_POSITION = 0.9;
+const FAN_IN_POSITION = 0.9;
+const MIN_FAN_IN = 3;
+const BUG_FIX_SHARE = 0.3;
+const MIN_AREA_REVISIONS = 5;
+const MAX_ISLANDS = 2;
+
+/** A matched file with code figures, weighted by its match score. */
+export interface WeightedFile {
+  path: string;
+  weight: number;
+  figures: FileRiskFigures;
+}
+
+/** Fix commits on the matched files per 30 days against the repository's mean file. */
+export function fixRateReason(
+  known: readonly WeightedFile[],
+  calibration: RiskCalibration,
+): RiskReason | undefined {
+  if (calibration.repositoryFixRate <= 0) return undefined;
+  const total = known.reduce((a, f) => a + f.weight, 0);
+  const rate = known.reduce((a, f) => a + f.weight * f.figures.fixRate, 0) / total;
+  const fixes = known.reduce((a, f) => a + (calibration.index.files.get(f.path)?.bugFixRevisions ?? 0), 0);
+  const multiple = rate / calibration.repositoryFixRate;
+  return {
+    kind: 'fix-rate',
+    multiple: round(multiple, 2),
+    rate: round(rate, 4),
+    repositoryRate: round(calibration.repositoryFixRate, 4),
+    perDays: FIX_RATE_DAYS,
+    fixes,
+    files: known.length,
+    supported: fixes >= FIX_CLAIM_MIN_FIXES && multiple >= FIX_CLAIM_MIN_MULTIPLE,
+  };
+}
+
+/** Complexity, blast radius and knowledge islands among the matched files. */
+export function fileReasons(known: readonly WeightedFile[], calibration: RiskCalibration): RiskReason[] {
+  const reasons: RiskReason[] = [];
+  const complex = known
+    .filter((f) => f.figures.positions.complexity >= COMPLEXITY_POSITION)
+    .sort((a, b) => b.figures.positions.complexity - a.figures.positions.complexity)[0];
+  const complexFigures = complex && calibration.index.files.get(complex.path);
+  if (complex && complexFigures) {
+    reasons.push({
+      kind: 'complexity',
+      area: complex.figures.area,
+      file: complex.path,
+      percentile: round(complex.figures.positions.complexity * 100, 1),
+      maxComplexity: complexFigures.complexity.max,
+      totalComplexity: complexFigures.complexity.total,
+    });
+  }
+  const imported = known
+    .map((f) => ({ f, figures: calibration.index.files.get(f.path) }))
+    .filter(
+      ({ f, figures }) =>
+        figures && figures.fanIn >= MIN_FAN_IN && f.figures.fanInPosition >= FAN_IN_POSITION,
+    )
+    .sort((a, b) => (b.figures?.fanIn ?? 0) - (a.figures?.fanIn ?? 0))[0];
+  if (imported?.figures) {
+    reasons.push({
+      kind: 'fan-in',
+      target: imported.f.path,
+      targetKind: 'file',
+      fanIn: imported.figures.fanIn,
+      percentile: round(imported.f.figures.fanInPosition * 100, 1),
+    });
+  }
+  for (const f of known) {
+    if (reasons.filter((r) => r.kind === 'knowledge-island').length >= MAX_ISLANDS) break;
+    const figures = calibration.index.files.get(f.path);
+    if (!figures?.knowledgeIsland) continue;
+    reasons.push({
+      kind: 'knowledge-island',
+      area: f.figures.area,
+      file: f.path,
+      ownership: figures.ownership,
+      contact: figures.mainAuthor ? (calibration.index.authorNames.get(figures.mainAuthor) ?? null) : null,
+    });
+  }
+  return reasons;
+}
+
+/** Bug-fix share and blast radius of the likely areas. */
+export function areaReasons(areas: readonly RiskArea[], calibration: RiskCalibration): RiskReason[] {
+  const reasons: RiskReason[] = [];
+  for (const area of areas) {
+    if (area.revisions >= MIN_AREA_REVISIONS && area.bugFixRevisions / area.revisions >= BUG_FIX_SHARE) {
+      reasons.push({
+        kind: 'bug-fix-share',
+        area: area.path,
+        bugFixRevisions: area.bugFixRevisions,
+        revisions: area.revisions,
+        share: round(area.bugFixRevisions / area.revisions),
+      });
+    }
+  }
+  const imported = areas
+    .filter(
+      (a) => a.fanIn >= MIN_FAN_IN && (calibration.areaFanInPositions.get(a.path) ?? 0) >= FAN_IN_POSITION,
+    )
+    .sort((a, b) => b.fanIn - a.fanIn)[0];
+  if (imported) {
+    reasons.push({
+      kind: 'fan-in',
+      target: imported.path,
+      targetKind: 'area',
+      fanIn: imported.fanIn,
+      percentile: round((calibration.areaFanInPositions.get(imported.path) ?? 0) * 100, 1),
+    });
+  }
+  return reasons;
+}

@@ -1,0 +1,121 @@
+import { collectRepositoryCorpus, type CorpusResult } from '@sightline/analysis';
+import { buildMatchIndex, matchCorpusFromAnalysis, type MatchIndex } from '@sightline/matching';
+import { FixtureRepo, type FixtureAuthor } from '@sightline/testing';
+
+/**
+ * A generated history whose risk answer is known: `packages/billing/src/invoice.ts` is large,
+ * branchy, changed by four people and keeps receiving fixes, and its feature changes also touch
+ * `packages/ledger/`; `packages/ui/src/label.ts` is small and quiet, written by one person in one
+ * two-commit ticket. Twelve `packages/core/` files, each changed in four small tickets, give the
+ * repository a distribution of ordinary tickets.
+ */
+export const DAY = 86_400;
+export const T0 = 1_700_000_000;
+
+export const AUTHORS: Record<'ada' | 'grace' | 'linus' | 'margaret', FixtureAuthor> = {
+  ada: { name: 'Ada Lovelace', email: 'ada@example.com' },
+  grace: { name: 'Grace Hopper', email: 'grace@example.com' },
+  linus: { name: 'Linus Torvalds', email: 'linus@example.com' },
+  margaret: { name: 'Margaret Hamilton', email: 'margaret@example.com' },
+};
+const ROTATION = [AUTHORS.ada, AUTHORS.grace, AUTHORS.linus, AUTHORS.margaret];
+
+function invoiceSource(version: number): string {
+  const fns: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    fns.push(
+      `export function invoiceTotal${i}(lines: number[], rate: number, discount?: number): number {`,
+      `  let total = 0;`,
+      `  for (const line of lines) {`,
+      `    if (line > ${i} && rate > 0) total += line * rate;`,
+      `    else if (line < 0 || discount === undefined) total -= line;`,
+      `    else total += discount ?? 0;`,
+      `  }`,
+      `  return total > ${version} ? total : -total;`,
+      `}`,
+    );
+  }
+  return fns.join('\n') + '\n';
+}
+
+function coreSource(name: string, version: number): string {
+  return `export function ${name}(value: number): number {\n  return value > ${version} ? value : ${version};\n}\n`;
+}
+
+function postingSource(version: number): string {
+  return `export function postEntry(amount: number): number {\n  return amount + ${version};\n}\n`;
+}
+
+const PACKAGE = (name: string) => JSON.stringify({ name, version: '1.0.0' }) + '\n';
+
+export function buildRiskHistory(): FixtureRepo {
+  const repo = FixtureRepo.create('sightline-risk-');
+  let time = T0;
+  const core: Record<string, string> = {};
+  for (let i = 1; i <= 12; i++) core[`packages/core/src/util${i}.ts`] = coreSource(`util${i}`, 0);
+  repo.commit({
+    message: 'Initial layout',
+    time,
+    author: AUTHORS.ada,
+    files: {
+      'packages/billing/package.json': PACKAGE('billing'),
+      'packages/ledger/package.json': PACKAGE('ledger'),
+      'packages/ui/package.json': PACKAGE('ui'),
+      'packages/core/package.json': PACKAGE('core'),
+      'packages/billing/src/invoice.ts': invoiceSource(0),
+      'packages/ledger/src/posting.ts': postingSource(0),
+      ...core,
+    },
+  });
+  repo.commit({
+    message: 'UI-1 Add label component',
+    time: (time += DAY),
+    author: AUTHORS.margaret,
+    files: { 'packages/ui/src/label.ts': 'export const labelText = (text: string): string => text;\n' },
+  });
+  repo.commit({
+    message: 'UI-1 Trim label text',
+    time: (time += 3 * DAY),
+    author: AUTHORS.margaret,
+    files: {
+      'packages/ui/src/label.ts': 'export const labelText = (text: string): string => text.trim();\n',
+    },
+  });
+  // Invoices: 20 changes by four people; every other one a fix (invoice only), the others with the ledger.
+  for (let i = 1; i <= 20; i++) {
+    time += 5 * DAY;
+    const fix = i % 2 === 0;
+    const files: Record<string, string> = { 'packages/billing/src/invoice.ts': invoiceSource(i) };
+    if (!fix) files['packages/ledger/src/posting.ts'] = postingSource(i);
+    repo.commit({
+      message: fix
+        ? `SHOP-${100 + i} fix: invoice total rounding when discounts apply`
+        : `SHOP-${100 + i} Invoice totals per tax rate`,
+      time,
+      author: ROTATION[i % ROTATION.length],
+      files,
+    });
+  }
+  // Core utilities: four tickets each, never a fix.
+  for (let round = 0; round < 4; round++) {
+    for (let i = 1; i <= 12; i++) {
+      time += DAY;
+      repo.commit({
+        message: `CORE-${round * 12 + i} Tune util${i} limits`,
+        time,
+        author: round % 2 ? AUTHORS.grace : AUTHORS.linus,
+        files: { [`packages/core/src/util${i}.ts`]: coreSource(`util${i}`, round * 12 + i) },
+      });
+    }
+  }
+  return repo;
+}
+
+export interface IndexedHistory extends CorpusResult {
+  index: MatchIndex;
+}
+
+export async function indexHistory(repo: FixtureRepo): Promise<IndexedHistory> {
+  const result = await collectRepositoryCorpus(repo.path, { rev: 'HEAD' });
+  return { ...result, index: buildMatchIndex(matchCorpusFromAnalysis(result.corpus, result.snapshot)) };
+}

@@ -1,0 +1,151 @@
+import { FIX_CLAIM_MIN_FIXES } from './figure-reasons';
+
+/**
+ * Why an assessment came out as it did, one structured reason per fact, each with the figures it
+ * rests on, so a renderer can print one sentence (`describeRiskReason`) or its own wording. Only
+ * `hotspot` (and `low-confidence`) moves the level; the others are what to plan for and whom to ask
+ * (docs/risk.md). Percentiles are 0..100 within this repository; scores and shares are 0..1.
+ */
+export type RiskReason =
+  | {
+      kind: 'hotspot';
+      /** The best-matched area. */
+      area: string;
+      /** Where the matched code sits among the reference (past tickets or code files), 0..100. */
+      percentile: number;
+      basis: 'tickets' | 'files';
+      /** The matched file that weighs most on the hotspot dimension, and its figures. */
+      file: string;
+      filePercentile: number | null;
+      loc: number;
+      authors: number;
+      recentRevisions: number;
+      windowDays: number;
+    }
+  | {
+      kind: 'fix-rate';
+      /** Matched files' fix rate ÷ the repository's mean fix rate per file. */
+      multiple: number;
+      /** Fix commits per file per `perDays`, weighted by match score. */
+      rate: number;
+      repositoryRate: number;
+      perDays: number;
+      /** Fix commits on the matched files, counted per file. */
+      fixes: number;
+      files: number;
+      /** Enough fixes and a high enough multiple to say fixes concentrate here. */
+      supported: boolean;
+    }
+  | {
+      kind: 'complexity';
+      area: string;
+      file: string;
+      percentile: number;
+      maxComplexity: number;
+      totalComplexity: number;
+    }
+  | { kind: 'bug-fix-share'; area: string; bugFixRevisions: number; revisions: number; share: number }
+  | { kind: 'knowledge-island'; area: string; file: string; ownership: number; contact: string | null }
+  | { kind: 'fan-in'; target: string; targetKind: 'file' | 'area'; fanIn: number; percentile: number | null }
+  | { kind: 'low-confidence'; confidence: number; minConfidence: number; heldAt: 'medium' }
+  | { kind: 'no-match'; why: 'empty' | 'no-signal' }
+  | { kind: 'no-figures'; files: string[] };
+
+/** "Also plan for X": an area that changes with the matched code but that the ticket does not point at. */
+export interface DependencyWarning {
+  kind: 'change-coupling';
+  /** The area to plan for. */
+  area: string;
+  /** The matched area it changes with. */
+  coupledWith: string;
+  /** code-maat coupling degree, percent: shared commits ÷ the pair's average revisions. */
+  degree: number;
+  shared: number;
+  /** `areas` from area coupling; `files` from file coupling between their files. */
+  basis: 'areas' | 'files';
+}
+
+const count = new Intl.NumberFormat('en-US');
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${count.format(n)} ${n === 1 ? one : many}`;
+}
+
+function pct(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+function times(multiple: number): string {
+  return `${multiple >= 10 ? Math.round(multiple) : multiple.toFixed(1)}×`;
+}
+
+function rate(value: number): string {
+  return value >= 0.1 ? value.toFixed(2) : value.toPrecision(2);
+}
+
+function referenceName(basis: 'tickets' | 'files'): string {
+  return basis === 'tickets' ? "this repository's past tickets" : "this repository's code files";
+}
+
+export function describeRiskReason(reason: RiskReason): string {
+  switch (reason.kind) {
+    case 'hotspot': {
+      const figures = `${plural(reason.loc, 'code line')}, ${plural(reason.authors, 'author')}, ${plural(reason.recentRevisions, 'change')} in ${reason.windowDays} days`;
+      const file =
+        reason.filePercentile !== null
+          ? `${reason.file} (hotspot percentile ${Math.round(reason.filePercentile)}; ${figures})`
+          : `${reason.file} (${figures})`;
+      const rank =
+        Math.round(reason.percentile) === 0
+          ? 'ranks at the bottom of'
+          : `ranks above ${Math.round(reason.percentile)}% of`;
+      return `On size, authors, complexity and recent changes, the matched code in ${reason.area} ${rank} ${referenceName(reason.basis)}; its busiest file is ${file}.`;
+    }
+    case 'fix-rate': {
+      const figures = `${rate(reason.rate)} per file per ${reason.perDays} days against ${rate(reason.repositoryRate)} for this repository's average file (${plural(reason.fixes, 'fix commit')} on ${plural(reason.files, 'matched file')})`;
+      if (reason.fixes === 0)
+        return `No fix commit has touched the matched files (this repository averages ${rate(reason.repositoryRate)} fix commits per file per ${reason.perDays} days).`;
+      const level = reason.supported
+        ? 'where follow-up fixes concentrate'
+        : reason.multiple < 1
+          ? 'below the average file'
+          : reason.fixes < FIX_CLAIM_MIN_FIXES
+            ? 'too few fixes to call a concentration'
+            : 'close to the average';
+      return `Fix commits on the matched files: ${figures}; ${times(reason.multiple)} this repository's ${reason.perDays}-day fix rate, ${level}.`;
+    }
+    case 'complexity':
+      return `${reason.file} is more complex than ${Math.round(reason.percentile)}% of this repository's code files (most complex function ${reason.maxComplexity}, ${count.format(reason.totalComplexity)} in total).`;
+    case 'bug-fix-share':
+      return `${pct(reason.share)} of the changes to ${reason.area} were bug fixes (${reason.bugFixRevisions} of ${reason.revisions}).`;
+    case 'knowledge-island': {
+      const ask = reason.contact
+        ? `ask ${reason.contact}, who knows it, to review, and share that knowledge`
+        : 'plan a review by someone who knows it';
+      return `Knowledge risk: one person wrote ${pct(reason.ownership)} of ${reason.file} (bus factor 1); ${ask}.`;
+    }
+    case 'fan-in': {
+      const who =
+        reason.targetKind === 'file' ? plural(reason.fanIn, 'file') : plural(reason.fanIn, 'other area');
+      const peers = reason.targetKind === 'file' ? 'files' : 'areas';
+      const rank =
+        reason.percentile !== null
+          ? `; more importers than ${Math.round(reason.percentile)}% of this repository's ${peers}`
+          : '';
+      return `${who} import ${reason.target}: a change there can reach all of them (blast radius${rank}).`;
+    }
+    case 'low-confidence':
+      return `The match is uncertain (confidence ${reason.confidence.toFixed(2)}, below ${reason.minConfidence.toFixed(2)}): the level is held at ${reason.heldAt} until the areas are confirmed.`;
+    case 'no-match':
+      return reason.why === 'empty'
+        ? 'No code matched: the ticket has no words to match.'
+        : 'No code matched: nothing in the repository matches the ticket.';
+    case 'no-figures':
+      return `The matched files (${reason.files.join(', ')}) have no code figures in this snapshot, so no level can be derived from them.`;
+  }
+}
+
+export function describeDependencyWarning(warning: DependencyWarning): string {
+  const via = warning.basis === 'areas' ? 'commits' : 'commits to their files';
+  return `Also plan for ${warning.area}: it changes together with ${warning.coupledWith} in ${warning.degree}% of ${via} (${plural(warning.shared, 'shared commit')}).`;
+}

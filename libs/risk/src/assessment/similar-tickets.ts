@@ -1,0 +1,77 @@
+import type { MatchResult, RankedResult } from '@sightline/matching';
+import type { RepositorySnapshot } from '@sightline/analysis';
+import type { RiskCalibration } from '../calibration/risk-calibration';
+import { round } from '../calibration/positions';
+import type { SimilarPastTicket } from './risk-assessment';
+
+const MAX_SIMILAR = 3;
+const FILES_FOR_OVERLAP = 3;
+const MAX_TITLE = 120;
+const DAY_MS = 86_400_000;
+const TICKET_PREFIX = /^\s*[[(]?[A-Z][A-Z0-9]{1,9}-\d+[\])]?:?\s*/;
+
+function similarities(results: readonly RankedResult[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of results) {
+    for (const reason of r.reasons) {
+      if (reason.kind !== 'similar-tickets') continue;
+      for (const t of reason.tickets) {
+        if (t.key) out.set(t.key, Math.max(out.get(t.key) ?? 0, t.similarity));
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Past tickets as evidence, never as a verdict: those the matcher found by similar text, and those
+ * whose commits changed the best-matched files. Durations are the commit span only.
+ */
+export function similarPastTickets(
+  match: MatchResult,
+  snapshot: RepositorySnapshot,
+  calibration: RiskCalibration,
+): SimilarPastTicket[] {
+  const bySimilarity = similarities([...match.files, ...match.areas]);
+  const topFiles = match.files.slice(0, FILES_FOR_OVERLAP).map((f) => f.path);
+  const shared = new Map<number, string[]>();
+  for (const path of topFiles) {
+    for (const t of calibration.index.ticketsByFile.get(path) ?? []) {
+      const list = shared.get(t);
+      if (list) list.push(path);
+      else shared.set(t, [path]);
+    }
+  }
+  for (const key of bySimilarity.keys()) {
+    const t = calibration.index.ticketByKey.get(key);
+    if (t !== undefined && !shared.has(t)) shared.set(t, []);
+  }
+  const candidates = [...shared.entries()].map(([t, files]) => {
+    const ticket = snapshot.tickets[t];
+    const first = Date.parse(ticket.firstCommitted);
+    const last = Date.parse(ticket.lastCommitted);
+    const similarity = bySimilarity.get(ticket.key);
+    const past: SimilarPastTicket = {
+      key: ticket.key,
+      // Subjects arrive newest first; the first commit's subject is closest to the ticket's title.
+      title: (ticket.subjects[ticket.subjects.length - 1] ?? '')
+        .replace(TICKET_PREFIX, '')
+        .slice(0, MAX_TITLE),
+      similarity: similarity === undefined ? null : round(similarity),
+      sharedFiles: files,
+      commits: ticket.commits.length,
+      firstCommitted: ticket.firstCommitted,
+      lastCommitted: ticket.lastCommitted,
+      commitSpanDays: ticket.commits.length > 1 ? round((last - first) / DAY_MS, 1) : null,
+    };
+    return { past, last };
+  });
+  candidates.sort(
+    (a, b) =>
+      (b.past.similarity ?? -1) - (a.past.similarity ?? -1) ||
+      b.past.sharedFiles.length - a.past.sharedFiles.length ||
+      b.last - a.last ||
+      a.past.key.localeCompare(b.past.key),
+  );
+  return candidates.slice(0, MAX_SIMILAR).map((c) => c.past);
+}

@@ -1,0 +1,35 @@
+/**
+ * Where a value sits in a distribution: the share of the distribution strictly below it, in [0, 1].
+ * The same definition the analysis uses for hotspot percentiles, so a file tied with most of the
+ * repository at zero sits at 0, not in the middle: a quiet file never looks average because most
+ * files are quiet.
+ */
+export function shareBelow(sortedAscending: readonly number[], value: number): number {
+  if (sortedAscending.length === 0) return 0;
+  let lo = 0;
+  let hi = sortedAscending.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sortedAscending[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo / sortedAscending.length;
+}
+
+/** Each value's share-below within `values` itself. */
+export function positionsWithin(values: readonly number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  return values.map((v) => shareBelow(sorted, v));
+}
+
+/** The value at quantile `q` in [0, 1] (nearest rank, never interpolated, so it is a value that occurs). */
+export function quantile(sortedAscending: readonly number[], q: number): number {
+  if (sortedAscending.length === 0) return 0;
+  const rank = Math.min(sortedAscending.length - 1, Math.max(0, Math.ceil(q * sortedAscending.length) - 1));
+  return sortedAscending[rank];
+}
+
+export function round(value: number, digits = 3): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}

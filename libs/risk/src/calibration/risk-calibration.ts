@@ -1,0 +1,203 @@
+import {
+  analysisOptionsSchema,
+  type AreaFigures,
+  type FileFigures,
+  type RepositorySnapshot,
+} from '@sightline/analysis';
+import { positionsWithin, round } from './positions';
+
+/**
+ * Everything the assessment needs from one snapshot, computed once per snapshot: where each code
+ * file sits in the repository on the hotspot dimension, the repository's fix rate, and the
+ * reference distribution that makes "high" mean the same in every codebase.
+ */
+
+/** Position of a file among the repository's code files on one figure: share strictly below, in [0, 1]. */
+export interface HotspotPositions {
+  loc: number;
+  authors: number;
+  complexity: number;
+  recentRevisions: number;
+}
+
+export interface FileRiskFigures {
+  path: string;
+  area: string;
+  /**
+   * The hotspot dimension in [0, 1]: the mean of the file's positions in code lines, distinct
+   * authors, total cyclomatic complexity and recent revisions. These four carry area risk and are
+   * largely one dimension (docs/risk.md); the mean of ranks keeps any one outlier figure from
+   * dominating and needs no scale per language.
+   */
+  dimension: number;
+  positions: HotspotPositions;
+  fanInPosition: number;
+  /** Fix commits per 30 days over the file's observed history. */
+  fixRate: number;
+}
+
+export interface RiskReference {
+  /**
+   * `tickets`: the repository's past tickets, each scored on the files it changed (used when the
+   * history names enough tickets); `files`: every code file as a one-file change.
+   */
+  basis: 'tickets' | 'files';
+  /** Reference scores, ascending. A ticket's risk score is its share-below in this list. */
+  values: number[];
+}
+
+export interface RiskCalibration {
+  /** The snapshot's head commit: a calibration is only valid for the snapshot it came from. */
+  head: string;
+  /** The analysis's recent window for revisions (its `hotspotDays`). */
+  windowDays: number;
+  codeFiles: number;
+  files: ReadonlyMap<string, FileRiskFigures>;
+  reference: RiskReference;
+  /** Mean over code files of fix commits per file per 30 days. */
+  repositoryFixRate: number;
+  /** Area positions in fan-in among the repository's areas, share strictly below. */
+  areaFanInPositions: ReadonlyMap<string, number>;
+  /** Lookups into the snapshot, built once so a batch of assessments does not rebuild them. */
+  index: SnapshotIndex;
+}
+
+export interface CoupledItem {
+  other: string;
+  degree: number;
+  shared: number;
+}
+
+export interface SnapshotIndex {
+  files: ReadonlyMap<string, FileFigures>;
+  areas: ReadonlyMap<string, AreaFigures>;
+  authorNames: ReadonlyMap<string, string>;
+  areaCoupling: ReadonlyMap<string, readonly CoupledItem[]>;
+  fileCoupling: ReadonlyMap<string, readonly CoupledItem[]>;
+  /** Snapshot ticket indices per file, for "similar past tickets touched the same files". */
+  ticketsByFile: ReadonlyMap<string, readonly number[]>;
+  ticketByKey: ReadonlyMap<string, number>;
+}
+
+export interface CalibrationOptions {
+  /** The `hotspotDays` the snapshot was analysed with (default: the analysis default). */
+  windowDays?: number;
+}
+
+export const FIX_RATE_DAYS = 30;
+/** Below this many scorable past tickets the reference falls back to files. */
+export const MIN_REFERENCE_TICKETS = 20;
+/** Past tickets changing more code files than this are sweeps, not tickets. */
+export const MAX_REFERENCE_TICKET_FILES = 30;
+
+const DAY_SECONDS = 86_400;
+
+function isCodeFile(file: FileFigures): boolean {
+  return file.hotspotPercentile !== null && file.loc > 0;
+}
+
+function fixRate(file: FileFigures, headTime: number): number {
+  if (file.bugFixRevisions === 0 || !file.firstSeen) return 0;
+  // A file younger than one period counts as one period old, so a new file with one fix is not "30×".
+  const days = Math.max(FIX_RATE_DAYS, (headTime - Date.parse(file.firstSeen) / 1000) / DAY_SECONDS);
+  return (file.bugFixRevisions * FIX_RATE_DAYS) / days;
+}
+
+function referenceFrom(
+  snapshot: RepositorySnapshot,
+  files: ReadonlyMap<string, FileRiskFigures>,
+): RiskReference {
+  const ticketScores: number[] = [];
+  for (const ticket of snapshot.tickets) {
+    const dims = ticket.files.flatMap((p) => {
+      const f = files.get(p);
+      return f ? [f.dimension] : [];
+    });
+    if (dims.length === 0 || dims.length > MAX_REFERENCE_TICKET_FILES) continue;
+    ticketScores.push(dims.reduce((a, b) => a + b, 0) / dims.length);
+  }
+  if (ticketScores.length >= MIN_REFERENCE_TICKETS) {
+    return { basis: 'tickets', values: ticketScores.sort((a, b) => a - b) };
+  }
+  return { basis: 'files', values: [...files.values()].map((f) => f.dimension).sort((a, b) => a - b) };
+}
+
+export function calibrateRisk(
+  snapshot: RepositorySnapshot,
+  options: CalibrationOptions = {},
+): RiskCalibration {
+  const windowDays = options.windowDays ?? analysisOptionsSchema.parse({}).hotspotDays;
+  const headTime = Date.parse(snapshot.repository.headTime) / 1000;
+  const code = snapshot.files.filter(isCodeFile);
+  const loc = positionsWithin(code.map((f) => f.loc));
+  const authors = positionsWithin(code.map((f) => f.authors));
+  const complexity = positionsWithin(code.map((f) => f.complexity.total));
+  const recent = positionsWithin(code.map((f) => f.recentRevisions));
+  const fanIn = positionsWithin(code.map((f) => f.fanIn));
+  const files = new Map<string, FileRiskFigures>();
+  let rateSum = 0;
+  code.forEach((f, i) => {
+    const positions = {
+      loc: loc[i],
+      authors: authors[i],
+      complexity: complexity[i],
+      recentRevisions: recent[i],
+    };
+    const rate = fixRate(f, headTime);
+    rateSum += rate;
+    files.set(f.path, {
+      path: f.path,
+      area: f.area,
+      dimension: round(
+        (positions.loc + positions.authors + positions.complexity + positions.recentRevisions) / 4,
+        4,
+      ),
+      positions,
+      fanInPosition: fanIn[i],
+      fixRate: rate,
+    });
+  });
+  const areaFanIn = positionsWithin(snapshot.areas.map((a) => a.fanIn));
+  return {
+    head: snapshot.repository.head,
+    windowDays,
+    codeFiles: code.length,
+    files,
+    reference: referenceFrom(snapshot, files),
+    repositoryFixRate: code.length > 0 ? rateSum / code.length : 0,
+    areaFanInPositions: new Map(snapshot.areas.map((a, i) => [a.path, areaFanIn[i]])),
+    index: indexSnapshot(snapshot),
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function indexSnapshot(snapshot: RepositorySnapshot): SnapshotIndex {
+  const areaCoupling = new Map<string, CoupledItem[]>();
+  for (const p of snapshot.areaCoupling) {
+    push(areaCoupling, p.a, { other: p.b, degree: p.degree, shared: p.shared });
+    push(areaCoupling, p.b, { other: p.a, degree: p.degree, shared: p.shared });
+  }
+  const fileCoupling = new Map<string, CoupledItem[]>();
+  for (const p of snapshot.coupling) {
+    push(fileCoupling, p.a, { other: p.b, degree: p.degree, shared: p.shared });
+    push(fileCoupling, p.b, { other: p.a, degree: p.degree, shared: p.shared });
+  }
+  const ticketsByFile = new Map<string, number[]>();
+  snapshot.tickets.forEach((ticket, t) => {
+    for (const path of ticket.files) push(ticketsByFile, path, t);
+  });
+  return {
+    files: new Map(snapshot.files.map((f) => [f.path, f])),
+    areas: new Map(snapshot.areas.map((a) => [a.path, a])),
+    authorNames: new Map(snapshot.authors.map((a) => [a.id, a.name])),
+    areaCoupling,
+    fileCoupling,
+    ticketsByFile,
+    ticketByKey: new Map(snapshot.tickets.map((t, i) => [t.key, i])),
+  };
+}

@@ -1,0 +1,45 @@
+export {
+  calibrateRisk,
+  FIX_RATE_DAYS,
+  MAX_REFERENCE_TICKET_FILES,
+  MIN_REFERENCE_TICKETS,
+  type CalibrationOptions,
+  type CoupledItem,
+  type FileRiskFigures,
+  type HotspotPositions,
+  type RiskCalibration,
+  type RiskReference,
+  type SnapshotIndex,
+} from './calibration/risk-calibration';
+export { assessRisk, RISK_FILES, type RiskInput } from './assessment/assess-risk';
+export {
+  DEFAULT_RISK_THRESHOLDS,
+  riskThresholdsSchema,
+  type RiskArea,
+  type RiskAreaFile,
+  type RiskAssessment,
+  type RiskEvidence,
+  type RiskLevel,
+  type RiskThresholds,
+  type RiskThresholdsInput,
+  type SimilarPastTicket,
+} from './assessment/risk-assessment';
+export {
+  describeDependencyWarning,
+  describeRiskReason,
+  type DependencyWarning,
+  type RiskReason,
+} from './assessment/risk-reason';
+export { FIX_CLAIM_MIN_FIXES, FIX_CLAIM_MIN_MULTIPLE } from './assessment/figure-reasons';
+export { describeAreaRiskClaim, describeAssessment } from './assessment/risk-claim';
+export { auc, liftOfTopThird, type Estimate } from './evaluation/auc';
+export {
+  evaluateRisk,
+  riskEvalOptionsSchema,
+  STORY_WORDING_MIN_AUC,
+  type ChangeSizeEvaluation,
+  type RiskEvalCommit,
+  type RiskEvalOptions,
+  type RiskEvalTicket,
+  type RiskEvaluation,
+} from './evaluation/evaluate-risk';
