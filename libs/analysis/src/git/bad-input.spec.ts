@@ -111,6 +111,33 @@ describe('bad input', () => {
     }
   });
 
+  it('analyses a bare clone exactly like its work tree', async () => {
+    const origin = FixtureRepo.create();
+    try {
+      origin.commit({
+        message: 'one',
+        time: 1_600_000_000,
+        files: { 'a.ts': 'export const a = 1;\n', '.mailmap': 'A <a@x> <b@y>\n' },
+      });
+      origin.commit({
+        message: 'two',
+        time: 1_600_000_100,
+        moves: [['a.ts', 'b.ts']],
+        author: { name: 'B', email: 'b@y' },
+      });
+      const bare = join(scratch, 'bare.git');
+      origin.git(['clone', '-q', '--bare', origin.path, bare]);
+      const now = () => new Date(0);
+      const fromBare = (await analyseRepository(bare, {}, undefined, { now })).snapshot;
+      const fromTree = (await analyseRepository(origin.path, {}, undefined, { now })).snapshot;
+      expect(fromBare.repository).toMatchObject({ bare: true, path: bare });
+      expect({ ...fromBare, repository: null }).toEqual({ ...fromTree, repository: null });
+      expect(fromBare.authors.map((a) => a.id)).toEqual(['a@x', 'ada@example.com']);
+    } finally {
+      origin.dispose();
+    }
+  });
+
   it('warns that a shallow clone has truncated history', async () => {
     const origin = FixtureRepo.create();
     try {
