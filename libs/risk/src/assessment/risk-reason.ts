@@ -132,7 +132,7 @@ export function describeRiskReason(reason: RiskReason): string {
         reason.percentile !== null
           ? `; more importers than ${Math.round(reason.percentile)}% of this repository's ${peers}`
           : '';
-      return `${who} import ${reason.target}: a change there can reach all of them (blast radius${rank}).`;
+      return `${who} ${reason.fanIn === 1 ? 'imports' : 'import'} ${reason.target}: a change there can reach ${reason.fanIn === 1 ? 'it' : 'all of them'} (blast radius${rank}).`;
     }
     case 'low-confidence':
       return `The match is uncertain (confidence ${reason.confidence.toFixed(2)}, below ${reason.minConfidence.toFixed(2)}): the level is held at ${reason.heldAt} until the areas are confirmed.`;

@@ -1,0 +1,105 @@
+import { describeDependencyWarning, describeRiskReason, type RiskReason } from './risk-reason';
+
+const fixRate = (over: Partial<Extract<RiskReason, { kind: 'fix-rate' }>>): RiskReason => ({
+  kind: 'fix-rate',
+  multiple: 1.7,
+  rate: 0.426,
+  repositoryRate: 0.25,
+  perDays: 30,
+  fixes: 12,
+  files: 3,
+  supported: true,
+  ...over,
+});
+
+describe('describeRiskReason', () => {
+  it.each<[RiskReason, string]>([
+    [
+      {
+        kind: 'hotspot',
+        area: 'services/checkout',
+        percentile: 91.4,
+        basis: 'tickets',
+        file: 'services/checkout/cart.ts',
+        filePercentile: 97.2,
+        loc: 1240,
+        authors: 6,
+        recentRevisions: 37,
+        windowDays: 365,
+      },
+      "On size, authors, complexity and recent changes, the matched code in services/checkout ranks above 91% of this repository's past tickets; its busiest file is services/checkout/cart.ts (hotspot percentile 97; 1,240 code lines, 6 authors, 37 changes in 365 days).",
+    ],
+    [
+      fixRate({}),
+      "Fix commits on the matched files: 0.43 per file per 30 days against 0.25 for this repository's average file (12 fix commits on 3 matched files); 1.7× this repository's 30-day fix rate, where follow-up fixes concentrate.",
+    ],
+    [
+      fixRate({ multiple: 4, fixes: 2, supported: false }),
+      "Fix commits on the matched files: 0.43 per file per 30 days against 0.25 for this repository's average file (2 fix commits on 3 matched files); 4.0× this repository's 30-day fix rate, too few fixes to call a concentration.",
+    ],
+    [
+      fixRate({ multiple: 1.1, supported: false }),
+      "Fix commits on the matched files: 0.43 per file per 30 days against 0.25 for this repository's average file (12 fix commits on 3 matched files); 1.1× this repository's 30-day fix rate, close to the average.",
+    ],
+    [
+      fixRate({ multiple: 0, rate: 0, fixes: 0, supported: false }),
+      'No fix commit has touched the matched files (this repository averages 0.25 fix commits per file per 30 days).',
+    ],
+    [
+      {
+        kind: 'complexity',
+        area: 'src',
+        file: 'src/parser.ts',
+        percentile: 95.5,
+        maxComplexity: 41,
+        totalComplexity: 1230,
+      },
+      "src/parser.ts is more complex than 96% of this repository's code files (most complex function 41, 1,230 in total).",
+    ],
+    [
+      { kind: 'bug-fix-share', area: 'services/checkout', bugFixRevisions: 15, revisions: 37, share: 0.405 },
+      '41% of the changes to services/checkout were bug fixes (15 of 37).',
+    ],
+    [
+      { kind: 'knowledge-island', area: 'src', file: 'src/sync.ts', ownership: 0.97, contact: null },
+      'Knowledge risk: one person wrote 97% of src/sync.ts (bus factor 1); plan a review by someone who knows it.',
+    ],
+    [
+      { kind: 'fan-in', target: 'libs/payments', targetKind: 'area', fanIn: 14, percentile: 96 },
+      "14 other areas import libs/payments: a change there can reach all of them (blast radius; more importers than 96% of this repository's areas).",
+    ],
+    [
+      { kind: 'fan-in', target: 'src/db.ts', targetKind: 'file', fanIn: 1, percentile: null },
+      '1 file imports src/db.ts: a change there can reach it (blast radius).',
+    ],
+    [
+      { kind: 'low-confidence', confidence: 0.21, minConfidence: 0.3, heldAt: 'medium' },
+      'The match is uncertain (confidence 0.21, below 0.30): the level is held at medium until the areas are confirmed.',
+    ],
+    [
+      { kind: 'no-match', why: 'no-signal' },
+      'No code matched: nothing in the repository matches the ticket.',
+    ],
+    [
+      { kind: 'no-figures', files: ['a.md', 'b.md'] },
+      'The matched files (a.md, b.md) have no code figures in this snapshot, so no level can be derived from them.',
+    ],
+  ])('says %j in one sentence with its figures', (reason, sentence) => {
+    expect(describeRiskReason(reason)).toBe(sentence);
+  });
+
+  it('says a dependency warning as what to plan for', () => {
+    expect(
+      describeDependencyWarning({
+        kind: 'change-coupling',
+        area: 'libs/payments',
+        coupledWith: 'services/checkout',
+        degree: 62,
+        shared: 9,
+        basis: 'files',
+      }),
+    ).toBe(
+      'Also plan for libs/payments: it changes together with services/checkout in 62% of commits to their files (9 shared commits).',
+    );
+  });
+});
