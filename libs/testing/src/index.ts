@@ -35,3 +35,4 @@ export {
   type LinearUserRecord,
   type LinearWebhookSendOptions,
 } from './fake-linear';
+export { buildRiskHistory, RISK_HISTORY_AUTHORS } from './risk-history';

@@ -1,11 +1,20 @@
-import { rankTicket } from '@sightline/matching';
-import type { FixtureRepo } from '@sightline/testing';
+import { collectRepositoryCorpus, type CorpusResult } from '@sightline/analysis';
+import { buildMatchIndex, matchCorpusFromAnalysis, rankTicket, type MatchIndex } from '@sightline/matching';
+import { buildRiskHistory, type FixtureRepo } from '@sightline/testing';
 import { calibrateRisk, type RiskCalibration } from '../calibration/risk-calibration';
 import { assessRisk } from './assess-risk';
 import { describeAreaRiskClaim, describeAssessment } from './risk-claim';
 import type { RiskAssessment } from './risk-assessment';
 import type { RiskReason } from './risk-reason';
-import { buildRiskHistory, indexHistory, type IndexedHistory } from './risk-history.fixture-spec';
+
+interface IndexedHistory extends CorpusResult {
+  index: MatchIndex;
+}
+
+async function indexHistory(repo: FixtureRepo): Promise<IndexedHistory> {
+  const result = await collectRepositoryCorpus(repo.path, { rev: 'HEAD' });
+  return { ...result, index: buildMatchIndex(matchCorpusFromAnalysis(result.corpus, result.snapshot)) };
+}
 
 const INVOICE = 'packages/billing/src/invoice.ts';
 const LABEL = 'packages/ui/src/label.ts';

@@ -1,23 +1,15 @@
-import { collectRepositoryCorpus, type CorpusResult } from '@sightline/analysis';
-import { buildMatchIndex, matchCorpusFromAnalysis, type MatchIndex } from '@sightline/matching';
-import { FixtureRepo, type FixtureAuthor } from '@sightline/testing';
+import { FixtureRepo, type FixtureAuthor } from './fixture-repo';
 
-/**
- * A generated history whose risk answer is known: `packages/billing/src/invoice.ts` is large,
- * branchy, changed by four people and keeps receiving fixes, and its feature changes also touch
- * `packages/ledger/`; `packages/ui/src/label.ts` is small and quiet, written by one person in one
- * two-commit ticket. Twelve `packages/core/` files, each changed in four small tickets, give the
- * repository a distribution of ordinary tickets.
- */
-export const DAY = 86_400;
-export const T0 = 1_700_000_000;
+const DAY = 86_400;
+const T0 = 1_700_000_000;
 
-export const AUTHORS: Record<'ada' | 'grace' | 'linus' | 'margaret', FixtureAuthor> = {
+export const RISK_HISTORY_AUTHORS: Record<'ada' | 'grace' | 'linus' | 'margaret', FixtureAuthor> = {
   ada: { name: 'Ada Lovelace', email: 'ada@example.com' },
   grace: { name: 'Grace Hopper', email: 'grace@example.com' },
   linus: { name: 'Linus Torvalds', email: 'linus@example.com' },
   margaret: { name: 'Margaret Hamilton', email: 'margaret@example.com' },
 };
+const AUTHORS = RISK_HISTORY_AUTHORS;
 const ROTATION = [AUTHORS.ada, AUTHORS.grace, AUTHORS.linus, AUTHORS.margaret];
 
 function invoiceSource(version: number): string {
@@ -48,6 +40,13 @@ function postingSource(version: number): string {
 
 const PACKAGE = (name: string) => JSON.stringify({ name, version: '1.0.0' }) + '\n';
 
+/**
+ * A generated history whose risk answer is known: `packages/billing/src/invoice.ts` is large,
+ * branchy, changed by four people and keeps receiving fixes, and its feature changes also touch
+ * `packages/ledger/`; `packages/ui/src/label.ts` is small and quiet, written by one person in one
+ * two-commit ticket. Twelve `packages/core/` files, each changed in four small tickets, give the
+ * repository a distribution of ordinary tickets.
+ */
 export function buildRiskHistory(): FixtureRepo {
   const repo = FixtureRepo.create('sightline-risk-');
   let time = T0;
@@ -109,13 +108,4 @@ export function buildRiskHistory(): FixtureRepo {
     }
   }
   return repo;
-}
-
-export interface IndexedHistory extends CorpusResult {
-  index: MatchIndex;
-}
-
-export async function indexHistory(repo: FixtureRepo): Promise<IndexedHistory> {
-  const result = await collectRepositoryCorpus(repo.path, { rev: 'HEAD' });
-  return { ...result, index: buildMatchIndex(matchCorpusFromAnalysis(result.corpus, result.snapshot)) };
 }
