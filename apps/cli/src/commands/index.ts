@@ -3,6 +3,7 @@ import { registerKeysCommand } from './keys.command';
 import { registerAnalyzeCommand } from './analyze.command';
 import { registerMatchCommand } from './match.command';
 import { registerEvalCommand } from './eval.command';
+import { registerAssessCommand } from './assess.command';
 
 /** Every `sightline` sub-command registers itself here, one line each. */
 export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
@@ -10,4 +11,5 @@ export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
   registerAnalyzeCommand,
   registerMatchCommand,
   registerEvalCommand,
+  registerAssessCommand,
 ];
