@@ -32,8 +32,9 @@ export class InternTable {
     let id = this.ids.get(value);
     if (id === undefined) {
       id = this.values.length;
-      this.values.push(value);
-      this.ids.set(value, id);
+      const kept = detach(value);
+      this.values.push(kept);
+      this.ids.set(kept, id);
     }
     return id;
   }
@@ -45,6 +46,14 @@ export class InternTable {
   get size(): number {
     return this.values.length;
   }
+}
+
+/**
+ * Copies a string out of the text it was cut from. V8 keeps substrings as views of their parent,
+ * so one kept subject or name would otherwise hold a whole commit message in memory.
+ */
+export function detach(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /** A raw identity is kept as "name <email>", the form `git check-mailmap` takes and returns. */

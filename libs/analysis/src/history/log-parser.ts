@@ -1,5 +1,5 @@
 import { decodeBytes } from '../git/git-process';
-import { CommitRecord, InternTable, rawIdentity } from './commit-record';
+import { CommitRecord, detach, InternTable, rawIdentity } from './commit-record';
 import { MessageFacts } from './message-facts';
 
 /** `git log` format: fields split by US (0x1f), the record closed by RS (0x1e); with -z every numstat entry ends in NUL. */
@@ -133,14 +133,15 @@ export class LogParser {
     const coAuthors = this.messages
       .coAuthors(message)
       .map((c) => this.identities.intern(rawIdentity(c.name, c.email)));
+    const tickets = this.messages.ticketKeys(message);
     this.current = {
       record: {
         hash: detach(hash),
         time: Number(time),
         author: this.identities.intern(rawIdentity(name, email)),
-        coAuthors,
+        coAuthors: coAuthors.length > 0 ? coAuthors : NO_IDS,
         fix: this.messages.isFix(subject),
-        tickets: this.messages.ticketKeys(message).map(detach),
+        tickets: tickets.length > 0 ? tickets.map(detach) : NO_KEYS,
         subject,
         changes: new Int32Array(0),
       },
@@ -157,13 +158,9 @@ export class LogParser {
   }
 }
 
-/**
- * Copies a string out of the commit message it was cut from. V8 keeps substrings as views of
- * their parent, so one kept subject would otherwise hold the whole message in memory.
- */
-function detach(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
-}
+/** Most commits have no co-author and no ticket: they share these (never mutated) empty lists. */
+const NO_IDS: number[] = [];
+const NO_KEYS: string[] = [];
 
 /** The subject as `%s` gives it: the first paragraph with its line breaks folded into spaces. */
 export function subjectOf(message: string): string {
