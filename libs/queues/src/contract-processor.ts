@@ -53,7 +53,11 @@ export abstract class ContractProcessor<Q extends QueueName> implements OnApplic
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
+    if (!this.worker) return;
+    // Closing a worker whose Redis connection is still being set up makes BullMQ emit an error
+    // after it has dropped its listeners, which would crash the process: let it settle first.
+    await Promise.race([this.worker.waitUntilReady().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+    await this.worker.close();
   }
 
   async process(job: Job, token?: string): Promise<unknown> {

@@ -48,6 +48,21 @@ describe('job contracts', () => {
     expect(jobNamesOf('repository-analysis')).toEqual(['analyse-repository', 'refresh-repository']);
   });
 
+  it('carries only ids in the enrichment and write-back jobs', () => {
+    const payload = { connectionId: repositoryId, ticketKey: 'SHOP-12', runId };
+    expect(parseJobPayload('ticket-enrichment', 'enrich-ticket', payload)).toEqual(payload);
+    expect(parseJobPayload('tracker-writeback', 'write-note', payload)).toEqual(payload);
+    expect(() => parseJobPayload('ticket-enrichment', 'enrich-ticket', { ...payload, ticketKey: 'not a key' })).toThrow(
+      /ticketKey: expected a ticket key/,
+    );
+    expect(() =>
+      parseJobPayload('tracker-writeback', 'write-note', { ...payload, note: '# Sightline: code context' }),
+    ).toThrow(InvalidJobPayloadError);
+    expect(parseJobPayload('ticket-enrichment', 'prune-enrichment-history', {})).toEqual({});
+    expect(jobNamesOf('ticket-enrichment')).toEqual(['enrich-ticket', 'prune-enrichment-history']);
+    expect(jobNamesOf('tracker-writeback')).toEqual(['write-note']);
+  });
+
   it('keeps failed jobs and bounds completed ones on every queue', () => {
     for (const queue of QUEUE_NAMES) {
       const options = DEFAULT_JOB_OPTIONS[queue];

@@ -2,6 +2,11 @@ import { z } from 'zod';
 import type { QueueName } from './queue-names';
 
 const id = z.uuid({ message: 'expected a UUID' });
+/** A Jira issue key or Linear identifier (`SHOP-12`): an id, like the others, not ticket content. */
+const ticketKey = z
+  .string()
+  .max(64, 'expected a ticket key such as SHOP-12')
+  .regex(/^[A-Za-z][A-Za-z0-9_]*-[1-9][0-9]*$/, 'expected a ticket key such as SHOP-12');
 
 /**
  * Every job name and its payload schema, per queue. Payloads carry ids, never data blobs or
@@ -13,8 +18,16 @@ export const JOB_CONTRACTS = {
     /** Fired by a repository's refresh schedule; it starts an analysis run like any trigger. */
     'refresh-repository': z.object({ repositoryId: id }).strict(),
   },
-  'ticket-enrichment': {},
-  'tracker-writeback': {},
+  'ticket-enrichment': {
+    /** Read the ticket, match it, assess its risk and store the report; queues the write-back. */
+    'enrich-ticket': z.object({ connectionId: id, ticketKey, runId: id }).strict(),
+    /** Scheduled: forget webhook deliveries and finished runs past the retention period. */
+    'prune-enrichment-history': z.object({}).strict(),
+  },
+  'tracker-writeback': {
+    /** Make the ticket show its current report: our one comment, the risk label, the machine data. */
+    'write-note': z.object({ connectionId: id, ticketKey, runId: id }).strict(),
+  },
   'grooming-sweep': {},
 } as const satisfies Record<QueueName, Record<string, z.ZodType>>;
 

@@ -27,8 +27,12 @@ export class QueuesModule {
         {
           provide: ALL_QUEUES,
           inject: queueTokens,
-          useFactory: (...queues: Queue[]) =>
-            new Map<QueueName, Queue>(QUEUE_NAMES.map((name, index) => [name, queues[index]])),
+          useFactory: (...queues: Queue[]) => {
+            // Without a listener an 'error' event (Redis gone, connection closed during shutdown)
+            // would crash the process; readiness reports Redis outages instead.
+            for (const queue of queues) queue.on('error', () => undefined);
+            return new Map<QueueName, Queue>(QUEUE_NAMES.map((name, index) => [name, queues[index]]));
+          },
         },
         { provide: QueueProducer, inject: [ALL_QUEUES], useFactory: (queues: Map<QueueName, Queue>) => new QueueProducer(queues) },
       ],
