@@ -66,3 +66,25 @@ export function priorParts(index: MatchIndex, doc: number, weights: MatchWeights
   }
   return parts;
 }
+
+const totalsCache = new WeakMap<MatchIndex, Map<string, Float64Array>>();
+
+/** Every file's summed prior contribution, computed once per index and weight setting. */
+export function priorTotals(index: MatchIndex, weights: MatchWeights, bugLike: boolean): Float64Array {
+  const key = `${bugLike}:${weights.changeFrequency}:${weights.recency}:${weights.recencyHalfLifeDays}:${weights.size}:${weights.bugFix}`;
+  let byKey = totalsCache.get(index);
+  if (!byKey) {
+    byKey = new Map();
+    totalsCache.set(index, byKey);
+  }
+  let totals = byKey.get(key);
+  if (!totals) {
+    totals = new Float64Array(index.paths.length);
+    for (let doc = 0; doc < totals.length; doc++) {
+      for (const part of priorParts(index, doc, weights, bugLike)) totals[doc] += part.contribution;
+    }
+    if (byKey.size > 16) byKey.clear();
+    byKey.set(key, totals);
+  }
+  return totals;
+}

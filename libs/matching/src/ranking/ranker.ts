@@ -1,20 +1,20 @@
 import { FeedbackEntry } from '../feedback/feedback-store';
-import { FeedbackSignal, feedbackSignals } from '../feedback/feedback-signal';
-import { Bm25fParams } from '../index/bm25f-scorer';
+import { feedbackSignals } from '../feedback/feedback-signal';
+import { Bm25fParams, DocScores } from '../index/bm25f-scorer';
 import { INDEX_FIELDS } from '../index/corpus';
 import { MatchIndex } from '../index/match-index';
 import { DEFAULT_INPUT_LIMITS, InputLimits, PreparedTicket, prepareTicket, TicketInput } from '../ticket/prepare-ticket';
 import { aggregateAreas } from './areas';
 import { ConfidenceFeatures, rankingConfidence } from './confidence';
-import { ExplainContext, explainEvidence, FileEvidence } from './explain';
+import { Candidate, rankCandidates, Signals } from './candidates';
+import { ExplainContext, explainEvidence } from './explain';
 import { MatchResult } from './match-result';
 import { MatchWeights, resolveWeights, WeightOverrides } from './match-weights';
-import { MentionSignal, mentionSignals } from './mention-signal';
-import { NameSignal, nameSignals } from './name-signal';
-import { PathRule, PathRuleHit, pathRuleSignals } from './path-rules';
-import { priorParts } from './priors';
+import { mentionSignals } from './mention-signal';
+import { nameSignals } from './name-signal';
+import { PathRule, pathRuleSignals } from './path-rules';
 import { ResolvedTerm, resolveTerms } from './query-terms';
-import { SimilarSignal, similarTicketSignals } from './similar-tickets';
+import { similarTicketSignals } from './similar-tickets';
 
 export interface MatchOptions {
   /** Files and areas returned, each (default 10). */
@@ -32,19 +32,8 @@ const DEFAULT_TOP = 10;
 const MAX_QUERY_TERMS = 64;
 // Files below this share of the best file's score are noise and are not aggregated into areas.
 const MIN_RELATIVE_SCORE = 0.05;
-
-interface Candidate extends FileEvidence {
-  doc: number;
-  score: number;
-  /** Sum of the positive parts, the base for each reason's share. */
-  evidence: number;
-}
-
-function maxOf(values: Iterable<number>): number {
-  let max = 0;
-  for (const v of values) if (v > max) max = v;
-  return max;
-}
+// Areas are aggregated from this many best files: enough to rank areas, bounded for large repositories.
+const AREA_FILES = 500;
 
 function bm25fParams(weights: MatchWeights): Bm25fParams {
   return { k1: weights.k1, fields: INDEX_FIELDS.map((f) => weights.fields[f]) };
@@ -54,24 +43,17 @@ function emptyResult(ticket: PreparedTicket, reason: 'empty' | 'no-signal'): Mat
   return { files: [], areas: [], confidence: 0, noMatch: true, noMatchReason: reason, truncated: ticket.truncated };
 }
 
-interface Signals {
-  text: Map<number, number>;
-  similar: Map<number, SimilarSignal>;
-  mentions: Map<number, MentionSignal>;
-  names: Map<number, NameSignal>;
-  rules: Map<number, PathRuleHit[]>;
-  feedback: Map<number, FeedbackSignal>;
+interface Collected extends Signals {
   query: ResolvedTerm[];
   textCoverage: number;
 }
 
-function collectSignals(index: MatchIndex, ticket: PreparedTicket, options: MatchOptions, weights: MatchWeights): Signals {
+function collectSignals(index: MatchIndex, ticket: PreparedTicket, options: MatchOptions, weights: MatchWeights): Collected {
   const query = resolveTerms(index.text, ticket.terms, MAX_QUERY_TERMS);
-  const text = new Map<number, number>();
+  let text: DocScores = { scores: new Float64Array(0), docs: new Uint32Array(0) };
   let textCoverage = 0;
   if (query.length > 0) {
-    const { scores, docs } = index.textScorer.score(query, bm25fParams(weights));
-    for (const d of docs) text.set(d, scores[d]);
+    text = index.textScorer.score(query, bm25fParams(weights));
     // Share of the query's idf mass the index knows at all: a ticket in other words scores low.
     let known = 0;
     for (const q of query) known += q.weight * index.text.idf(q.termId);
@@ -91,62 +73,8 @@ function collectSignals(index: MatchIndex, ticket: PreparedTicket, options: Matc
   };
 }
 
-function combine(index: MatchIndex, ticket: PreparedTicket, s: Signals, weights: MatchWeights): Candidate[] {
-  const maxText = maxOf(s.text.values());
-  const maxSimilar = maxOf([...s.similar.values()].map((v) => v.value));
-  const docs = new Set<number>([...s.text.keys(), ...s.similar.keys(), ...s.mentions.keys(), ...s.names.keys(), ...s.rules.keys()]);
-  for (const [doc, f] of s.feedback) if (f.value > 0) docs.add(doc);
-  const candidates: Candidate[] = [];
-  for (const doc of docs) {
-    const text = maxText > 0 ? (weights.text * (s.text.get(doc) ?? 0)) / maxText : 0;
-    const similarSignal = s.similar.get(doc);
-    const similar = similarSignal && maxSimilar > 0 ? (weights.similar * similarSignal.value) / maxSimilar : 0;
-    const mentionSignal = s.mentions.get(doc);
-    const mention = weights.mention * (mentionSignal?.value ?? 0);
-    const nameSignal = s.names.get(doc);
-    const name = weights.nameMatch * (nameSignal?.value ?? 0);
-    const rules = s.rules.get(doc);
-    const rule = rules ? weights.pathRule : 0;
-    const priors = priorParts(index, doc, weights, ticket.bugLike);
-    let score = text + similar + mention + name + rule + priors.reduce((a, p) => a + p.contribution, 0);
-    let evidence = score;
-    const feedback = s.feedback.get(doc);
-    let feedbackContribution = 0;
-    if (feedback) {
-      // "Wrong" scales the score down (to nothing for a verdict on this ticket); "right" adds to it.
-      if (feedback.value < 0) {
-        feedbackContribution = score * feedback.value;
-        score *= 1 + feedback.value;
-      } else {
-        feedbackContribution = weights.feedback * feedback.value;
-        score += feedbackContribution;
-        evidence += feedbackContribution;
-      }
-    }
-    if (score <= 0) continue;
-    candidates.push({
-      doc,
-      score,
-      evidence,
-      text,
-      similar,
-      similarTickets: similarSignal?.tickets ?? [],
-      mention,
-      mentionHits: mentionSignal?.hits ?? [],
-      name,
-      nameHits: nameSignal?.hits ?? [],
-      rule,
-      ruleHits: rules ?? [],
-      priors,
-      feedback: feedback ? { ...feedback, contribution: feedbackContribution } : undefined,
-    });
-  }
-  candidates.sort((a, b) => b.score - a.score || index.paths[a.doc].localeCompare(index.paths[b.doc]));
-  return candidates;
-}
-
 /** The sum of the weights a file could collect, so reported scores sit in [0, 1]. */
-function scoreScale(ticket: PreparedTicket, s: Signals, weights: MatchWeights): number {
+function scoreScale(ticket: PreparedTicket, s: Collected, weights: MatchWeights): number {
   let scale = weights.text + weights.changeFrequency + weights.recency + weights.size;
   if (s.similar.size > 0) scale += weights.similar;
   if (s.mentions.size > 0) scale += weights.mention;
@@ -165,11 +93,11 @@ export function rankTicket(index: MatchIndex, input: TicketInput | PreparedTicke
     return emptyResult(ticket, 'empty');
   }
   const signals = collectSignals(index, ticket, options, weights);
-  const candidates = combine(index, ticket, signals, weights);
+  const top = options.top ?? DEFAULT_TOP;
+  const candidates = rankCandidates(index, ticket, signals, weights, Math.max(top, AREA_FILES));
   if (candidates.length === 0) return emptyResult(ticket, 'no-signal');
   const best = candidates[0].score;
   const kept = candidates.filter((c) => c.score >= best * MIN_RELATIVE_SCORE);
-  const top = options.top ?? DEFAULT_TOP;
   const scale = scoreScale(ticket, signals, weights);
   const ctx: ExplainContext = { index, query: signals.query, weights };
   const explain = options.explain === false ? undefined : (c: Candidate) => explainEvidence(ctx, c.doc, c, c.evidence);
