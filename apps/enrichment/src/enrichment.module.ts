@@ -2,14 +2,25 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import type { Config } from '@sightline/config';
 import { PlatformModule } from '@sightline/platform';
+import { TicketsApiModule } from './tickets/tickets-api.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+import { EnrichmentWorkerModule } from './worker/enrichment-worker.module';
 
-/** The enrichment service; webhook API and ticket workers join it as they are built. */
+/**
+ * The enrichment service; `SIGHTLINE_ROLES` decides whether it serves the webhook and ticket
+ * API, runs the enrichment and write-back workers, or both.
+ */
 @Module({})
 export class EnrichmentModule {
   static forRoot(config: Config, logDestination?: DestinationStream): DynamicModule {
+    const roles = new Set(config.SIGHTLINE_ROLES);
     return {
       module: EnrichmentModule,
-      imports: [PlatformModule.forRoot({ service: 'enrichment', config, logDestination })],
+      imports: [
+        PlatformModule.forRoot({ service: 'enrichment', config, logDestination }),
+        ...(roles.has('api') ? [WebhooksModule, TicketsApiModule] : []),
+        ...(roles.has('worker') ? [EnrichmentWorkerModule] : []),
+      ],
     };
   }
 }

@@ -87,6 +87,23 @@ export const envSchema = z.object({
   ALLOW_LOCAL_REPOSITORIES: booleanFlag.default(false),
   /** Lets clone URLs point at link-local addresses and cloud metadata hosts (blocked to stop server-side request forgery). */
   ALLOW_PRIVATE_GIT_HOSTS: booleanFlag.default(false),
+  /** Base URL people reach the enrichment service at; ticket notes link to `<url>/api/tickets/…/report`. */
+  ENRICHMENT_PUBLIC_URL: url(['http:', 'https:'], 'https://sightline.example.com').default('http://localhost:3001'),
+  /** Tickets one enrichment worker process matches and assesses at once. */
+  ENRICHMENT_CONCURRENCY: z.coerce.number({ message: 'expected a whole number of jobs' }).int().min(1).max(64).default(4),
+  /**
+   * Tickets one worker process writes back at once. Each holds a PostgreSQL connection (the
+   * per-ticket lock) out of a pool of 10, hence the low ceiling.
+   */
+  WRITEBACK_CONCURRENCY: z.coerce.number({ message: 'expected a whole number of jobs' }).int().min(1).max(5).default(4),
+  /** What a low-confidence match does to the ticket: `note` says so in the note, `silent` writes nothing new. */
+  ENRICHMENT_LOW_CONFIDENCE: z.enum(['note', 'silent'], { message: 'expected note or silent' }).default('note'),
+  /** Days webhook deliveries (for deduplication) and finished enrichment runs are kept. */
+  ENRICHMENT_RETENTION_DAYS: z.coerce.number({ message: 'expected a whole number of days' }).int().min(1).default(30),
+  /** Match indexes (one per repository snapshot) a worker process keeps in memory. */
+  MATCH_INDEX_CACHE_SIZE: z.coerce.number({ message: 'expected a whole number of indexes' }).int().min(1).max(256).default(8),
+  /** Longest a single Jira API request may take before it counts as a transient failure (ms). */
+  TRACKER_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(1000).default(15_000),
 });
 
 export type Config = z.output<typeof envSchema>;

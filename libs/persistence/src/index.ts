@@ -59,3 +59,32 @@ export {
   type ProjectMappingReference,
 } from './repositories/project-mapping.repository';
 export { RepositoryLock } from './repository-lock';
+export {
+  EnrichmentRunRepository,
+  ENRICHMENT_STATUSES,
+  type EnrichmentRunFilter,
+  type EnrichmentRunRecord,
+  type EnrichmentStatus,
+  type EnrichmentTrigger,
+  type FinalEnrichmentStatus,
+  type NewEnrichmentRun,
+} from './repositories/enrichment-run.repository';
+export {
+  WebhookDeliveryRepository,
+  type DeliveryOutcome,
+  type WebhookDeliveryInput,
+} from './repositories/webhook-delivery.repository';
+export {
+  TicketReportRepository,
+  type NewTicketReport,
+  type TicketReportRecord,
+} from './repositories/ticket-report.repository';
+export { WritebackStateRepository, type WritebackStateRecord } from './repositories/writeback-state.repository';
+export {
+  TicketFeedbackRepository,
+  type FeedbackTarget,
+  type FeedbackVerdictValue,
+  type NewTicketFeedback,
+  type TicketFeedbackRecord,
+} from './repositories/ticket-feedback.repository';
+export { TicketWriteLock } from './ticket-write-lock';

@@ -12,6 +12,12 @@ import { TrackerConnectionRepository } from './repositories/tracker-connection.r
 import { SecretCipher } from './secret-cipher';
 import { RepositoryLock } from './repository-lock';
 import { DatabasePing } from './database-ping';
+import { EnrichmentRunRepository } from './repositories/enrichment-run.repository';
+import { WebhookDeliveryRepository } from './repositories/webhook-delivery.repository';
+import { TicketReportRepository } from './repositories/ticket-report.repository';
+import { WritebackStateRepository } from './repositories/writeback-state.repository';
+import { TicketFeedbackRepository } from './repositories/ticket-feedback.repository';
+import { TicketWriteLock } from './ticket-write-lock';
 
 const REPOSITORIES = [
   ApiKeyRepository,
@@ -23,6 +29,12 @@ const REPOSITORIES = [
   TrackerConnectionRepository,
   ProjectMappingRepository,
   RepositoryLock,
+  EnrichmentRunRepository,
+  WebhookDeliveryRepository,
+  TicketReportRepository,
+  WritebackStateRepository,
+  TicketFeedbackRepository,
+  TicketWriteLock,
 ] as const;
 
 /** Connects once per process, optionally migrates, and provides the repositories. */

@@ -1,0 +1,166 @@
+import { describeResult } from '@sightline/matching';
+import {
+  describeAreaRiskClaim,
+  describeRiskReason,
+  type RiskArea,
+  type RiskReason,
+  type SimilarPastTicket,
+} from '@sightline/risk';
+import type { DependencyWarning, NoteArea, NoteFigure, RiskNoteReport, SimilarTicket } from '@sightline/trackers';
+import type { CombinedAssessment, RepositoryAssessment } from './repository-assessment';
+
+const MAX_AREAS = 3;
+const MAX_WARNINGS = 3;
+const MAX_SIMILAR = 3;
+const MATCH_REASON_FILES = 3;
+/** Reasons about the level as a whole; the others belong to the area they name. */
+const LEVEL_REASONS: ReadonlySet<RiskReason['kind']> = new Set([
+  'hotspot',
+  'fix-rate',
+  'low-confidence',
+  'no-match',
+  'no-figures',
+]);
+/** Already printed as one of the area's figures. */
+const SHOWN_AS_FIGURE: ReadonlySet<RiskReason['kind']> = new Set(['bug-fix-share']);
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function figuresOf(area: RiskArea): NoteFigure[] {
+  const figures: NoteFigure[] = [
+    { label: 'size', value: `${plural(area.loc, 'code line')} in ${plural(area.files, 'file')}` },
+  ];
+  if (area.maxHotspotPercentile !== null) {
+    const top = Math.max(1, Math.round(100 - area.maxHotspotPercentile));
+    figures.push({ label: 'hotspot', value: `top ${top}% of files in this repository` });
+  }
+  figures.push({ label: `changes (${area.windowDays} days)`, value: String(area.recentRevisions) });
+  if (area.revisions > 0) {
+    const share = Math.round((100 * area.bugFixRevisions) / area.revisions);
+    figures.push({ label: 'bug-fix share', value: `${share}% (${area.bugFixRevisions} of ${area.revisions} changes)` });
+  }
+  figures.push({ label: 'authors', value: String(area.authors) });
+  if (area.maxComplexity > 0) {
+    figures.push({ label: 'most complex function', value: `cyclomatic complexity ${area.maxComplexity}` });
+  }
+  if (area.fanIn > 0) figures.push({ label: 'imported by', value: plural(area.fanIn, 'other area') });
+  return figures;
+}
+
+function reasonTarget(reason: RiskReason): string | undefined {
+  switch (reason.kind) {
+    case 'complexity':
+    case 'bug-fix-share':
+    case 'knowledge-island':
+      return reason.area;
+    case 'fan-in':
+      return reason.target;
+    default:
+      return undefined;
+  }
+}
+
+function within(areaPath: string, target: string): boolean {
+  return target === areaPath || areaPath === '.' || target.startsWith(`${areaPath}/`);
+}
+
+function durationOf(ticket: SimilarPastTicket): string | undefined {
+  if (ticket.commitSpanDays === null) return undefined;
+  const span = ticket.commitSpanDays < 1 ? 'under a day' : plural(Math.round(ticket.commitSpanDays), 'day');
+  return `${span} from first to last commit`;
+}
+
+interface PlacedAreas {
+  areas: (NoteArea & { repository: RepositoryAssessment })[];
+  /** Reasons printed under an area; the rest are printed for the level. */
+  placed: Set<RiskReason>;
+}
+
+function placeAreas(combined: CombinedAssessment, name: (r: RepositoryAssessment, path: string) => string): PlacedAreas {
+  const placed = new Set<RiskReason>();
+  const chosen = combined.contributing
+    .flatMap((repository) => repository.assessment.areas.map((area) => ({ repository, area })))
+    .sort((a, b) => b.area.matchScore - a.area.matchScore)
+    .slice(0, MAX_AREAS);
+  const areas = chosen.map(({ repository, area }) => {
+    const reasons = repository.assessment.reasons.filter((reason) => {
+      const target = reasonTarget(reason);
+      if (target === undefined || placed.has(reason) || !within(area.path, target)) return false;
+      placed.add(reason);
+      return !LEVEL_REASONS.has(reason.kind) && !SHOWN_AS_FIGURE.has(reason.kind);
+    });
+    return {
+      repository,
+      path: name(repository, area.path),
+      score: area.matchScore,
+      figures: figuresOf(area),
+      reasons: reasons.map(describeRiskReason),
+    };
+  });
+  return { areas, placed };
+}
+
+/**
+ * What the ticket note says, from the combined assessment: the level and the sentence behind it,
+ * the likely areas with their figures and area-specific reasons, what else to plan for, similar
+ * past tickets and why these areas matched. Every figure is one the analysis produced.
+ */
+export function noteReportOf(
+  combined: CombinedAssessment,
+  options: { ticketKey: string; reportUrl: string },
+): RiskNoteReport {
+  const name = (repository: RepositoryAssessment, path: string) =>
+    combined.labelled ? `${repository.repositoryName}:${path}` : path;
+  const { areas, placed } = placeAreas(combined, name);
+  const shown = new Set(areas.map((area) => area.repository));
+  const speaking = combined.contributing.filter((r) => shown.has(r) || r === combined.primary);
+
+  const riskReasons = speaking.flatMap((repository) =>
+    repository.assessment.reasons
+      .filter((reason) => !placed.has(reason))
+      .map((reason) => (combined.labelled ? `${repository.repositoryName}: ` : '') + describeRiskReason(reason)),
+  );
+  const dependencyWarnings: DependencyWarning[] = speaking
+    .flatMap((repository) =>
+      repository.assessment.dependencyWarnings.map((warning) => ({
+        area: name(repository, warning.area),
+        message: `changes together with ${name(repository, warning.coupledWith)} in ${warning.degree}% of ${
+          warning.basis === 'areas' ? 'commits' : 'commits to their files'
+        } (${plural(warning.shared, 'shared commit')}): budget for both`,
+      })),
+    )
+    .slice(0, MAX_WARNINGS);
+  const seen = new Set<string>();
+  const similarTickets: SimilarTicket[] = speaking
+    .flatMap((repository) => repository.assessment.similarTickets)
+    .filter((ticket) => !seen.has(ticket.key) && seen.add(ticket.key))
+    .slice(0, MAX_SIMILAR)
+    .map((ticket) => {
+      const duration = durationOf(ticket);
+      return { key: ticket.key, ...(ticket.title ? { title: ticket.title } : {}), ...(duration ? { duration } : {}) };
+    });
+  const matchReasons = speaking
+    .flatMap((repository) => repository.match.files.map((file) => ({ repository, file })))
+    .sort((a, b) => b.file.score - a.file.score)
+    .slice(0, MATCH_REASON_FILES)
+    .flatMap(({ repository, file }) => {
+      const why = describeResult(file);
+      return why ? [`${name(repository, file.path)}: ${why}`] : [];
+    });
+
+  return {
+    ticketKey: options.ticketKey,
+    riskLevel: combined.level,
+    confidence: combined.confidence,
+    summary: describeAreaRiskClaim(combined.primary.assessment),
+    areas: areas.map(({ repository: _repository, ...area }) => area),
+    riskReasons,
+    dependencyWarnings,
+    similarTickets,
+    matchReasons,
+    reportUrl: options.reportUrl,
+    lowConfidence: combined.lowConfidence,
+  };
+}

@@ -1,0 +1,103 @@
+import { describeResult, type RankedResult } from '@sightline/matching';
+import type { NewTicketReport, ProjectMappingRecord } from '@sightline/persistence';
+import { describeDependencyWarning, describeRiskReason } from '@sightline/risk';
+import type { Ticket } from '@sightline/trackers';
+import type { RepositoryAssessment } from './repository-assessment';
+import type { TicketAssessment } from './ticket-assessor.service';
+
+const STORED_RESULTS = 10;
+const STORED_DESCRIPTION_CHARS = 4_000;
+
+function ranked(results: readonly RankedResult[]) {
+  return results.slice(0, STORED_RESULTS).map((result) => ({
+    path: result.path,
+    kind: result.kind,
+    score: result.score,
+    why: describeResult(result),
+    reasons: result.reasons,
+  }));
+}
+
+function matchOf(repository: RepositoryAssessment) {
+  const { match } = repository;
+  return {
+    repositoryId: repository.repositoryId,
+    repositoryName: repository.repositoryName,
+    confidence: match.confidence,
+    noMatch: match.noMatch,
+    ...(match.noMatchReason ? { noMatchReason: match.noMatchReason } : {}),
+    truncated: match.truncated,
+    areas: ranked(match.areas),
+    files: ranked(match.files),
+  };
+}
+
+function riskOf(repository: RepositoryAssessment) {
+  const { assessment } = repository;
+  return {
+    repositoryId: repository.repositoryId,
+    repositoryName: repository.repositoryName,
+    level: assessment.level,
+    score: assessment.score,
+    confidence: assessment.confidence,
+    lowConfidence: assessment.lowConfidence,
+    noMatch: assessment.noMatch,
+    reasons: assessment.reasons.map((reason) => ({ ...reason, text: describeRiskReason(reason) })),
+    areas: assessment.areas,
+    dependencyWarnings: assessment.dependencyWarnings.map((w) => ({ ...w, text: describeDependencyWarning(w) })),
+    similarTickets: assessment.similarTickets,
+    evidence: assessment.evidence,
+    thresholds: assessment.thresholds,
+  };
+}
+
+/** The row stored for an assessed ticket: everything the report API shows and the write-back writes. */
+export function reportRecordOf(
+  ticket: Ticket,
+  mapping: ProjectMappingRecord,
+  assessed: Extract<TicketAssessment, { kind: 'assessed' }>,
+): NewTicketReport {
+  const { combined, repositories, noteReport, note } = assessed;
+  return {
+    connectionId: mapping.connectionId,
+    tracker: ticket.tracker,
+    ticketKey: ticket.key,
+    ticketId: ticket.id,
+    projectKey: ticket.projectKey,
+    mappingId: mapping.id,
+    ticket: {
+      title: ticket.title,
+      description: ticket.description.slice(0, STORED_DESCRIPTION_CHARS),
+      type: ticket.type,
+      status: ticket.status,
+      labels: ticket.labels,
+      components: ticket.components,
+      url: ticket.url,
+      createdAt: ticket.createdAt.toISOString(),
+    },
+    ticketUpdatedAt: ticket.updatedAt,
+    snapshots: repositories.map((r) => ({
+      repositoryId: r.repositoryId,
+      repositoryName: r.repositoryName,
+      snapshotId: r.snapshotId,
+      head: r.head,
+    })),
+    matches: repositories.map(matchOf),
+    risk: {
+      level: combined.level,
+      confidence: combined.confidence,
+      lowConfidence: combined.lowConfidence,
+      noMatch: combined.noMatch,
+      decidedBy: combined.primary.repositoryId,
+      missingRepositories: assessed.missing,
+      repositories: repositories.map(riskOf),
+    },
+    noteReport: noteReport as unknown as Record<string, unknown>,
+    noteMarkdown: note.markdown,
+    noteAdf: note.adf as unknown as Record<string, unknown>,
+    contentHash: note.contentHash,
+    riskLevel: combined.level,
+    confidence: combined.confidence,
+    lowConfidence: combined.lowConfidence,
+  };
+}

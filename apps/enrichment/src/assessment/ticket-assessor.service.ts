@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectConfig, type Config } from '@sightline/config';
+import { rankTicket, type FeedbackEntry } from '@sightline/matching';
+import {
+  RepositoryRegistryRepository,
+  SnapshotRepository,
+  TicketFeedbackRepository,
+  type ProjectMappingRecord,
+} from '@sightline/persistence';
+import { assessRisk, DEFAULT_RISK_THRESHOLDS, riskThresholdsSchema, type RiskThresholds } from '@sightline/risk';
+import { renderNote, type NoteContent, type RiskNoteReport, type Ticket, type TrackerKind } from '@sightline/trackers';
+import { noteReportOf } from './note-report.mapper';
+import { combineAssessments, type CombinedAssessment, type RepositoryAssessment } from './repository-assessment';
+import { SnapshotIndexCache } from './snapshot-index.cache';
+
+export type TicketAssessment =
+  | { kind: 'skipped'; reason: string }
+  | {
+      kind: 'assessed';
+      combined: CombinedAssessment;
+      repositories: RepositoryAssessment[];
+      /** Mapped repositories left out, and why (no snapshot yet, …). */
+      missing: string[];
+      noteReport: RiskNoteReport;
+      note: NoteContent;
+    };
+
+const FEEDBACK_TEXT_CHARS = 2_000;
+
+/** The link every note carries; stable per ticket, since Linear identifies our attachment by it. */
+export function reportUrlOf(publicUrl: string, tracker: TrackerKind, ticketKey: string, connectionId: string): string {
+  const base = publicUrl.replace(/\/+$/, '');
+  return `${base}/api/tickets/${tracker}/${encodeURIComponent(ticketKey)}/report?connectionId=${connectionId}`;
+}
+
+/** Stored thresholds are read leniently: anything unusable falls back to the defaults. */
+export function thresholdsOf(mapping: ProjectMappingRecord): RiskThresholds {
+  const parsed = riskThresholdsSchema.safeParse(mapping.riskThresholds);
+  return parsed.success ? parsed.data : DEFAULT_RISK_THRESHOLDS;
+}
+
+/** The text a verdict is remembered with, so it can inform similar tickets too. */
+export function feedbackTextOf(ticket: { title: string; description: string }): string {
+  return `${ticket.title}\n${ticket.description}`.slice(0, FEEDBACK_TEXT_CHARS);
+}
+
+/**
+ * Matches a ticket (as read from the tracker) against the latest snapshot of every mapped
+ * repository, with the mapping's path rules and the project's feedback, assesses the risk with
+ * the mapping's thresholds, and renders the note. Pure computation over stored data: nothing
+ * here talks to a tracker.
+ */
+@Injectable()
+export class TicketAssessor {
+  constructor(
+    @InjectConfig() private readonly config: Config,
+    private readonly snapshots: SnapshotRepository,
+    private readonly registry: RepositoryRegistryRepository,
+    private readonly feedback: TicketFeedbackRepository,
+    private readonly indexes: SnapshotIndexCache,
+  ) {}
+
+  async assess(ticket: Ticket, mapping: ProjectMappingRecord): Promise<TicketAssessment> {
+    const thresholds = thresholdsOf(mapping);
+    const verdicts = await this.feedback.listForProject(mapping.connectionId, mapping.projectKey);
+    const input = {
+      key: ticket.key,
+      title: ticket.title,
+      description: ticket.description,
+      components: ticket.components,
+      labels: ticket.labels,
+      issueType: ticket.type ?? undefined,
+    };
+    const repositories: RepositoryAssessment[] = [];
+    const missing: string[] = [];
+    for (const repositoryId of mapping.repositoryIds) {
+      const [header, repository] = await Promise.all([
+        this.snapshots.latest(repositoryId),
+        this.registry.findById(repositoryId),
+      ]);
+      const name = repository?.name ?? repositoryId;
+      if (!header) {
+        missing.push(`${name}: no snapshot yet (its first analysis has not finished)`);
+        continue;
+      }
+      const indexed = await this.indexes.get(header.id);
+      const feedback: FeedbackEntry[] = verdicts
+        .filter((v) => v.repositoryId === null || v.repositoryId === repositoryId)
+        .map((v) => ({
+          ticketKey: v.ticketKey,
+          path: v.path,
+          target: v.target,
+          verdict: v.verdict,
+          ...(v.ticketText ? { ticketText: v.ticketText } : {}),
+          at: new Date(v.createdAt).toISOString(),
+        }));
+      const match = rankTicket(indexed.index, input, { pathRules: mapping.pathRules, feedback });
+      const assessment = assessRisk({ match, snapshot: indexed.snapshot, calibration: indexed.calibration, thresholds });
+      repositories.push({ repositoryId, repositoryName: name, snapshotId: header.id, head: header.head, match, assessment });
+    }
+    if (repositories.length === 0) {
+      return { kind: 'skipped', reason: `no mapped repository has a snapshot yet (${missing.join('; ')})` };
+    }
+    const combined = combineAssessments(repositories);
+    const noteReport = noteReportOf(combined, {
+      ticketKey: ticket.key,
+      reportUrl: reportUrlOf(this.config.ENRICHMENT_PUBLIC_URL, ticket.tracker, ticket.key, mapping.connectionId),
+    });
+    return { kind: 'assessed', combined, repositories, missing, noteReport, note: renderNote(noteReport) };
+  }
+}

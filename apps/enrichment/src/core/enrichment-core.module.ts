@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { SnapshotIndexCache } from '../assessment/snapshot-index.cache';
+import { TicketAssessor } from '../assessment/ticket-assessor.service';
+import { TrackerClients } from './tracker-clients.service';
+import { enrichmentRedisProvider, TrackerRateLimiter } from './tracker-rate-limiter';
+
+/** What both roles use: tracker clients, the shared rate limiter, match indexes and the assessor. */
+@Module({
+  providers: [enrichmentRedisProvider, TrackerRateLimiter, TrackerClients, SnapshotIndexCache, TicketAssessor],
+  exports: [TrackerRateLimiter, TrackerClients, SnapshotIndexCache, TicketAssessor],
+})
+export class EnrichmentCoreModule {}

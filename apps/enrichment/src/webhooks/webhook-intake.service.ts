@@ -1,0 +1,154 @@
+import {
+  BadRequestException,
+  HttpException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  ServiceUnavailableException,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { ZodError } from 'zod';
+import { WebhookDeliveryRepository } from '@sightline/persistence';
+import { QueueProducer } from '@sightline/queues';
+import {
+  decideWebhook,
+  headerValue,
+  jiraDeliveryId,
+  linearDeliveryId,
+  parseJiraWebhook,
+  parseLinearWebhook,
+  verifyJiraSignature,
+  verifyLinearSignature,
+  type SignatureCheck,
+  type TicketEvent,
+  type TrackerKind,
+  type WebhookHeaders,
+} from '@sightline/trackers';
+import { WebhookConnections, type WebhookConnection } from './webhook-connections';
+
+export interface WebhookAnswer {
+  deliveryId: string;
+  /** `enqueued`: a ticket enrichment was queued; `ignored`: nothing to do; `duplicate`: seen before. */
+  outcome: 'enqueued' | 'ignored' | 'duplicate';
+  reason?: string;
+  runId?: string;
+}
+
+/** The key shape jobs accept; anything else is not a ticket Sightline can name. */
+const TICKET_KEY = /^[A-Za-z][A-Za-z0-9_]*-[1-9][0-9]*$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SIGNATURE_HEADER: Record<TrackerKind, string> = { jira: 'x-hub-signature', linear: 'linear-signature' };
+
+function unauthorized(tracker: TrackerKind, check: Exclude<SignatureCheck, { ok: true }>): UnauthorizedException {
+  const header = SIGNATURE_HEADER[tracker];
+  const messages = {
+    missing: `unsigned delivery: no ${header} header`,
+    malformed: `${header} is not a well-formed signature`,
+    mismatch: `${header} does not match the body`,
+    stale: 'webhookTimestamp is missing or more than 60 s away from now',
+  };
+  return new UnauthorizedException(messages[check.reason]);
+}
+
+/**
+ * A tracker webhook, from raw bytes to "enrichment queued": verify the signature on the raw body
+ * (before anything parses it), reduce it to a ticket event, ignore what cannot change the note
+ * and what Sightline caused itself, and record the delivery once: a redelivery finds its id
+ * taken and does nothing. 202 means the job is in Redis.
+ */
+@Injectable()
+export class WebhookIntake {
+  private readonly logger = new Logger(WebhookIntake.name);
+
+  constructor(
+    private readonly directory: WebhookConnections,
+    private readonly deliveries: WebhookDeliveryRepository,
+    private readonly producer: QueueProducer,
+  ) {}
+
+  async receive(
+    tracker: TrackerKind,
+    connectionId: string,
+    headers: WebhookHeaders,
+    rawBody: Buffer | undefined,
+    body: unknown,
+  ): Promise<WebhookAnswer> {
+    const connection = UUID.test(connectionId) ? await this.directory.find(connectionId) : null;
+    if (!connection || connection.kind !== tracker) {
+      throw new NotFoundException(`no ${tracker} tracker connection ${connectionId}`);
+    }
+    if (connection.secret === null) {
+      throw new UnauthorizedException(
+        'this connection has no webhook secret, so no delivery can be verified; set webhookSecret on the tracker connection',
+      );
+    }
+    if (!rawBody) throw new HttpException('expected a JSON body (Content-Type: application/json)', 415);
+    this.verify(tracker, connection.secret, headers, rawBody);
+    const event = this.parse(tracker, body);
+    const deliveryId = tracker === 'jira' ? jiraDeliveryId(headers, rawBody) : linearDeliveryId(headers, body);
+    if (!deliveryId) throw new BadRequestException('no delivery id: expected a Linear-Delivery header or webhookId');
+    return this.record(connection, deliveryId, event);
+  }
+
+  private verify(tracker: TrackerKind, secret: string, headers: WebhookHeaders, rawBody: Buffer): void {
+    const signature = headerValue(headers, SIGNATURE_HEADER[tracker]);
+    const check =
+      tracker === 'jira' ? verifyJiraSignature(rawBody, signature, secret) : verifyLinearSignature(rawBody, signature, secret);
+    if (check.ok) return;
+    // Linear's SDK parses the body while verifying: a good signature over bytes that are not JSON.
+    if (tracker === 'linear' && check.reason === 'malformed' && /^[0-9a-fA-F]{64}$/.test(signature?.trim() ?? '')) {
+      throw new BadRequestException('the body is not a JSON webhook payload');
+    }
+    throw unauthorized(tracker, check);
+  }
+
+  private parse(tracker: TrackerKind, body: unknown): TicketEvent {
+    try {
+      return tracker === 'jira' ? parseJiraWebhook(body) : parseLinearWebhook(body);
+    } catch (error) {
+      if (error instanceof ZodError) {
+        const problems = error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
+        throw new BadRequestException(`not a ${tracker} webhook payload: ${problems.join('; ')}`);
+      }
+      throw error;
+    }
+  }
+
+  private async record(connection: WebhookConnection, deliveryId: string, event: TicketEvent): Promise<WebhookAnswer> {
+    const decided = decideWebhook(event, connection.own);
+    const decision =
+      decided.action === 'enrich' && !TICKET_KEY.test(decided.ticketKey)
+        ? ({ action: 'ignore', reason: 'not-a-ticket' } as const)
+        : decided;
+    const delivery = {
+      connectionId: connection.id,
+      deliveryId,
+      eventName: event.eventName,
+      ticketKey: event.ticketKey,
+    };
+    if (decision.action === 'ignore') {
+      const fresh = await this.deliveries.recordIgnored({ ...delivery, reason: decision.reason });
+      return fresh ? { deliveryId, outcome: 'ignored', reason: decision.reason } : { deliveryId, outcome: 'duplicate' };
+    }
+    try {
+      const outcome = await this.deliveries.recordEnqueued(
+        { ...delivery, reason: null },
+        { connectionId: connection.id, tracker: connection.kind, ticketKey: decision.ticketKey, trigger: 'webhook' },
+        async (run) => {
+          await this.producer.enqueue(
+            'ticket-enrichment',
+            'enrich-ticket',
+            { connectionId: connection.id, ticketKey: decision.ticketKey, runId: run.id },
+            { jobId: `enrich-${run.id}` },
+          );
+        },
+      );
+      if (outcome.duplicate) return { deliveryId, outcome: 'duplicate' };
+      this.logger.debug({ deliveryId, ticketKey: decision.ticketKey, runId: outcome.run?.id }, 'enrichment queued');
+      return { deliveryId, outcome: 'enqueued', runId: outcome.run?.id };
+    } catch (error) {
+      this.logger.error({ deliveryId, err: error }, 'could not queue the enrichment; the tracker will redeliver');
+      throw new ServiceUnavailableException('could not queue the delivery; retry it');
+    }
+  }
+}

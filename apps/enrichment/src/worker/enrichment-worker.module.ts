@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { EnrichmentCoreModule } from '../core/enrichment-core.module';
+import { EnrichmentHistoryPruner } from './enrichment-history.pruner';
+import { TicketEnrichmentProcessor, TrackerWritebackProcessor } from './enrichment.processors';
+import { TicketEnrichmentService } from './ticket-enrichment.service';
+import { TrackerJobGuard } from './tracker-job-guard';
+import { TrackerWritebackService } from './tracker-writeback.service';
+
+/** The `ticket-enrichment` and `tracker-writeback` workers. */
+@Module({
+  imports: [EnrichmentCoreModule],
+  providers: [
+    TrackerJobGuard,
+    TicketEnrichmentService,
+    TrackerWritebackService,
+    EnrichmentHistoryPruner,
+    TicketEnrichmentProcessor,
+    TrackerWritebackProcessor,
+  ],
+})
+export class EnrichmentWorkerModule {}

@@ -1,0 +1,126 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { InjectConfig, type Config } from '@sightline/config';
+import {
+  EnrichmentRunRepository,
+  ProjectMappingRepository,
+  TicketReportRepository,
+  TrackerConnectionRepository,
+  WritebackStateRepository,
+  type FinalEnrichmentStatus,
+} from '@sightline/persistence';
+import { QueueProducer } from '@sightline/queues';
+import { NotFoundError, riskNoteReportSchema, type Ticket } from '@sightline/trackers';
+import { reportRecordOf } from '../assessment/report-record';
+import { TicketAssessor } from '../assessment/ticket-assessor.service';
+import { planWrite } from '../assessment/write-plan';
+import { TrackerClients } from '../core/tracker-clients.service';
+import { projectKeyOf } from '../core/ticket-keys';
+import { TrackerJobGuard, type TrackerJobContext } from './tracker-job-guard';
+
+export interface EnrichPayload {
+  connectionId: string;
+  ticketKey: string;
+  runId: string;
+}
+
+export interface EnrichOutcome {
+  status: FinalEnrichmentStatus | 'writing' | 'already-done';
+  outcome: string;
+}
+
+/**
+ * One ticket event: find the mapping, read the ticket from the tracker (the webhook was only a
+ * hint), match and assess it, store the report, and queue the write-back unless the ticket
+ * already shows exactly this report.
+ */
+@Injectable()
+export class TicketEnrichmentService {
+  private readonly logger = new Logger(TicketEnrichmentService.name);
+
+  constructor(
+    @InjectConfig() private readonly config: Config,
+    private readonly runs: EnrichmentRunRepository,
+    private readonly connections: TrackerConnectionRepository,
+    private readonly mappings: ProjectMappingRepository,
+    private readonly reports: TicketReportRepository,
+    private readonly states: WritebackStateRepository,
+    private readonly producer: QueueProducer,
+    private readonly clients: TrackerClients,
+    private readonly assessor: TicketAssessor,
+    private readonly guard: TrackerJobGuard,
+  ) {}
+
+  async enrich(payload: EnrichPayload, job: Job, token?: string): Promise<EnrichOutcome> {
+    const { connectionId, ticketKey, runId } = payload;
+    const context: TrackerJobContext = { connectionId, runId, job, token };
+    const run = await this.runs.markRunning(runId);
+    // Past enrichment already: a job redelivered after its work was done (or its run pruned).
+    if (!run) return { status: 'already-done', outcome: 'the run was already past enrichment' };
+    const finish = async (status: FinalEnrichmentStatus, outcome: string): Promise<EnrichOutcome> => {
+      await this.runs.finish(runId, status, outcome);
+      return { status, outcome };
+    };
+
+    const connection = await this.connections.findById(connectionId);
+    if (!connection) return finish('skipped', 'the tracker connection was deleted');
+    if (connection.health === 'unhealthy') {
+      return finish('blocked', `connection unhealthy: ${connection.healthReason ?? 'credentials refused'}; fix it, then enrich again`);
+    }
+    const projectKey = projectKeyOf(ticketKey);
+    let mapping = await this.mappings.findForProject(connectionId, projectKey);
+    if (!mapping) return finish('skipped', `no project mapping for ${projectKey} on this connection`);
+
+    let ticket: Ticket;
+    try {
+      const client = await this.clients.clientFor(connection);
+      await this.clients.identify(connection, client);
+      await this.guard.waitForTurn(context);
+      ticket = await client.getTicket(ticketKey);
+    } catch (error) {
+      if (error instanceof NotFoundError) {
+        return finish('skipped', 'the ticket was not found (deleted, moved, or not visible to the bot account)');
+      }
+      return this.guard.handle(error, context);
+    }
+    if (ticket.projectKey !== projectKey) {
+      mapping = await this.mappings.findForProject(connectionId, ticket.projectKey);
+      if (!mapping) return finish('skipped', `no project mapping for ${ticket.projectKey} on this connection`);
+    }
+
+    const assessed = await this.assessor.assess(ticket, mapping);
+    if (assessed.kind === 'skipped') return finish('skipped', assessed.reason);
+    const stored = await this.reports.upsertIfNewer(reportRecordOf(ticket, mapping, assessed));
+    if (!stored) return finish('superseded', 'a newer edit of the ticket was already reported');
+    const level = { riskLevel: stored.riskLevel, contentHash: stored.contentHash };
+
+    const plan = planWrite({
+      tracker: connection.kind,
+      noteReport: riskNoteReportSchema.parse(stored.noteReport),
+      contentHash: stored.contentHash,
+      state: await this.states.get(connectionId, stored.ticketKey),
+      mode: mapping.writebackMode,
+      lowConfidenceMode: this.config.ENRICHMENT_LOW_CONFIDENCE,
+      forced: run.trigger === 'force',
+    });
+    if (plan.nothingBecause !== null) {
+      const outcomes = {
+        'dry-run': 'report stored; the mapping is in dry-run mode, so nothing was written to the tracker',
+        silent: 'report stored; low-confidence match and ENRICHMENT_LOW_CONFIDENCE=silent, so no note was written',
+        unchanged: 'report stored; the ticket already shows this note (same content hash), nothing written',
+      } as const;
+      await this.runs.finish(runId, plan.nothingBecause, outcomes[plan.nothingBecause], level);
+      return { status: plan.nothingBecause, outcome: outcomes[plan.nothingBecause] };
+    }
+    // Deterministic id: an enrichment retried after this point queues no second write-back.
+    await this.producer.enqueue(
+      'tracker-writeback',
+      'write-note',
+      { connectionId, ticketKey: stored.ticketKey, runId },
+      { jobId: `write-${runId}` },
+    );
+    await this.runs.markWriting(runId, level);
+    this.logger.log({ runId, ticketKey, riskLevel: stored.riskLevel }, 'ticket enriched; write-back queued');
+    return { status: 'writing', outcome: 'report stored; write-back queued' };
+  }
+}

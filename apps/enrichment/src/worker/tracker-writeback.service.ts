@@ -1,0 +1,147 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DelayedError, type Job } from 'bullmq';
+import { InjectConfig, type Config } from '@sightline/config';
+import {
+  EnrichmentRunRepository,
+  ProjectMappingRepository,
+  TicketReportRepository,
+  TicketWriteLock,
+  TrackerConnectionRepository,
+  WritebackStateRepository,
+  type TicketReportRecord,
+  type TrackerConnectionRecord,
+} from '@sightline/persistence';
+import {
+  NOTE_MARKER,
+  NotFoundError,
+  riskNoteReportSchema,
+  type AdfDocument,
+  type NoteContent,
+} from '@sightline/trackers';
+import { planWrite, type WritebackMode } from '../assessment/write-plan';
+import { TrackerClients } from '../core/tracker-clients.service';
+import { TrackerJobGuard, type TrackerJobContext } from './tracker-job-guard';
+
+export interface WritePayload {
+  connectionId: string;
+  ticketKey: string;
+  runId: string;
+}
+
+/** Another worker is writing this ticket: come back in about this long. */
+const LOCKED_RETRY_MS = 500;
+
+function noteContentOf(report: TicketReportRecord): NoteContent {
+  return {
+    adf: report.noteAdf as unknown as AdfDocument,
+    markdown: report.noteMarkdown,
+    contentHash: report.contentHash,
+    marker: NOTE_MARKER,
+  };
+}
+
+/**
+ * Makes the ticket show its current report, idempotently: our one comment (updated in place,
+ * found again by its stored id or, after a crash, by the note marker), the risk label added or
+ * removed on its own, and the machine-readable data. Every part is recorded as soon as the
+ * tracker confirmed it; one write-back per ticket runs at a time across all workers.
+ */
+@Injectable()
+export class TrackerWritebackService {
+  private readonly logger = new Logger(TrackerWritebackService.name);
+
+  constructor(
+    @InjectConfig() private readonly config: Config,
+    private readonly runs: EnrichmentRunRepository,
+    private readonly connections: TrackerConnectionRepository,
+    private readonly mappings: ProjectMappingRepository,
+    private readonly reports: TicketReportRepository,
+    private readonly states: WritebackStateRepository,
+    private readonly lock: TicketWriteLock,
+    private readonly clients: TrackerClients,
+    private readonly guard: TrackerJobGuard,
+  ) {}
+
+  async write(payload: WritePayload, job: Job, token?: string): Promise<{ outcome: string }> {
+    const { connectionId, ticketKey, runId } = payload;
+    const context: TrackerJobContext = { connectionId, runId, job, token };
+    const connection = await this.connections.findById(connectionId);
+    if (!connection) return this.finish(runId, 'skipped', 'the tracker connection was deleted');
+    if (connection.health === 'unhealthy') {
+      return this.finish(runId, 'blocked', `connection unhealthy: ${connection.healthReason ?? 'credentials refused'}`);
+    }
+    const report = await this.reports.find(connectionId, ticketKey);
+    if (!report) return this.finish(runId, 'skipped', 'the ticket has no stored report');
+    const mapping = report.mappingId ? await this.mappings.findById(report.mappingId) : null;
+    if (!mapping) return this.finish(runId, 'skipped', 'the project mapping was deleted');
+    const run = await this.runs.find(runId);
+
+    const locked = await this.lock.tryWith(connectionId, ticketKey, () =>
+      this.writeLocked(connection, report, mapping.writebackMode, run?.trigger === 'force', context),
+    );
+    if (locked.acquired) return locked.value;
+    await job.moveToDelayed(Date.now() + LOCKED_RETRY_MS + Math.floor(Math.random() * LOCKED_RETRY_MS), token);
+    throw new DelayedError('another worker is writing this ticket');
+  }
+
+  private async writeLocked(
+    connection: TrackerConnectionRecord,
+    report: TicketReportRecord,
+    mode: WritebackMode,
+    forced: boolean,
+    context: TrackerJobContext,
+  ): Promise<{ outcome: string }> {
+    const { connectionId, runId } = context;
+    const key = report.ticketKey;
+    const state = await this.states.get(connectionId, key);
+    const plan = planWrite({
+      tracker: connection.kind,
+      noteReport: riskNoteReportSchema.parse(report.noteReport),
+      contentHash: report.contentHash,
+      state,
+      mode,
+      lowConfidenceMode: this.config.ENRICHMENT_LOW_CONFIDENCE,
+      forced,
+    });
+    if (plan.nothingBecause !== null) {
+      return this.finish(runId, plan.nothingBecause, `nothing to write (${plan.nothingBecause}): the ticket already shows this report`);
+    }
+    const done: string[] = [];
+    try {
+      const client = await this.clients.clientFor(connection);
+      await this.clients.identify(connection, client);
+      await this.guard.waitForTurn(context);
+      if (plan.note) {
+        const written = await client.upsertNote(key, noteContentOf(report), state?.noteId ?? null);
+        await this.states.recordNote(connectionId, key, written.noteId, report.contentHash);
+        done.push(`comment ${written.action}`);
+      }
+      if (plan.label !== null) {
+        const { changed } = await client.setRiskLabel(key, plan.label);
+        await this.states.recordLabel(connectionId, key, plan.label);
+        done.push(changed ? (plan.label ? 'risk label added' : 'risk label removed') : 'risk label already as wanted');
+      }
+      if (plan.writeMachine) {
+        await client.writeMachineData(key, plan.machine);
+        await this.states.recordMachineData(connectionId, key, plan.machineHash);
+        done.push(connection.kind === 'jira' ? 'issue property written' : 'attachment written');
+      }
+    } catch (error) {
+      if (error instanceof NotFoundError) return this.finish(runId, 'skipped', `the ticket is gone: ${error.message}`);
+      return this.guard.handle(error, context);
+    }
+    const outcome = done.join(', ');
+    this.logger.log({ runId, ticketKey: key, outcome }, 'ticket written');
+    return this.finish(runId, 'written', outcome, report);
+  }
+
+  private async finish(
+    runId: string,
+    status: 'written' | 'skipped' | 'blocked' | 'unchanged' | 'dry-run' | 'silent',
+    outcome: string,
+    report?: TicketReportRecord,
+  ): Promise<{ outcome: string }> {
+    await this.runs.finish(runId, status, outcome, report ? { riskLevel: report.riskLevel, contentHash: report.contentHash } : {});
+    return { outcome };
+  }
+}

@@ -1,0 +1,104 @@
+import type { DataSource } from 'typeorm';
+import type { TrackerKind } from '../entities/tracker-connection.entity';
+
+/**
+ * The latest enrichment report of one ticket: what was matched against which snapshots, the risk
+ * and its reasons, the rendered note in both formats and its content hash. The JSON parts are
+ * stored as the enrichment service produced them; it owns their shape.
+ */
+export interface TicketReportRecord {
+  id: string;
+  connectionId: string;
+  tracker: TrackerKind;
+  ticketKey: string;
+  ticketId: string;
+  projectKey: string;
+  mappingId: string | null;
+  ticket: Record<string, unknown>;
+  /** The tracker's `updated` time of the ticket as read: orders reports of concurrent edits. */
+  ticketUpdatedAt: Date;
+  snapshots: Record<string, unknown>[];
+  matches: Record<string, unknown>[];
+  risk: Record<string, unknown>;
+  noteReport: Record<string, unknown>;
+  noteMarkdown: string;
+  noteAdf: Record<string, unknown>;
+  contentHash: string;
+  riskLevel: 'low' | 'medium' | 'high';
+  confidence: number;
+  lowConfidence: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type NewTicketReport = Omit<TicketReportRecord, 'id' | 'createdAt' | 'updatedAt'>;
+
+const COLUMNS = `id, connection_id AS "connectionId", tracker, ticket_key AS "ticketKey", ticket_id AS "ticketId",
+  project_key AS "projectKey", mapping_id AS "mappingId", ticket, ticket_updated_at AS "ticketUpdatedAt", snapshots,
+  matches, risk, note_report AS "noteReport", note_markdown AS "noteMarkdown", note_adf AS "noteAdf",
+  content_hash AS "contentHash", risk_level AS "riskLevel", confidence, low_confidence AS "lowConfidence",
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/** Ticket reports (table `ticket_reports`), one per connection and ticket. */
+export class TicketReportRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Stores the report unless one made from a newer read of the ticket is already there (two
+   * workers enriching two quick edits may finish in either order). Null when superseded.
+   */
+  async upsertIfNewer(report: NewTicketReport): Promise<TicketReportRecord | null> {
+    const [row] = await this.dataSource.query(
+      `INSERT INTO ticket_reports (connection_id, tracker, ticket_key, ticket_id, project_key, mapping_id, ticket,
+         ticket_updated_at, snapshots, matches, risk, note_report, note_markdown, note_adf, content_hash, risk_level,
+         confidence, low_confidence)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+       ON CONFLICT (connection_id, ticket_key) DO UPDATE SET
+         tracker = EXCLUDED.tracker, ticket_id = EXCLUDED.ticket_id, project_key = EXCLUDED.project_key,
+         mapping_id = EXCLUDED.mapping_id, ticket = EXCLUDED.ticket, ticket_updated_at = EXCLUDED.ticket_updated_at,
+         snapshots = EXCLUDED.snapshots, matches = EXCLUDED.matches, risk = EXCLUDED.risk,
+         note_report = EXCLUDED.note_report, note_markdown = EXCLUDED.note_markdown, note_adf = EXCLUDED.note_adf,
+         content_hash = EXCLUDED.content_hash, risk_level = EXCLUDED.risk_level, confidence = EXCLUDED.confidence,
+         low_confidence = EXCLUDED.low_confidence, updated_at = now()
+       WHERE ticket_reports.ticket_updated_at <= EXCLUDED.ticket_updated_at
+       RETURNING ${COLUMNS}`,
+      [
+        report.connectionId,
+        report.tracker,
+        report.ticketKey,
+        report.ticketId,
+        report.projectKey,
+        report.mappingId,
+        JSON.stringify(report.ticket),
+        report.ticketUpdatedAt,
+        JSON.stringify(report.snapshots),
+        JSON.stringify(report.matches),
+        JSON.stringify(report.risk),
+        JSON.stringify(report.noteReport),
+        report.noteMarkdown,
+        JSON.stringify(report.noteAdf),
+        report.contentHash,
+        report.riskLevel,
+        report.confidence,
+        report.lowConfidence,
+      ],
+    );
+    return row ?? null;
+  }
+
+  async find(connectionId: string, ticketKey: string): Promise<TicketReportRecord | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM ticket_reports WHERE connection_id = $1 AND ticket_key = $2`,
+      [connectionId, ticketKey],
+    );
+    return row ?? null;
+  }
+
+  /** The ticket's reports on every connection of that tracker kind, newest first. */
+  async findByKey(tracker: TrackerKind, ticketKey: string): Promise<TicketReportRecord[]> {
+    return this.dataSource.query(
+      `SELECT ${COLUMNS} FROM ticket_reports WHERE tracker = $1 AND ticket_key = $2 ORDER BY updated_at DESC`,
+      [tracker, ticketKey],
+    );
+  }
+}

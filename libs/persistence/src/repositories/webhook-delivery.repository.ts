@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { RUN_COLUMNS, type EnrichmentRunRecord, type NewEnrichmentRun } from './enrichment-run.repository';
+
+export interface WebhookDeliveryInput {
+  connectionId: string;
+  /** The tracker's delivery id (`jira:<X-Atlassian-Webhook-Identifier>`, `linear:<Linear-Delivery>`, …). */
+  deliveryId: string;
+  eventName: string;
+  ticketKey: string | null;
+  /** Why an ignored delivery was ignored (`own-write`, `not-note-relevant`, …); null when enqueued. */
+  reason: string | null;
+}
+
+export type DeliveryOutcome =
+  | { duplicate: false; run: EnrichmentRunRecord | null }
+  | { duplicate: true; run: null };
+
+/**
+ * Webhook deliveries (table `webhook_deliveries`): the primary key (connection, delivery id) is
+ * what makes a redelivery do nothing. A delivery that starts work is recorded, its run inserted
+ * and its job enqueued in one transaction, so a failed enqueue leaves no trace and the tracker's
+ * retry is processed, while a concurrent duplicate waits on the key and then finds it taken.
+ */
+export class WebhookDeliveryRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Records a delivery that starts no work; false when it was already recorded. */
+  async recordIgnored(delivery: WebhookDeliveryInput): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `INSERT INTO webhook_deliveries (connection_id, delivery_id, event_name, ticket_key, decision, reason)
+       VALUES ($1, $2, $3, $4, 'ignored', $5) ON CONFLICT DO NOTHING RETURNING 1 AS inserted`,
+      [delivery.connectionId, delivery.deliveryId, delivery.eventName, delivery.ticketKey, delivery.reason],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Records the delivery and its run, then calls `enqueue` before committing. When `enqueue`
+   * throws, nothing is kept and the error propagates (the caller answers 5xx, the tracker retries).
+   */
+  async recordEnqueued(
+    delivery: WebhookDeliveryInput,
+    run: Omit<NewEnrichmentRun, 'id' | 'deliveryId'>,
+    enqueue: (run: EnrichmentRunRecord) => Promise<void>,
+  ): Promise<DeliveryOutcome> {
+    const runId = randomUUID();
+    return this.dataSource.transaction(async (manager) => {
+      // One statement: the run row exists only when the delivery row was new.
+      const rows: EnrichmentRunRecord[] = await manager.query(
+        `WITH delivery AS (
+           INSERT INTO webhook_deliveries (connection_id, delivery_id, event_name, ticket_key, decision, reason, run_id)
+           VALUES ($1, $2, $3, $4, 'enqueued', NULL, $5) ON CONFLICT DO NOTHING RETURNING delivery_id)
+         INSERT INTO enrichment_runs (id, connection_id, tracker, ticket_key, trigger, delivery_id, status)
+         SELECT $5, $1, $6, $7, $8, delivery_id, 'queued' FROM delivery
+         RETURNING ${RUN_COLUMNS}`,
+        [
+          delivery.connectionId,
+          delivery.deliveryId,
+          delivery.eventName,
+          delivery.ticketKey,
+          runId,
+          run.tracker,
+          run.ticketKey,
+          run.trigger,
+        ],
+      );
+      if (rows.length === 0) return { duplicate: true, run: null };
+      await enqueue(rows[0]);
+      return { duplicate: false, run: rows[0] };
+    });
+  }
+
+  async exists(connectionId: string, deliveryId: string): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM webhook_deliveries WHERE connection_id = $1 AND delivery_id = $2`,
+      [connectionId, deliveryId],
+    );
+    return rows.length > 0;
+  }
+
+  async count(connectionId: string): Promise<number> {
+    const [{ n }] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM webhook_deliveries WHERE connection_id = $1`,
+      [connectionId],
+    );
+    return n;
+  }
+
+  /** Forgets deliveries received before `olderThan` (trackers redeliver within hours, not weeks). */
+  async prune(olderThan: Date): Promise<number> {
+    const result = await this.dataSource.query(`DELETE FROM webhook_deliveries WHERE received_at < $1`, [olderThan]);
+    return Number(result[1] ?? 0);
+  }
+}

@@ -1,0 +1,70 @@
+import type { DataSource } from 'typeorm';
+
+/**
+ * What Sightline has written to one ticket. Each part is recorded as soon as the tracker
+ * confirmed it, so a job that dies halfway redoes only what is missing; the note id is what lets
+ * the retry update our comment instead of posting a second one (the note marker is the fallback
+ * when even that was lost).
+ */
+export interface WritebackStateRecord {
+  connectionId: string;
+  ticketKey: string;
+  noteId: string | null;
+  /** Content hash of the note as last written. */
+  noteHash: string | null;
+  /** Whether our risk label was last set (true) or removed (false); null: never touched. */
+  labelPresent: boolean | null;
+  /** Hash of the machine-readable data (Jira property / Linear attachment) as last written. */
+  machineHash: string | null;
+  lastWrittenAt: Date | null;
+}
+
+const COLUMNS = `connection_id AS "connectionId", ticket_key AS "ticketKey", note_id AS "noteId", note_hash AS "noteHash",
+  label_present AS "labelPresent", machine_hash AS "machineHash", last_written_at AS "lastWrittenAt"`;
+
+/** Write-back state (table `ticket_writeback_state`), one row per connection and ticket. */
+export class WritebackStateRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async get(connectionId: string, ticketKey: string): Promise<WritebackStateRecord | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM ticket_writeback_state WHERE connection_id = $1 AND ticket_key = $2`,
+      [connectionId, ticketKey],
+    );
+    return row ?? null;
+  }
+
+  async recordNote(connectionId: string, ticketKey: string, noteId: string, noteHash: string): Promise<void> {
+    await this.upsert(connectionId, ticketKey, { note_id: noteId, note_hash: noteHash });
+  }
+
+  async recordLabel(connectionId: string, ticketKey: string, present: boolean): Promise<void> {
+    await this.upsert(connectionId, ticketKey, { label_present: present });
+  }
+
+  async recordMachineData(connectionId: string, ticketKey: string, hash: string): Promise<void> {
+    await this.upsert(connectionId, ticketKey, { machine_hash: hash });
+  }
+
+  /** Forgets everything written to the ticket (its comment was deleted by hand, or for tests). */
+  async clear(connectionId: string, ticketKey: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM ticket_writeback_state WHERE connection_id = $1 AND ticket_key = $2`, [
+      connectionId,
+      ticketKey,
+    ]);
+  }
+
+  private async upsert(connectionId: string, ticketKey: string, columns: Record<string, string | boolean>): Promise<void> {
+    const names = Object.keys(columns);
+    const values = Object.values(columns);
+    const placeholders = names.map((_, i) => `$${i + 3}`);
+    const updates = names.map((name) => `${name} = EXCLUDED.${name}`);
+    await this.dataSource.query(
+      `INSERT INTO ticket_writeback_state (connection_id, ticket_key, ${names.join(', ')}, last_written_at)
+       VALUES ($1, $2, ${placeholders.join(', ')}, now())
+       ON CONFLICT (connection_id, ticket_key) DO UPDATE SET ${updates.join(', ')}, last_written_at = now(),
+         updated_at = now()`,
+      [connectionId, ticketKey, ...values],
+    );
+  }
+}
