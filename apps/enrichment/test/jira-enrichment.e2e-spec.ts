@@ -1,7 +1,7 @@
 import { EnrichmentRunRepository, TicketReportRepository, WebhookDeliveryRepository } from '@sightline/persistence';
 import { adfSchemaErrors, FakeJira, jiraSignature, sendJiraWebhook, type JiraEvent } from '@sightline/testing';
 import { JIRA_PROPERTY_KEY, JIRA_RISK_LABEL, NOTE_MARKER, adfToText } from '@sightline/trackers';
-import { answerOf, EnrichmentHarness, WEBHOOK_SECRET, type ConnectedTracker } from './support/enrichment-harness';
+import { answerOf, EnrichmentHarness, WEBHOOK_SECRET, type ConnectedTracker } from './support/enrichment-harness.fixture-spec';
 
 const INVOICE_TICKET = {
   key: 'SHOP-1',
