@@ -31,7 +31,9 @@ function countLines(text: string): number {
 }
 
 function readTree(repo: string, rev: string): Blob[] {
-  const listing = execFileSync('git', ['-C', repo, 'ls-tree', '-r', '-z', '--full-tree', rev], { maxBuffer: 1 << 30 });
+  const listing = execFileSync('git', ['-C', repo, 'ls-tree', '-r', '-z', '--full-tree', rev], {
+    maxBuffer: 1 << 30,
+  });
   const entries: { oid: string; path: string }[] = [];
   for (const record of listing.toString('utf8').split('\0')) {
     const match = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(record);
@@ -82,11 +84,23 @@ function runInProcess(blobs: Blob[]): RunResult {
     const language = result?.language ?? 'unknown';
     perLanguageMs.set(language, (perLanguageMs.get(language) ?? 0) + spent);
   }
-  return { ms: Number(process.hrtime.bigint() - started) / 1e6, cpuMs: cpuMsSince(cpuStart), facts, perLanguageMs };
+  return {
+    ms: Number(process.hrtime.bigint() - started) / 1e6,
+    cpuMs: cpuMsSince(cpuStart),
+    facts,
+    perLanguageMs,
+  };
 }
 
-function printLanguages(blobs: Blob[], facts: (SourceFacts | undefined)[], perLanguageMs: Map<string, number>): void {
-  const rows = new Map<string, { files: number; lines: number; loc: number; functions: number; failures: number }>();
+function printLanguages(
+  blobs: Blob[],
+  facts: (SourceFacts | undefined)[],
+  perLanguageMs: Map<string, number>,
+): void {
+  const rows = new Map<
+    string,
+    { files: number; lines: number; loc: number; functions: number; failures: number }
+  >();
   blobs.forEach((blob, i) => {
     const f = facts[i];
     if (!f) return;
@@ -107,7 +121,11 @@ function printLanguages(blobs: Blob[], facts: (SourceFacts | undefined)[], perLa
   }
 }
 
-async function runPool(blobs: Blob[], threads: number, runs: number): Promise<{ ms: number; cpuMs: number }[]> {
+async function runPool(
+  blobs: Blob[],
+  threads: number,
+  runs: number,
+): Promise<{ ms: number; cpuMs: number }[]> {
   const pool = createSourcePool(threads);
   try {
     // Start the workers (module loading) outside the measurement; JIT warm-up stays inside run 1.
@@ -126,7 +144,10 @@ async function runPool(blobs: Blob[], threads: number, runs: number): Promise<{ 
 }
 
 /** Files whose per-function McCabe figures differ from ESLint's `complexity` rule. */
-async function eslintMismatches(blobs: Blob[], facts: (SourceFacts | undefined)[]): Promise<{ checked: number; differing: string[] }> {
+async function eslintMismatches(
+  blobs: Blob[],
+  facts: (SourceFacts | undefined)[],
+): Promise<{ checked: number; differing: string[] }> {
   const { Linter } = await import('eslint');
   const tseslint = (await import('typescript-eslint')).default;
   const linter = new Linter({ configType: 'flat' });
@@ -139,7 +160,10 @@ async function eslintMismatches(blobs: Blob[], facts: (SourceFacts | undefined)[
     const config = [
       {
         files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs', '**/*.mts', '**/*.cts'],
-        languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: !['ts', 'mts', 'cts'].includes(extension) } } },
+        languageOptions: {
+          parser: tseslint.parser,
+          parserOptions: { ecmaFeatures: { jsx: !['ts', 'mts', 'cts'].includes(extension) } },
+        },
         linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' as const },
         rules: { complexity: ['error', 0] as ['error', number] },
       },
@@ -160,7 +184,9 @@ async function eslintMismatches(blobs: Blob[], facts: (SourceFacts | undefined)[
 async function main(): Promise<void> {
   const repo = process.argv[2];
   if (!repo || repo.startsWith('--')) {
-    console.error('usage: npm run bench:complexity -- <repository> [--rev HEAD] [--runs 3] [--threads N] [--eslint]');
+    console.error(
+      'usage: npm run bench:complexity -- <repository> [--rev HEAD] [--runs 3] [--threads N] [--eslint]',
+    );
     process.exit(2);
   }
   const rev = option('rev', 'HEAD');
@@ -168,10 +194,14 @@ async function main(): Promise<void> {
   const threads = Number(option('threads', String(availableParallelism())));
   const blobs = readTree(repo, rev);
   const totalLines = blobs.reduce((sum, b) => sum + b.lines, 0);
-  console.log(`repository ${repo} @ ${rev}: ${blobs.length} supported files, ${totalLines.toLocaleString('en')} lines`);
+  console.log(
+    `repository ${repo} @ ${rev}: ${blobs.length} supported files, ${totalLines.toLocaleString('en')} lines`,
+  );
 
   const describe = (label: string, run: { ms: number; cpuMs: number }) =>
-    console.log(`${label}: ${(run.ms / 1000).toFixed(2)} s wall, ${rate(totalLines, run.ms)}; ${(run.cpuMs / 1000).toFixed(2)} s CPU`);
+    console.log(
+      `${label}: ${(run.ms / 1000).toFixed(2)} s wall, ${rate(totalLines, run.ms)}; ${(run.cpuMs / 1000).toFixed(2)} s CPU`,
+    );
   let last = runInProcess(blobs);
   describe('in-process run 1 (cold)', last);
   for (let run = 2; run <= runs; run++) {
@@ -179,13 +209,17 @@ async function main(): Promise<void> {
     describe(`in-process run ${run}`, last);
   }
   printLanguages(blobs, last.facts, last.perLanguageMs);
-  const failures = blobs.map((b, i) => [b.path, last.facts[i]?.parseError] as const).filter(([, error]) => error);
+  const failures = blobs
+    .map((b, i) => [b.path, last.facts[i]?.parseError] as const)
+    .filter(([, error]) => error);
   console.log(`parse failures: ${failures.length}`);
   for (const [path, error] of failures.slice(0, 20)) console.log(`  ${path}: ${error}`);
 
   if (threads > 1) {
     const poolRuns = await runPool(blobs, threads, runs);
-    poolRuns.forEach((run, i) => describe(`worker pool, ${threads} threads, run ${i + 1}${i === 0 ? ' (cold)' : ''}`, run));
+    poolRuns.forEach((run, i) =>
+      describe(`worker pool, ${threads} threads, run ${i + 1}${i === 0 ? ' (cold)' : ''}`, run),
+    );
   }
   if (process.argv.includes('--eslint')) {
     const { checked, differing } = await eslintMismatches(blobs, last.facts);

@@ -13,7 +13,8 @@ function resolveTree(tree: Record<string, string>): DependencyGraph {
   return resolveDependencies({ paths: Object.keys(tree), sources, readFile: (path) => tree[path] });
 }
 
-const edgesOf = (graph: DependencyGraph) => graph.edges.map((e) => `${e.from} -> ${e.to}${e.typeOnly ? ' (type)' : ''}`);
+const edgesOf = (graph: DependencyGraph) =>
+  graph.edges.map((e) => `${e.from} -> ${e.to}${e.typeOnly ? ' (type)' : ''}`);
 
 describe('TS/JS import resolution', () => {
   it('resolves relative imports by extension, index file and emitted .js name', () => {
@@ -63,7 +64,8 @@ describe('TS/JS import resolution', () => {
           "paths": { "@app/*": ["libs/*/src/index.ts"], "@app/core": ["libs/core-v2/src/index.ts"], "~/*": ["apps/web/src/*"], },
         },
       }`,
-      'apps/web/tsconfig.json': '{ "extends": "../../tsconfig.base.json", "compilerOptions": { "strict": true } }',
+      'apps/web/tsconfig.json':
+        '{ "extends": "../../tsconfig.base.json", "compilerOptions": { "strict": true } }',
       'apps/web/src/main.ts': [
         "import { core } from '@app/core';",
         "import { auth } from '@app/auth';",
@@ -98,7 +100,10 @@ describe('TS/JS import resolution', () => {
     const graph = resolveTree({
       'packages/ui/package.json': JSON.stringify({
         name: '@acme/ui',
-        exports: { '.': { types: './dist/index.d.ts', import: './dist/index.mjs' }, './icons/*': './dist/icons/*.js' },
+        exports: {
+          '.': { types: './dist/index.d.ts', import: './dist/index.mjs' },
+          './icons/*': './dist/icons/*.js',
+        },
       }),
       'packages/ui/src/index.ts': 'export const Button = 1;',
       'packages/ui/src/icons/star.tsx': 'export const Star = 1;',
@@ -132,7 +137,12 @@ describe('TS/JS import resolution', () => {
     };
     const reversed = Object.fromEntries(Object.entries(tree).reverse());
     expect(resolveTree(reversed)).toEqual(resolveTree(tree));
-    expect(edgesOf(resolveTree(tree))).toEqual(['a.ts -> c.ts', 'b.ts -> a.ts', 'b.ts -> c.ts', 'c.ts -> a.ts']);
+    expect(edgesOf(resolveTree(tree))).toEqual([
+      'a.ts -> c.ts',
+      'b.ts -> a.ts',
+      'b.ts -> c.ts',
+      'c.ts -> a.ts',
+    ]);
     expect(resolveTree(tree).external.map((e) => e.package)).toEqual(['ajv', 'zod']);
   });
 });

@@ -20,7 +20,8 @@ describe('Python', () => {
     const graph = resolveTree({
       'pyproject.toml': '[project]\nname = "shop"\n',
       'src/shop/__init__.py': '',
-      'src/shop/cart.py': 'from . import pricing\nfrom .models import Item, helper\nfrom ..outside import x\nimport os\nimport numpy.linalg\n',
+      'src/shop/cart.py':
+        'from . import pricing\nfrom .models import Item, helper\nfrom ..outside import x\nimport os\nimport numpy.linalg\n',
       'src/shop/pricing.py': 'from shop.models import Item\nfrom shop import cart\n',
       'src/shop/models/__init__.py': 'Item = 1\n',
       'src/shop/models/helper.py': '',
@@ -43,8 +44,10 @@ describe('Python', () => {
 describe('Go', () => {
   it('maps import paths inside the module to package directories, tests excluded', () => {
     const graph = resolveTree({
-      'go.mod': 'module github.com/acme/shop\n\ngo 1.22\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.9.0\n\tgolang.org/x/sync v0.6.0 // indirect\n)\n',
-      'cmd/server/main.go': 'package main\n\nimport (\n\t"fmt"\n\t"net/http"\n\t"github.com/acme/shop/internal/cart"\n\t"github.com/gin-gonic/gin/binding"\n\t"golang.org/x/sync/errgroup"\n\t"example.com/some/other/pkg"\n)\n',
+      'go.mod':
+        'module github.com/acme/shop\n\ngo 1.22\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.9.0\n\tgolang.org/x/sync v0.6.0 // indirect\n)\n',
+      'cmd/server/main.go':
+        'package main\n\nimport (\n\t"fmt"\n\t"net/http"\n\t"github.com/acme/shop/internal/cart"\n\t"github.com/gin-gonic/gin/binding"\n\t"golang.org/x/sync/errgroup"\n\t"example.com/some/other/pkg"\n)\n',
       'internal/cart/cart.go': 'package cart\n',
       'internal/cart/total.go': 'package cart\n\nimport "github.com/acme/shop/internal/money"\n',
       'internal/cart/cart_test.go': 'package cart\n',
@@ -55,19 +58,29 @@ describe('Go', () => {
       'cmd/server/main.go -> internal/cart/total.go',
       'internal/cart/total.go -> internal/money/money.go',
     ]);
-    expect(graph.external.map((e) => e.package)).toEqual(['example.com/some/other', 'fmt', 'github.com/gin-gonic/gin', 'golang.org/x/sync', 'net/http']);
+    expect(graph.external.map((e) => e.package)).toEqual([
+      'example.com/some/other',
+      'fmt',
+      'github.com/gin-gonic/gin',
+      'golang.org/x/sync',
+      'net/http',
+    ]);
   });
 });
 
 describe('Java and Kotlin', () => {
   it('resolves classes by package and file name, nested and static members, wildcards and Kotlin top-level functions', () => {
     const graph = resolveTree({
-      'core/src/main/java/com/acme/cart/Cart.java': 'package com.acme.cart;\nimport com.acme.model.Item;\nimport com.acme.model.Item.Kind;\nimport static com.acme.util.Strings.pad;\nimport com.acme.util.*;\nimport java.util.List;\nimport org.slf4j.Logger;\nclass Cart {}\n',
-      'core/src/main/java/com/acme/model/Item.java': 'package com.acme.model;\npublic class Item { enum Kind { A } }\n',
+      'core/src/main/java/com/acme/cart/Cart.java':
+        'package com.acme.cart;\nimport com.acme.model.Item;\nimport com.acme.model.Item.Kind;\nimport static com.acme.util.Strings.pad;\nimport com.acme.util.*;\nimport java.util.List;\nimport org.slf4j.Logger;\nclass Cart {}\n',
+      'core/src/main/java/com/acme/model/Item.java':
+        'package com.acme.model;\npublic class Item { enum Kind { A } }\n',
       'core/src/main/java/com/acme/util/Strings.java': 'package com.acme.util;\npublic class Strings {}\n',
       'core/src/main/java/com/acme/util/Numbers.java': 'package com.acme.util;\npublic class Numbers {}\n',
-      'app/src/main/kotlin/com/acme/app/App.kt': 'package com.acme.app\n\nimport com.acme.cart.Cart\nimport com.acme.app.support.formatPrice\nimport kotlinx.coroutines.launch\n\nfun main() {}\n',
-      'app/src/main/kotlin/com/acme/app/support/Formatting.kt': 'package com.acme.app.support\n\nfun formatPrice(v: Int): String = ""\n',
+      'app/src/main/kotlin/com/acme/app/App.kt':
+        'package com.acme.app\n\nimport com.acme.cart.Cart\nimport com.acme.app.support.formatPrice\nimport kotlinx.coroutines.launch\n\nfun main() {}\n',
+      'app/src/main/kotlin/com/acme/app/support/Formatting.kt':
+        'package com.acme.app.support\n\nfun formatPrice(v: Int): String = ""\n',
     });
     expect(edgesOf(graph)).toEqual([
       'app/src/main/kotlin/com/acme/app/App.kt -> app/src/main/kotlin/com/acme/app/support/Formatting.kt',
@@ -83,7 +96,8 @@ describe('Java and Kotlin', () => {
 describe('C#', () => {
   it('depends on the files of a used namespace; static usings find the type file', () => {
     const graph = resolveTree({
-      'src/Shop/Cart.cs': 'using System.Linq;\nusing Shop.Models;\nusing static Shop.Util.Strings;\nnamespace Shop.Cart { class Cart {} }\n',
+      'src/Shop/Cart.cs':
+        'using System.Linq;\nusing Shop.Models;\nusing static Shop.Util.Strings;\nnamespace Shop.Cart { class Cart {} }\n',
       'src/Shop/Models/Item.cs': 'namespace Shop.Models { class Item {} }\n',
       'src/Shop/Models/Price.cs': 'namespace Shop.Models;\nclass Price {}\n',
       'src/Shop/Util/Strings.cs': 'namespace Shop.Util { static class Strings {} }\n',
@@ -101,11 +115,15 @@ describe('C#', () => {
 describe('Ruby', () => {
   it('resolves require_relative from the file and require over lib directories', () => {
     const graph = resolveTree({
-      'lib/shop/cart.rb': "require_relative 'item'\nrequire_relative '../shop/missing'\nrequire 'shop/pricing'\nrequire 'json'\nrequire 'active_support/core_ext'\n",
+      'lib/shop/cart.rb':
+        "require_relative 'item'\nrequire_relative '../shop/missing'\nrequire 'shop/pricing'\nrequire 'json'\nrequire 'active_support/core_ext'\n",
       'lib/shop/item.rb': '',
       'lib/shop/pricing.rb': '',
     });
-    expect(edgesOf(graph)).toEqual(['lib/shop/cart.rb -> lib/shop/item.rb', 'lib/shop/cart.rb -> lib/shop/pricing.rb']);
+    expect(edgesOf(graph)).toEqual([
+      'lib/shop/cart.rb -> lib/shop/item.rb',
+      'lib/shop/cart.rb -> lib/shop/pricing.rb',
+    ]);
     expect(graph.external.map((e) => e.package)).toEqual(['active_support', 'json']);
   });
 });
@@ -113,8 +131,12 @@ describe('Ruby', () => {
 describe('PHP', () => {
   it('resolves use statements through composer PSR-4 prefixes and requires from __DIR__', () => {
     const graph = resolveTree({
-      'composer.json': JSON.stringify({ autoload: { 'psr-4': { 'App\\': 'src/' } }, 'autoload-dev': { 'psr-4': { 'Tests\\': ['tests/'] } } }),
-      'src/Http/Controller.php': "<?php\nnamespace App\\Http;\nuse App\\Models\\User;\nuse Tests\\Fixtures\\Users;\nuse Symfony\\Component\\HttpFoundation\\Request;\nrequire_once __DIR__ . '/helpers.php';\n",
+      'composer.json': JSON.stringify({
+        autoload: { 'psr-4': { 'App\\': 'src/' } },
+        'autoload-dev': { 'psr-4': { 'Tests\\': ['tests/'] } },
+      }),
+      'src/Http/Controller.php':
+        "<?php\nnamespace App\\Http;\nuse App\\Models\\User;\nuse Tests\\Fixtures\\Users;\nuse Symfony\\Component\\HttpFoundation\\Request;\nrequire_once __DIR__ . '/helpers.php';\n",
       'src/Http/helpers.php': '<?php\n',
       'src/Models/User.php': '<?php\nnamespace App\\Models;\nclass User {}\n',
       'tests/Fixtures/Users.php': '<?php\n',
@@ -134,7 +156,8 @@ describe('Rust', () => {
       'Cargo.toml': '[workspace]\nmembers = ["shop", "money"]\n',
       'shop/Cargo.toml': '[package]\nname = "shop"\n',
       'shop/src/lib.rs': 'mod cart;\nmod models;\nuse serde::Serialize;\n',
-      'shop/src/cart.rs': 'mod totals;\nuse crate::models::item::Item;\nuse money::Cents;\nuse std::collections::HashMap;\n',
+      'shop/src/cart.rs':
+        'mod totals;\nuse crate::models::item::Item;\nuse money::Cents;\nuse std::collections::HashMap;\n',
       'shop/src/cart/totals.rs': 'use super::super::models::{item, price::Price};\nuse self::inner::x;\n',
       'shop/src/models/mod.rs': 'pub mod item;\npub mod price;\n',
       'shop/src/models/item.rs': '',

@@ -6,7 +6,8 @@ import { analyseWithTreeSitter } from './tree-sitter/tree-sitter-analyser';
 import { analyseTypeScript } from './typescript/ts-source-analyser';
 
 /** C++ constructs a `.h` header may hold; the C grammar would report them as errors. */
-const CPP_HEADER_HINT = /^\s*(namespace\s+\w+|class\s+\w+[^;]*\{|template\s*<|using\s+namespace\b)|\b\w+::\w+|\bpublic:|\bprivate:/m;
+const CPP_HEADER_HINT =
+  /^\s*(namespace\s+\w+|class\s+\w+[^;]*\{|template\s*<|using\s+namespace\b)|\b\w+::\w+|\bpublic:|\bprivate:/m;
 
 function effectiveLanguage(path: string, content: string, language: Language): Language {
   if (language === 'c' && extensionOf(path) === 'h' && CPP_HEADER_HINT.test(content)) return 'cpp';

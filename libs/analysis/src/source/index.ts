@@ -1,4 +1,11 @@
-export type { FunctionFacts, FunctionKind, ImportFacts, ImportKind, Language, SourceFacts } from './source-facts';
+export type {
+  FunctionFacts,
+  FunctionKind,
+  ImportFacts,
+  ImportKind,
+  Language,
+  SourceFacts,
+} from './source-facts';
 export { analyseSource } from './analyse-source';
 export { languageOf } from './language-of';
 export { preloadParsers } from './tree-sitter/grammar-loader';

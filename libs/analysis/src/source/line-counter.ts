@@ -42,7 +42,9 @@ export function addRange(ranges: TextRanges, start: number, end: number): void {
 }
 
 function isWhitespace(code: number): boolean {
-  return code === 32 || code === 9 || code === 13 || code === 11 || code === 12 || code === 0xfeff || code === 0xa0;
+  return (
+    code === 32 || code === 9 || code === 13 || code === 11 || code === 12 || code === 0xfeff || code === 0xa0
+  );
 }
 
 /** Number of lines holding code outside the given comment ranges. */

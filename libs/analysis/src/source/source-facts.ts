@@ -48,14 +48,7 @@ export interface FunctionFacts {
  * `mod` (Rust `mod x;`), `reference` (TS `/// <reference path>`).
  */
 export type ImportKind =
-  | 'import'
-  | 'require'
-  | 'dynamic'
-  | 'require-relative'
-  | 'include'
-  | 'include-system'
-  | 'mod'
-  | 'reference';
+  'import' | 'require' | 'dynamic' | 'require-relative' | 'include' | 'include-system' | 'mod' | 'reference';
 
 export interface ImportFacts {
   /** The module specifier exactly as written (`./util`, `@scope/pkg/sub`, `github.com/x/y`, `java.util.List`). */

@@ -27,6 +27,9 @@ describe('createSourcePool', () => {
   it('keeps answering after close, in-process', async () => {
     const pool = createSourcePool(1);
     await pool.close();
-    await expect(pool.analyse('x.rb', "require 'json'\n")).resolves.toMatchObject({ language: 'ruby', imports: [{ specifier: 'json' }] });
+    await expect(pool.analyse('x.rb', "require 'json'\n")).resolves.toMatchObject({
+      language: 'ruby',
+      imports: [{ specifier: 'json' }],
+    });
   });
 });

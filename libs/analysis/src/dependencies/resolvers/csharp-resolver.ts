@@ -26,7 +26,9 @@ export class CsharpResolver implements LanguageResolver {
     if (this.namespaces.has(name)) return undefined;
     const dot = name.lastIndexOf('.');
     if (dot > 0) {
-      const typeFile = this.namespaces.get(name.slice(0, dot))?.find((f) => basenameOf(f) === `${name.slice(dot + 1)}.cs`);
+      const typeFile = this.namespaces
+        .get(name.slice(0, dot))
+        ?.find((f) => basenameOf(f) === `${name.slice(dot + 1)}.cs`);
       if (typeFile) return typeFile === from.path ? undefined : { files: [typeFile] };
     }
     return { package: name };

@@ -52,7 +52,8 @@ export class GoResolver implements LanguageResolver {
       const text = readFile(path);
       if (text === undefined) continue;
       const parsed = parseGoMod(text);
-      if (parsed.module) this.modules.push({ path: parsed.module, dir: dirnameOf(path), requires: parsed.requires });
+      if (parsed.module)
+        this.modules.push({ path: parsed.module, dir: dirnameOf(path), requires: parsed.requires });
     }
     this.modules.sort((a, b) => b.path.length - a.path.length || (a.dir < b.dir ? -1 : 1));
   }
@@ -63,7 +64,9 @@ export class GoResolver implements LanguageResolver {
     if (local) {
       const dir = joinPath(local.dir, importPath.slice(local.path.length).replace(/^\//, ''));
       if (dir === undefined) return undefined;
-      const files = this.index.filesIn(dir).filter((f) => f.endsWith('.go') && !f.endsWith('_test.go') && f !== from.path);
+      const files = this.index
+        .filesIn(dir)
+        .filter((f) => f.endsWith('.go') && !f.endsWith('_test.go') && f !== from.path);
       return files.length > 0 ? { files } : undefined;
     }
     return { package: this.externalModule(from.path, importPath) };

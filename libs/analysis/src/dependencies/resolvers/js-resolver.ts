@@ -2,7 +2,12 @@ import type { ImportFacts } from '../../source/source-facts';
 import type { DependencySource, LanguageResolver, Resolution } from '../dependency-types';
 import { dirnameOf, joinPath, type PathIndex } from '../path-index';
 import { pathCandidates, TsconfigReader } from './tsconfig-reader';
-import { packageEntryCandidates, readWorkspacePackages, splitPackageSpecifier, type WorkspacePackage } from './workspace-packages';
+import {
+  packageEntryCandidates,
+  readWorkspacePackages,
+  splitPackageSpecifier,
+  type WorkspacePackage,
+} from './workspace-packages';
 
 const EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json'];
 /** ESM-style TypeScript imports name the emitted file: `./x.js` means `./x.ts`. */

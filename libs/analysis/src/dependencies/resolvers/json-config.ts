@@ -4,7 +4,10 @@ import ts from 'typescript';
  * Parses tsconfig-style JSON (comments and trailing commas allowed) with the TypeScript compiler's
  * own reader; undefined when the text is not an object.
  */
-export function parseJsonWithComments(path: string, text: string | undefined): Record<string, unknown> | undefined {
+export function parseJsonWithComments(
+  path: string,
+  text: string | undefined,
+): Record<string, unknown> | undefined {
   if (text === undefined) return undefined;
   const { config } = ts.parseConfigFileTextToJson(path, text);
   return isRecord(config) ? config : undefined;

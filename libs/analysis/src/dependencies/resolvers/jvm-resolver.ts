@@ -3,7 +3,8 @@ import type { DependencySource, LanguageResolver, Resolution } from '../dependen
 import { basenameOf, dirnameOf } from '../path-index';
 
 /** Conventional source roots, most specific first, for files whose package was not recorded. */
-const SOURCE_ROOTS = /(?:^|\/)(?:src\/(?:main|test|androidTest|testFixtures|integrationTest)\/(?:java|kotlin)|src|java|kotlin)\//;
+const SOURCE_ROOTS =
+  /(?:^|\/)(?:src\/(?:main|test|androidTest|testFixtures|integrationTest)\/(?:java|kotlin)|src|java|kotlin)\//;
 
 function stem(path: string): string {
   const base = basenameOf(path);
@@ -15,7 +16,10 @@ function packageOf(source: DependencySource): string | undefined {
   if (source.packageName !== undefined) return source.packageName;
   const match = SOURCE_ROOTS.exec(source.path);
   if (!match) return undefined;
-  return dirnameOf(source.path.slice(match.index + match[0].length)).split('/').filter(Boolean).join('.');
+  return dirnameOf(source.path.slice(match.index + match[0].length))
+    .split('/')
+    .filter(Boolean)
+    .join('.');
 }
 
 /** `org.acme.Foo.Bar` → `org.acme`: the segments before the first capitalised one (a class). */
@@ -65,7 +69,8 @@ export class JvmResolver implements LanguageResolver {
       const qualify = (name: string) => (pkg ? `${pkg}.${name}` : name);
       add(this.classes, qualify(stem(source.path)), source.path);
       add(this.packages, pkg, source.path);
-      if (source.language === 'kotlin') for (const symbol of source.symbols ?? []) add(this.declared, qualify(symbol), source.path);
+      if (source.language === 'kotlin')
+        for (const symbol of source.symbols ?? []) add(this.declared, qualify(symbol), source.path);
     }
   }
 

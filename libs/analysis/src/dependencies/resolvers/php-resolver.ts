@@ -57,7 +57,9 @@ export class PhpResolver implements LanguageResolver {
         if (file !== undefined && this.index.has(file)) return { files: [file] };
       }
     }
-    const bySuffix = this.index.uniqueBySuffix(`${name.split('\\').join('/')}.php`) ?? this.index.uniqueBySuffix(`${name.split('\\').slice(-2).join('/')}.php`);
+    const bySuffix =
+      this.index.uniqueBySuffix(`${name.split('\\').join('/')}.php`) ??
+      this.index.uniqueBySuffix(`${name.split('\\').slice(-2).join('/')}.php`);
     if (bySuffix) return { files: [bySuffix] };
     return { package: name.split('\\').slice(0, 2).join('\\') };
   }
@@ -65,7 +67,9 @@ export class PhpResolver implements LanguageResolver {
   private resolveRequire(from: DependencySource, specifier: string): Resolution {
     const dir = dirnameOf(from.path);
     const relative = specifier.replace(/^__DIR__\/?/, '');
-    const candidates = specifier.startsWith('__DIR__') ? [joinPath(dir, relative)] : [joinPath(dir, relative), joinPath('', relative)];
+    const candidates = specifier.startsWith('__DIR__')
+      ? [joinPath(dir, relative)]
+      : [joinPath(dir, relative), joinPath('', relative)];
     const file = candidates.find((c): c is string => c !== undefined && this.index.has(c));
     return file ? { files: [file] } : undefined;
   }

@@ -46,7 +46,9 @@ export class PythonResolver implements LanguageResolver {
       const own = dirnameOf(from.path);
       const enclosing = new Set(ancestorsOf(own));
       // Roots that contain the importing file come first, deepest first.
-      const ordered = [...this.roots].sort((a, b) => Number(enclosing.has(b)) - Number(enclosing.has(a)) || b.length - a.length);
+      const ordered = [...this.roots].sort(
+        (a, b) => Number(enclosing.has(b)) - Number(enclosing.has(a)) || b.length - a.length,
+      );
       bases = [...ordered, own];
     }
     const names = imported.names ?? [];

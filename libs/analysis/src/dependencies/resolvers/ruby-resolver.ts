@@ -19,7 +19,9 @@ export class RubyResolver implements LanguageResolver {
       const dir = dirnameOf(path);
       if (basenameOf(dir) === 'lib') dirs.add(dir);
     }
-    this.loadPath = [...dirs].filter((d) => d === '' || index.isDir(d)).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    this.loadPath = [...dirs]
+      .filter((d) => d === '' || index.isDir(d))
+      .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   }
 
   resolve(from: DependencySource, imported: ImportFacts): Resolution {

@@ -80,7 +80,13 @@ export class RustResolver implements LanguageResolver {
     return first ? { package: first } : undefined;
   }
 
-  private deepest(fromPath: string, src: string, base: string[], rest: string[], includeBase = true): Resolution {
+  private deepest(
+    fromPath: string,
+    src: string,
+    base: string[],
+    rest: string[],
+    includeBase = true,
+  ): Resolution {
     for (let size = rest.length; size >= (includeBase ? 0 : 1); size--) {
       const file = this.moduleFile(src, [...base, ...rest.slice(0, size)]);
       if (file) return file === fromPath ? undefined : { files: [file] };
@@ -105,7 +111,10 @@ export class RustResolver implements LanguageResolver {
     const base = basenameOf(path);
     const isModRoot = base === 'mod.rs' || base === 'lib.rs' || base === 'main.rs';
     if (!crate) return { src: dir, path: [], childDir: dir };
-    const relative = path.slice(crate.src.length + 1).replace(/\.rs$/, '').split('/');
+    const relative = path
+      .slice(crate.src.length + 1)
+      .replace(/\.rs$/, '')
+      .split('/');
     if (isModRoot) relative.pop();
     const isCrateRoot = relative.length === 0;
     return {

@@ -36,7 +36,9 @@ export class TsconfigReader {
         found = this.byDir.get(ancestor);
         break;
       }
-      const config = CONFIG_NAMES.map((name) => joinPath(ancestor, name)!).find((path) => this.index.has(path));
+      const config = CONFIG_NAMES.map((name) => joinPath(ancestor, name)!).find((path) =>
+        this.index.has(path),
+      );
       if (config) {
         found = this.load(config);
         break;
@@ -58,7 +60,9 @@ export class TsconfigReader {
       const json = parseJsonWithComments(current, this.readFile(current));
       if (!json) break;
       chain.push({ path: current, options: isRecord(json.compilerOptions) ? json.compilerOptions : {} });
-      const parent: unknown = Array.isArray(json.extends) ? json.extends[json.extends.length - 1] : json.extends;
+      const parent: unknown = Array.isArray(json.extends)
+        ? json.extends[json.extends.length - 1]
+        : json.extends;
       current = typeof parent === 'string' ? this.resolveExtends(dirnameOf(current), parent) : undefined;
     }
     let baseUrl: string | undefined;

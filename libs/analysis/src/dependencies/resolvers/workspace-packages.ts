@@ -15,7 +15,10 @@ export function splitPackageSpecifier(specifier: string): { name: string; subpat
 }
 
 /** Every package.json with a `name` in the tree, outside node_modules; the shallowest wins a name clash. */
-export function readWorkspacePackages(paths: readonly string[], readFile: (path: string) => string | undefined): Map<string, WorkspacePackage> {
+export function readWorkspacePackages(
+  paths: readonly string[],
+  readFile: (path: string) => string | undefined,
+): Map<string, WorkspacePackage> {
   const packages = new Map<string, WorkspacePackage>();
   const manifests = paths
     .filter((p) => (p === 'package.json' || p.endsWith('/package.json')) && !p.includes('node_modules/'))
@@ -40,7 +43,8 @@ function targetsOf(value: unknown, out: string[] = []): string[] {
 /** Candidate targets for a subpath (`.` or `./x`) of a package.json `exports` field. */
 export function exportTargets(exportsField: unknown, subpath: string): string[] {
   const key = subpath === '' ? '.' : `./${subpath}`;
-  if (typeof exportsField === 'string' || Array.isArray(exportsField)) return key === '.' ? targetsOf(exportsField) : [];
+  if (typeof exportsField === 'string' || Array.isArray(exportsField))
+    return key === '.' ? targetsOf(exportsField) : [];
   if (!isRecord(exportsField)) return [];
   const keys = Object.keys(exportsField);
   if (!keys.some((k) => k.startsWith('.'))) return key === '.' ? targetsOf(exportsField) : [];
@@ -53,7 +57,8 @@ export function exportTargets(exportsField: unknown, subpath: string): string[] 
     const prefix = pattern.slice(0, star);
     const suffix = pattern.slice(star + 1);
     if (key.startsWith(prefix) && key.endsWith(suffix) && key.length >= prefix.length + suffix.length) {
-      if (!best || prefix.length > best.prefix.length) best = { prefix, suffix, value: exportsField[pattern] };
+      if (!best || prefix.length > best.prefix.length)
+        best = { prefix, suffix, value: exportsField[pattern] };
     }
   }
   if (!best) return [];

@@ -18,7 +18,9 @@ const LOADERS: Record<Exclude<Language, 'typescript' | 'javascript'>, () => unkn
   go: () => require('tree-sitter-go'),
   csharp: () => {
     const root = dirname(require.resolve('tree-sitter-c-sharp/package.json'));
-    const nodeGypBuild = require(require.resolve('node-gyp-build', { paths: [root] })) as (dir: string) => unknown;
+    const nodeGypBuild = require(require.resolve('node-gyp-build', { paths: [root] })) as (
+      dir: string,
+    ) => unknown;
     return nodeGypBuild(root);
   },
   ruby: () => require('tree-sitter-ruby'),
@@ -43,7 +45,9 @@ let treeSitterModule: ParserClass | undefined;
 function treeSitter(): ParserClass {
   if (treeSitterModule) return treeSitterModule;
   const root = dirname(require.resolve('tree-sitter/package.json'));
-  const nodeGypBuild = require(require.resolve('node-gyp-build', { paths: [root] })) as (dir: string) => Record<symbol, unknown>;
+  const nodeGypBuild = require(require.resolve('node-gyp-build', { paths: [root] })) as (
+    dir: string,
+  ) => Record<symbol, unknown>;
   const binding = nodeGypBuild(root);
   binding[SHARED_MODULE] ??= require('tree-sitter');
   treeSitterModule = binding[SHARED_MODULE] as ParserClass;

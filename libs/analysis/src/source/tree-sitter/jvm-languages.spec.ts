@@ -10,7 +10,8 @@ function fixture(name: string): SourceFacts {
   return facts;
 }
 
-const figures = (facts: SourceFacts) => facts.functions.map((f) => [f.name, f.kind, f.line, f.complexity, f.cognitive]);
+const figures = (facts: SourceFacts) =>
+  facts.functions.map((f) => [f.name, f.kind, f.line, f.complexity, f.cognitive]);
 
 describe('Java', () => {
   const facts = fixture('Cart.java');
@@ -30,10 +31,24 @@ describe('Java', () => {
   });
 
   it('lists imports, the package and declared names', () => {
-    expect(facts.imports.map((i) => i.specifier)).toEqual(['java.util.List', 'java.util.Objects.requireNonNull', 'com.shop.model.*']);
+    expect(facts.imports.map((i) => i.specifier)).toEqual([
+      'java.util.List',
+      'java.util.Objects.requireNonNull',
+      'com.shop.model.*',
+    ]);
     expect(facts.packageName).toBe('com.shop.cart');
     expect(facts.loc).toBe(56);
-    expect(facts.symbols).toEqual(['Cart', 'total', 'mode', 'Base', 'run', 'Listener', 'changed', 'Kind', 'Point']);
+    expect(facts.symbols).toEqual([
+      'Cart',
+      'total',
+      'mode',
+      'Base',
+      'run',
+      'Listener',
+      'changed',
+      'Kind',
+      'Point',
+    ]);
     expect(facts.comments).toBe('Cart operations.\nswitch expression');
   });
 });
@@ -55,7 +70,11 @@ describe('Kotlin', () => {
   });
 
   it('lists imports without aliases, the package and declared names', () => {
-    expect(facts.imports.map((i) => i.specifier)).toEqual(['shop.model.Item', 'shop.util.*', 'kotlin.math.max']);
+    expect(facts.imports.map((i) => i.specifier)).toEqual([
+      'shop.model.Item',
+      'shop.util.*',
+      'kotlin.math.max',
+    ]);
     expect(facts.packageName).toBe('shop.cart');
     expect(facts.loc).toBe(42);
     expect(facts.symbols).toEqual(['Cart', 'size', 'total', 'Registry', 'find', 'Pricer', 'price']);
@@ -82,10 +101,24 @@ describe('C#', () => {
   });
 
   it('lists using directives (aliases resolved to their target), the namespace and declared names', () => {
-    expect(facts.imports.map((i) => i.specifier)).toEqual(['System', 'System.Collections.Generic', 'Shop.Models.Item']);
+    expect(facts.imports.map((i) => i.specifier)).toEqual([
+      'System',
+      'System.Collections.Generic',
+      'Shop.Models.Item',
+    ]);
     expect(facts.packageName).toBe('Shop.Cart');
     expect(facts.loc).toBe(54);
-    expect(facts.symbols).toEqual(['Cart', 'Count', 'Label', 'Auto', 'Total', 'IPricer', 'Price', 'Kind', 'Point']);
+    expect(facts.symbols).toEqual([
+      'Cart',
+      'Count',
+      'Label',
+      'Auto',
+      'Total',
+      'IPricer',
+      'Price',
+      'Kind',
+      'Point',
+    ]);
     expect(facts.comments).toBe('A cart.');
   });
 });

@@ -102,6 +102,7 @@ export function ruleApplies(
   grandparent: string | undefined,
 ): boolean {
   if (rule.parents && (parent === undefined || !rule.parents.includes(parent))) return false;
-  if (rule.grandparents && (grandparent === undefined || !rule.grandparents.includes(grandparent))) return false;
+  if (rule.grandparents && (grandparent === undefined || !rule.grandparents.includes(grandparent)))
+    return false;
   return true;
 }

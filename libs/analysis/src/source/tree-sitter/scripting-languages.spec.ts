@@ -14,7 +14,8 @@ function fixture(name: string): SourceFacts {
   return facts;
 }
 
-const figures = (facts: SourceFacts) => facts.functions.map((f) => [f.name, f.kind, f.line, f.complexity, f.cognitive]);
+const figures = (facts: SourceFacts) =>
+  facts.functions.map((f) => [f.name, f.kind, f.line, f.complexity, f.cognitive]);
 
 describe('Python', () => {
   const facts = fixture('cart.py');
@@ -46,7 +47,9 @@ describe('Python', () => {
   it('counts docstrings as comments, like cloc', () => {
     expect(facts.loc).toBe(35);
     expect(facts.symbols).toEqual(['Shop', 'total', 'kind', 'outer', 'inner']);
-    expect(facts.comments).toBe('Shopping cart.\nPrices are in cents.\nA comment on its own line.\nClass docstring.\ntrailing comment');
+    expect(facts.comments).toBe(
+      'Shopping cart.\nPrices are in cents.\nA comment on its own line.\nClass docstring.\ntrailing comment',
+    );
     expect(facts.parseError).toBeUndefined();
   });
 });

@@ -10,7 +10,8 @@ function fixture(name: string): SourceFacts {
   return facts;
 }
 
-const figures = (facts: SourceFacts) => facts.functions.map((f) => [f.name, f.kind, f.line, f.complexity, f.cognitive]);
+const figures = (facts: SourceFacts) =>
+  facts.functions.map((f) => [f.name, f.kind, f.line, f.complexity, f.cognitive]);
 
 describe('Go', () => {
   const facts = fixture('cart.go');
@@ -100,7 +101,10 @@ describe('C++', () => {
   });
 
   it('parses C++ headers with a .h extension as C++', () => {
-    const header = analyseSource('include/shop/cart.h', 'namespace shop {\nclass Cart {\n public:\n  int size() const { return n ? n : 0; }\n  int n;\n};\n}\n');
+    const header = analyseSource(
+      'include/shop/cart.h',
+      'namespace shop {\nclass Cart {\n public:\n  int size() const { return n ? n : 0; }\n  int n;\n};\n}\n',
+    );
     expect(header?.language).toBe('cpp');
     expect(header?.parseError).toBeUndefined();
     expect(header?.functions.map((f) => [f.name, f.complexity])).toEqual([['Cart.size', 2]]);

@@ -53,7 +53,9 @@ export function analyseWithTreeSitter(language: TreeSitterLanguageName, content:
   if (walked.packageName !== undefined) facts.packageName = walked.packageName;
   if (tree.rootNode.hasError) {
     facts.parseError =
-      walked.firstErrorRow >= 0 ? `line ${walked.firstErrorRow + 1}: syntax error` : 'syntax error (missing token)';
+      walked.firstErrorRow >= 0
+        ? `line ${walked.firstErrorRow + 1}: syntax error`
+        : 'syntax error (missing token)';
   }
   return facts;
 }

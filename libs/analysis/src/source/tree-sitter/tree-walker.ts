@@ -114,7 +114,8 @@ export class TreeWalker {
         if (!collector.full) collector.add(text.slice(start, end));
       }
       if (plan.elseToken && parent?.elseContainer) pendingElse[depth - 1] = true;
-      if (plan.logicalOperator && parent?.binary && seq[depth - 1] !== null) seq[depth - 1]!.push(plan.logicalOperator);
+      if (plan.logicalOperator && parent?.binary && seq[depth - 1] !== null)
+        seq[depth - 1]!.push(plan.logicalOperator);
       if (plan.paren && depth > 0) seq[depth] = seq[depth - 1];
 
       let node: SyntaxNode | undefined;

@@ -36,7 +36,10 @@ function eslintFigures(fileName: string, code: string): string[] {
   const extension = fileName.split('.').pop()!;
   const messages = linter.verify(code, eslintConfig(extension), { filename: fileName });
   expect(messages.filter((m) => m.fatal)).toEqual([]);
-  return messages.filter((m) => m.ruleId === 'complexity').map((m) => `${m.line}:${/complexity of (\d+)/.exec(m.message)![1]}`).sort();
+  return messages
+    .filter((m) => m.ruleId === 'complexity')
+    .map((m) => `${m.line}:${/complexity of (\d+)/.exec(m.message)![1]}`)
+    .sort();
 }
 
 function ourFigures(fileName: string, code: string): string[] {
@@ -59,7 +62,17 @@ describe('McCabe complexity equals ESLint complexity (classic)', () => {
   const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.fixture'));
 
   it('covers a corpus of fixtures in every JS/TS flavour', () => {
-    expect(fixtures.map((f) => f.split('.')[1]).sort()).toEqual(['js', 'jsx', 'mjs', 'ts', 'ts', 'ts', 'ts', 'ts', 'tsx']);
+    expect(fixtures.map((f) => f.split('.')[1]).sort()).toEqual([
+      'js',
+      'jsx',
+      'mjs',
+      'ts',
+      'ts',
+      'ts',
+      'ts',
+      'ts',
+      'tsx',
+    ]);
   });
 
   it.each(fixtures)('%s', (fixture) => {

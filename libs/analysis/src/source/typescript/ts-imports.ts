@@ -34,7 +34,9 @@ export function importOf(node: ts.Node): ImportFacts | undefined {
     case K.ImportDeclaration: {
       const decl = node as ts.ImportDeclaration;
       const specifier = stringLiteralText(decl.moduleSpecifier);
-      return specifier === undefined ? undefined : { specifier, typeOnly: importClauseIsTypeOnly(decl.importClause) };
+      return specifier === undefined
+        ? undefined
+        : { specifier, typeOnly: importClauseIsTypeOnly(decl.importClause) };
     }
     case K.ExportDeclaration: {
       const decl = node as ts.ExportDeclaration;
@@ -74,5 +76,9 @@ export function importOf(node: ts.Node): ImportFacts | undefined {
 
 /** `/// <reference path="…" />` directives: type-level dependencies on other files. */
 export function referenceImports(sf: ts.SourceFile): ImportFacts[] {
-  return sf.referencedFiles.map((ref) => ({ specifier: ref.fileName, typeOnly: true, kind: 'reference' as const }));
+  return sf.referencedFiles.map((ref) => ({
+    specifier: ref.fileName,
+    typeOnly: true,
+    kind: 'reference' as const,
+  }));
 }

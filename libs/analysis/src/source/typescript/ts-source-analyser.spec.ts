@@ -127,7 +127,19 @@ describe('TypeScript/JavaScript source facts', () => {
       'const internal = 5;',
       'abstract class Base { abstract run(): void; stop() {} }',
     ].join('\n');
-    expect(analyse('src/decl.ts', code).symbols).toEqual(['Repo', 'find', 'Id', 'Color', 'Tools', 'hammer', 'LIMIT', 'other', 'Base', 'run', 'stop']);
+    expect(analyse('src/decl.ts', code).symbols).toEqual([
+      'Repo',
+      'find',
+      'Id',
+      'Color',
+      'Tools',
+      'hammer',
+      'LIMIT',
+      'other',
+      'Base',
+      'run',
+      'stop',
+    ]);
   });
 
   it('counts code lines as cloc does: comments and blank lines excluded, strings and templates are code', () => {
@@ -150,7 +162,15 @@ describe('TypeScript/JavaScript source facts', () => {
   });
 
   it('treats JSX text as code, not as comments', () => {
-    const code = ['export const A = () => (', '  <p>', '    // not a comment', '    {/* a comment */}', '  </p>', ');', '/* a real one */'].join('\n');
+    const code = [
+      'export const A = () => (',
+      '  <p>',
+      '    // not a comment',
+      '    {/* a comment */}',
+      '  </p>',
+      ');',
+      '/* a real one */',
+    ].join('\n');
     expect(analyse('src/a.tsx', code).loc).toBe(6);
   });
 
@@ -165,11 +185,15 @@ describe('TypeScript/JavaScript source facts', () => {
       ' */',
       'export function total() { return 1; } // rounding happens later',
     ].join('\n');
-    expect(analyse('src/total.ts', code).comments).toBe('Computes the checkout total.\n@param cart the cart\nrounding happens later');
+    expect(analyse('src/total.ts', code).comments).toBe(
+      'Computes the checkout total.\n@param cart the cart\nrounding happens later',
+    );
   });
 
   it('caps comment text at about 4 KB', () => {
-    const code = Array.from({ length: 400 }, (_, i) => `// comment line number ${i} with some words`).join('\n');
+    const code = Array.from({ length: 400 }, (_, i) => `// comment line number ${i} with some words`).join(
+      '\n',
+    );
     const comments = analyse('src/long.ts', code).comments;
     expect(comments.length).toBeLessThanOrEqual(4096);
     expect(comments.length).toBeGreaterThan(4000);

@@ -36,9 +36,17 @@ function describeParseError(sf: SourceFileWithDiagnostics): string | undefined {
  * program, no type checker): that parser accepts every syntax the compiler does, which is what
  * typescript-eslint relies on too.
  */
-export function analyseTypeScript(path: string, content: string, language: Language, extension: string): SourceFacts {
+export function analyseTypeScript(
+  path: string,
+  content: string,
+  language: Language,
+  extension: string,
+): SourceFacts {
   // JSDoc is not needed (comment text comes from the comment scan) and costs about a tenth of parsing.
-  const options: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+  const options: ts.CreateSourceFileOptions = {
+    languageVersion: ts.ScriptTarget.Latest,
+    jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
+  };
   const sf = ts.createSourceFile(path, content, options, false, scriptKindOf(extension));
   const walker = new TsWalker(sf);
   let walkError: string | undefined;

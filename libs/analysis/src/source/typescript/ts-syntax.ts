@@ -1,11 +1,13 @@
 import ts from 'typescript';
+import type { FunctionKind } from '../source-facts';
 
 const K = ts.SyntaxKind;
 
 /** Skips wrapping parentheses, which ESTree (and so ESLint) does not represent as nodes. */
 export function unwrapParens(node: ts.Node): ts.Node {
   let current = node;
-  while (current.kind === K.ParenthesizedExpression) current = (current as ts.ParenthesizedExpression).expression;
+  while (current.kind === K.ParenthesizedExpression)
+    current = (current as ts.ParenthesizedExpression).expression;
   return current;
 }
 
@@ -42,10 +44,12 @@ export function contextualName(parent: ts.Node | undefined, child: ts.Node): str
       return nameText((parent as ts.NamedDeclaration).name);
     case K.BinaryExpression: {
       const binary = parent as ts.BinaryExpression;
-      if (binary.operatorToken.kind !== K.EqualsToken || unwrapParens(binary.right) !== child) return undefined;
+      if (binary.operatorToken.kind !== K.EqualsToken || unwrapParens(binary.right) !== child)
+        return undefined;
       const target = binary.left;
       if (target.kind === K.Identifier) return (target as ts.Identifier).text;
-      if (target.kind === K.PropertyAccessExpression) return (target as ts.PropertyAccessExpression).name.text;
+      if (target.kind === K.PropertyAccessExpression)
+        return (target as ts.PropertyAccessExpression).name.text;
       return undefined;
     }
     case K.ExportAssignment:
@@ -105,12 +109,69 @@ export function functionHeadPos(node: ts.Node, parent: ts.Node | undefined, sf: 
     default:
       break;
   }
-  if (parent && (parent.kind === K.PropertyAssignment || isClassFieldLike(parent))) return parent.getStart(sf);
+  if (parent && (parent.kind === K.PropertyAssignment || isClassFieldLike(parent)))
+    return parent.getStart(sf);
   if (node.kind === K.ArrowFunction) return (node as ts.ArrowFunction).equalsGreaterThanToken.getStart(sf);
   return node.getStart(sf);
 }
 
 /** A class property that ESTree calls PropertyDefinition (not an `accessor` auto-accessor). */
 export function isClassFieldLike(node: ts.Node): boolean {
-  return node.kind === K.PropertyDeclaration && !hasModifier(node, K.AccessorKeyword) && !hasModifier(node, K.AbstractKeyword);
+  return (
+    node.kind === K.PropertyDeclaration &&
+    !hasModifier(node, K.AccessorKeyword) &&
+    !hasModifier(node, K.AbstractKeyword)
+  );
+}
+
+export function isLogicalOperator(kind: ts.SyntaxKind): boolean {
+  return kind === K.AmpersandAmpersandToken || kind === K.BarBarToken || kind === K.QuestionQuestionToken;
+}
+
+export function isLogicalBinary(node: ts.Node): node is ts.BinaryExpression {
+  return (
+    node.kind === K.BinaryExpression && isLogicalOperator((node as ts.BinaryExpression).operatorToken.kind)
+  );
+}
+
+export function isLiteralPattern(node: ts.Node): boolean {
+  return node.kind === K.ArrayLiteralExpression || node.kind === K.ObjectLiteralExpression;
+}
+
+/** Sonar's "+1 per sequence of like operators": `a && b && c || d` scores 2, in source order. */
+export function logicalSequenceScore(root: ts.BinaryExpression): number {
+  const operators: ts.SyntaxKind[] = [];
+  const collect = (node: ts.Node): void => {
+    const inner = unwrapParens(node);
+    if (!isLogicalBinary(inner)) return;
+    collect(inner.left);
+    operators.push(inner.operatorToken.kind);
+    collect(inner.right);
+  };
+  collect(root);
+  let score = 0;
+  for (let i = 0; i < operators.length; i++) if (i === 0 || operators[i] !== operators[i - 1]) score++;
+  return score;
+}
+
+/** Name and kind of a function-like node, for FunctionFacts. */
+export function describeFunction(
+  node: ts.FunctionLikeDeclaration,
+  parent: ts.Node | undefined,
+): { name: string; kind: FunctionKind } {
+  switch (node.kind) {
+    case K.FunctionDeclaration:
+      return { name: node.name?.text ?? 'default', kind: 'function' };
+    case K.FunctionExpression:
+      return { name: node.name?.text ?? contextualName(parent, node) ?? '<anonymous>', kind: 'function' };
+    case K.ArrowFunction:
+      return { name: contextualName(parent, node) ?? '<arrow>', kind: 'lambda' };
+    case K.Constructor:
+      return { name: 'constructor', kind: 'constructor' };
+    case K.GetAccessor:
+    case K.SetAccessor:
+      return { name: nameText(node.name) ?? '<accessor>', kind: 'accessor' };
+    default:
+      return { name: nameText(node.name) ?? '<method>', kind: 'method' };
+  }
 }

@@ -1,47 +1,19 @@
 import ts from 'typescript';
-import { addRange, emptyRanges, LineIndex } from '../line-counter';
-import type { FunctionFacts, FunctionKind, ImportFacts } from '../source-facts';
+import { addRange } from '../line-counter';
 import { importOf } from './ts-imports';
-import { contextualName, functionHeadPos, hasModifier, isClassFieldLike, nameText, unwrapParens } from './ts-node-names';
+import {
+  contextualName,
+  describeFunction,
+  functionHeadPos,
+  hasModifier,
+  isClassFieldLike,
+  isLiteralPattern,
+  nameText,
+  unwrapParens,
+} from './ts-syntax';
+import { TsWalkerBase } from './ts-walker-base';
 
 const K = ts.SyntaxKind;
-
-/** Complexity being accumulated for one function (or, at the bottom of the stack, the file itself). */
-interface Frame {
-  facts: FunctionFacts | undefined;
-  /** McCabe: starts at 1, as ESLint's code-path count does. */
-  mcc: number;
-  cog: number;
-  nesting: number;
-}
-
-function isLogicalOperator(kind: ts.SyntaxKind): boolean {
-  return kind === K.AmpersandAmpersandToken || kind === K.BarBarToken || kind === K.QuestionQuestionToken;
-}
-
-function isLogicalBinary(node: ts.Node): node is ts.BinaryExpression {
-  return node.kind === K.BinaryExpression && isLogicalOperator((node as ts.BinaryExpression).operatorToken.kind);
-}
-
-function isLiteralPattern(node: ts.Node): boolean {
-  return node.kind === K.ArrayLiteralExpression || node.kind === K.ObjectLiteralExpression;
-}
-
-/** Sonar's "+1 per sequence of like operators": `a && b && c || d` scores 2, in source order. */
-function logicalSequenceScore(root: ts.BinaryExpression): number {
-  const operators: ts.SyntaxKind[] = [];
-  const collect = (node: ts.Node): void => {
-    const inner = unwrapParens(node);
-    if (!isLogicalBinary(inner)) return;
-    collect(inner.left);
-    operators.push(inner.operatorToken.kind);
-    collect(inner.right);
-  };
-  collect(root);
-  let score = 0;
-  for (let i = 0; i < operators.length; i++) if (i === 0 || operators[i] !== operators[i - 1]) score++;
-  return score;
-}
 
 /**
  * One pass over a TypeScript/JavaScript syntax tree collecting per-function McCabe complexity
@@ -51,52 +23,9 @@ function logicalSequenceScore(root: ts.BinaryExpression): number {
  * ESLint scores every function, class field initializer and class static block as its own code
  * path; decorators, computed member names and `accessor` field values belong to the enclosing one.
  */
-export class TsWalker {
-  readonly functions: FunctionFacts[] = [];
-  readonly imports: ImportFacts[] = [];
-  readonly symbols = new Set<string>();
-  readonly literals = emptyRanges();
-  private readonly frames: Frame[] = [];
-  private frame: Frame = { facts: undefined, mcc: 1, cog: 0, nesting: 0 };
-  private readonly parents: ts.Node[] = [];
-  private readonly classNames: string[] = [];
-  private readonly visitFn = (node: ts.Node): undefined => {
-    this.visit(node);
-    return undefined;
-  };
-
-  private readonly lines: LineIndex;
-
-  constructor(private readonly sf: ts.SourceFile) {
-    this.lines = new LineIndex(sf.text);
-  }
-
-  walk(): void {
-    this.visitChildren(this.sf);
-  }
-
-  private parentSkippingParens(): ts.Node | undefined {
-    for (let i = this.parents.length - 1; i >= 0; i--) {
-      if (this.parents[i].kind !== K.ParenthesizedExpression) return this.parents[i];
-    }
-    return undefined;
-  }
-
-  private visitChildren(node: ts.Node): void {
-    this.parents.push(node);
-    ts.forEachChild(node, this.visitFn);
-    this.parents.pop();
-  }
-
-  private visitNested(node: ts.Node | undefined): void {
-    if (!node) return;
-    this.frame.nesting++;
-    this.visit(node);
-    this.frame.nesting--;
-  }
-
-  private visit(node: ts.Node): void {
-    const frame = this.frame;
+export class TsWalker extends TsWalkerBase {
+  protected visit(node: ts.Node): void {
+    const frame = this.frames.current;
     switch (node.kind) {
       case K.StringLiteral:
       case K.NoSubstitutionTemplateLiteral:
@@ -131,7 +60,8 @@ export class TsWalker {
         frame.mcc++;
         frame.cog += 1 + frame.nesting;
         this.parents.push(node);
-        if ((node as ts.CatchClause).variableDeclaration) this.visit((node as ts.CatchClause).variableDeclaration!);
+        if ((node as ts.CatchClause).variableDeclaration)
+          this.visit((node as ts.CatchClause).variableDeclaration!);
         this.visitNested((node as ts.CatchClause).block);
         this.parents.pop();
         return;
@@ -188,17 +118,18 @@ export class TsWalker {
       case K.PropertyDeclaration:
         return this.visitProperty(node as ts.PropertyDeclaration);
       case K.ClassStaticBlockDeclaration:
-        this.openFrame(node.getStart(this.sf), node, this.qualify('static'), 'initializer');
+        this.frames.open(node.getStart(this.sf), node.end, this.frames.qualify('static'), 'initializer');
         this.visitChildren(node);
-        this.closeFrame();
+        this.frames.close();
         return;
       case K.ClassDeclaration:
       case K.ClassExpression: {
-        const name = (node as ts.ClassLikeDeclaration).name?.text ?? contextualName(this.parentSkippingParens(), node);
+        const name =
+          (node as ts.ClassLikeDeclaration).name?.text ?? contextualName(this.parentSkippingParens(), node);
         if (name) this.symbols.add(name);
-        this.classNames.push(name ?? '<class>');
+        this.frames.enterClass(name ?? '<class>');
         this.visitChildren(node);
-        this.classNames.pop();
+        this.frames.leaveClass();
         return;
       }
       case K.InterfaceDeclaration:
@@ -224,7 +155,7 @@ export class TsWalker {
   }
 
   private visitIf(node: ts.IfStatement, elseIf: boolean): void {
-    const frame = this.frame;
+    const frame = this.frames.current;
     frame.mcc++;
     frame.cog += elseIf ? 1 : 1 + frame.nesting;
     this.parents.push(node);
@@ -241,7 +172,7 @@ export class TsWalker {
   }
 
   private visitLoop(node: ts.IterationStatement): void {
-    const frame = this.frame;
+    const frame = this.frames.current;
     frame.mcc++;
     frame.cog += 1 + frame.nesting;
     this.parents.push(node);
@@ -252,77 +183,6 @@ export class TsWalker {
       return undefined;
     });
     this.parents.pop();
-  }
-
-  private visitBinary(node: ts.BinaryExpression): void {
-    const frame = this.frame;
-    const operator = node.operatorToken.kind;
-    if (isLogicalOperator(operator)) {
-      frame.mcc++;
-      const parent = this.parentSkippingParens();
-      if (!parent || !isLogicalBinary(parent)) frame.cog += logicalSequenceScore(node);
-    } else if (
-      operator === K.BarBarEqualsToken ||
-      operator === K.AmpersandAmpersandEqualsToken ||
-      operator === K.QuestionQuestionEqualsToken
-    ) {
-      frame.mcc++;
-    } else if (operator === K.EqualsToken && isLiteralPattern(node.left)) {
-      this.parents.push(node);
-      this.visitPattern(node.left);
-      this.visit(node.right);
-      this.parents.pop();
-      return;
-    }
-    this.visitChildren(node);
-  }
-
-  /**
-   * Destructuring assignment targets are expressions in the TypeScript tree but patterns in ESTree,
-   * where `[a = 1] = xs` and `({ a: b = 1 } = o)` hold AssignmentPatterns that ESLint counts.
-   */
-  private visitPattern(node: ts.Node): void {
-    if (node.kind === K.ArrayLiteralExpression) {
-      this.parents.push(node);
-      for (const element of (node as ts.ArrayLiteralExpression).elements) this.visitPatternElement(element);
-      this.parents.pop();
-    } else if (node.kind === K.ObjectLiteralExpression) {
-      this.parents.push(node);
-      for (const property of (node as ts.ObjectLiteralExpression).properties) {
-        if (property.kind === K.PropertyAssignment) {
-          this.parents.push(property);
-          this.visit(property.name);
-          this.visitPatternElement(property.initializer);
-          this.parents.pop();
-        } else if (property.kind === K.SpreadAssignment) {
-          this.parents.push(property);
-          this.visitPattern(property.expression);
-          this.parents.pop();
-        } else {
-          this.visit(property);
-        }
-      }
-      this.parents.pop();
-    } else {
-      this.visit(node);
-    }
-  }
-
-  private visitPatternElement(element: ts.Node): void {
-    if (element.kind === K.BinaryExpression && (element as ts.BinaryExpression).operatorToken.kind === K.EqualsToken) {
-      const assignment = element as ts.BinaryExpression;
-      this.frame.mcc++;
-      this.parents.push(element);
-      this.visitPattern(assignment.left);
-      this.visit(assignment.right);
-      this.parents.pop();
-    } else if (element.kind === K.SpreadElement) {
-      this.parents.push(element);
-      this.visitPattern((element as ts.SpreadElement).expression);
-      this.parents.pop();
-    } else {
-      this.visitPattern(element);
-    }
   }
 
   private visitFunction(node: ts.FunctionLikeDeclaration): void {
@@ -339,46 +199,29 @@ export class TsWalker {
       return;
     }
     const parent = this.parentSkippingParens();
-    const inClass = parent !== undefined && (parent.kind === K.ClassDeclaration || parent.kind === K.ClassExpression);
-    const { name, kind } = this.describeFunction(node, parent);
+    const inClass =
+      parent !== undefined && (parent.kind === K.ClassDeclaration || parent.kind === K.ClassExpression);
+    const { name, kind } = describeFunction(node, parent);
     if (kind !== 'constructor' && !name.startsWith('<') && name !== '[computed]') this.symbols.add(name);
     const head = functionHeadPos(node, parent, this.sf);
-    const qualified = inClass ? this.qualify(name) : name;
+    const qualified = inClass ? this.frames.qualify(name) : name;
     if (!isMember) {
-      this.openFrame(head, node, qualified, kind);
+      this.frames.open(head, node.end, qualified, kind);
       this.visitChildren(node);
-      this.closeFrame();
+      this.frames.close();
       return;
     }
     // The member's decorators and (computed) name are evaluated by the enclosing code.
     this.parents.push(node);
     node.modifiers?.forEach(this.visitFn);
     if (node.name) this.visit(node.name);
-    this.openFrame(head, node, qualified, kind);
+    this.frames.open(head, node.end, qualified, kind);
     node.typeParameters?.forEach(this.visitFn);
     node.parameters.forEach(this.visitFn);
     if (node.type) this.visit(node.type);
     this.visit(node.body!);
-    this.closeFrame();
+    this.frames.close();
     this.parents.pop();
-  }
-
-  private describeFunction(node: ts.FunctionLikeDeclaration, parent: ts.Node | undefined): { name: string; kind: FunctionKind } {
-    switch (node.kind) {
-      case K.FunctionDeclaration:
-        return { name: node.name?.text ?? 'default', kind: 'function' };
-      case K.FunctionExpression:
-        return { name: node.name?.text ?? contextualName(parent, node) ?? '<anonymous>', kind: 'function' };
-      case K.ArrowFunction:
-        return { name: contextualName(parent, node) ?? '<arrow>', kind: 'lambda' };
-      case K.Constructor:
-        return { name: 'constructor', kind: 'constructor' };
-      case K.GetAccessor:
-      case K.SetAccessor:
-        return { name: nameText(node.name) ?? '<accessor>', kind: 'accessor' };
-      default:
-        return { name: nameText(node.name) ?? '<method>', kind: 'method' };
-    }
   }
 
   private visitProperty(node: ts.PropertyDeclaration): void {
@@ -389,42 +232,17 @@ export class TsWalker {
     const initializer = node.initializer;
     if (initializer && isClassFieldLike(node)) {
       const head = unwrapParens(initializer).getStart(this.sf);
-      this.openFrame(head, initializer, this.qualify(nameText(node.name) ?? '<field>'), 'initializer');
+      this.frames.open(
+        head,
+        initializer.end,
+        this.frames.qualify(nameText(node.name) ?? '<field>'),
+        'initializer',
+      );
       this.visit(initializer);
-      this.closeFrame();
+      this.frames.close();
     } else if (initializer) {
       this.visit(initializer);
     }
     this.parents.pop();
-  }
-
-  private qualify(name: string): string {
-    const owner = this.classNames[this.classNames.length - 1];
-    return owner ? `${owner}.${name}` : name;
-  }
-
-  private openFrame(headPos: number, node: ts.Node, name: string, kind: FunctionKind): void {
-    const enclosing = this.frame;
-    const facts: FunctionFacts = {
-      name,
-      line: this.lines.lineOf(headPos),
-      endLine: this.lines.lineOf(node.end),
-      kind,
-      complexity: 1,
-      cognitive: 0,
-    };
-    this.functions.push(facts);
-    this.frames.push(enclosing);
-    // A function nested in another one starts one level deeper (Sonar); top-level ones and those
-    // directly in field initializers start at zero.
-    const topLevel = enclosing.facts === undefined || enclosing.facts.kind === 'initializer';
-    this.frame = { facts, mcc: 1, cog: 0, nesting: topLevel ? 0 : enclosing.nesting + 1 };
-  }
-
-  private closeFrame(): void {
-    const done = this.frame;
-    done.facts!.complexity = done.mcc;
-    done.facts!.cognitive = done.cog;
-    this.frame = this.frames.pop()!;
   }
 }

@@ -6,7 +6,10 @@ function declaratorName(node: SyntaxNode): string | undefined {
   let current = node.childForFieldName('declarator');
   while (current) {
     if (current.type === 'function_declarator') return current.childForFieldName('declarator')?.text;
-    current = current.childForFieldName('declarator') ?? current.namedChildren.find((c) => c.type.endsWith('declarator')) ?? null;
+    current =
+      current.childForFieldName('declarator') ??
+      current.namedChildren.find((c) => c.type.endsWith('declarator')) ??
+      null;
   }
   return undefined;
 }
@@ -16,7 +19,11 @@ function collectInclude(node: SyntaxNode, out: Collected): void {
   if (!path) return;
   const specifier = stringContent(path);
   if (!specifier) return;
-  out.imports.push({ specifier, typeOnly: false, kind: path.type === 'system_lib_string' ? 'include-system' : 'include' });
+  out.imports.push({
+    specifier,
+    typeOnly: false,
+    kind: path.type === 'system_lib_string' ? 'include-system' : 'include',
+  });
 }
 
 export const C_RULES: GrammarRules = {
@@ -37,7 +44,12 @@ export const C_RULES: GrammarRules = {
     function_definition: { kind: 'function', name: declaratorName },
   },
   containers: {},
-  symbols: { struct_specifier: 'name', union_specifier: 'name', enum_specifier: 'name', type_definition: 'declarator' },
+  symbols: {
+    struct_specifier: 'name',
+    union_specifier: 'name',
+    enum_specifier: 'name',
+    type_definition: 'declarator',
+  },
   comments: ['comment'],
   binaryTypes: ['binary_expression'],
   logicalOperators: ['&&', '||'],

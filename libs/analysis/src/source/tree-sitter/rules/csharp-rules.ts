@@ -16,15 +16,24 @@ function collectNamespace(node: SyntaxNode, out: Collected): void {
 /** Accessors are named after their property: `Total.get`. */
 function accessorOwner(node: SyntaxNode): string | undefined {
   let current: SyntaxNode | null = node.parent;
-  while (current && current.type !== 'property_declaration' && current.type !== 'indexer_declaration' && current.type !== 'event_declaration') {
+  while (
+    current &&
+    current.type !== 'property_declaration' &&
+    current.type !== 'indexer_declaration' &&
+    current.type !== 'event_declaration'
+  ) {
     current = current.parent;
   }
   if (!current) return undefined;
-  return current.childForFieldName('name')?.text ?? (current.type === 'indexer_declaration' ? 'this[]' : undefined);
+  return (
+    current.childForFieldName('name')?.text ?? (current.type === 'indexer_declaration' ? 'this[]' : undefined)
+  );
 }
 
 function accessorName(node: SyntaxNode): string | undefined {
-  return node.type === 'arrow_expression_clause' ? 'get' : (node.childForFieldName('name')?.text ?? undefined);
+  return node.type === 'arrow_expression_clause'
+    ? 'get'
+    : (node.childForFieldName('name')?.text ?? undefined);
 }
 
 export const CSHARP_RULES: GrammarRules = {
@@ -59,7 +68,12 @@ export const CSHARP_RULES: GrammarRules = {
     local_function_statement: { kind: 'function' },
     lambda_expression: { kind: 'lambda', name: () => undefined, placeholder: '<lambda>' },
     anonymous_method_expression: { kind: 'lambda', name: () => undefined, placeholder: '<delegate>' },
-    accessor_declaration: { kind: 'accessor', name: accessorName, owner: accessorOwner, when: hasField('body') },
+    accessor_declaration: {
+      kind: 'accessor',
+      name: accessorName,
+      owner: accessorOwner,
+      when: hasField('body'),
+    },
     arrow_expression_clause: {
       kind: 'accessor',
       name: accessorName,

@@ -4,7 +4,9 @@ import { BRANCH, DECISION, JUMP, SWITCH } from './common-rules';
 /** Methods are named after their receiver type, `Server.Start`, as Go documentation names them. */
 function receiverType(node: SyntaxNode): string | undefined {
   const receiver = node.childForFieldName('receiver');
-  const type = receiver?.namedChildren.find((c) => c.type === 'parameter_declaration')?.childForFieldName('type');
+  const type = receiver?.namedChildren
+    .find((c) => c.type === 'parameter_declaration')
+    ?.childForFieldName('type');
   return type?.text.replace(/^\*/, '').replace(/\[.*$/s, '');
 }
 

@@ -2,7 +2,9 @@ import type { Collected, GrammarRules, SyntaxNode } from '../grammar-rules';
 import { BRANCH, compact, hasField, SWITCH } from './common-rules';
 
 function collectPackage(node: SyntaxNode, out: Collected): void {
-  const name = node.namedChildren.find((child) => child.type === 'scoped_identifier' || child.type === 'identifier');
+  const name = node.namedChildren.find(
+    (child) => child.type === 'scoped_identifier' || child.type === 'identifier',
+  );
   if (name && out.packageName === undefined) out.packageName = compact(name.text);
 }
 
@@ -56,4 +58,3 @@ export const JAVA_RULES: GrammarRules = {
     import_declaration: { collect: collectImport },
   },
 };
-

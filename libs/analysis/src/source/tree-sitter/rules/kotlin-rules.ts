@@ -2,13 +2,20 @@ import type { Collected, GrammarRules, SyntaxNode } from '../grammar-rules';
 import { BRANCH, compact, DECISION, hasChildOfType, SWITCH } from './common-rules';
 
 function collectPackage(node: SyntaxNode, out: Collected): void {
-  const name = node.namedChildren.find((child) => child.type === 'qualified_identifier' || child.type === 'identifier');
+  const name = node.namedChildren.find(
+    (child) => child.type === 'qualified_identifier' || child.type === 'identifier',
+  );
   if (name && out.packageName === undefined) out.packageName = compact(name.text);
 }
 
 /** `import a.b.C`, `import a.b.*`, `import a.b.C as D` → `a.b.C`, `a.b.*`, `a.b.C`. */
 function collectImport(node: SyntaxNode, out: Collected): void {
-  const specifier = compact(node.text.replace(/^import\s+/, '').replace(/\s+as\s+\S+\s*$/, '').replace(/;\s*$/, ''));
+  const specifier = compact(
+    node.text
+      .replace(/^import\s+/, '')
+      .replace(/\s+as\s+\S+\s*$/, '')
+      .replace(/;\s*$/, ''),
+  );
   if (specifier) out.imports.push({ specifier, typeOnly: false });
 }
 
@@ -40,8 +47,18 @@ export const KOTLIN_RULES: GrammarRules = {
     secondary_constructor: { kind: 'constructor', name: () => 'constructor' },
     anonymous_function: { kind: 'lambda', name: () => undefined, placeholder: '<anonymous>' },
     lambda_literal: { kind: 'lambda', name: () => undefined, placeholder: '<lambda>' },
-    getter: { kind: 'accessor', name: () => 'get', owner: propertyOwner, when: hasChildOfType('function_body') },
-    setter: { kind: 'accessor', name: () => 'set', owner: propertyOwner, when: hasChildOfType('function_body') },
+    getter: {
+      kind: 'accessor',
+      name: () => 'get',
+      owner: propertyOwner,
+      when: hasChildOfType('function_body'),
+    },
+    setter: {
+      kind: 'accessor',
+      name: () => 'set',
+      owner: propertyOwner,
+      when: hasChildOfType('function_body'),
+    },
   },
   containers: { class_declaration: 'name', object_declaration: 'name' },
   symbols: { function_declaration: 'name' },

@@ -9,10 +9,14 @@ function collectNamespace(node: SyntaxNode, out: Collected): void {
 /** `use A\B\C;`, `use A\B\{C, D as E};`, `use function A\f;` → `A\B\C`, `A\B\C`, `A\B\D`, `A\f`. */
 function collectUse(node: SyntaxNode, out: Collected): void {
   const group = node.childForFieldName('body');
-  const prefix = group ? node.namedChildren.find((child) => child.type === 'namespace_name')?.text : undefined;
+  const prefix = group
+    ? node.namedChildren.find((child) => child.type === 'namespace_name')?.text
+    : undefined;
   const clauses = (group ?? node).namedChildren.filter((child) => child.type === 'namespace_use_clause');
   for (const clause of clauses) {
-    const name = clause.namedChildren.find((child) => child.type === 'qualified_name' || child.type === 'name');
+    const name = clause.namedChildren.find(
+      (child) => child.type === 'qualified_name' || child.type === 'name',
+    );
     if (!name) continue;
     const specifier = compact(prefix ? `${prefix}\\${name.text}` : name.text).replace(/^\\/, '');
     out.imports.push({ specifier, typeOnly: false });
@@ -62,7 +66,11 @@ export const PHP_RULES: GrammarRules = {
     function_definition: { kind: 'function' },
     method_declaration: { kind: 'method', when: hasField('body') },
     anonymous_function: { kind: 'lambda', name: () => undefined, placeholder: '<closure>' },
-    anonymous_function_creation_expression: { kind: 'lambda', name: () => undefined, placeholder: '<closure>' },
+    anonymous_function_creation_expression: {
+      kind: 'lambda',
+      name: () => undefined,
+      placeholder: '<closure>',
+    },
     arrow_function: { kind: 'lambda', name: () => undefined, placeholder: '<arrow>' },
   },
   containers: {

@@ -15,7 +15,11 @@ function collectFromImport(node: SyntaxNode, out: Collected): void {
   const module = node.childForFieldName('module_name');
   if (!module) return;
   const names = node.childrenForFieldName('name').map(importedName);
-  out.imports.push({ specifier: module.text.replace(/\s+/g, ''), typeOnly: false, ...(names.length > 0 ? { names } : {}) });
+  out.imports.push({
+    specifier: module.text.replace(/\s+/g, ''),
+    typeOnly: false,
+    ...(names.length > 0 ? { names } : {}),
+  });
 }
 
 /** A string standing alone as a statement is a docstring (or commented-out code): cloc counts it as comment. */
