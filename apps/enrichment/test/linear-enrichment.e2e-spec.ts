@@ -1,0 +1,154 @@
+import { EnrichmentRunRepository, TicketReportRepository, WebhookDeliveryRepository } from '@sightline/persistence';
+import { FakeLinear, linearSignature, sendLinearWebhook, type LinearEvent } from '@sightline/testing';
+import { LINEAR_RISK_LABEL, NOTE_MARKER } from '@sightline/trackers';
+import { answerOf, EnrichmentHarness, WEBHOOK_SECRET, type ConnectedTracker } from './support/enrichment-harness.fixture-spec';
+
+describe('Linear: webhook → match → risk → one note (e2e)', () => {
+  const harness = new EnrichmentHarness();
+  let linear: FakeLinear;
+  let shop: ConnectedTracker;
+  let created: LinearEvent;
+  let key: string;
+  let runs: EnrichmentRunRepository;
+
+  const mutations = () =>
+    linear.requests.filter((r) => r.status === 200 && /^(create|update|issueAdd|issueRemove)/.test(r.operation ?? ''));
+  const runCount = async () => (await runs.list({ limit: 1, offset: 0 })).total;
+
+  beforeAll(async () => {
+    linear = await FakeLinear.start();
+    linear.seedTeam('SHOP');
+    await harness.start();
+    await harness.seedRepository();
+    shop = await harness.connectLinear(linear);
+    runs = harness.get(EnrichmentRunRepository);
+  });
+
+  afterAll(async () => {
+    await harness.stop();
+    await linear.stop();
+  });
+
+  it('writes exactly one Markdown note, the high-risk label (created in the team) and the attachment', async () => {
+    created = linear.createIssue({
+      teamKey: 'SHOP',
+      title: 'Invoice total rounding is wrong when discounts apply',
+      description: 'The invoice total per tax rate is off by a cent with a discount. See `invoiceTotal` in billing.',
+    });
+    key = (created.payload.data as { identifier: string }).identifier;
+    const answer = answerOf(await linear.deliver(shop.webhookUrl, created, { secret: WEBHOOK_SECRET }));
+    expect(answer.outcome).toBe('enqueued');
+
+    const run = await harness.settle(answer.runId as string);
+    expect(run).toEqual(expect.objectContaining({ status: 'written', riskLevel: 'high', ticketKey: key }));
+    expect(run.outcome).toBe('comment created, risk label added, attachment written');
+
+    const comments = linear.commentsOn(key);
+    expect(comments).toHaveLength(1);
+    expect(comments[0].userId).toBe(linear.bot.id);
+    expect(comments[0].body).toContain('HIGH RISK');
+    expect(comments[0].body).toContain('packages/billing');
+    expect(comments[0].body).toContain(NOTE_MARKER);
+    expect(linear.labelNames(key)).toEqual([LINEAR_RISK_LABEL]);
+    const labels = [...linear.state.labels.values()].filter((label) => label.name === LINEAR_RISK_LABEL);
+    expect(labels).toHaveLength(1);
+    expect(labels[0].teamId).toBe(linear.state.teamByKey('SHOP')?.id);
+
+    const attachments = linear.attachmentsOn(key);
+    expect(attachments).toHaveLength(1);
+    expect(attachments[0].url).toBe(
+      `${harness.config.ENRICHMENT_PUBLIC_URL}/api/tickets/linear/${key}/report?connectionId=${shop.connectionId}`,
+    );
+    expect(attachments[0].subtitle).toMatch(/^Risk: high · \d areas?$/);
+    expect(attachments[0].metadata).toEqual(expect.objectContaining({ riskLevel: 'high', contentHash: run.contentHash }));
+    const report = await harness.get(TicketReportRepository).find(shop.connectionId, key);
+    expect(report?.noteMarkdown).toBe(comments[0].body);
+  });
+
+  it('does no work for a redelivery, with or without the Linear-Delivery header', async () => {
+    const before = { requests: linear.requests.length, runs: await runCount() };
+    expect(answerOf(await linear.deliver(shop.webhookUrl, created, { secret: WEBHOOK_SECRET })).outcome).toBe('duplicate');
+    expect(linear.requests.length).toBe(before.requests);
+    expect(await runCount()).toBe(before.runs);
+
+    // Without the header, the id is the webhook id + the signed timestamp: the same bytes again are a duplicate.
+    const bare = { secret: WEBHOOK_SECRET, timestamp: Date.now(), webhookId: 'hook-1', omitDeliveryHeader: true };
+    const first = answerOf(await sendLinearWebhook(shop.webhookUrl, created.payload, bare));
+    expect(first).toEqual(expect.objectContaining({ outcome: 'enqueued', deliveryId: `linear-webhook:hook-1:${bare.timestamp}` }));
+    expect((await harness.settle(first.runId as string)).status).toBe('unchanged');
+    expect(answerOf(await sendLinearWebhook(shop.webhookUrl, created.payload, bare)).outcome).toBe('duplicate');
+    expect(await runCount()).toBe(before.runs + 1);
+  });
+
+  it('ignores Sightline’s own writes echoed back as webhooks', async () => {
+    const own = linear.events.filter((event) => (event.payload.actor as { id?: string } | undefined)?.id === linear.bot.id);
+    expect(own.map((event) => event.payload.type)).toEqual(expect.arrayContaining(['Comment', 'Issue', 'Attachment']));
+    const total = await runCount();
+    for (const event of own) {
+      const answer = answerOf(await linear.deliver(shop.webhookUrl, event, { secret: WEBHOOK_SECRET }));
+      expect(answer.outcome).toBe('ignored');
+    }
+    expect(await runCount()).toBe(total);
+  });
+
+  it('writes nothing when an edit leaves the note unchanged', async () => {
+    const before = mutations().length;
+    const edit = linear.editIssue(key, {
+      description: 'The invoice total per tax rate is off by a cent with a discount.  See `invoiceTotal` in billing.',
+    }) as LinearEvent;
+    const run = await harness.settle(answerOf(await linear.deliver(shop.webhookUrl, edit, { secret: WEBHOOK_SECRET })).runId as string);
+    expect(run.status).toBe('unchanged');
+    expect(mutations().length).toBe(before);
+  });
+
+  it('updates the same comment in place when the ticket changes, and removes the label when the risk drops', async () => {
+    const [before] = linear.commentsOn(key);
+    const edit = linear.editIssue(key, {
+      title: 'Trim whitespace in the UI label text',
+      description: '`labelText` in the ui package should trim its text.',
+    }) as LinearEvent;
+    const run = await harness.settle(answerOf(await linear.deliver(shop.webhookUrl, edit, { secret: WEBHOOK_SECRET })).runId as string);
+    expect(run.status).toBe('written');
+    expect(run.outcome).toMatch(/^comment updated, risk label removed/);
+    const after = linear.commentsOn(key);
+    expect(after).toHaveLength(1);
+    expect(after[0].id).toBe(before.id);
+    expect(after[0].body).toContain('packages/ui');
+    expect(linear.labelNames(key)).toEqual([]);
+    expect(linear.attachmentsOn(key)).toHaveLength(1);
+    expect(linear.requests.filter((r) => r.operation === 'createComment')).toHaveLength(1);
+  });
+
+  it('refuses forged, unsigned and stale deliveries with 401 and stores and queues nothing', async () => {
+    const edit = linear.editIssue(key, { title: 'Invoice totals per tax rate are wrong' }) as LinearEvent;
+    const counts = await harness.queue('ticket-enrichment').getJobCounts();
+    const total = await runCount();
+    const forged = await linear.deliver(shop.webhookUrl, edit, { secret: WEBHOOK_SECRET, signature: linearSignature('{}', WEBHOOK_SECRET) });
+    expect(forged.status).toBe(401);
+    const unsigned = await linear.deliver(shop.webhookUrl, edit, { secret: WEBHOOK_SECRET, signature: null });
+    expect(unsigned.status).toBe(401);
+    const stale = await linear.deliver(shop.webhookUrl, edit, { secret: WEBHOOK_SECRET, timestamp: Date.now() - 61_000 });
+    expect(stale.status).toBe(401);
+    expect(JSON.parse(stale.responseBody).error.message).toMatch(/60 s/);
+
+    expect(await harness.get(WebhookDeliveryRepository).exists(shop.connectionId, `linear:${edit.deliveryId}`)).toBe(false);
+    expect(await runCount()).toBe(total);
+    expect(await harness.queue('ticket-enrichment').getJobCounts()).toEqual(counts);
+
+    const genuine = answerOf(await linear.deliver(shop.webhookUrl, edit, { secret: WEBHOOK_SECRET }));
+    expect(genuine.outcome).toBe('enqueued');
+    await harness.settle(genuine.runId as string);
+  });
+
+  it('answers 400 for a signed body that is not JSON and 404 for a Jira connection id', async () => {
+    const body = 'not json at all';
+    const response = await fetch(shop.webhookUrl, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', 'linear-signature': linearSignature(body, WEBHOOK_SECRET) },
+    });
+    expect(response.status).toBe(400);
+    const wrongKind = await linear.deliver(shop.webhookUrl.replace('/linear/', '/jira/'), created, { secret: WEBHOOK_SECRET });
+    expect(wrongKind.status).toBe(404);
+  });
+});
