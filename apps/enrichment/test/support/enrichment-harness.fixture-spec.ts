@@ -87,6 +87,24 @@ export class EnrichmentHarness {
     return (this.app.get(ALL_QUEUES) as ReadonlyMap<QueueName, Queue>).get(name) as Queue;
   }
 
+  /** BullMQ's event stream of a queue (completed, failed, delayed …), for event-driven waits. */
+  eventsOf(queue: 'ticket-enrichment' | 'tracker-writeback'): QueueEvents {
+    return this.events.get(queue) as QueueEvents;
+  }
+
+  /** Resolves when the job is moved to delayed (a rate limit or a busy ticket). */
+  delayed(queue: 'ticket-enrichment' | 'tracker-writeback', jobId: string): Promise<void> {
+    return new Promise((resolve) => {
+      const events = this.eventsOf(queue);
+      const listener = ({ jobId: id }: { jobId: string }) => {
+        if (id !== jobId) return;
+        events.off('delayed', listener);
+        resolve();
+      };
+      events.on('delayed', listener);
+    });
+  }
+
   http() {
     return request(this.app.getHttpServer());
   }
