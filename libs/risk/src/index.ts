@@ -1,17 +1,21 @@
 export {
   calibrateRisk,
   FIX_RATE_DAYS,
-  MAX_REFERENCE_TICKET_FILES,
-  MIN_REFERENCE_TICKETS,
   type CalibrationOptions,
   type CoupledItem,
   type FileRiskFigures,
   type HotspotPositions,
   type RiskCalibration,
-  type RiskReference,
   type SnapshotIndex,
 } from './calibration/risk-calibration';
-export { assessRisk, RISK_FILES, type RiskInput } from './assessment/assess-risk';
+export {
+  MAX_REFERENCE_QUERIES,
+  MAX_REFERENCE_TICKET_FILES,
+  MIN_REFERENCE_TICKETS,
+  RISK_FILES,
+  type RiskReference,
+} from './calibration/risk-reference';
+export { assessRisk, type RiskInput } from './assessment/assess-risk';
 export {
   DEFAULT_RISK_THRESHOLDS,
   riskThresholdsSchema,

@@ -111,7 +111,7 @@ export function registerAssessCommand(
       const stdin = io.stdin ?? (() => readFileSync(0, 'utf8'));
       const batch = flags.queries !== undefined ? readQueryFile(flags.queries, stdin) : undefined;
       const { index, snapshot } = await buildRepositoryIndex(path, flags.rev, io);
-      const calibration = calibrateRisk(snapshot);
+      const calibration = calibrateRisk(snapshot, { index });
       const assess = (ticket: TicketInput) => {
         const match = rankTicket(index, ticket);
         return { match, assessment: assessRisk({ match, snapshot, calibration, thresholds }) };

@@ -42,8 +42,9 @@ describe('assessRisk', () => {
     const { snapshot, calibration } = repository();
     const hot = assessRisk({ match: matchOf([['src/hot.ts', 0.9]]), snapshot, calibration });
     const plain = assessRisk({ match: matchOf([['src/plain/p3.ts', 0.9]]), snapshot, calibration });
-    // The reference is the repository's 31 code files; the hotspot ranks above the other 30.
-    expect([hot.level, hot.score]).toEqual(['high', 0.968]);
+    // The reference is the repository's 31 code files, one change each: the hotspot ranks above
+    // the other 30 and half-way through its own weight, (30 + ½) / 31.
+    expect([hot.level, hot.score]).toEqual(['high', 0.984]);
     expect(plain.level).toBe('low');
     expect(plain.score).toBeLessThan(0.5);
   });
@@ -154,7 +155,7 @@ describe('assessRisk', () => {
     // Two fixes in the year before the head, on the only file with fixes: 31× the mean of 31 files, yet only two.
     expect(fix).toMatchObject({ kind: 'fix-rate', fixes: 2, files: 1, supported: false });
     expect(describeAreaRiskClaim(a)).toMatch(
-      /^The code this ticket touches in src is among this repository's hotspots: above 97% of this repository's code files/,
+      /^The code this ticket touches in src is among this repository's hotspots: above 98% of this repository's past file changes/,
     );
     const many = repository(12);
     const b = assessRisk({ match: matchOf([['src/hot.ts', 0.9]]), ...many });

@@ -1,9 +1,10 @@
 import type { RepositorySnapshot } from '@sightline/analysis';
 import type { MatchResult, RankedResult } from '@sightline/matching';
 import type { RiskCalibration } from '../calibration/risk-calibration';
-import { round, shareBelow } from '../calibration/positions';
+import { percentRank, round } from '../calibration/positions';
+import { RISK_FILES, weightedDimension, weightedFiles } from '../calibration/risk-reference';
 import { dependencyWarnings } from './dependency-warnings';
-import { areaReasons, fileReasons, fixRateReason, type WeightedFile } from './figure-reasons';
+import { areaReasons, fileReasons, fixRateReason } from './figure-reasons';
 import {
   riskThresholdsSchema,
   type RiskArea,
@@ -24,8 +25,6 @@ export interface RiskInput {
   thresholds?: RiskThresholdsInput;
 }
 
-/** Files whose figures drive the level: the matcher's best few, weighted by match score. */
-export const RISK_FILES = 5;
 const MAX_AREAS = 3;
 // Areas scoring below this share of the best area are not among the ticket's likely areas.
 const AREA_SHARE = 0.3;
@@ -62,12 +61,6 @@ function emptyAssessment(
     },
     thresholds,
   };
-}
-
-function weightedDimension(files: readonly WeightedFile[]): number | null {
-  const total = files.reduce((a, f) => a + f.weight, 0);
-  if (total <= 0) return null;
-  return files.reduce((a, f) => a + f.weight * f.figures.dimension, 0) / total;
 }
 
 function riskAreas(
@@ -137,10 +130,7 @@ export function assessRisk(input: RiskInput): RiskAssessment {
     );
   }
   const top = match.files.slice(0, RISK_FILES);
-  const known: WeightedFile[] = top.flatMap((f) => {
-    const figures = calibration.files.get(f.path);
-    return figures && f.score > 0 ? [{ path: f.path, weight: f.score, figures }] : [];
-  });
+  const known = weightedFiles(top, calibration.files);
   const dimension = weightedDimension(known);
   if (dimension === null) {
     return emptyAssessment(
@@ -155,7 +145,7 @@ export function assessRisk(input: RiskInput): RiskAssessment {
   const referenceSize = calibration.reference.values.length;
   const strength = knownShare * Math.min(1, referenceSize / MIN_REFERENCE);
   const confidence = round(match.confidence * strength);
-  const score = round(shareBelow(calibration.reference.values, dimension));
+  const score = round(percentRank(calibration.reference.values, calibration.reference.cumulative, dimension));
 
   let level = levelOf(score, thresholds);
   const lowConfidence = confidence < thresholds.minConfidence;

@@ -1,4 +1,5 @@
-import { FIX_RATE_DAYS, type FileRiskFigures, type RiskCalibration } from '../calibration/risk-calibration';
+import { FIX_RATE_DAYS, type RiskCalibration } from '../calibration/risk-calibration';
+import type { WeightedFile } from '../calibration/risk-reference';
 import { round } from '../calibration/positions';
 import type { RiskArea } from './risk-assessment';
 import type { RiskReason } from './risk-reason';
@@ -12,13 +13,6 @@ const MIN_FAN_IN = 3;
 const BUG_FIX_SHARE = 0.3;
 const MIN_AREA_REVISIONS = 5;
 const MAX_ISLANDS = 2;
-
-/** A matched file with code figures, weighted by its match score. */
-export interface WeightedFile {
-  path: string;
-  weight: number;
-  figures: FileRiskFigures;
-}
 
 /** Fix commits on the matched files per 30 days against the repository's mean file. */
 export function fixRateReason(

@@ -1,3 +1,4 @@
+import type { RiskReference } from '../calibration/risk-reference';
 import { z } from 'zod';
 import type { DependencyWarning, RiskReason } from './risk-reason';
 
@@ -75,7 +76,7 @@ export interface RiskEvidence {
   knownShare: number;
   /** Size of the reference the score is a position in, and what it consists of. */
   referenceSize: number;
-  basis: 'tickets' | 'files';
+  basis: RiskReference['basis'];
   /** Strength of the evidence in [0, 1]; confidence = matchConfidence × strength. */
   strength: number;
   /** The match-weighted hotspot dimension before it is placed in the reference. */

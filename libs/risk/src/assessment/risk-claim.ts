@@ -1,11 +1,18 @@
+import type { RiskReference } from '../calibration/risk-reference';
 import type { RiskAssessment } from './risk-assessment';
 import { describeDependencyWarning, describeRiskReason, type RiskReason } from './risk-reason';
 
 type HotspotReason = Extract<RiskReason, { kind: 'hotspot' }>;
 type FixRateReason = Extract<RiskReason, { kind: 'fix-rate' }>;
 
-function referenceName(basis: 'tickets' | 'files'): string {
-  return basis === 'tickets' ? "this repository's past tickets" : "this repository's code files";
+const REFERENCE_NAMES: Record<RiskReference['basis'], string> = {
+  matched: "this repository's past changes",
+  tickets: "this repository's past tickets",
+  changes: "this repository's past file changes",
+};
+
+function referenceName(basis: RiskReference['basis']): string {
+  return REFERENCE_NAMES[basis];
 }
 
 /**
@@ -29,7 +36,7 @@ export function describeAreaRiskClaim(assessment: RiskAssessment): string {
   const where = hot ? ` in ${hot.area}` : '';
   switch (assessment.level) {
     case 'high':
-      return `The code this ticket touches${where} is among this repository's hotspots: above ${position}% of ${reference} on size, authors, complexity and recent changes.`;
+      return `The code this ticket touches${where} is among this repository's hotspots: above ${position >= 100 ? 'all' : `${position}%`} of ${reference} on size, authors, complexity and recent changes.`;
     case 'medium':
       return `The code this ticket touches${where} is busier than most of this repository: above ${position}% of ${reference} on size, authors, complexity and recent changes.`;
     case 'low':

@@ -1,3 +1,4 @@
+import type { RiskReference } from '../calibration/risk-reference';
 import { FIX_CLAIM_MIN_FIXES } from './figure-reasons';
 
 /**
@@ -11,9 +12,9 @@ export type RiskReason =
       kind: 'hotspot';
       /** The best-matched area. */
       area: string;
-      /** Where the matched code sits among the reference (past tickets or code files), 0..100. */
+      /** Where the matched code sits among the reference (past tickets or past file changes), 0..100. */
       percentile: number;
-      basis: 'tickets' | 'files';
+      basis: RiskReference['basis'];
       /** The matched file that weighs most on the hotspot dimension, and its figures. */
       file: string;
       filePercentile: number | null;
@@ -83,8 +84,14 @@ function rate(value: number): string {
   return value >= 0.1 ? value.toFixed(2) : value.toPrecision(2);
 }
 
-function referenceName(basis: 'tickets' | 'files'): string {
-  return basis === 'tickets' ? "this repository's past tickets" : "this repository's code files";
+const REFERENCE_NAMES: Record<RiskReference['basis'], string> = {
+  matched: "this repository's past changes",
+  tickets: "this repository's past tickets",
+  changes: "this repository's past file changes",
+};
+
+function referenceName(basis: RiskReference['basis']): string {
+  return REFERENCE_NAMES[basis];
 }
 
 export function describeRiskReason(reason: RiskReason): string {
@@ -98,7 +105,9 @@ export function describeRiskReason(reason: RiskReason): string {
       const rank =
         Math.round(reason.percentile) === 0
           ? 'ranks at the bottom of'
-          : `ranks above ${Math.round(reason.percentile)}% of`;
+          : Math.round(reason.percentile) >= 100
+            ? 'ranks above all of'
+            : `ranks above ${Math.round(reason.percentile)}% of`;
       return `On size, authors, complexity and recent changes, the matched code in ${reason.area} ${rank} ${referenceName(reason.basis)}; its busiest file is ${file}.`;
     }
     case 'fix-rate': {

@@ -16,6 +16,35 @@ export function shareBelow(sortedAscending: readonly number[], value: number): n
   return lo / sortedAscending.length;
 }
 
+/**
+ * Percent rank in a weighted distribution, in [0, 1]: the weight strictly below `value` plus half
+ * the weight equal to it. Ties split evenly, so a value shared by most of the reference sits in
+ * its middle rather than at its top or bottom. `cumulative[i]` is the total weight of the first
+ * `i` sorted values (one more entry than the values).
+ */
+export function percentRank(
+  sortedAscending: readonly number[],
+  cumulative: readonly number[],
+  value: number,
+): number {
+  const total = cumulative[cumulative.length - 1] ?? 0;
+  if (total <= 0) return 0;
+  const firstAtLeast = lowerBound(sortedAscending, value, false);
+  const firstAbove = lowerBound(sortedAscending, value, true);
+  return (cumulative[firstAtLeast] + (cumulative[firstAbove] - cumulative[firstAtLeast]) / 2) / total;
+}
+
+function lowerBound(sorted: readonly number[], value: number, inclusive: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value || (inclusive && sorted[mid] === value)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Each value's share-below within `values` itself. */
 export function positionsWithin(values: readonly number[]): number[] {
   const sorted = [...values].sort((a, b) => a - b);

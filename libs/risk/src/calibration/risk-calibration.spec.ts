@@ -1,5 +1,7 @@
 import { assessRisk } from '../assessment/assess-risk';
-import { calibrateRisk, MIN_REFERENCE_TICKETS } from './risk-calibration';
+import { percentRank } from './positions';
+import { calibrateRisk } from './risk-calibration';
+import { MIN_REFERENCE_TICKETS } from './risk-reference';
 import { fileFigures, matchOf, snapshotOf } from './snapshot.fixture-spec';
 
 const complexity = (total: number) => ({
@@ -68,7 +70,11 @@ describe('calibrateRisk', () => {
     ]);
     expect(calibration.codeFiles).toBe(4);
     expect(calibration.files.has('README.md')).toBe(false);
-    expect(calibration.reference).toEqual({ basis: 'files', values: [0, 0.125, 0.25, 0.75] });
+    expect(calibration.reference).toEqual({
+      basis: 'changes',
+      values: [0, 0.125, 0.25, 0.75],
+      cumulative: [0, 1, 2, 3, 4],
+    });
   });
 
   it('keeps the quiet majority of a skewed repository at the bottom and flags only its hotspots', () => {
@@ -94,14 +100,46 @@ describe('calibrateRisk', () => {
     expect(verbose.reference.values).toEqual(small.reference.values);
   });
 
-  it('flags nothing in a repository where every file looks alike', () => {
+  it('calls nothing high where every file looks alike: every ticket sits in the middle', () => {
     const files = Array.from({ length: 40 }, (_, i) =>
       fileFigures(`src/f${i}.ts`, { loc: 50, authors: 2, recentRevisions: 3, complexity: complexity(5) }),
     );
     const snapshot = snapshotOf({ files });
     const calibration = calibrateRisk(snapshot);
     const a = assessRisk({ match: matchOf([['src/f7.ts', 0.8]]), snapshot, calibration });
-    expect([a.level, a.score]).toEqual(['low', 0]);
+    expect([a.level, a.score]).toEqual(['medium', 0.5]);
+  });
+
+  it('weights files by the changes they received, a file that took most of the work sitting half-way through its own share', () => {
+    // One hot file took 60 of the 100 changes: 40 below it, half of its own 60 → 0.7.
+    const files = [
+      fileFigures('src/hot.ts', {
+        loc: 900,
+        authors: 5,
+        recentRevisions: 60,
+        revisions: 60,
+        complexity: complexity(90),
+      }),
+      ...Array.from({ length: 40 }, (_, i) =>
+        fileFigures(`src/f${i}.ts`, { loc: 10 + i, revisions: 1, recentRevisions: 1 }),
+      ),
+    ];
+    const snapshot = snapshotOf({ files });
+    const calibration = calibrateRisk(snapshot);
+    expect(calibration.reference.basis).toBe('changes');
+    expect(calibration.reference.cumulative.at(-1)).toBe(100);
+    const hot = assessRisk({ match: matchOf([['src/hot.ts', 0.8]]), snapshot, calibration });
+    expect([hot.level, hot.score]).toEqual(['medium', 0.7]);
+  });
+
+  it('computes percent ranks with ties split evenly', () => {
+    // Weights 1, 2, 3, 4 on values 1, 2, 3, 4.
+    const values = [1, 2, 3, 4];
+    const cumulative = [0, 1, 3, 6, 10];
+    expect([0, 1, 2, 2.5, 3, 4, 5].map((x) => percentRank(values, cumulative, x))).toEqual([
+      0, 0.05, 0.2, 0.3, 0.45, 0.8, 1,
+    ]);
+    expect(percentRank([], [0], 1)).toBe(0);
   });
 
   it('uses past tickets as the reference once the history names enough of them, ignoring sweeps', () => {
@@ -114,7 +152,7 @@ describe('calibrateRisk', () => {
       snapshot.files.map((f) => f.path),
     );
     const few = calibrateRisk({ ...snapshot, tickets: [...quietTickets, sweep] });
-    expect(few.reference.basis).toBe('files');
+    expect(few.reference.basis).toBe('changes');
     const tickets = [...quietTickets, ticket('H-1', ['src/hot/h0.ts', 'src/quiet/q0.ts']), sweep];
     const enough = calibrateRisk({ ...snapshot, tickets });
     expect(enough.reference.basis).toBe('tickets');

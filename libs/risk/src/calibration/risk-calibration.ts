@@ -4,7 +4,9 @@ import {
   type FileFigures,
   type RepositorySnapshot,
 } from '@sightline/analysis';
+import type { MatchIndex } from '@sightline/matching';
 import { positionsWithin, round } from './positions';
+import { buildReference, type RiskReference } from './risk-reference';
 
 /**
  * Everything the assessment needs from one snapshot, computed once per snapshot: where each code
@@ -34,16 +36,6 @@ export interface FileRiskFigures {
   fanInPosition: number;
   /** Fix commits per 30 days over the file's observed history. */
   fixRate: number;
-}
-
-export interface RiskReference {
-  /**
-   * `tickets`: the repository's past tickets, each scored on the files it changed (used when the
-   * history names enough tickets); `files`: every code file as a one-file change.
-   */
-  basis: 'tickets' | 'files';
-  /** Reference scores, ascending. A ticket's risk score is its share-below in this list. */
-  values: number[];
 }
 
 export interface RiskCalibration {
@@ -82,13 +74,14 @@ export interface SnapshotIndex {
 export interface CalibrationOptions {
   /** The `hotspotDays` the snapshot was analysed with (default: the analysis default). */
   windowDays?: number;
+  /**
+   * The match index built from the same snapshot: with it, the reference is the repository's past
+   * changes as the matcher matches them (the recommended scale, see RiskReference).
+   */
+  index?: MatchIndex;
 }
 
 export const FIX_RATE_DAYS = 30;
-/** Below this many scorable past tickets the reference falls back to files. */
-export const MIN_REFERENCE_TICKETS = 20;
-/** Past tickets changing more code files than this are sweeps, not tickets. */
-export const MAX_REFERENCE_TICKET_FILES = 30;
 
 const DAY_SECONDS = 86_400;
 
@@ -101,25 +94,6 @@ function fixRate(file: FileFigures, headTime: number): number {
   // A file younger than one period counts as one period old, so a new file with one fix is not "30×".
   const days = Math.max(FIX_RATE_DAYS, (headTime - Date.parse(file.firstSeen) / 1000) / DAY_SECONDS);
   return (file.bugFixRevisions * FIX_RATE_DAYS) / days;
-}
-
-function referenceFrom(
-  snapshot: RepositorySnapshot,
-  files: ReadonlyMap<string, FileRiskFigures>,
-): RiskReference {
-  const ticketScores: number[] = [];
-  for (const ticket of snapshot.tickets) {
-    const dims = ticket.files.flatMap((p) => {
-      const f = files.get(p);
-      return f ? [f.dimension] : [];
-    });
-    if (dims.length === 0 || dims.length > MAX_REFERENCE_TICKET_FILES) continue;
-    ticketScores.push(dims.reduce((a, b) => a + b, 0) / dims.length);
-  }
-  if (ticketScores.length >= MIN_REFERENCE_TICKETS) {
-    return { basis: 'tickets', values: ticketScores.sort((a, b) => a - b) };
-  }
-  return { basis: 'files', values: [...files.values()].map((f) => f.dimension).sort((a, b) => a - b) };
 }
 
 export function calibrateRisk(
@@ -158,15 +132,16 @@ export function calibrateRisk(
     });
   });
   const areaFanIn = positionsWithin(snapshot.areas.map((a) => a.fanIn));
+  const index = indexSnapshot(snapshot);
   return {
     head: snapshot.repository.head,
     windowDays,
     codeFiles: code.length,
     files,
-    reference: referenceFrom(snapshot, files),
+    reference: buildReference(snapshot, files, index.files, options.index),
     repositoryFixRate: code.length > 0 ? rateSum / code.length : 0,
     areaFanInPositions: new Map(snapshot.areas.map((a, i) => [a.path, areaFanIn[i]])),
-    index: indexSnapshot(snapshot),
+    index,
   };
 }
 

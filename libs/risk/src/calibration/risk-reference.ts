@@ -1,0 +1,102 @@
+import type { FileFigures, RepositorySnapshot } from '@sightline/analysis';
+import { rankTicket, type MatchIndex, type RankedResult } from '@sightline/matching';
+import type { FileRiskFigures } from './risk-calibration';
+
+/**
+ * The scale a ticket's risk is read on. A ticket's hotspot dimension is a match-weighted mean over
+ * several files, which pulls every value towards the middle; compared with single files, almost
+ * nothing would be high in one repository and almost everything in another. So the reference is
+ * the same statistic over the repository's own past changes, matched from their subjects by the
+ * same matcher: "high" then means "riskier than 80% of this repository's past work", in every
+ * codebase. Without a match index, past tickets scored on the files they changed stand in, and
+ * without enough of those, every file weighted by the commits that changed it.
+ */
+export interface RiskReference {
+  basis: 'matched' | 'tickets' | 'changes';
+  /** Reference values, ascending. */
+  values: number[];
+  /** `cumulative[i]`: total weight of `values[0..i-1]`. */
+  cumulative: number[];
+}
+
+/** Files whose figures drive the level: the matcher's best few, weighted by match score. */
+export const RISK_FILES = 5;
+/** Fewer reference items than this and the next source stands in. */
+export const MIN_REFERENCE_TICKETS = 20;
+/** Past changes matched for the reference, spread evenly over the history the index holds. */
+export const MAX_REFERENCE_QUERIES = 200;
+/** Past tickets changing more code files than this are sweeps, not tickets. */
+export const MAX_REFERENCE_TICKET_FILES = 30;
+
+export interface WeightedFile {
+  path: string;
+  weight: number;
+  figures: FileRiskFigures;
+}
+
+/** The best-matched files that have code figures, weighted by match score. */
+export function weightedFiles(
+  matched: readonly Pick<RankedResult, 'path' | 'score'>[],
+  risk: ReadonlyMap<string, FileRiskFigures>,
+): WeightedFile[] {
+  return matched.slice(0, RISK_FILES).flatMap((f) => {
+    const figures = risk.get(f.path);
+    return figures && f.score > 0 ? [{ path: f.path, weight: f.score, figures }] : [];
+  });
+}
+
+export function weightedDimension(files: readonly WeightedFile[]): number | null {
+  const total = files.reduce((a, f) => a + f.weight, 0);
+  if (total <= 0) return null;
+  return files.reduce((a, f) => a + f.weight * f.figures.dimension, 0) / total;
+}
+
+function weighted(pairs: { value: number; weight: number }[], basis: RiskReference['basis']): RiskReference {
+  pairs.sort((a, b) => a.value - b.value);
+  const cumulative = [0];
+  for (const p of pairs) cumulative.push(cumulative[cumulative.length - 1] + p.weight);
+  return { basis, values: pairs.map((p) => p.value), cumulative };
+}
+
+function matchedPast(
+  index: MatchIndex,
+  risk: ReadonlyMap<string, FileRiskFigures>,
+): { value: number; weight: number }[] {
+  const past = index.pastTickets;
+  const step = Math.max(1, Math.ceil(past.length / MAX_REFERENCE_QUERIES));
+  const out: { value: number; weight: number }[] = [];
+  for (let i = 0; i < past.length; i += step) {
+    const match = rankTicket(index, { title: past[i].title }, { top: RISK_FILES, explain: false });
+    const value = weightedDimension(weightedFiles(match.files, risk));
+    if (value !== null) out.push({ value, weight: 1 });
+  }
+  return out;
+}
+
+export function buildReference(
+  snapshot: RepositorySnapshot,
+  risk: ReadonlyMap<string, FileRiskFigures>,
+  figures: ReadonlyMap<string, FileFigures>,
+  index: MatchIndex | undefined,
+): RiskReference {
+  if (index) {
+    const matched = matchedPast(index, risk);
+    if (matched.length >= MIN_REFERENCE_TICKETS) return weighted(matched, 'matched');
+  }
+  const tickets: { value: number; weight: number }[] = [];
+  for (const ticket of snapshot.tickets) {
+    const dims = ticket.files.flatMap((p) => {
+      const f = risk.get(p);
+      return f ? [f.dimension] : [];
+    });
+    if (dims.length === 0 || dims.length > MAX_REFERENCE_TICKET_FILES) continue;
+    tickets.push({ value: dims.reduce((a, b) => a + b, 0) / dims.length, weight: 1 });
+  }
+  if (tickets.length >= MIN_REFERENCE_TICKETS) return weighted(tickets, 'tickets');
+  // A file the history never saw change (a shallow or windowed analysis) still counts once.
+  const changes = [...risk.values()].map((f) => ({
+    value: f.dimension,
+    weight: Math.max(1, figures.get(f.path)?.revisions ?? 0),
+  }));
+  return weighted(changes, 'changes');
+}
