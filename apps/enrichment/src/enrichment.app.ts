@@ -6,7 +6,10 @@ import { EnrichmentModule } from './enrichment.module';
 
 export const ENRICHMENT_DEFAULT_PORT = 3001;
 
-export function createEnrichmentApp(config: Config, logDestination?: DestinationStream): Promise<INestApplication> {
+export function createEnrichmentApp(
+  config: Config,
+  logDestination?: DestinationStream,
+): Promise<INestApplication> {
   return createServiceApp(EnrichmentModule.forRoot(config, logDestination), {
     title: 'Sightline enrichment',
     description: 'Tracker webhooks, ticket enrichment and the ticket report API.',

@@ -1,12 +1,28 @@
-import { EnrichmentRunRepository, TicketReportRepository, WebhookDeliveryRepository } from '@sightline/persistence';
-import { adfSchemaErrors, FakeJira, jiraSignature, sendJiraWebhook, type JiraEvent } from '@sightline/testing';
+import {
+  EnrichmentRunRepository,
+  TicketReportRepository,
+  WebhookDeliveryRepository,
+} from '@sightline/persistence';
+import {
+  adfSchemaErrors,
+  FakeJira,
+  jiraSignature,
+  sendJiraWebhook,
+  type JiraEvent,
+} from '@sightline/testing';
 import { JIRA_PROPERTY_KEY, JIRA_RISK_LABEL, NOTE_MARKER, adfToText } from '@sightline/trackers';
-import { answerOf, EnrichmentHarness, WEBHOOK_SECRET, type ConnectedTracker } from './support/enrichment-harness.fixture-spec';
+import {
+  answerOf,
+  EnrichmentHarness,
+  WEBHOOK_SECRET,
+  type ConnectedTracker,
+} from './support/enrichment-harness.fixture-spec';
 
 const INVOICE_TICKET = {
   key: 'SHOP-1',
   summary: 'Invoice total rounding is wrong when discounts apply',
-  description: 'The invoice total per tax rate is off by a cent with a discount. See invoiceTotal in billing.',
+  description:
+    'The invoice total per tax rate is off by a cent with a discount. See invoiceTotal in billing.',
 };
 
 describe('Jira: webhook → match → risk → one note (e2e)', () => {
@@ -38,7 +54,9 @@ describe('Jira: webhook → match → risk → one note (e2e)', () => {
     expect(answer).toEqual(expect.objectContaining({ outcome: 'enqueued', runId: expect.any(String) }));
 
     const run = await harness.settle(answer.runId as string);
-    expect(run).toEqual(expect.objectContaining({ status: 'written', trigger: 'webhook', riskLevel: 'high' }));
+    expect(run).toEqual(
+      expect.objectContaining({ status: 'written', trigger: 'webhook', riskLevel: 'high' }),
+    );
     expect(run.outcome).toBe('comment created, risk label added, issue property written');
 
     const issue = jira.issue('SHOP-1');
@@ -51,23 +69,33 @@ describe('Jira: webhook → match → risk → one note (e2e)', () => {
     expect(text).toContain('packages/billing');
     expect(text).toContain(NOTE_MARKER);
     expect(issue.labels).toEqual([JIRA_RISK_LABEL]);
-    const property = issue.properties.get(JIRA_PROPERTY_KEY) as { reportUrl: string; subtitle: string; data: Record<string, unknown> };
+    const property = issue.properties.get(JIRA_PROPERTY_KEY) as {
+      reportUrl: string;
+      subtitle: string;
+      data: Record<string, unknown>;
+    };
     expect(property.reportUrl).toBe(
       `${harness.config.ENRICHMENT_PUBLIC_URL}/api/tickets/jira/SHOP-1/report?connectionId=${shop.connectionId}`,
     );
     expect(property.subtitle).toMatch(/^Risk: high · \d areas?$/);
-    expect(property.data).toEqual(expect.objectContaining({ riskLevel: 'high', contentHash: run.contentHash }));
+    expect(property.data).toEqual(
+      expect.objectContaining({ riskLevel: 'high', contentHash: run.contentHash }),
+    );
     expect(JSON.stringify(property).length).toBeLessThan(32_768);
 
     const report = await harness.get(TicketReportRepository).find(shop.connectionId, 'SHOP-1');
-    expect(report).toEqual(expect.objectContaining({ riskLevel: 'high', contentHash: run.contentHash, projectKey: 'SHOP' }));
+    expect(report).toEqual(
+      expect.objectContaining({ riskLevel: 'high', contentHash: run.contentHash, projectKey: 'SHOP' }),
+    );
     expect(report?.snapshots).toEqual([expect.objectContaining({ repositoryId: harness.repositoryId })]);
   });
 
   it('does no work for a redelivery of the same delivery', async () => {
     const before = { requests: jira.requests.length, runs: (await runs.list({ limit: 1, offset: 0 })).total };
     const counts = await harness.queue('ticket-enrichment').getJobCounts();
-    const answer = answerOf(await jira.deliver(shop.webhookUrl, created, { secret: WEBHOOK_SECRET, retry: 1 }));
+    const answer = answerOf(
+      await jira.deliver(shop.webhookUrl, created, { secret: WEBHOOK_SECRET, retry: 1 }),
+    );
     expect(answer.outcome).toBe('duplicate');
     expect((await runs.list({ limit: 1, offset: 0 })).total).toBe(before.runs);
     expect(await harness.queue('ticket-enrichment').getJobCounts()).toEqual(counts);
@@ -80,7 +108,9 @@ describe('Jira: webhook → match → risk → one note (e2e)', () => {
       (event.payload.comment as { author?: { accountId?: string } } | undefined)?.author?.accountId;
     const own = jira.events.filter((event) => actor(event) === jira.bot.accountId);
     const names = own.map((event) => event.payload.webhookEvent);
-    expect(names).toEqual(expect.arrayContaining(['comment_created', 'jira:issue_updated', 'issue_property_set']));
+    expect(names).toEqual(
+      expect.arrayContaining(['comment_created', 'jira:issue_updated', 'issue_property_set']),
+    );
     const total = (await runs.list({ limit: 1, offset: 0 })).total;
     for (const event of own) {
       const answer = answerOf(await jira.deliver(shop.webhookUrl, event, { secret: WEBHOOK_SECRET }));
@@ -93,7 +123,9 @@ describe('Jira: webhook → match → risk → one note (e2e)', () => {
   it('writes nothing when an edit leaves the note unchanged', async () => {
     const writesBefore = writes().length;
     const edit = jira.editIssue('SHOP-1', { description: `${INVOICE_TICKET.description} ` });
-    const answer = answerOf(await jira.deliver(shop.webhookUrl, edit as JiraEvent, { secret: WEBHOOK_SECRET }));
+    const answer = answerOf(
+      await jira.deliver(shop.webhookUrl, edit as JiraEvent, { secret: WEBHOOK_SECRET }),
+    );
     const run = await harness.settle(answer.runId as string);
     expect(run.status).toBe('unchanged');
     expect(writes().length).toBe(writesBefore);
@@ -106,7 +138,9 @@ describe('Jira: webhook → match → risk → one note (e2e)', () => {
       summary: 'Trim whitespace in the UI label text',
       description: 'labelText in the ui package should trim its text.',
     });
-    const answer = answerOf(await jira.deliver(shop.webhookUrl, edit as JiraEvent, { secret: WEBHOOK_SECRET }));
+    const answer = answerOf(
+      await jira.deliver(shop.webhookUrl, edit as JiraEvent, { secret: WEBHOOK_SECRET }),
+    );
     const run = await harness.settle(answer.runId as string);
     expect(run.status).toBe('written');
     expect(run.riskLevel).not.toBe('high');
@@ -126,7 +160,9 @@ describe('Jira: webhook → match → risk → one note (e2e)', () => {
     const edit = jira.editIssue('SHOP-1', { summary: 'Invoice totals per tax rate are wrong' }) as JiraEvent;
     const counts = await harness.queue('ticket-enrichment').getJobCounts();
     const total = (await runs.list({ limit: 1, offset: 0 })).total;
-    const forged = await jira.deliver(shop.webhookUrl, edit, { signature: jiraSignature('{"other":"body"}', WEBHOOK_SECRET) });
+    const forged = await jira.deliver(shop.webhookUrl, edit, {
+      signature: jiraSignature('{"other":"body"}', WEBHOOK_SECRET),
+    });
     expect(forged.status).toBe(401);
     expect(JSON.parse(forged.responseBody).error.message).toMatch(/does not match/);
     const unsigned = await jira.deliver(shop.webhookUrl, edit);
@@ -134,7 +170,9 @@ describe('Jira: webhook → match → risk → one note (e2e)', () => {
     const wrongSecret = await jira.deliver(shop.webhookUrl, edit, { secret: 'not-the-secret-of-this-hook' });
     expect(wrongSecret.status).toBe(401);
 
-    expect(await harness.get(WebhookDeliveryRepository).exists(shop.connectionId, `jira:${edit.identifier}`)).toBe(false);
+    expect(
+      await harness.get(WebhookDeliveryRepository).exists(shop.connectionId, `jira:${edit.identifier}`),
+    ).toBe(false);
     expect((await runs.list({ limit: 1, offset: 0 })).total).toBe(total);
     expect(await harness.queue('ticket-enrichment').getJobCounts()).toEqual(counts);
 
@@ -146,7 +184,9 @@ describe('Jira: webhook → match → risk → one note (e2e)', () => {
 
   it('answers 400 for malformed JSON, 413 over 1 MiB, 404 for an unknown connection', async () => {
     const malformed = '{"webhookEvent": "jira:issue_created", ';
-    const bad = await sendRaw(shop.webhookUrl, malformed, { 'x-hub-signature': jiraSignature(malformed, WEBHOOK_SECRET) });
+    const bad = await sendRaw(shop.webhookUrl, malformed, {
+      'x-hub-signature': jiraSignature(malformed, WEBHOOK_SECRET),
+    });
     expect(bad.status).toBe(400);
     const notAWebhook = JSON.stringify({ hello: 'world' });
     const wrongShape = await sendRaw(shop.webhookUrl, notAWebhook, {
@@ -154,15 +194,25 @@ describe('Jira: webhook → match → risk → one note (e2e)', () => {
     });
     expect(wrongShape.status).toBe(400);
     const huge = JSON.stringify({ webhookEvent: 'jira:issue_created', padding: 'x'.repeat(1024 * 1024) });
-    const tooLarge = await sendRaw(shop.webhookUrl, huge, { 'x-hub-signature': jiraSignature(huge, WEBHOOK_SECRET) });
+    const tooLarge = await sendRaw(shop.webhookUrl, huge, {
+      'x-hub-signature': jiraSignature(huge, WEBHOOK_SECRET),
+    });
     expect(tooLarge.status).toBe(413);
-    const unknown = await sendJiraWebhook(`${harness.baseUrl}/webhooks/jira/00000000-0000-4000-8000-000000000000`, created.payload, {
-      secret: WEBHOOK_SECRET,
-    });
+    const unknown = await sendJiraWebhook(
+      `${harness.baseUrl}/webhooks/jira/00000000-0000-4000-8000-000000000000`,
+      created.payload,
+      {
+        secret: WEBHOOK_SECRET,
+      },
+    );
     expect(unknown.status).toBe(404);
-    const notAnId = await sendJiraWebhook(`${harness.baseUrl}/webhooks/jira/not-a-connection`, created.payload, {
-      secret: WEBHOOK_SECRET,
-    });
+    const notAnId = await sendJiraWebhook(
+      `${harness.baseUrl}/webhooks/jira/not-a-connection`,
+      created.payload,
+      {
+        secret: WEBHOOK_SECRET,
+      },
+    );
     expect(notAnId.status).toBe(404);
   });
 });
@@ -171,7 +221,11 @@ async function sendRaw(url: string, body: string, headers: Record<string, string
   const response = await fetch(url, {
     method: 'POST',
     body,
-    headers: { 'content-type': 'application/json', 'x-atlassian-webhook-identifier': `raw-${Math.random()}`, ...headers },
+    headers: {
+      'content-type': 'application/json',
+      'x-atlassian-webhook-identifier': `raw-${Math.random()}`,
+      ...headers,
+    },
   });
   return { status: response.status, body: await response.text() };
 }

@@ -1,7 +1,16 @@
-import { EnrichmentRunRepository, TicketReportRepository, WebhookDeliveryRepository } from '@sightline/persistence';
+import {
+  EnrichmentRunRepository,
+  TicketReportRepository,
+  WebhookDeliveryRepository,
+} from '@sightline/persistence';
 import { FakeLinear, linearSignature, sendLinearWebhook, type LinearEvent } from '@sightline/testing';
 import { LINEAR_RISK_LABEL, NOTE_MARKER } from '@sightline/trackers';
-import { answerOf, EnrichmentHarness, WEBHOOK_SECRET, type ConnectedTracker } from './support/enrichment-harness.fixture-spec';
+import {
+  answerOf,
+  EnrichmentHarness,
+  WEBHOOK_SECRET,
+  type ConnectedTracker,
+} from './support/enrichment-harness.fixture-spec';
 
 describe('Linear: webhook → match → risk → one note (e2e)', () => {
   const harness = new EnrichmentHarness();
@@ -12,7 +21,9 @@ describe('Linear: webhook → match → risk → one note (e2e)', () => {
   let runs: EnrichmentRunRepository;
 
   const mutations = () =>
-    linear.requests.filter((r) => r.status === 200 && /^(create|update|issueAdd|issueRemove)/.test(r.operation ?? ''));
+    linear.requests.filter(
+      (r) => r.status === 200 && /^(create|update|issueAdd|issueRemove)/.test(r.operation ?? ''),
+    );
   const runCount = async () => (await runs.list({ limit: 1, offset: 0 })).total;
 
   beforeAll(async () => {
@@ -33,7 +44,8 @@ describe('Linear: webhook → match → risk → one note (e2e)', () => {
     created = linear.createIssue({
       teamKey: 'SHOP',
       title: 'Invoice total rounding is wrong when discounts apply',
-      description: 'The invoice total per tax rate is off by a cent with a discount. See `invoiceTotal` in billing.',
+      description:
+        'The invoice total per tax rate is off by a cent with a discount. See `invoiceTotal` in billing.',
     });
     key = (created.payload.data as { identifier: string }).identifier;
     const answer = answerOf(await linear.deliver(shop.webhookUrl, created, { secret: WEBHOOK_SECRET }));
@@ -60,29 +72,46 @@ describe('Linear: webhook → match → risk → one note (e2e)', () => {
       `${harness.config.ENRICHMENT_PUBLIC_URL}/api/tickets/linear/${key}/report?connectionId=${shop.connectionId}`,
     );
     expect(attachments[0].subtitle).toMatch(/^Risk: high · \d areas?$/);
-    expect(attachments[0].metadata).toEqual(expect.objectContaining({ riskLevel: 'high', contentHash: run.contentHash }));
+    expect(attachments[0].metadata).toEqual(
+      expect.objectContaining({ riskLevel: 'high', contentHash: run.contentHash }),
+    );
     const report = await harness.get(TicketReportRepository).find(shop.connectionId, key);
     expect(report?.noteMarkdown).toBe(comments[0].body);
   });
 
   it('does no work for a redelivery, with or without the Linear-Delivery header', async () => {
     const before = { requests: linear.requests.length, runs: await runCount() };
-    expect(answerOf(await linear.deliver(shop.webhookUrl, created, { secret: WEBHOOK_SECRET })).outcome).toBe('duplicate');
+    expect(answerOf(await linear.deliver(shop.webhookUrl, created, { secret: WEBHOOK_SECRET })).outcome).toBe(
+      'duplicate',
+    );
     expect(linear.requests.length).toBe(before.requests);
     expect(await runCount()).toBe(before.runs);
 
     // Without the header, the id is the webhook id + the signed timestamp: the same bytes again are a duplicate.
-    const bare = { secret: WEBHOOK_SECRET, timestamp: Date.now(), webhookId: 'hook-1', omitDeliveryHeader: true };
+    const bare = {
+      secret: WEBHOOK_SECRET,
+      timestamp: Date.now(),
+      webhookId: 'hook-1',
+      omitDeliveryHeader: true,
+    };
     const first = answerOf(await sendLinearWebhook(shop.webhookUrl, created.payload, bare));
-    expect(first).toEqual(expect.objectContaining({ outcome: 'enqueued', deliveryId: `linear-webhook:hook-1:${bare.timestamp}` }));
+    expect(first).toEqual(
+      expect.objectContaining({ outcome: 'enqueued', deliveryId: `linear-webhook:hook-1:${bare.timestamp}` }),
+    );
     expect((await harness.settle(first.runId as string)).status).toBe('unchanged');
-    expect(answerOf(await sendLinearWebhook(shop.webhookUrl, created.payload, bare)).outcome).toBe('duplicate');
+    expect(answerOf(await sendLinearWebhook(shop.webhookUrl, created.payload, bare)).outcome).toBe(
+      'duplicate',
+    );
     expect(await runCount()).toBe(before.runs + 1);
   });
 
   it('ignores Sightline’s own writes echoed back as webhooks', async () => {
-    const own = linear.events.filter((event) => (event.payload.actor as { id?: string } | undefined)?.id === linear.bot.id);
-    expect(own.map((event) => event.payload.type)).toEqual(expect.arrayContaining(['Comment', 'Issue', 'Attachment']));
+    const own = linear.events.filter(
+      (event) => (event.payload.actor as { id?: string } | undefined)?.id === linear.bot.id,
+    );
+    expect(own.map((event) => event.payload.type)).toEqual(
+      expect.arrayContaining(['Comment', 'Issue', 'Attachment']),
+    );
     const total = await runCount();
     for (const event of own) {
       const answer = answerOf(await linear.deliver(shop.webhookUrl, event, { secret: WEBHOOK_SECRET }));
@@ -94,9 +123,12 @@ describe('Linear: webhook → match → risk → one note (e2e)', () => {
   it('writes nothing when an edit leaves the note unchanged', async () => {
     const before = mutations().length;
     const edit = linear.editIssue(key, {
-      description: 'The invoice total per tax rate is off by a cent with a discount.  See `invoiceTotal` in billing.',
+      description:
+        'The invoice total per tax rate is off by a cent with a discount.  See `invoiceTotal` in billing.',
     }) as LinearEvent;
-    const run = await harness.settle(answerOf(await linear.deliver(shop.webhookUrl, edit, { secret: WEBHOOK_SECRET })).runId as string);
+    const run = await harness.settle(
+      answerOf(await linear.deliver(shop.webhookUrl, edit, { secret: WEBHOOK_SECRET })).runId as string,
+    );
     expect(run.status).toBe('unchanged');
     expect(mutations().length).toBe(before);
   });
@@ -107,7 +139,9 @@ describe('Linear: webhook → match → risk → one note (e2e)', () => {
       title: 'Trim whitespace in the UI label text',
       description: '`labelText` in the ui package should trim its text.',
     }) as LinearEvent;
-    const run = await harness.settle(answerOf(await linear.deliver(shop.webhookUrl, edit, { secret: WEBHOOK_SECRET })).runId as string);
+    const run = await harness.settle(
+      answerOf(await linear.deliver(shop.webhookUrl, edit, { secret: WEBHOOK_SECRET })).runId as string,
+    );
     expect(run.status).toBe('written');
     expect(run.outcome).toMatch(/^comment updated, risk label removed/);
     const after = linear.commentsOn(key);
@@ -123,15 +157,23 @@ describe('Linear: webhook → match → risk → one note (e2e)', () => {
     const edit = linear.editIssue(key, { title: 'Invoice totals per tax rate are wrong' }) as LinearEvent;
     const counts = await harness.queue('ticket-enrichment').getJobCounts();
     const total = await runCount();
-    const forged = await linear.deliver(shop.webhookUrl, edit, { secret: WEBHOOK_SECRET, signature: linearSignature('{}', WEBHOOK_SECRET) });
+    const forged = await linear.deliver(shop.webhookUrl, edit, {
+      secret: WEBHOOK_SECRET,
+      signature: linearSignature('{}', WEBHOOK_SECRET),
+    });
     expect(forged.status).toBe(401);
     const unsigned = await linear.deliver(shop.webhookUrl, edit, { secret: WEBHOOK_SECRET, signature: null });
     expect(unsigned.status).toBe(401);
-    const stale = await linear.deliver(shop.webhookUrl, edit, { secret: WEBHOOK_SECRET, timestamp: Date.now() - 61_000 });
+    const stale = await linear.deliver(shop.webhookUrl, edit, {
+      secret: WEBHOOK_SECRET,
+      timestamp: Date.now() - 61_000,
+    });
     expect(stale.status).toBe(401);
     expect(JSON.parse(stale.responseBody).error.message).toMatch(/60 s/);
 
-    expect(await harness.get(WebhookDeliveryRepository).exists(shop.connectionId, `linear:${edit.deliveryId}`)).toBe(false);
+    expect(
+      await harness.get(WebhookDeliveryRepository).exists(shop.connectionId, `linear:${edit.deliveryId}`),
+    ).toBe(false);
     expect(await runCount()).toBe(total);
     expect(await harness.queue('ticket-enrichment').getJobCounts()).toEqual(counts);
 
@@ -145,10 +187,15 @@ describe('Linear: webhook → match → risk → one note (e2e)', () => {
     const response = await fetch(shop.webhookUrl, {
       method: 'POST',
       body,
-      headers: { 'content-type': 'application/json', 'linear-signature': linearSignature(body, WEBHOOK_SECRET) },
+      headers: {
+        'content-type': 'application/json',
+        'linear-signature': linearSignature(body, WEBHOOK_SECRET),
+      },
     });
     expect(response.status).toBe(400);
-    const wrongKind = await linear.deliver(shop.webhookUrl.replace('/linear/', '/jira/'), created, { secret: WEBHOOK_SECRET });
+    const wrongKind = await linear.deliver(shop.webhookUrl.replace('/linear/', '/jira/'), created, {
+      secret: WEBHOOK_SECRET,
+    });
     expect(wrongKind.status).toBe(404);
   });
 });

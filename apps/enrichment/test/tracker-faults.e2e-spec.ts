@@ -1,9 +1,18 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { ApiKeyRepository, EnrichmentRunRepository, TrackerConnectionRepository } from '@sightline/persistence';
+import {
+  ApiKeyRepository,
+  EnrichmentRunRepository,
+  TrackerConnectionRepository,
+} from '@sightline/persistence';
 import { FakeJira, FakeLinear, testConfig, type JiraEvent, type LinearEvent } from '@sightline/testing';
 import { createIngestionApp } from '../../ingestion/src/ingestion.app';
-import { answerOf, EnrichmentHarness, WEBHOOK_SECRET, type ConnectedTracker } from './support/enrichment-harness.fixture-spec';
+import {
+  answerOf,
+  EnrichmentHarness,
+  WEBHOOK_SECRET,
+  type ConnectedTracker,
+} from './support/enrichment-harness.fixture-spec';
 
 const INVOICE = 'Invoice total rounding is wrong when discounts apply';
 
@@ -19,7 +28,11 @@ describe('tracker faults: rate limits, refused credentials, failing tickets (e2e
     (await harness.queue('tracker-writeback').getJobCounts('failed')).failed;
 
   async function deliverJira(key: string, summary = INVOICE): Promise<string> {
-    const event = jira.createIssue({ key, summary, description: 'invoiceTotal in billing is off with discounts.' });
+    const event = jira.createIssue({
+      key,
+      summary,
+      description: 'invoiceTotal in billing is off with discounts.',
+    });
     return answerOf(await jira.deliver(shop.webhookUrl, event, { secret: WEBHOOK_SECRET })).runId as string;
   }
 
@@ -52,9 +65,11 @@ describe('tracker faults: rate limits, refused credentials, failing tickets (e2e
     expect(comments).toHaveLength(1);
     expect(limitedAt).toBeGreaterThan(0);
     expect(comments[0].created.getTime() - limitedAt).toBeGreaterThanOrEqual(2_000);
-    expect(jira.requests.filter((r) => r.path === '/rest/api/3/issue/SHOP-10/comment' && r.method === 'POST').map((r) => r.status)).toEqual([
-      429, 201,
-    ]);
+    expect(
+      jira.requests
+        .filter((r) => r.path === '/rest/api/3/issue/SHOP-10/comment' && r.method === 'POST')
+        .map((r) => r.status),
+    ).toEqual([429, 201]);
     expect(await failedJobs()).toBe(0);
   });
 
@@ -65,9 +80,15 @@ describe('tracker faults: rate limits, refused credentials, failing tickets (e2e
       if (hit) limitedAt = Date.now();
       return hit;
     });
-    const created = linear.createIssue({ teamKey: 'SHOP', title: INVOICE, description: '`invoiceTotal` in billing.' });
+    const created = linear.createIssue({
+      teamKey: 'SHOP',
+      title: INVOICE,
+      description: '`invoiceTotal` in billing.',
+    });
     const key = (created.payload.data as { identifier: string }).identifier;
-    const run = await harness.settle(answerOf(await linear.deliver(team.webhookUrl, created, { secret: WEBHOOK_SECRET })).runId as string);
+    const run = await harness.settle(
+      answerOf(await linear.deliver(team.webhookUrl, created, { secret: WEBHOOK_SECRET })).runId as string,
+    );
     expect(run.status).toBe('written');
     const comments = linear.commentsOn(key);
     expect(comments).toHaveLength(1);
@@ -94,12 +115,18 @@ describe('tracker faults: rate limits, refused credentials, failing tickets (e2e
     expect((await harness.settle(second)).status).toBe('written');
     expect((await harness.settle(first)).status).toBe('written');
     expect(jira.issue('SHOP-21').comments[0].created.getTime() - limitedAt).toBeGreaterThanOrEqual(2_000);
-    expect(jira.requests.filter((r) => r.path === '/rest/api/3/issue/SHOP-21' && r.status === 429)).toEqual([]);
+    expect(jira.requests.filter((r) => r.path === '/rest/api/3/issue/SHOP-21' && r.status === 429)).toEqual(
+      [],
+    );
     expect(await failedJobs()).toBe(0);
   });
 
   it('retries a ticket whose write meets a 5xx with backoff, while other tickets go through', async () => {
-    jira.failNext(1, { kind: 'server-error', status: 503, html: true }, (r) => r.method === 'POST' && r.path === '/rest/api/3/issue/SHOP-31/comment');
+    jira.failNext(
+      1,
+      { kind: 'server-error', status: 503, html: true },
+      (r) => r.method === 'POST' && r.path === '/rest/api/3/issue/SHOP-31/comment',
+    );
     const bad = await deliverJira('SHOP-31');
     const good = await deliverJira('SHOP-32');
     expect((await harness.settle(good)).status).toBe('written');
@@ -120,7 +147,9 @@ describe('tracker faults: rate limits, refused credentials, failing tickets (e2e
       ops = await harness.connectJira(jira, { projectKey: 'OPS' });
       ingestion = await createIngestionApp(testConfig({ SIGHTLINE_ROLES: 'api' }));
       await ingestion.init();
-      adminKey = (await ingestion.get(ApiKeyRepository).issue({ name: 'faults', role: 'admin', createdBy: 'test' })).secret;
+      adminKey = (
+        await ingestion.get(ApiKeyRepository).issue({ name: 'faults', role: 'admin', createdBy: 'test' })
+      ).secret;
     });
 
     afterAll(async () => {
@@ -132,12 +161,16 @@ describe('tracker faults: rate limits, refused credentials, failing tickets (e2e
       return answerOf(await jira.deliver(ops.webhookUrl, event, { secret: WEBHOOK_SECRET })).runId as string;
     };
     const connection = () =>
-      request(ingestion.getHttpServer()).get(`/api/tracker-connections/${ops.connectionId}`).set('Authorization', `Bearer ${adminKey}`);
+      request(ingestion.getHttpServer())
+        .get(`/api/tracker-connections/${ops.connectionId}`)
+        .set('Authorization', `Bearer ${adminKey}`);
 
     it('marks the connection unhealthy on a 401, visibly in the ingestion API, and stops retrying', async () => {
       jira.failNext(1, { kind: 'unauthorized' }, (r) => r.path === '/rest/api/3/issue/OPS-1');
       const runId = await deliverOps('OPS-1');
-      await expect(harness.waitForJob('ticket-enrichment', `enrich-${runId}`)).rejects.toThrow(/refused the credentials/);
+      await expect(harness.waitForJob('ticket-enrichment', `enrich-${runId}`)).rejects.toThrow(
+        /refused the credentials/,
+      );
       const run = await harness.get(EnrichmentRunRepository).find(runId);
       expect(run).toEqual(expect.objectContaining({ status: 'blocked', attempts: 1 }));
       expect(jira.requests.filter((r) => r.path === '/rest/api/3/issue/OPS-1')).toHaveLength(1);
@@ -145,10 +178,15 @@ describe('tracker faults: rate limits, refused credentials, failing tickets (e2e
       const view = await connection();
       expect(view.status).toBe(200);
       expect(view.body).toEqual(
-        expect.objectContaining({ health: 'unhealthy', healthReason: expect.stringMatching(/refused the credentials \(HTTP 401\)/) }),
+        expect.objectContaining({
+          health: 'unhealthy',
+          healthReason: expect.stringMatching(/refused the credentials \(HTTP 401\)/),
+        }),
       );
       // The SHOP connection on the same site is unaffected.
-      expect((await harness.get(TrackerConnectionRepository).findById(shop.connectionId))?.health).toBe('healthy');
+      expect((await harness.get(TrackerConnectionRepository).findById(shop.connectionId))?.health).toBe(
+        'healthy',
+      );
     });
 
     it('blocks later tickets of that connection without calling the tracker, until an admin fixes it', async () => {
@@ -164,7 +202,9 @@ describe('tracker faults: rate limits, refused credentials, failing tickets (e2e
 
       const after = await harness.settle(await deliverOps('OPS-3'));
       expect(after.status).toBe('written');
-      expect((await connection()).body).toEqual(expect.objectContaining({ health: 'healthy', botAccountId: jira.bot.accountId }));
+      expect((await connection()).body).toEqual(
+        expect.objectContaining({ health: 'healthy', botAccountId: jira.bot.accountId }),
+      );
     });
   });
 
@@ -172,7 +212,11 @@ describe('tracker faults: rate limits, refused credentials, failing tickets (e2e
     const ghost: LinearEvent = linear.createIssue({ teamKey: 'SHOP', title: INVOICE });
     const key = (ghost.payload.data as { identifier: string }).identifier;
     linear.state.issues.delete(linear.issue(key).id);
-    const run = await harness.settle(answerOf(await linear.deliver(team.webhookUrl, ghost, { secret: WEBHOOK_SECRET })).runId as string);
-    expect(run).toEqual(expect.objectContaining({ status: 'skipped', outcome: expect.stringMatching(/not found/) }));
+    const run = await harness.settle(
+      answerOf(await linear.deliver(team.webhookUrl, ghost, { secret: WEBHOOK_SECRET })).runId as string,
+    );
+    expect(run).toEqual(
+      expect.objectContaining({ status: 'skipped', outcome: expect.stringMatching(/not found/) }),
+    );
   });
 });

@@ -25,7 +25,11 @@ function subtitleOf(report: RiskNoteReport): string {
  * dropped first when it would not fit); Linear gets flat string/number metadata on an attachment,
  * since that is what its attachment metadata documents.
  */
-export function machineDataOf(tracker: TrackerKind, report: RiskNoteReport, contentHash: string): MachineData {
+export function machineDataOf(
+  tracker: TrackerKind,
+  report: RiskNoteReport,
+  contentHash: string,
+): MachineData {
   const envelope = { reportUrl: report.reportUrl, title: MACHINE_DATA_TITLE, subtitle: subtitleOf(report) };
   if (tracker === 'linear') {
     const areas = report.areas.map((area) => area.path).join(', ');
@@ -48,7 +52,10 @@ export function machineDataOf(tracker: TrackerKind, report: RiskNoteReport, cont
     contentHash,
     areas: report.areas.map((area) => ({ path: area.path, score: area.score })),
     riskReasons: report.riskReasons,
-    dependencyWarnings: report.dependencyWarnings.map((warning) => ({ area: warning.area, message: warning.message })),
+    dependencyWarnings: report.dependencyWarnings.map((warning) => ({
+      area: warning.area,
+      message: warning.message,
+    })),
     similarTickets: report.similarTickets.map((ticket) => ticket.key),
   };
   if (JSON.stringify(full).length <= JIRA_DATA_BUDGET) return { ...envelope, data: full };

@@ -6,7 +6,13 @@ import {
   type RiskReason,
   type SimilarPastTicket,
 } from '@sightline/risk';
-import type { DependencyWarning, NoteArea, NoteFigure, RiskNoteReport, SimilarTicket } from '@sightline/trackers';
+import type {
+  DependencyWarning,
+  NoteArea,
+  NoteFigure,
+  RiskNoteReport,
+  SimilarTicket,
+} from '@sightline/trackers';
 import type { CombinedAssessment, RepositoryAssessment } from './repository-assessment';
 
 const MAX_AREAS = 3;
@@ -39,7 +45,10 @@ function figuresOf(area: RiskArea): NoteFigure[] {
   figures.push({ label: `changes (${area.windowDays} days)`, value: String(area.recentRevisions) });
   if (area.revisions > 0) {
     const share = Math.round((100 * area.bugFixRevisions) / area.revisions);
-    figures.push({ label: 'bug-fix share', value: `${share}% (${area.bugFixRevisions} of ${area.revisions} changes)` });
+    figures.push({
+      label: 'bug-fix share',
+      value: `${share}% (${area.bugFixRevisions} of ${area.revisions} changes)`,
+    });
   }
   figures.push({ label: 'authors', value: String(area.authors) });
   if (area.maxComplexity > 0) {
@@ -78,7 +87,10 @@ interface PlacedAreas {
   placed: Set<RiskReason>;
 }
 
-function placeAreas(combined: CombinedAssessment, name: (r: RepositoryAssessment, path: string) => string): PlacedAreas {
+function placeAreas(
+  combined: CombinedAssessment,
+  name: (r: RepositoryAssessment, path: string) => string,
+): PlacedAreas {
   const placed = new Set<RiskReason>();
   const chosen = combined.contributing
     .flatMap((repository) => repository.assessment.areas.map((area) => ({ repository, area })))
@@ -120,7 +132,9 @@ export function noteReportOf(
   const riskReasons = speaking.flatMap((repository) =>
     repository.assessment.reasons
       .filter((reason) => !placed.has(reason))
-      .map((reason) => (combined.labelled ? `${repository.repositoryName}: ` : '') + describeRiskReason(reason)),
+      .map(
+        (reason) => (combined.labelled ? `${repository.repositoryName}: ` : '') + describeRiskReason(reason),
+      ),
   );
   const dependencyWarnings: DependencyWarning[] = speaking
     .flatMap((repository) =>
@@ -139,7 +153,11 @@ export function noteReportOf(
     .slice(0, MAX_SIMILAR)
     .map((ticket) => {
       const duration = durationOf(ticket);
-      return { key: ticket.key, ...(ticket.title ? { title: ticket.title } : {}), ...(duration ? { duration } : {}) };
+      return {
+        key: ticket.key,
+        ...(ticket.title ? { title: ticket.title } : {}),
+        ...(duration ? { duration } : {}),
+      };
     });
   const matchReasons = speaking
     .flatMap((repository) => repository.match.files.map((file) => ({ repository, file })))

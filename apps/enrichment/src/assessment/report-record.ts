@@ -44,7 +44,10 @@ function riskOf(repository: RepositoryAssessment) {
     noMatch: assessment.noMatch,
     reasons: assessment.reasons.map((reason) => ({ ...reason, text: describeRiskReason(reason) })),
     areas: assessment.areas,
-    dependencyWarnings: assessment.dependencyWarnings.map((w) => ({ ...w, text: describeDependencyWarning(w) })),
+    dependencyWarnings: assessment.dependencyWarnings.map((w) => ({
+      ...w,
+      text: describeDependencyWarning(w),
+    })),
     similarTickets: assessment.similarTickets,
     evidence: assessment.evidence,
     thresholds: assessment.thresholds,

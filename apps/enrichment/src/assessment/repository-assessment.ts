@@ -37,7 +37,8 @@ function bestAreaScore(repository: RepositoryAssessment): number {
 function outranks(a: RepositoryAssessment, b: RepositoryAssessment): boolean {
   const level = LEVEL_RANK[a.assessment.level] - LEVEL_RANK[b.assessment.level];
   if (level !== 0) return level > 0;
-  if (a.assessment.confidence !== b.assessment.confidence) return a.assessment.confidence > b.assessment.confidence;
+  if (a.assessment.confidence !== b.assessment.confidence)
+    return a.assessment.confidence > b.assessment.confidence;
   return bestAreaScore(a) > bestAreaScore(b);
 }
 
@@ -61,7 +62,9 @@ export function combineAssessments(repositories: readonly RepositoryAssessment[]
     }
   }
   const best = Math.max(0, ...matched.map(bestAreaScore));
-  const others = matched.filter((r) => r !== primary && bestAreaScore(r) >= best * CONTRIBUTING_SHARE && best > 0);
+  const others = matched.filter(
+    (r) => r !== primary && bestAreaScore(r) >= best * CONTRIBUTING_SHARE && best > 0,
+  );
   return {
     level: primary.assessment.level,
     confidence: primary.assessment.confidence,

@@ -54,14 +54,23 @@ export class SnapshotIndexCache {
 
   private async build(snapshotId: string): Promise<IndexedSnapshot> {
     const started = Date.now();
-    const [document, corpus] = await Promise.all([this.snapshots.document(snapshotId), this.snapshots.corpus(snapshotId)]);
+    const [document, corpus] = await Promise.all([
+      this.snapshots.document(snapshotId),
+      this.snapshots.corpus(snapshotId),
+    ]);
     if (!document) throw new Error(`snapshot ${snapshotId} no longer exists`);
-    if (!corpus) throw new SnapshotWithoutCorpusError(`snapshot ${snapshotId} has no matcher corpus; analyse the repository again`);
+    if (!corpus)
+      throw new SnapshotWithoutCorpusError(
+        `snapshot ${snapshotId} has no matcher corpus; analyse the repository again`,
+      );
     const snapshot = JSON.parse((await gunzipAsync(document)).toString('utf8')) as RepositorySnapshot;
     const text = JSON.parse((await gunzipAsync(corpus)).toString('utf8')) as RepositoryCorpus;
     const index = buildMatchIndex(matchCorpusFromAnalysis(text, snapshot));
     const calibration = calibrateRisk(snapshot);
-    this.logger.log({ snapshotId, files: index.paths.length, millis: Date.now() - started }, 'match index built');
+    this.logger.log(
+      { snapshotId, files: index.paths.length, millis: Date.now() - started },
+      'match index built',
+    );
     return { snapshotId, snapshot, index, calibration };
   }
 }

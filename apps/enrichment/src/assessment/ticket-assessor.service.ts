@@ -7,10 +7,25 @@ import {
   TicketFeedbackRepository,
   type ProjectMappingRecord,
 } from '@sightline/persistence';
-import { assessRisk, DEFAULT_RISK_THRESHOLDS, riskThresholdsSchema, type RiskThresholds } from '@sightline/risk';
-import { renderNote, type NoteContent, type RiskNoteReport, type Ticket, type TrackerKind } from '@sightline/trackers';
+import {
+  assessRisk,
+  DEFAULT_RISK_THRESHOLDS,
+  riskThresholdsSchema,
+  type RiskThresholds,
+} from '@sightline/risk';
+import {
+  renderNote,
+  type NoteContent,
+  type RiskNoteReport,
+  type Ticket,
+  type TrackerKind,
+} from '@sightline/trackers';
 import { noteReportOf } from './note-report.mapper';
-import { combineAssessments, type CombinedAssessment, type RepositoryAssessment } from './repository-assessment';
+import {
+  combineAssessments,
+  type CombinedAssessment,
+  type RepositoryAssessment,
+} from './repository-assessment';
 import { SnapshotIndexCache } from './snapshot-index.cache';
 
 export type TicketAssessment =
@@ -28,7 +43,12 @@ export type TicketAssessment =
 const FEEDBACK_TEXT_CHARS = 2_000;
 
 /** The link every note carries; stable per ticket, since Linear identifies our attachment by it. */
-export function reportUrlOf(publicUrl: string, tracker: TrackerKind, ticketKey: string, connectionId: string): string {
+export function reportUrlOf(
+  publicUrl: string,
+  tracker: TrackerKind,
+  ticketKey: string,
+  connectionId: string,
+): string {
   const base = publicUrl.replace(/\/+$/, '');
   return `${base}/api/tickets/${tracker}/${encodeURIComponent(ticketKey)}/report?connectionId=${connectionId}`;
 }
@@ -95,8 +115,20 @@ export class TicketAssessor {
           at: new Date(v.createdAt).toISOString(),
         }));
       const match = rankTicket(indexed.index, input, { pathRules: mapping.pathRules, feedback });
-      const assessment = assessRisk({ match, snapshot: indexed.snapshot, calibration: indexed.calibration, thresholds });
-      repositories.push({ repositoryId, repositoryName: name, snapshotId: header.id, head: header.head, match, assessment });
+      const assessment = assessRisk({
+        match,
+        snapshot: indexed.snapshot,
+        calibration: indexed.calibration,
+        thresholds,
+      });
+      repositories.push({
+        repositoryId,
+        repositoryName: name,
+        snapshotId: header.id,
+        head: header.head,
+        match,
+        assessment,
+      });
     }
     if (repositories.length === 0) {
       return { kind: 'skipped', reason: `no mapped repository has a snapshot yet (${missing.join('; ')})` };
@@ -104,7 +136,12 @@ export class TicketAssessor {
     const combined = combineAssessments(repositories);
     const noteReport = noteReportOf(combined, {
       ticketKey: ticket.key,
-      reportUrl: reportUrlOf(this.config.ENRICHMENT_PUBLIC_URL, ticket.tracker, ticket.key, mapping.connectionId),
+      reportUrl: reportUrlOf(
+        this.config.ENRICHMENT_PUBLIC_URL,
+        ticket.tracker,
+        ticket.key,
+        mapping.connectionId,
+      ),
     });
     return { kind: 'assessed', combined, repositories, missing, noteReport, note: renderNote(noteReport) };
   }

@@ -35,7 +35,9 @@ function written(overrides: Partial<WritebackStateRecord> = {}): WritebackStateR
 describe('planWrite', () => {
   it('writes note, label and machine data to a ticket that has nothing yet', () => {
     const plan = planWrite(input());
-    expect(plan).toEqual(expect.objectContaining({ nothingBecause: null, note: true, label: true, writeMachine: true }));
+    expect(plan).toEqual(
+      expect.objectContaining({ nothingBecause: null, note: true, label: true, writeMachine: true }),
+    );
   });
 
   it('writes nothing when the note hash, label and machine data are what was last written', () => {
@@ -64,15 +66,21 @@ describe('planWrite', () => {
 
   it('stays silent on a low-confidence match only while no note exists, when asked to', () => {
     const guess = sampleRiskReport({ lowConfidence: true, riskLevel: 'medium' });
-    expect(planWrite(input({ noteReport: guess, lowConfidenceMode: 'silent' })).nothingBecause).toBe('silent');
+    expect(planWrite(input({ noteReport: guess, lowConfidenceMode: 'silent' })).nothingBecause).toBe(
+      'silent',
+    );
     expect(planWrite(input({ noteReport: guess, lowConfidenceMode: 'note' })).note).toBe(true);
-    const existing = planWrite(input({ noteReport: guess, lowConfidenceMode: 'silent', state: written({ noteHash: null }) }));
+    const existing = planWrite(
+      input({ noteReport: guess, lowConfidenceMode: 'silent', state: written({ noteHash: null }) }),
+    );
     expect(existing.note).toBe(true);
   });
 
   it('rewrites everything when forced', () => {
     const plan = planWrite(input({ state: written(), forced: true }));
-    expect(plan).toEqual(expect.objectContaining({ nothingBecause: null, note: true, label: true, writeMachine: true }));
+    expect(plan).toEqual(
+      expect.objectContaining({ nothingBecause: null, note: true, label: true, writeMachine: true }),
+    );
   });
 });
 
@@ -81,9 +89,15 @@ describe('machineDataOf', () => {
     const report = sampleRiskReport();
     const linear = machineDataOf('linear', report, HASH);
     expect(linear.subtitle).toBe('Risk: high · 2 areas');
-    expect(Object.values(linear.data).every((v) => typeof v === 'string' || typeof v === 'number')).toBe(true);
+    expect(Object.values(linear.data).every((v) => typeof v === 'string' || typeof v === 'number')).toBe(
+      true,
+    );
     expect(linear.data).toEqual(
-      expect.objectContaining({ riskLevel: 'high', areaCount: 2, areas: 'services/checkout/, libs/payments/stripe/' }),
+      expect.objectContaining({
+        riskLevel: 'high',
+        areaCount: 2,
+        areas: 'services/checkout/, libs/payments/stripe/',
+      }),
     );
     const jira = machineDataOf('jira', report, HASH);
     expect(jira.data.areas).toEqual([
@@ -94,7 +108,9 @@ describe('machineDataOf', () => {
   });
 
   it('keeps the Jira property under 32 KB by dropping the reasons first', () => {
-    const long = sampleRiskReport({ riskReasons: Array.from({ length: 400 }, (_, i) => `reason ${i} `.repeat(10)) });
+    const long = sampleRiskReport({
+      riskReasons: Array.from({ length: 400 }, (_, i) => `reason ${i} `.repeat(10)),
+    });
     const data = machineDataOf('jira', long, HASH);
     expect(JSON.stringify(data).length).toBeLessThan(32_768);
     expect(data.data.riskReasons).toBeUndefined();
@@ -105,6 +121,8 @@ describe('machineDataOf', () => {
     const a = machineDataOf('jira', sampleRiskReport(), HASH);
     const b = { ...a, data: Object.fromEntries(Object.entries(a.data).reverse()) };
     expect(machineDataHash(a)).toBe(machineDataHash(b));
-    expect(machineDataHash(a)).not.toBe(machineDataHash(machineDataOf('jira', sampleRiskReport({ confidence: 0.5 }), HASH)));
+    expect(machineDataHash(a)).not.toBe(
+      machineDataHash(machineDataOf('jira', sampleRiskReport({ confidence: 0.5 }), HASH)),
+    );
   });
 });

@@ -46,7 +46,8 @@ export function planWrite(input: WritePlanInput): WritePlan {
     writeMachine: false,
   });
   if (input.mode === 'dry-run') return none('dry-run');
-  if (noteReport.lowConfidence && input.lowConfidenceMode === 'silent' && !state?.noteId) return none('silent');
+  if (noteReport.lowConfidence && input.lowConfidenceMode === 'silent' && !state?.noteId)
+    return none('silent');
   const note = forced || !state?.noteId || state.noteHash !== input.contentHash;
   const wanted = noteReport.riskLevel === 'high';
   const label =

@@ -6,7 +6,13 @@ import { enrichmentRedisProvider, TrackerRateLimiter } from './tracker-rate-limi
 
 /** What both roles use: tracker clients, the shared rate limiter, match indexes and the assessor. */
 @Module({
-  providers: [enrichmentRedisProvider, TrackerRateLimiter, TrackerClients, SnapshotIndexCache, TicketAssessor],
+  providers: [
+    enrichmentRedisProvider,
+    TrackerRateLimiter,
+    TrackerClients,
+    SnapshotIndexCache,
+    TicketAssessor,
+  ],
   exports: [TrackerRateLimiter, TrackerClients, SnapshotIndexCache, TicketAssessor],
 })
 export class EnrichmentCoreModule {}

@@ -1,6 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectConfig, type Config } from '@sightline/config';
-import { SecretCipher, TrackerConnectionRepository, type TrackerConnectionRecord } from '@sightline/persistence';
+import {
+  SecretCipher,
+  TrackerConnectionRepository,
+  type TrackerConnectionRecord,
+} from '@sightline/persistence';
 import { createTrackerClient, type TrackerClient } from '@sightline/trackers';
 import { ConnectionSetupError, trackerSettingsOf } from './tracker-settings';
 
@@ -44,7 +48,10 @@ export class TrackerClients {
    * connection is used after it was created or changed. The bot id is what the webhook endpoint
    * recognises Sightline's own writes by.
    */
-  async identify(connection: TrackerConnectionRecord, client: TrackerClient): Promise<TrackerConnectionRecord> {
+  async identify(
+    connection: TrackerConnectionRecord,
+    client: TrackerClient,
+  ): Promise<TrackerConnectionRecord> {
     if (connection.health === 'healthy' && connection.botAccountId) return connection;
     const bot = await client.whoAmI();
     const updated = await this.connections.update(connection.id, {
@@ -52,7 +59,10 @@ export class TrackerClients {
       health: 'healthy',
       healthReason: null,
     });
-    this.logger.log({ connectionId: connection.id, botAccountId: bot.accountId }, 'tracker connection verified');
+    this.logger.log(
+      { connectionId: connection.id, botAccountId: bot.accountId },
+      'tracker connection verified',
+    );
     return updated ?? connection;
   }
 

@@ -8,7 +8,8 @@ export const ENRICHMENT_REDIS = Symbol('enrichment.redis');
 export const enrichmentRedisProvider = {
   provide: ENRICHMENT_REDIS,
   inject: [CONFIG],
-  useFactory: (config: Config) => new Redis(redisConnectionOptions(config.REDIS_URL)).on('error', () => undefined),
+  useFactory: (config: Config) =>
+    new Redis(redisConnectionOptions(config.REDIS_URL)).on('error', () => undefined),
 };
 
 /** Raises the stored instant only forward: a shorter Retry-After never shortens a longer block. */
@@ -48,7 +49,13 @@ export class TrackerRateLimiter implements OnApplicationShutdown {
   async block(connectionId: string, delayMs: number, now = Date.now()): Promise<number> {
     const until = now + Math.max(0, Math.ceil(delayMs));
     const ttl = Math.max(1, until - now) + 1_000;
-    const stored = await this.redis.eval(BLOCK_SCRIPT, 1, this.prefix + connectionId, String(until), String(ttl));
+    const stored = await this.redis.eval(
+      BLOCK_SCRIPT,
+      1,
+      this.prefix + connectionId,
+      String(until),
+      String(ttl),
+    );
     return Number(stored);
   }
 

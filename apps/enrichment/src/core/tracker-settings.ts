@@ -28,7 +28,9 @@ export function trackerSettingsOf(
   try {
     auth = storedAuthSchema.parse(JSON.parse(credentialJson));
   } catch {
-    throw new ConnectionSetupError('the stored credentials cannot be read; set them again through the admin API');
+    throw new ConnectionSetupError(
+      'the stored credentials cannot be read; set them again through the admin API',
+    );
   }
   if (connection.kind === 'jira') {
     if (!connection.baseUrl) throw new ConnectionSetupError('the Jira connection has no siteUrl');
@@ -54,7 +56,9 @@ export function trackerSettingsOf(
         : auth,
   );
   if (!credentials.success) {
-    throw new ConnectionSetupError(`a Linear connection takes apiKey or bearer credentials, not ${auth.kind}`);
+    throw new ConnectionSetupError(
+      `a Linear connection takes apiKey or bearer credentials, not ${auth.kind}`,
+    );
   }
   return {
     kind: 'linear',

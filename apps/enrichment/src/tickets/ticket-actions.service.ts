@@ -17,7 +17,13 @@ import {
 } from '@sightline/persistence';
 import { AuditService, type Principal } from '@sightline/platform';
 import { QueueProducer } from '@sightline/queues';
-import { AuthError, NotFoundError, RateLimitedError, type Ticket, type TrackerKind } from '@sightline/trackers';
+import {
+  AuthError,
+  NotFoundError,
+  RateLimitedError,
+  type Ticket,
+  type TrackerKind,
+} from '@sightline/trackers';
 import { feedbackTextOf, TicketAssessor } from '../assessment/ticket-assessor.service';
 import { planWrite } from '../assessment/write-plan';
 import { TrackerClients } from '../core/tracker-clients.service';
@@ -28,8 +34,7 @@ import { toRunView, type EnrichTicketInput, type FeedbackInput } from './ticket.
 
 /** What `enrich` answers: the preview itself, or the queued run. */
 export type EnrichAnswer =
-  | { status: 200; body: Record<string, unknown> }
-  | { status: 202; body: Record<string, unknown> };
+  { status: 200; body: Record<string, unknown> } | { status: 202; body: Record<string, unknown> };
 
 /** Ticket actions: preview or force an enrichment, and say whether an area was right. */
 @Injectable()
@@ -57,7 +62,8 @@ export class TicketActionsService {
   ): Promise<EnrichAnswer> {
     const { connection, mapping } = await this.tickets.resolve(tracker, key, input.connectionId);
     if (input.mode === 'force') {
-      if (principal.role !== 'admin') throw new ForbiddenException('forcing a write-back needs an admin API key');
+      if (principal.role !== 'admin')
+        throw new ForbiddenException('forcing a write-back needs an admin API key');
       const run = await this.queue(connection, key, 'force');
       await this.audit.record({
         principal,
@@ -71,7 +77,8 @@ export class TicketActionsService {
     }
     const ticket = await this.readTicket(connection, key);
     const assessed = await this.assessor.assess(ticket, mapping);
-    if (assessed.kind === 'skipped') throw new NotFoundException(`nothing to assess ${key} against: ${assessed.reason}`);
+    if (assessed.kind === 'skipped')
+      throw new NotFoundException(`nothing to assess ${key} against: ${assessed.reason}`);
     const plan = planWrite({
       tracker,
       noteReport: assessed.noteReport,
@@ -90,7 +97,11 @@ export class TicketActionsService {
         confidence: assessed.combined.confidence,
         lowConfidence: assessed.combined.lowConfidence,
         report: assessed.noteReport,
-        note: { markdown: assessed.note.markdown, adf: assessed.note.adf, contentHash: assessed.note.contentHash },
+        note: {
+          markdown: assessed.note.markdown,
+          adf: assessed.note.adf,
+          contentHash: assessed.note.contentHash,
+        },
         missingRepositories: assessed.missing,
         wouldWrite: {
           nothingBecause: plan.nothingBecause,
@@ -111,7 +122,8 @@ export class TicketActionsService {
   ) {
     const { connection, mapping } = await this.tickets.resolve(tracker, key, input.connectionId);
     const report = await this.reports.find(connection.id, key);
-    if (!report) throw new NotFoundException(`${key} has no report yet; feedback refers to the areas a report names`);
+    if (!report)
+      throw new NotFoundException(`${key} has no report yet; feedback refers to the areas a report names`);
     const { repositoryId, path } = this.repositoryOf(report.snapshots, input.area);
     const ticket = report.ticket as { title?: string; description?: string };
     const entry = await this.feedback.record({
@@ -147,7 +159,12 @@ export class TicketActionsService {
   }
 
   private async queue(connection: TrackerConnectionRecord, key: string, trigger: EnrichmentTrigger) {
-    const run = await this.runs.create({ connectionId: connection.id, tracker: connection.kind, ticketKey: key, trigger });
+    const run = await this.runs.create({
+      connectionId: connection.id,
+      tracker: connection.kind,
+      ticketKey: key,
+      trigger,
+    });
     try {
       await this.producer.enqueue(
         'ticket-enrichment',
@@ -163,8 +180,14 @@ export class TicketActionsService {
   }
 
   /** `repo:path` names one of several mapped repositories; a single repository takes the plain path. */
-  private repositoryOf(snapshots: Record<string, unknown>[], area: string): { repositoryId: string | null; path: string } {
-    const repositories = snapshots.map((s) => ({ id: String(s.repositoryId), name: String(s.repositoryName) }));
+  private repositoryOf(
+    snapshots: Record<string, unknown>[],
+    area: string,
+  ): { repositoryId: string | null; path: string } {
+    const repositories = snapshots.map((s) => ({
+      id: String(s.repositoryId),
+      name: String(s.repositoryName),
+    }));
     if (repositories.length === 1) return { repositoryId: repositories[0].id, path: area };
     const colon = area.indexOf(':');
     const named = colon > 0 ? repositories.find((r) => r.name === area.slice(0, colon)) : undefined;
@@ -179,21 +202,28 @@ export class TicketActionsService {
 
   private async readTicket(connection: TrackerConnectionRecord, key: string): Promise<Ticket> {
     if (connection.health === 'unhealthy') {
-      throw new BadGatewayException(`the tracker connection is unhealthy: ${connection.healthReason ?? 'credentials refused'}`);
+      throw new BadGatewayException(
+        `the tracker connection is unhealthy: ${connection.healthReason ?? 'credentials refused'}`,
+      );
     }
     const blocked = await this.limiter.blockedUntil(connection.id);
     if (blocked !== null) {
-      throw new ServiceUnavailableException(`the tracker asked to wait until ${new Date(blocked).toISOString()}`);
+      throw new ServiceUnavailableException(
+        `the tracker asked to wait until ${new Date(blocked).toISOString()}`,
+      );
     }
     try {
       const client = await this.clients.clientFor(connection);
       await this.clients.identify(connection, client);
       return await client.getTicket(key);
     } catch (error) {
-      if (error instanceof NotFoundError) throw new NotFoundException(`${key} was not found in ${connection.kind}`);
+      if (error instanceof NotFoundError)
+        throw new NotFoundException(`${key} was not found in ${connection.kind}`);
       if (error instanceof RateLimitedError) {
         const until = await this.limiter.block(connection.id, error.retryAfterMs);
-        throw new ServiceUnavailableException(`the tracker asked to wait until ${new Date(until).toISOString()}`);
+        throw new ServiceUnavailableException(
+          `the tracker asked to wait until ${new Date(until).toISOString()}`,
+        );
       }
       if (error instanceof AuthError || error instanceof ConnectionSetupError) {
         await this.clients.markUnhealthy(connection.id, error.message);

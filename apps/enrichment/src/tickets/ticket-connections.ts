@@ -51,7 +51,8 @@ export class TicketConnections {
       }
       if (page.items.length < CONNECTION_PAGE) break;
     }
-    if (found.length === 0) throw new NotFoundException(`no ${tracker} tracker connection maps project ${projectKey}`);
+    if (found.length === 0)
+      throw new NotFoundException(`no ${tracker} tracker connection maps project ${projectKey}`);
     if (found.length > 1) {
       throw new ConflictException(
         `${found.length} ${tracker} connections map project ${projectKey} (${found.map((f) => f.connection.id).join(', ')}); pass connectionId`,

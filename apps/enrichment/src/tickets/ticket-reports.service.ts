@@ -51,7 +51,9 @@ export class TicketReportsService {
 
   async report(tracker: TrackerKind, key: string, connectionId?: string): Promise<TicketReportView> {
     const found = connectionId
-      ? [await this.reports.find(connectionId, key)].filter((r): r is TicketReportRecord => r !== null && r.tracker === tracker)
+      ? [await this.reports.find(connectionId, key)].filter(
+          (r): r is TicketReportRecord => r !== null && r.tracker === tracker,
+        )
       : await this.reports.findByKey(tracker, key);
     if (found.length > 1) {
       throw new ConflictException(
@@ -75,7 +77,8 @@ export class TicketReportsService {
 
   /** A 404 that says what did happen to the ticket, when anything did. */
   private async whyNoReport(tracker: TrackerKind, key: string, connectionId?: string): Promise<string> {
-    const last = (await this.runs.list({ tracker, ticketKey: key, connectionId, limit: 1, offset: 0 })).items[0];
+    const last = (await this.runs.list({ tracker, ticketKey: key, connectionId, limit: 1, offset: 0 }))
+      .items[0];
     if (!last) return `no report for ${tracker} ticket ${key}: it has not been enriched`;
     return `no report for ${tracker} ticket ${key}: its last enrichment (${last.id}) is ${last.status}${last.outcome ? `: ${last.outcome}` : ''}`;
   }

@@ -6,7 +6,9 @@ export const TRACKERS = ['jira', 'linear'] as const;
 const MAX_PAGE_SIZE = 200;
 
 const connectionIdSchema = z
-  .uuid('expected a tracker connection id (uuid); GET /api/tracker-connections on the ingestion service lists them')
+  .uuid(
+    'expected a tracker connection id (uuid); GET /api/tracker-connections on the ingestion service lists them',
+  )
   .describe('which connection, when more than one maps the ticket’s project');
 
 export const ticketParamsSchema = z
@@ -46,7 +48,9 @@ export const feedbackSchema = z
       .trim()
       .min(1, 'give the area path as the report names it')
       .max(1_000, 'at most 1000 characters')
-      .describe('an area path as the report names it (`<repository>:<path>` when the mapping has several repositories)'),
+      .describe(
+        'an area path as the report names it (`<repository>:<path>` when the mapping has several repositories)',
+      ),
     verdict: z.enum(['wrong', 'right'], { message: 'expected wrong or right' }),
     connectionId: connectionIdSchema.optional(),
   })
@@ -59,7 +63,9 @@ export const listEnrichmentsQuerySchema = z
     connectionId: z.uuid('expected a tracker connection id (uuid)').optional(),
     tracker: z.enum(TRACKERS, { message: 'expected jira or linear' }).optional(),
     ticketKey: z.string().max(64, 'at most 64 characters').optional(),
-    status: z.enum(ENRICHMENT_STATUSES, { message: `expected one of ${ENRICHMENT_STATUSES.join(', ')}` }).optional(),
+    status: z
+      .enum(ENRICHMENT_STATUSES, { message: `expected one of ${ENRICHMENT_STATUSES.join(', ')}` })
+      .optional(),
     limit: z.coerce
       .number({ message: `expected a whole number from 1 to ${MAX_PAGE_SIZE}` })
       .int(`expected a whole number from 1 to ${MAX_PAGE_SIZE}`)

@@ -7,7 +7,13 @@ import {
   ApiOkResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AdminController, CurrentPrincipal, RequestId, RequireRole, type Principal } from '@sightline/platform';
+import {
+  AdminController,
+  CurrentPrincipal,
+  RequestId,
+  RequireRole,
+  type Principal,
+} from '@sightline/platform';
 import { TicketActionsService } from './ticket-actions.service';
 import { TicketReportsService } from './ticket-reports.service';
 import {
@@ -32,7 +38,9 @@ export class TicketsController {
   ) {}
 
   @Get(':tracker/:key/report')
-  @ApiOkResponse({ description: 'the stored report: matches, risk and reasons, the rendered note, what was written' })
+  @ApiOkResponse({
+    description: 'the stored report: matches, risk and reasons, the rendered note, what was written',
+  })
   @ApiNotFoundResponse({ description: 'no report; the message says what the last enrichment did instead' })
   @ApiConflictResponse({ description: 'several connections have this key; pass connectionId' })
   report(@Param() params: TicketParamsDto, @Query() query: ReportQueryDto) {
@@ -43,7 +51,9 @@ export class TicketsController {
   @Post(':tracker/:key/enrich')
   // A preview only reads; forcing a write-back is checked for an admin key in the service.
   @RequireRole('viewer')
-  @ApiOkResponse({ description: 'mode preview: the note as it would be written now, and what would be written' })
+  @ApiOkResponse({
+    description: 'mode preview: the note as it would be written now, and what would be written',
+  })
   @ApiAcceptedResponse({ description: 'mode force: the queued run (GET /api/enrichments/{id})' })
   async enrich(
     @CurrentPrincipal() principal: Principal,
@@ -59,7 +69,9 @@ export class TicketsController {
   }
 
   @Post(':tracker/:key/feedback')
-  @ApiCreatedResponse({ description: 'stored; the matcher uses it from now on and the ticket is enriched again' })
+  @ApiCreatedResponse({
+    description: 'stored; the matcher uses it from now on and the ticket is enriched again',
+  })
   feedback(
     @CurrentPrincipal() principal: Principal,
     @Param() params: TicketParamsDto,

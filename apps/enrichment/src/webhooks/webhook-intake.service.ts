@@ -39,7 +39,10 @@ const TICKET_KEY = /^[A-Za-z][A-Za-z0-9_]*-[1-9][0-9]*$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SIGNATURE_HEADER: Record<TrackerKind, string> = { jira: 'x-hub-signature', linear: 'linear-signature' };
 
-function unauthorized(tracker: TrackerKind, check: Exclude<SignatureCheck, { ok: true }>): UnauthorizedException {
+function unauthorized(
+  tracker: TrackerKind,
+  check: Exclude<SignatureCheck, { ok: true }>,
+): UnauthorizedException {
   const header = SIGNATURE_HEADER[tracker];
   const messages = {
     missing: `unsigned delivery: no ${header} header`,
@@ -85,18 +88,26 @@ export class WebhookIntake {
     if (!rawBody) throw new HttpException('expected a JSON body (Content-Type: application/json)', 415);
     this.verify(tracker, connection.secret, headers, rawBody);
     const event = this.parse(tracker, body);
-    const deliveryId = tracker === 'jira' ? jiraDeliveryId(headers, rawBody) : linearDeliveryId(headers, body);
-    if (!deliveryId) throw new BadRequestException('no delivery id: expected a Linear-Delivery header or webhookId');
+    const deliveryId =
+      tracker === 'jira' ? jiraDeliveryId(headers, rawBody) : linearDeliveryId(headers, body);
+    if (!deliveryId)
+      throw new BadRequestException('no delivery id: expected a Linear-Delivery header or webhookId');
     return this.record(connection, deliveryId, event);
   }
 
   private verify(tracker: TrackerKind, secret: string, headers: WebhookHeaders, rawBody: Buffer): void {
     const signature = headerValue(headers, SIGNATURE_HEADER[tracker]);
     const check =
-      tracker === 'jira' ? verifyJiraSignature(rawBody, signature, secret) : verifyLinearSignature(rawBody, signature, secret);
+      tracker === 'jira'
+        ? verifyJiraSignature(rawBody, signature, secret)
+        : verifyLinearSignature(rawBody, signature, secret);
     if (check.ok) return;
     // Linear's SDK parses the body while verifying: a good signature over bytes that are not JSON.
-    if (tracker === 'linear' && check.reason === 'malformed' && /^[0-9a-fA-F]{64}$/.test(signature?.trim() ?? '')) {
+    if (
+      tracker === 'linear' &&
+      check.reason === 'malformed' &&
+      /^[0-9a-fA-F]{64}$/.test(signature?.trim() ?? '')
+    ) {
       throw new BadRequestException('the body is not a JSON webhook payload');
     }
     throw unauthorized(tracker, check);
@@ -107,14 +118,20 @@ export class WebhookIntake {
       return tracker === 'jira' ? parseJiraWebhook(body) : parseLinearWebhook(body);
     } catch (error) {
       if (error instanceof ZodError) {
-        const problems = error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
+        const problems = error.issues
+          .slice(0, 5)
+          .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
         throw new BadRequestException(`not a ${tracker} webhook payload: ${problems.join('; ')}`);
       }
       throw error;
     }
   }
 
-  private async record(connection: WebhookConnection, deliveryId: string, event: TicketEvent): Promise<WebhookAnswer> {
+  private async record(
+    connection: WebhookConnection,
+    deliveryId: string,
+    event: TicketEvent,
+  ): Promise<WebhookAnswer> {
     const decided = decideWebhook(event, connection.own);
     const decision =
       decided.action === 'enrich' && !TICKET_KEY.test(decided.ticketKey)
@@ -128,12 +145,19 @@ export class WebhookIntake {
     };
     if (decision.action === 'ignore') {
       const fresh = await this.deliveries.recordIgnored({ ...delivery, reason: decision.reason });
-      return fresh ? { deliveryId, outcome: 'ignored', reason: decision.reason } : { deliveryId, outcome: 'duplicate' };
+      return fresh
+        ? { deliveryId, outcome: 'ignored', reason: decision.reason }
+        : { deliveryId, outcome: 'duplicate' };
     }
     try {
       const outcome = await this.deliveries.recordEnqueued(
         { ...delivery, reason: null },
-        { connectionId: connection.id, tracker: connection.kind, ticketKey: decision.ticketKey, trigger: 'webhook' },
+        {
+          connectionId: connection.id,
+          tracker: connection.kind,
+          ticketKey: decision.ticketKey,
+          trigger: 'webhook',
+        },
         async (run) => {
           await this.producer.enqueue(
             'ticket-enrichment',
@@ -144,10 +168,16 @@ export class WebhookIntake {
         },
       );
       if (outcome.duplicate) return { deliveryId, outcome: 'duplicate' };
-      this.logger.debug({ deliveryId, ticketKey: decision.ticketKey, runId: outcome.run?.id }, 'enrichment queued');
+      this.logger.debug(
+        { deliveryId, ticketKey: decision.ticketKey, runId: outcome.run?.id },
+        'enrichment queued',
+      );
       return { deliveryId, outcome: 'enqueued', runId: outcome.run?.id };
     } catch (error) {
-      this.logger.error({ deliveryId, err: error }, 'could not queue the enrichment; the tracker will redeliver');
+      this.logger.error(
+        { deliveryId, err: error },
+        'could not queue the enrichment; the tracker will redeliver',
+      );
       throw new ServiceUnavailableException('could not queue the delivery; retry it');
     }
   }

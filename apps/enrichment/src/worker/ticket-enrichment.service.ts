@@ -65,7 +65,10 @@ export class TicketEnrichmentService {
     const connection = await this.connections.findById(connectionId);
     if (!connection) return finish('skipped', 'the tracker connection was deleted');
     if (connection.health === 'unhealthy') {
-      return finish('blocked', `connection unhealthy: ${connection.healthReason ?? 'credentials refused'}; fix it, then enrich again`);
+      return finish(
+        'blocked',
+        `connection unhealthy: ${connection.healthReason ?? 'credentials refused'}; fix it, then enrich again`,
+      );
     }
     const projectKey = projectKeyOf(ticketKey);
     let mapping = await this.mappings.findForProject(connectionId, projectKey);
@@ -79,13 +82,17 @@ export class TicketEnrichmentService {
       ticket = await client.getTicket(ticketKey);
     } catch (error) {
       if (error instanceof NotFoundError) {
-        return finish('skipped', 'the ticket was not found (deleted, moved, or not visible to the bot account)');
+        return finish(
+          'skipped',
+          'the ticket was not found (deleted, moved, or not visible to the bot account)',
+        );
       }
       return this.guard.handle(error, context);
     }
     if (ticket.projectKey !== projectKey) {
       mapping = await this.mappings.findForProject(connectionId, ticket.projectKey);
-      if (!mapping) return finish('skipped', `no project mapping for ${ticket.projectKey} on this connection`);
+      if (!mapping)
+        return finish('skipped', `no project mapping for ${ticket.projectKey} on this connection`);
     }
 
     const assessed = await this.assessor.assess(ticket, mapping);
@@ -106,7 +113,8 @@ export class TicketEnrichmentService {
     if (plan.nothingBecause !== null) {
       const outcomes = {
         'dry-run': 'report stored; the mapping is in dry-run mode, so nothing was written to the tracker',
-        silent: 'report stored; low-confidence match and ENRICHMENT_LOW_CONFIDENCE=silent, so no note was written',
+        silent:
+          'report stored; low-confidence match and ENRICHMENT_LOW_CONFIDENCE=silent, so no note was written',
         unchanged: 'report stored; the ticket already shows this note (same content hash), nothing written',
       } as const;
       await this.runs.finish(runId, plan.nothingBecause, outcomes[plan.nothingBecause], level);

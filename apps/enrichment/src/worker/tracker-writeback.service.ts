@@ -68,7 +68,11 @@ export class TrackerWritebackService {
     const connection = await this.connections.findById(connectionId);
     if (!connection) return this.finish(runId, 'skipped', 'the tracker connection was deleted');
     if (connection.health === 'unhealthy') {
-      return this.finish(runId, 'blocked', `connection unhealthy: ${connection.healthReason ?? 'credentials refused'}`);
+      return this.finish(
+        runId,
+        'blocked',
+        `connection unhealthy: ${connection.healthReason ?? 'credentials refused'}`,
+      );
     }
     const report = await this.reports.find(connectionId, ticketKey);
     if (!report) return this.finish(runId, 'skipped', 'the ticket has no stored report');
@@ -80,7 +84,10 @@ export class TrackerWritebackService {
       this.writeLocked(connection, report, mapping.writebackMode, run?.trigger === 'force', context),
     );
     if (locked.acquired) return locked.value;
-    await job.moveToDelayed(Date.now() + LOCKED_RETRY_MS + Math.floor(Math.random() * LOCKED_RETRY_MS), token);
+    await job.moveToDelayed(
+      Date.now() + LOCKED_RETRY_MS + Math.floor(Math.random() * LOCKED_RETRY_MS),
+      token,
+    );
     throw new DelayedError('another worker is writing this ticket');
   }
 
@@ -104,7 +111,11 @@ export class TrackerWritebackService {
       forced,
     });
     if (plan.nothingBecause !== null) {
-      return this.finish(runId, plan.nothingBecause, `nothing to write (${plan.nothingBecause}): the ticket already shows this report`);
+      return this.finish(
+        runId,
+        plan.nothingBecause,
+        `nothing to write (${plan.nothingBecause}): the ticket already shows this report`,
+      );
     }
     const done: string[] = [];
     try {
@@ -119,7 +130,9 @@ export class TrackerWritebackService {
       if (plan.label !== null) {
         const { changed } = await client.setRiskLabel(key, plan.label);
         await this.states.recordLabel(connectionId, key, plan.label);
-        done.push(changed ? (plan.label ? 'risk label added' : 'risk label removed') : 'risk label already as wanted');
+        done.push(
+          changed ? (plan.label ? 'risk label added' : 'risk label removed') : 'risk label already as wanted',
+        );
       }
       if (plan.writeMachine) {
         await client.writeMachineData(key, plan.machine);
@@ -127,7 +140,8 @@ export class TrackerWritebackService {
         done.push(connection.kind === 'jira' ? 'issue property written' : 'attachment written');
       }
     } catch (error) {
-      if (error instanceof NotFoundError) return this.finish(runId, 'skipped', `the ticket is gone: ${error.message}`);
+      if (error instanceof NotFoundError)
+        return this.finish(runId, 'skipped', `the ticket is gone: ${error.message}`);
       return this.guard.handle(error, context);
     }
     const outcome = done.join(', ');
@@ -141,7 +155,12 @@ export class TrackerWritebackService {
     outcome: string,
     report?: TicketReportRecord,
   ): Promise<{ outcome: string }> {
-    await this.runs.finish(runId, status, outcome, report ? { riskLevel: report.riskLevel, contentHash: report.contentHash } : {});
+    await this.runs.finish(
+      runId,
+      status,
+      outcome,
+      report ? { riskLevel: report.riskLevel, contentHash: report.contentHash } : {},
+    );
     return { outcome };
   }
 }

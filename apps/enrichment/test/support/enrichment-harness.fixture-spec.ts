@@ -138,7 +138,12 @@ export class EnrichmentHarness {
   }
 
   async connectJira(jira: FakeJira, options: MappingOptions = {}): Promise<ConnectedTracker> {
-    return this.connect('jira', jira.url, { kind: 'basic', email: 'sightline@example.com', apiToken: jira.botApiToken }, options);
+    return this.connect(
+      'jira',
+      jira.url,
+      { kind: 'basic', email: 'sightline@example.com', apiToken: jira.botApiToken },
+      options,
+    );
   }
 
   async connectLinear(linear: FakeLinear, options: MappingOptions = {}): Promise<ConnectedTracker> {
@@ -201,6 +206,7 @@ export function answerOf(delivery: { status: number; responseBody: string }): {
   reason?: string;
   deliveryId: string;
 } {
-  if (delivery.status !== 202) throw new Error(`webhook answered ${delivery.status}: ${delivery.responseBody}`);
+  if (delivery.status !== 202)
+    throw new Error(`webhook answered ${delivery.status}: ${delivery.responseBody}`);
   return JSON.parse(delivery.responseBody);
 }

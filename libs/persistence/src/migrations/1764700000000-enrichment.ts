@@ -29,7 +29,9 @@ export class Enrichment1764700000000 implements MigrationInterface {
         finished_at timestamptz
       )`);
     await db.query(`CREATE INDEX enrichment_runs_recent_idx ON enrichment_runs (queued_at DESC)`);
-    await db.query(`CREATE INDEX enrichment_runs_ticket_idx ON enrichment_runs (connection_id, ticket_key, queued_at DESC)`);
+    await db.query(
+      `CREATE INDEX enrichment_runs_ticket_idx ON enrichment_runs (connection_id, ticket_key, queued_at DESC)`,
+    );
     // The primary key is the deduplication: a redelivery of the same delivery id inserts nothing.
     await db.query(`
       CREATE TABLE webhook_deliveries (
@@ -96,11 +98,19 @@ export class Enrichment1764700000000 implements MigrationInterface {
         actor text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await db.query(`CREATE INDEX ticket_feedback_project_idx ON ticket_feedback (connection_id, project_key, created_at DESC)`);
+    await db.query(
+      `CREATE INDEX ticket_feedback_project_idx ON ticket_feedback (connection_id, project_key, created_at DESC)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['ticket_feedback', 'ticket_writeback_state', 'ticket_reports', 'webhook_deliveries', 'enrichment_runs']) {
+    for (const table of [
+      'ticket_feedback',
+      'ticket_writeback_state',
+      'ticket_reports',
+      'webhook_deliveries',
+      'enrichment_runs',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
   }

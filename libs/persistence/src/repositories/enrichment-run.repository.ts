@@ -90,7 +90,9 @@ export class EnrichmentRunRepository {
   }
 
   async find(id: string): Promise<EnrichmentRunRecord | null> {
-    const [row] = await this.dataSource.query(`SELECT ${RUN_COLUMNS} FROM enrichment_runs WHERE id = $1`, [id]);
+    const [row] = await this.dataSource.query(`SELECT ${RUN_COLUMNS} FROM enrichment_runs WHERE id = $1`, [
+      id,
+    ]);
     return row ?? null;
   }
 

@@ -52,7 +52,11 @@ export class TicketFeedbackRepository {
   }
 
   /** The newest `limit` verdicts of a project, returned oldest first (the order the matcher folds them in). */
-  async listForProject(connectionId: string, projectKey: string, limit = 2_000): Promise<TicketFeedbackRecord[]> {
+  async listForProject(
+    connectionId: string,
+    projectKey: string,
+    limit = 2_000,
+  ): Promise<TicketFeedbackRecord[]> {
     const rows: TicketFeedbackRecord[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM ticket_feedback WHERE connection_id = $1 AND project_key = $2
        ORDER BY created_at DESC, id DESC LIMIT $3`,

@@ -13,8 +13,7 @@ export interface WebhookDeliveryInput {
 }
 
 export type DeliveryOutcome =
-  | { duplicate: false; run: EnrichmentRunRecord | null }
-  | { duplicate: true; run: null };
+  { duplicate: false; run: EnrichmentRunRecord | null } | { duplicate: true; run: null };
 
 /**
  * Webhook deliveries (table `webhook_deliveries`): the primary key (connection, delivery id) is
@@ -89,7 +88,9 @@ export class WebhookDeliveryRepository {
 
   /** Forgets deliveries received before `olderThan` (trackers redeliver within hours, not weeks). */
   async prune(olderThan: Date): Promise<number> {
-    const result = await this.dataSource.query(`DELETE FROM webhook_deliveries WHERE received_at < $1`, [olderThan]);
+    const result = await this.dataSource.query(`DELETE FROM webhook_deliveries WHERE received_at < $1`, [
+      olderThan,
+    ]);
     return Number(result[1] ?? 0);
   }
 }

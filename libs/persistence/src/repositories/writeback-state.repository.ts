@@ -48,13 +48,17 @@ export class WritebackStateRepository {
 
   /** Forgets everything written to the ticket (its comment was deleted by hand, or for tests). */
   async clear(connectionId: string, ticketKey: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM ticket_writeback_state WHERE connection_id = $1 AND ticket_key = $2`, [
-      connectionId,
-      ticketKey,
-    ]);
+    await this.dataSource.query(
+      `DELETE FROM ticket_writeback_state WHERE connection_id = $1 AND ticket_key = $2`,
+      [connectionId, ticketKey],
+    );
   }
 
-  private async upsert(connectionId: string, ticketKey: string, columns: Record<string, string | boolean>): Promise<void> {
+  private async upsert(
+    connectionId: string,
+    ticketKey: string,
+    columns: Record<string, string | boolean>,
+  ): Promise<void> {
     const names = Object.keys(columns);
     const values = Object.values(columns);
     const placeholders = names.map((_, i) => `$${i + 3}`);
