@@ -22,7 +22,12 @@ interface Pending {
 interface Slot {
   worker: Worker;
   pending: Map<number, Pending>;
+  /** Tasks not yet posted: sent together once the current turn of the event loop ends. */
+  outbox: SourceTask[];
 }
+
+/** Files per message: large enough to amortise message costs, small enough that replies keep flowing. */
+const BATCH = 32;
 
 /**
  * The worker entry beside this file. When running from TypeScript sources (ts-node, Jest) the
@@ -47,18 +52,25 @@ export function createSourcePool(threads: number = availableParallelism()): Sour
   let closed = false;
 
   const start = (): Slot => {
-    const slot: Slot = { worker: new Worker(entry.file, { execArgv: entry.execArgv }), pending: new Map() };
+    const slot: Slot = {
+      worker: new Worker(entry.file, { execArgv: entry.execArgv }),
+      pending: new Map(),
+      outbox: [],
+    };
     slot.worker.unref();
-    slot.worker.on('message', (reply: SourceReply) => {
-      const pending = slot.pending.get(reply.id);
-      if (!pending) return;
-      slot.pending.delete(reply.id);
+    slot.worker.on('message', (replies: SourceReply[]) => {
+      for (const reply of replies) {
+        const pending = slot.pending.get(reply.id);
+        if (!pending) continue;
+        slot.pending.delete(reply.id);
+        pending.resolve(reply.facts);
+      }
       if (slot.pending.size === 0) slot.worker.unref();
-      pending.resolve(reply.facts);
     });
     const fail = (): void => {
       const orphans = [...slot.pending.values()];
       slot.pending.clear();
+      slot.outbox = [];
       const index = slots.indexOf(slot);
       if (index >= 0 && !closed) slots[index] = start();
       for (const { task, resolve } of orphans) resolve(analyseSource(task.path, task.content));
@@ -66,6 +78,12 @@ export function createSourcePool(threads: number = availableParallelism()): Sour
     slot.worker.on('error', fail);
     slot.worker.on('exit', fail);
     return slot;
+  };
+  const flush = (slot: Slot): void => {
+    if (slot.outbox.length === 0 || !slots.includes(slot)) return;
+    const batch = slot.outbox;
+    slot.outbox = [];
+    slot.worker.postMessage(batch);
   };
   for (let i = 0; i < size; i++) slots.push(start());
 
@@ -78,7 +96,9 @@ export function createSourcePool(threads: number = availableParallelism()): Sour
       return new Promise((resolve) => {
         slot.pending.set(task.id, { task, resolve });
         if (slot.pending.size === 1) slot.worker.ref();
-        slot.worker.postMessage(task);
+        slot.outbox.push(task);
+        if (slot.outbox.length >= BATCH) flush(slot);
+        else if (slot.outbox.length === 1) setImmediate(() => flush(slot));
       });
     },
     async close() {
@@ -90,6 +110,7 @@ export function createSourcePool(threads: number = availableParallelism()): Sour
           slot.worker.removeAllListeners('error');
           const orphans = [...slot.pending.values()];
           slot.pending.clear();
+          slot.outbox = [];
           await slot.worker.terminate();
           for (const { task, resolve } of orphans) resolve(analyseSource(task.path, task.content));
         }),

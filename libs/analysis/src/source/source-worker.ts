@@ -14,8 +14,12 @@ export interface SourceReply {
   facts: SourceFacts | undefined;
 }
 
-// analyseSource never throws, so every task gets exactly one reply.
-parentPort?.on('message', (task: SourceTask) => {
-  const reply: SourceReply = { id: task.id, facts: analyseSource(task.path, task.content) };
-  parentPort!.postMessage(reply);
+// Tasks come in batches (fewer messages to copy and schedule); analyseSource never throws, so
+// every task gets exactly one reply.
+parentPort?.on('message', (tasks: SourceTask[]) => {
+  const replies: SourceReply[] = tasks.map((task) => ({
+    id: task.id,
+    facts: analyseSource(task.path, task.content),
+  }));
+  parentPort!.postMessage(replies);
 });
