@@ -4,14 +4,23 @@ import tseslint from 'typescript-eslint';
 
 const pureLibs = ['libs/analysis/**', 'libs/matching/**', 'libs/risk/**'];
 /** Libs that know about services (framework, database, queues, trackers). */
-const serviceLibs = ['@sightline/config', '@sightline/persistence', '@sightline/queues', '@sightline/platform', '@sightline/trackers'];
+const serviceLibs = [
+  '@sightline/config',
+  '@sightline/persistence',
+  '@sightline/queues',
+  '@sightline/platform',
+  '@sightline/trackers',
+];
 const testFiles = ['**/*.spec.ts', '**/*-spec.ts', 'test/**', 'libs/testing/**'];
 
 /** Patterns every non-test file must not import. */
 const everywhere = [
   { group: ['**/apps/**', '../../apps/*'], message: 'libs never import apps' },
   { group: ['@sightline/testing'], message: '@sightline/testing is for tests only' },
-  { group: ['@sightline/*/src/*', '@sightline/*/*'], message: "import a lib through its index ('@sightline/<lib>')" },
+  {
+    group: ['@sightline/*/src/*', '@sightline/*/*'],
+    message: "import a lib through its index ('@sightline/<lib>')",
+  },
 ];
 
 const restrict = (extra = [], paths = []) => ['error', { patterns: [...everywhere, ...extra], paths }];
@@ -27,20 +36,38 @@ export default tseslint.config(
     files: ['**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'only libs/config reads the environment' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'only libs/config reads the environment' },
+      ],
       'no-restricted-imports': restrict([], typeormOnlyInPersistence),
     },
   },
   {
     files: ['libs/persistence/**/*.ts'],
-    rules: { 'no-restricted-imports': restrict([{ group: serviceLibs.filter((lib) => lib !== '@sightline/config'), message: 'persistence depends on config only' }]) },
+    rules: {
+      'no-restricted-imports': restrict([
+        {
+          group: serviceLibs.filter((lib) => lib !== '@sightline/config'),
+          message: 'persistence depends on config only',
+        },
+      ]),
+    },
   },
   {
     files: ['libs/queues/**/*.ts', 'libs/config/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
-        [{ group: serviceLibs.filter((lib) => lib !== '@sightline/config'), message: 'config and queues depend on config only' }],
+        [
+          {
+            group: serviceLibs.filter((lib) => lib !== '@sightline/config'),
+            message: 'config and queues depend on config only',
+          },
+        ],
         typeormOnlyInPersistence,
       ),
     },
@@ -50,7 +77,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [
-          { group: ['@nestjs/*', 'bullmq', 'ioredis', 'pg', 'typeorm'], message: 'pure libs need no framework, queue or database' },
+          {
+            group: ['@nestjs/*', 'bullmq', 'ioredis', 'pg', 'typeorm'],
+            message: 'pure libs need no framework, queue or database',
+          },
           { group: serviceLibs, message: 'pure libs import only other pure libs' },
         ],
         typeormOnlyInPersistence,
@@ -58,6 +88,13 @@ export default tseslint.config(
     },
   },
   { files: ['libs/config/**/*.ts', ...testFiles], rules: { 'no-restricted-properties': 'off' } },
-  { files: testFiles, ignores: ['libs/persistence/**'], rules: { 'no-restricted-imports': ['error', { paths: typeormOnlyInPersistence }] } },
-  { files: ['libs/persistence/**/*-spec.ts', 'libs/persistence/**/*.spec.ts'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    files: testFiles,
+    ignores: ['libs/persistence/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: typeormOnlyInPersistence }] },
+  },
+  {
+    files: ['libs/persistence/**/*-spec.ts', 'libs/persistence/**/*.spec.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
 );

@@ -10,7 +10,10 @@ const shared = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
     // @linear/sdk ships ESM only (.mjs). Node 20 can require() it, but Jest's module runtime cannot
     // (before Node 24.9), so those files are compiled to CommonJS on the way in (cached by Jest).
-    '^.+\\.mjs$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } }],
+    '^.+\\.mjs$': [
+      'ts-jest',
+      { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } },
+    ],
   },
   transformIgnorePatterns: ['/node_modules/(?!@linear/sdk/)'],
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),

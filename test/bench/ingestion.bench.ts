@@ -12,7 +12,12 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { analyseRepository } from '@sightline/analysis';
 import { loadConfig } from '@sightline/config';
-import { ApiKeyRepository, createDataSource, runMigrations, SnapshotRepository } from '@sightline/persistence';
+import {
+  ApiKeyRepository,
+  createDataSource,
+  runMigrations,
+  SnapshotRepository,
+} from '@sightline/persistence';
 import { ALL_QUEUES, redisConnectionOptions } from '@sightline/queues';
 import { toNewSnapshot } from '../../apps/ingestion/src/analysis/snapshot-rows.mapper';
 import { createIngestionApp } from '../../apps/ingestion/src/ingestion.app';
@@ -46,12 +51,19 @@ async function main(): Promise<void> {
 
   const app = await createIngestionApp(config);
   await app.init();
-  const events = new QueueEvents('repository-analysis', { connection: redisConnectionOptions(config.REDIS_URL), prefix: config.QUEUE_PREFIX });
+  const events = new QueueEvents('repository-analysis', {
+    connection: redisConnectionOptions(config.REDIS_URL),
+    prefix: config.QUEUE_PREFIX,
+  });
   await events.waitUntilReady();
   try {
-    const key = (await app.get(ApiKeyRepository).issue({ name: 'bench', role: 'admin', createdBy: 'bench' })).secret;
+    const key = (await app.get(ApiKeyRepository).issue({ name: 'bench', role: 'admin', createdBy: 'bench' }))
+      .secret;
     const auth = { Authorization: `Bearer ${key}` };
-    const created = await request(app.getHttpServer()).post('/api/repositories').set(auth).send({ name: 'bench', cloneUrl: `file://${path}` });
+    const created = await request(app.getHttpServer())
+      .post('/api/repositories')
+      .set(auth)
+      .send({ name: 'bench', cloneUrl: `file://${path}` });
     if (created.status !== 201) throw new Error(`registration failed: ${JSON.stringify(created.body)}`);
 
     const cliStarted = Date.now();
@@ -59,7 +71,9 @@ async function main(): Promise<void> {
     const cliMs = Date.now() - cliStarted;
 
     const triggerStarted = Date.now();
-    const run = await request(app.getHttpServer()).post(`/api/repositories/${created.body.id}/analyses`).set(auth);
+    const run = await request(app.getHttpServer())
+      .post(`/api/repositories/${created.body.id}/analyses`)
+      .set(auth);
     const queue = (app.get(ALL_QUEUES) as ReadonlyMap<string, Queue>).get('repository-analysis') as Queue;
     await (await queue.getJob(`analyse-${run.body.id}`))?.waitUntilFinished(events, 3_600_000);
     const endToEndMs = Date.now() - triggerStarted;
@@ -67,18 +81,30 @@ async function main(): Promise<void> {
     if (finished.status !== 'succeeded') throw new Error(`run ${finished.status}: ${finished.reason}`);
 
     // Write throughput, measured on its own: the same rows committed again as a new snapshot.
-    const rows = await toNewSnapshot(local.snapshot, { repositoryId: created.body.id, runId: run.body.id }, { incrementalState: null, corpus: undefined });
+    const rows = await toNewSnapshot(
+      local.snapshot,
+      { repositoryId: created.body.id, runId: run.body.id },
+      { incrementalState: null, corpus: undefined },
+    );
     const rowCount = rows.files.length + rows.areas.length + rows.coupling.length + rows.dependencies.length;
     const writeStarted = Date.now();
     await app.get(SnapshotRepository).commit(rows, {}, 2);
     const writeMs = Date.now() - writeStarted;
 
     console.log(`repository            ${path}`);
-    console.log(`commits / files       ${local.snapshot.repository.commits} / ${local.snapshot.files.length}`);
+    console.log(
+      `commits / files       ${local.snapshot.repository.commits} / ${local.snapshot.files.length}`,
+    );
     console.log(`CLI analysis          ${seconds(cliMs)}`);
-    console.log(`trigger → snapshot    ${seconds(endToEndMs)}  (ratio to CLI ${(endToEndMs / cliMs).toFixed(2)}; includes the clone into the cache)`);
-    console.log(`  of which analysis   ${seconds(finished.counts.analysisMillis)}; clone + snapshot write + queueing ${seconds(endToEndMs - finished.counts.analysisMillis)}`);
-    console.log(`snapshot write        ${rowCount} rows in ${seconds(writeMs)} = ${Math.round(rowCount / (writeMs / 1000))} rows/s (${((writeMs / cliMs) * 100).toFixed(1)}% of the analysis time)`);
+    console.log(
+      `trigger → snapshot    ${seconds(endToEndMs)}  (ratio to CLI ${(endToEndMs / cliMs).toFixed(2)}; includes the clone into the cache)`,
+    );
+    console.log(
+      `  of which analysis   ${seconds(finished.counts.analysisMillis)}; clone + snapshot write + queueing ${seconds(endToEndMs - finished.counts.analysisMillis)}`,
+    );
+    console.log(
+      `snapshot write        ${rowCount} rows in ${seconds(writeMs)} = ${Math.round(rowCount / (writeMs / 1000))} rows/s (${((writeMs / cliMs) * 100).toFixed(1)}% of the analysis time)`,
+    );
   } finally {
     await events.close();
     await app.close();

@@ -35,7 +35,9 @@ describe.each([
     expect(response.status).toBe(200);
     expect(response.text).toContain(`process_cpu_user_seconds_total{service="${service}"}`);
     for (const queue of ['repository-analysis', 'ticket-enrichment', 'tracker-writeback', 'grooming-sweep']) {
-      expect(response.text).toContain(`sightline_queue_jobs{queue="${queue}",state="waiting",service="${service}"} 0`);
+      expect(response.text).toContain(
+        `sightline_queue_jobs{queue="${queue}",state="waiting",service="${service}"} 0`,
+      );
     }
   });
 
@@ -43,7 +45,9 @@ describe.each([
     const response = await request(app.getHttpServer()).get('/docs/json');
     expect(response.status).toBe(200);
     expect(response.body.info.title).toBe(`Sightline ${service}`);
-    expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready']));
+    expect(Object.keys(response.body.paths)).toEqual(
+      expect.arrayContaining(['/health/live', '/health/ready']),
+    );
   });
 });
 
@@ -86,9 +90,20 @@ describe('a service started with a broken environment (e2e)', () => {
   it.each(['ingestion', 'enrichment'])('%s exits 1 naming each bad variable', async (service) => {
     const failure = await run(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', `apps/${service}/src/main.ts`],
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        `apps/${service}/src/main.ts`,
+      ],
       {
-        env: { PATH: process.env.PATH, DATABASE_URL: 'mysql://nope', SECRETS_KEYS: 'k1:c2VjcmV0LXZhbHVl', PORT: 'eighty' },
+        env: {
+          PATH: process.env.PATH,
+          DATABASE_URL: 'mysql://nope',
+          SECRETS_KEYS: 'k1:c2VjcmV0LXZhbHVl',
+          PORT: 'eighty',
+        },
       },
     ).then(
       () => undefined,

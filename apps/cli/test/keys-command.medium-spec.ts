@@ -4,7 +4,13 @@ import { ApiKeyRepository, AuditLogRepository, createDataSource } from '@sightli
 import { testConfig } from '@sightline/testing';
 
 const run = promisify(execFile);
-const CLI = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts'];
+const CLI = [
+  '-r',
+  'ts-node/register/transpile-only',
+  '-r',
+  'tsconfig-paths/register',
+  'apps/cli/src/main.ts',
+];
 
 function sightline(args: string[], env: Record<string, string | undefined>) {
   return run(process.execPath, [...CLI, ...args], { env: { PATH: process.env.PATH, ...env } }).then(
@@ -21,14 +27,18 @@ describe('sightline keys (medium)', () => {
   afterAll(() => dataSource.destroy());
 
   it('creates a key that authenticates, prints it once, lists and revokes it, with an audit trail', async () => {
-    const created = await sightline(['keys', 'create', '--role', 'admin', '--name', 'first operator'], { DATABASE_URL });
+    const created = await sightline(['keys', 'create', '--role', 'admin', '--name', 'first operator'], {
+      DATABASE_URL,
+    });
     expect(created.code).toBe(0);
     const secret = created.stdout.trim();
     expect(secret).toMatch(/^sl_[A-Za-z0-9_-]{43}$/);
 
     const keys = new ApiKeyRepository(dataSource);
     const record = await keys.findActiveBySecret(secret);
-    expect(record).toEqual(expect.objectContaining({ role: 'admin', name: 'first operator', createdBy: 'cli' }));
+    expect(record).toEqual(
+      expect.objectContaining({ role: 'admin', name: 'first operator', createdBy: 'cli' }),
+    );
 
     const listed = await sightline(['keys', 'list'], { DATABASE_URL });
     expect(listed.stdout).toContain(record?.id);
@@ -38,7 +48,11 @@ describe('sightline keys (medium)', () => {
     expect(revoked.code).toBe(0);
     await expect(keys.findActiveBySecret(secret)).resolves.toBeNull();
 
-    const audit = await new AuditLogRepository(dataSource).list({ resourceId: record?.id, limit: 10, offset: 0 });
+    const audit = await new AuditLogRepository(dataSource).list({
+      resourceId: record?.id,
+      limit: 10,
+      offset: 0,
+    });
     expect(audit.map((entry) => [entry.actor, entry.action])).toEqual([
       ['cli', 'revoke'],
       ['cli', 'create'],
@@ -55,7 +69,9 @@ describe('sightline keys (medium)', () => {
   });
 
   it('exits 1 when the database cannot be reached', async () => {
-    const unreachable = await sightline(['keys', 'list'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' });
+    const unreachable = await sightline(['keys', 'list'], {
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none',
+    });
     expect(unreachable.code).toBe(1);
     expect(unreachable.stderr).toContain('cannot reach the database');
   });

@@ -6,9 +6,13 @@ import { IngestionModule } from './ingestion.module';
 
 export const INGESTION_DEFAULT_PORT = 3000;
 
-export function createIngestionApp(config: Config, logDestination?: DestinationStream): Promise<INestApplication> {
+export function createIngestionApp(
+  config: Config,
+  logDestination?: DestinationStream,
+): Promise<INestApplication> {
   return createServiceApp(IngestionModule.forRoot(config, logDestination), {
     title: 'Sightline ingestion',
-    description: 'Admin API (API keys, repositories, tracker connections, project mappings) and repository analysis.',
+    description:
+      'Admin API (API keys, repositories, tracker connections, project mappings) and repository analysis.',
   });
 }

@@ -14,7 +14,10 @@ describe('ingestion admin API (e2e)', () => {
 
   beforeAll(async () => {
     logs = new LogCapture();
-    app = await createIngestionApp(testConfig({ ADMIN_BOOTSTRAP_KEY: BOOTSTRAP_KEY, LOG_LEVEL: 'info' }), logs);
+    app = await createIngestionApp(
+      testConfig({ ADMIN_BOOTSTRAP_KEY: BOOTSTRAP_KEY, LOG_LEVEL: 'info' }),
+      logs,
+    );
     await app.init();
     const keys = app.get(ApiKeyRepository);
     adminKey = (await keys.issue({ name: 'e2e-admin', role: 'admin', createdBy: 'test' })).secret;
@@ -54,7 +57,9 @@ describe('ingestion admin API (e2e)', () => {
       .set('x-request-id', 'req-create-key-1')
       .send({ name: 'ci', role: 'viewer' });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual(expect.objectContaining({ name: 'ci', role: 'viewer', key: expect.stringMatching(/^sl_/) }));
+    expect(created.body).toEqual(
+      expect.objectContaining({ name: 'ci', role: 'viewer', key: expect.stringMatching(/^sl_/) }),
+    );
 
     const listed = await api().get('/api/keys').set('Authorization', `Bearer ${adminKey}`);
     expect(listed.status).toBe(200);
@@ -62,18 +67,31 @@ describe('ingestion admin API (e2e)', () => {
     expect(entry).toEqual(expect.objectContaining({ name: 'ci', role: 'viewer' }));
     expect(JSON.stringify(listed.body)).not.toContain(created.body.key);
 
-    const audit = await app.get(AuditLogRepository).list({ resourceType: 'api-key', resourceId: created.body.id, limit: 10, offset: 0 });
+    const audit = await app
+      .get(AuditLogRepository)
+      .list({ resourceType: 'api-key', resourceId: created.body.id, limit: 10, offset: 0 });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toEqual(
-      expect.objectContaining({ action: 'create', requestId: 'req-create-key-1', before: null, after: expect.objectContaining({ name: 'ci' }) }),
+      expect.objectContaining({
+        action: 'create',
+        requestId: 'req-create-key-1',
+        before: null,
+        after: expect.objectContaining({ name: 'ci' }),
+      }),
     );
     expect(JSON.stringify(audit[0])).not.toContain(created.body.key);
 
     // The new key works, and revoking it is audited too.
-    expect((await api().get('/api/audit-log').set('Authorization', `Bearer ${created.body.key}`)).status).toBe(403);
-    const revoked = await api().delete(`/api/keys/${created.body.id}`).set('Authorization', `Bearer ${adminKey}`);
+    expect(
+      (await api().get('/api/audit-log').set('Authorization', `Bearer ${created.body.key}`)).status,
+    ).toBe(403);
+    const revoked = await api()
+      .delete(`/api/keys/${created.body.id}`)
+      .set('Authorization', `Bearer ${adminKey}`);
     expect(revoked.status).toBe(200);
-    expect((await api().get('/api/keys').set('Authorization', `Bearer ${created.body.key}`)).status).toBe(401);
+    expect((await api().get('/api/keys').set('Authorization', `Bearer ${created.body.key}`)).status).toBe(
+      401,
+    );
     const trail = await api()
       .get('/api/audit-log')
       .query({ resourceType: 'api-key', resourceId: created.body.id })
@@ -91,10 +109,16 @@ describe('ingestion admin API (e2e)', () => {
   });
 
   it('rejects invalid input naming the field', async () => {
-    const response = await api().post('/api/keys').set('Authorization', `Bearer ${adminKey}`).send({ name: '', role: 'owner' });
+    const response = await api()
+      .post('/api/keys')
+      .set('Authorization', `Bearer ${adminKey}`)
+      .send({ name: '', role: 'owner' });
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('validation_failed');
-    expect(response.body.error.details.map((detail: { field: string }) => detail.field).sort()).toEqual(['name', 'role']);
+    expect(response.body.error.details.map((detail: { field: string }) => detail.field).sort()).toEqual([
+      'name',
+      'role',
+    ]);
   });
 
   it('keeps the queue board behind admin authentication', async () => {
@@ -109,7 +133,9 @@ describe('ingestion admin API (e2e)', () => {
   it('serves OpenAPI with the admin routes', async () => {
     const response = await api().get('/docs/json');
     expect(response.status).toBe(200);
-    expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/api/keys', '/api/keys/{id}', '/api/audit-log']));
+    expect(Object.keys(response.body.paths)).toEqual(
+      expect.arrayContaining(['/api/keys', '/api/keys/{id}', '/api/audit-log']),
+    );
   });
 
   it('never writes a secret into the logs', () => {

@@ -25,8 +25,15 @@ function commit(repo: string, message: string, files: Record<string, string>): v
   execFileSync('git', ['add', '-A'], { cwd: repo });
   execFileSync('git', ['commit', '-q', '-m', message], {
     cwd: repo,
-    env: { ...process.env, GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.test', GIT_COMMITTER_NAME: 'Ada',
-      GIT_COMMITTER_EMAIL: 'ada@example.test', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Ada',
+      GIT_AUTHOR_EMAIL: 'ada@example.test',
+      GIT_COMMITTER_NAME: 'Ada',
+      GIT_COMMITTER_EMAIL: 'ada@example.test',
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_DATE: date,
+    },
   });
 }
 
@@ -42,24 +49,33 @@ describe('repository analysis pipeline (e2e)', () => {
   let baseUrl: string;
 
   const api = () => request(app.getHttpServer());
-  const publish = () => execFileSync('git', ['push', '-q', '--force', join(served, 'shop.git'), 'main'], { cwd: source });
+  const publish = () =>
+    execFileSync('git', ['push', '-q', '--force', join(served, 'shop.git'), 'main'], { cwd: source });
   async function analyse(repositoryId: string) {
-    const triggered = await api().post(`/api/repositories/${repositoryId}/analyses`).set('Authorization', `Bearer ${admin}`);
+    const triggered = await api()
+      .post(`/api/repositories/${repositoryId}/analyses`)
+      .set('Authorization', `Bearer ${admin}`);
     expect(triggered.status).toBe(202);
     const queue = (app.get(ALL_QUEUES) as ReadonlyMap<string, Queue>).get('repository-analysis');
     const job = await queue?.getJob(`analyse-${triggered.body.id}`);
     await job?.waitUntilFinished(events).catch(() => undefined);
-    return (await api().get(`/api/analyses/${triggered.body.id}`).set('Authorization', `Bearer ${admin}`)).body;
+    return (await api().get(`/api/analyses/${triggered.body.id}`).set('Authorization', `Bearer ${admin}`))
+      .body;
   }
 
   beforeAll(async () => {
     execFileSync('git', ['init', '-q', '-b', 'main', source]);
-    commit(source, 'SHOP-1 add cart', { 'src/cart/cart.ts': 'export function total(xs: number[]) {\n  return xs.reduce((a, b) => a + b, 0);\n}\n' });
+    commit(source, 'SHOP-1 add cart', {
+      'src/cart/cart.ts':
+        'export function total(xs: number[]) {\n  return xs.reduce((a, b) => a + b, 0);\n}\n',
+    });
     commit(source, 'SHOP-2 add checkout', {
-      'src/checkout/checkout.ts': "import { total } from '../cart/cart';\nexport function pay(xs: number[], coupon?: string) {\n  if (coupon && xs.length) return total(xs) * 0.9;\n  return total(xs);\n}\n",
+      'src/checkout/checkout.ts':
+        "import { total } from '../cart/cart';\nexport function pay(xs: number[], coupon?: string) {\n  if (coupon && xs.length) return total(xs) * 0.9;\n  return total(xs);\n}\n",
     });
     commit(source, 'fix: SHOP-3 rounding in checkout', {
-      'src/checkout/checkout.ts': "import { total } from '../cart/cart';\nexport function pay(xs: number[], coupon?: string) {\n  if (coupon && xs.length) return Math.round(total(xs) * 0.9);\n  return total(xs) ?? 0;\n}\n",
+      'src/checkout/checkout.ts':
+        "import { total } from '../cart/cart';\nexport function pay(xs: number[], coupon?: string) {\n  if (coupon && xs.length) return Math.round(total(xs) * 0.9);\n  return total(xs) ?? 0;\n}\n",
     });
     mkdirSync(served);
     execFileSync('git', ['init', '-q', '--bare', join(served, 'shop.git')]);
@@ -68,8 +84,12 @@ describe('repository analysis pipeline (e2e)', () => {
     baseUrl = await host.start();
     app = await createIngestionApp(config);
     await app.init();
-    admin = (await app.get(ApiKeyRepository).issue({ name: 'pipeline', role: 'admin', createdBy: 'test' })).secret;
-    events = new QueueEvents('repository-analysis', { connection: redisConnectionOptions(config.REDIS_URL), prefix: config.QUEUE_PREFIX });
+    admin = (await app.get(ApiKeyRepository).issue({ name: 'pipeline', role: 'admin', createdBy: 'test' }))
+      .secret;
+    events = new QueueEvents('repository-analysis', {
+      connection: redisConnectionOptions(config.REDIS_URL),
+      prefix: config.QUEUE_PREFIX,
+    });
     await events.waitUntilReady();
   });
 
@@ -93,49 +113,81 @@ describe('repository analysis pipeline (e2e)', () => {
     expect(run.counts).toEqual(expect.objectContaining({ commits: 3, files: 2 }));
 
     const local = (await analyseRepository(source, { rev: 'main' })).snapshot;
-    const corpus = JSON.parse(gunzipSync((await app.get(SnapshotRepository).corpus(run.snapshotId)) as Buffer).toString('utf8'));
-    expect(corpus.files.map((file: { path: string }) => file.path).sort()).toEqual(local.files.map((file) => file.path).sort());
-    const hotspots = await api().get(`/api/repositories/${id}/hotspots`).set('Authorization', `Bearer ${admin}`);
+    const corpus = JSON.parse(
+      gunzipSync((await app.get(SnapshotRepository).corpus(run.snapshotId)) as Buffer).toString('utf8'),
+    );
+    expect(corpus.files.map((file: { path: string }) => file.path).sort()).toEqual(
+      local.files.map((file) => file.path).sort(),
+    );
+    const hotspots = await api()
+      .get(`/api/repositories/${id}/hotspots`)
+      .set('Authorization', `Bearer ${admin}`);
     expect(hotspots.status).toBe(200);
     expect(hotspots.body.snapshot.head).toBe(local.repository.head);
-    const byHotspot = [...local.files].sort((a, b) => b.hotspotScore - a.hotspotScore || (a.path < b.path ? -1 : 1));
+    const byHotspot = [...local.files].sort(
+      (a, b) => b.hotspotScore - a.hotspotScore || (a.path < b.path ? -1 : 1),
+    );
     expect(hotspots.body.items).toEqual(byHotspot);
 
-    const areas = await api().get(`/api/repositories/${id}/areas`).query({ sort: 'path' }).set('Authorization', `Bearer ${admin}`);
-    expect(areas.body.items.map((area: { path: string }) => area.path)).toEqual(local.areas.map((area) => area.path).sort());
+    const areas = await api()
+      .get(`/api/repositories/${id}/areas`)
+      .query({ sort: 'path' })
+      .set('Authorization', `Bearer ${admin}`);
+    expect(areas.body.items.map((area: { path: string }) => area.path)).toEqual(
+      local.areas.map((area) => area.path).sort(),
+    );
 
     const checkoutArea = local.files.find((file) => file.path === 'src/checkout/checkout.ts')?.area ?? '';
     const area = await api()
       .get(`/api/repositories/${id}/areas/${encodeURIComponent(checkoutArea)}`)
       .set('Authorization', `Bearer ${admin}`);
     expect(area.status).toBe(200);
-    expect(area.body.files.items.map((file: { path: string }) => file.path)).toContain('src/checkout/checkout.ts');
+    expect(area.body.files.items.map((file: { path: string }) => file.path)).toContain(
+      'src/checkout/checkout.ts',
+    );
 
     const file = await api()
       .get(`/api/repositories/${id}/files/${encodeURIComponent('src/checkout/checkout.ts')}`)
       .set('Authorization', `Bearer ${admin}`);
     expect(file.body.file).toEqual(local.files.find((entry) => entry.path === 'src/checkout/checkout.ts'));
 
-    const dependencies = await api().get(`/api/repositories/${id}/dependencies`).set('Authorization', `Bearer ${admin}`);
+    const dependencies = await api()
+      .get(`/api/repositories/${id}/dependencies`)
+      .set('Authorization', `Bearer ${admin}`);
     expect(dependencies.body.items).toEqual(local.dependencies);
 
     // New commits: an incremental run that reads only what is new.
-    commit(source, 'SHOP-4 add receipts', { 'src/receipts/receipt.ts': 'export const receipt = (n: number) => `total ${n}`;\n' });
+    commit(source, 'SHOP-4 add receipts', {
+      'src/receipts/receipt.ts': 'export const receipt = (n: number) => `total ${n}`;\n',
+    });
     publish();
     const second = await analyse(id);
-    expect(second).toEqual(expect.objectContaining({ status: 'succeeded', commitRange: { from: local.repository.head, to: expect.any(String), incremental: true } }));
-    expect(second.counts).toEqual(expect.objectContaining({ commits: 4, files: 3, commitsReused: 3, commitsRead: 1 }));
+    expect(second).toEqual(
+      expect.objectContaining({
+        status: 'succeeded',
+        commitRange: { from: local.repository.head, to: expect.any(String), incremental: true },
+      }),
+    );
+    expect(second.counts).toEqual(
+      expect.objectContaining({ commits: 4, files: 3, commitsReused: 3, commitsRead: 1 }),
+    );
 
     // Nothing new: the run succeeds at once on the current snapshot.
     const third = await analyse(id);
-    expect(third).toEqual(expect.objectContaining({ status: 'succeeded', snapshotId: second.snapshotId, phase: 'up to date' }));
+    expect(third).toEqual(
+      expect.objectContaining({ status: 'succeeded', snapshotId: second.snapshotId, phase: 'up to date' }),
+    );
   });
 
   it('fails a run with wrong credentials at once, with a reason a person can act on', async () => {
     const created = await api()
       .post('/api/repositories')
       .set('Authorization', `Bearer ${admin}`)
-      .send({ name: 'shop-bad-token', cloneUrl: `${baseUrl}/shop.git`, credentials: { kind: 'token', token: 'wrong' } });
+      .send({
+        name: 'shop-bad-token',
+        cloneUrl: `${baseUrl}/shop.git`,
+        credentials: { kind: 'token', token: 'wrong' },
+      });
     const run = await analyse(created.body.id);
     expect(run.status).toBe('failed');
     expect(run.attempts).toBe(1);
@@ -143,17 +195,26 @@ describe('repository analysis pipeline (e2e)', () => {
     expect(JSON.stringify(run)).not.toContain(TOKEN);
   });
 
-  it('lists a repository\'s runs to a viewer, who cannot trigger one', async () => {
+  it("lists a repository's runs to a viewer, who cannot trigger one", async () => {
     const created = await api()
       .post('/api/repositories')
       .set('Authorization', `Bearer ${admin}`)
-      .send({ name: 'shop-coalesce', cloneUrl: `${baseUrl}/shop.git`, credentials: { kind: 'token', token: TOKEN } });
-    const viewer = (await app.get(ApiKeyRepository).issue({ name: 'v', role: 'viewer', createdBy: 'test' })).secret;
-    const denied = await api().post(`/api/repositories/${created.body.id}/analyses`).set('Authorization', `Bearer ${viewer}`);
+      .send({
+        name: 'shop-coalesce',
+        cloneUrl: `${baseUrl}/shop.git`,
+        credentials: { kind: 'token', token: TOKEN },
+      });
+    const viewer = (await app.get(ApiKeyRepository).issue({ name: 'v', role: 'viewer', createdBy: 'test' }))
+      .secret;
+    const denied = await api()
+      .post(`/api/repositories/${created.body.id}/analyses`)
+      .set('Authorization', `Bearer ${viewer}`);
     expect(denied.status).toBe(403);
     const first = await analyse(created.body.id);
     expect(first.status).toBe('succeeded');
-    const runs = await api().get(`/api/repositories/${created.body.id}/analyses`).set('Authorization', `Bearer ${viewer}`);
+    const runs = await api()
+      .get(`/api/repositories/${created.body.id}/analyses`)
+      .set('Authorization', `Bearer ${viewer}`);
     expect(runs.status).toBe(200);
     expect(runs.body.map((run: { id: string }) => run.id)).toEqual([first.id]);
   });

@@ -28,15 +28,23 @@ describe('refresh triggers: schedules and push hooks (e2e)', () => {
   beforeAll(async () => {
     const source = join(work, 'source');
     execFileSync('git', ['init', '-q', '-b', 'main', source]);
-    execFileSync('git', ['-c', 'user.name=A', '-c', 'user.email=a@x', 'commit', '-q', '--allow-empty', '-m', 'first'], { cwd: source });
+    execFileSync(
+      'git',
+      ['-c', 'user.name=A', '-c', 'user.email=a@x', 'commit', '-q', '--allow-empty', '-m', 'first'],
+      { cwd: source },
+    );
     mkdirSync(served);
     execFileSync('git', ['clone', '-q', '--bare', source, join(served, 'shop.git')]);
     baseUrl = await host.start();
     app = await createIngestionApp(config);
     await app.init();
-    admin = (await app.get(ApiKeyRepository).issue({ name: 'refresh', role: 'admin', createdBy: 'test' })).secret;
+    admin = (await app.get(ApiKeyRepository).issue({ name: 'refresh', role: 'admin', createdBy: 'test' }))
+      .secret;
     queue = (app.get(ALL_QUEUES) as ReadonlyMap<string, Queue>).get('repository-analysis') as Queue;
-    events = new QueueEvents('repository-analysis', { connection: redisConnectionOptions(config.REDIS_URL), prefix: config.QUEUE_PREFIX });
+    events = new QueueEvents('repository-analysis', {
+      connection: redisConnectionOptions(config.REDIS_URL),
+      prefix: config.QUEUE_PREFIX,
+    });
     await events.waitUntilReady();
   });
 
@@ -48,16 +56,25 @@ describe('refresh triggers: schedules and push hooks (e2e)', () => {
   });
 
   async function register(name: string, extra: Record<string, unknown> = {}): Promise<string> {
-    const created = await api().post('/api/repositories').set('Authorization', `Bearer ${admin}`).send({ name, cloneUrl: `${baseUrl}/shop.git`, ...extra });
+    const created = await api()
+      .post('/api/repositories')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ name, cloneUrl: `${baseUrl}/shop.git`, ...extra });
     expect(created.status).toBe(201);
     return created.body.id;
   }
 
   it('keeps one job scheduler per repository schedule, following updates and deletes', async () => {
     const id = await register('scheduled', { refreshSchedule: '0 3 * * *' });
-    const schedulers = async () => (await queue.getJobSchedulers(0, -1)).filter((s) => s.key === `refresh-${id}`);
-    expect(await schedulers()).toEqual([expect.objectContaining({ pattern: '0 3 * * *', name: 'refresh-repository' })]);
-    await api().patch(`/api/repositories/${id}`).set('Authorization', `Bearer ${admin}`).send({ refreshSchedule: '*/30 * * * *' });
+    const schedulers = async () =>
+      (await queue.getJobSchedulers(0, -1)).filter((s) => s.key === `refresh-${id}`);
+    expect(await schedulers()).toEqual([
+      expect.objectContaining({ pattern: '0 3 * * *', name: 'refresh-repository' }),
+    ]);
+    await api()
+      .patch(`/api/repositories/${id}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ refreshSchedule: '*/30 * * * *' });
     expect(await schedulers()).toEqual([expect.objectContaining({ pattern: '*/30 * * * *' })]);
     await api().delete(`/api/repositories/${id}`).set('Authorization', `Bearer ${admin}`);
     expect(await schedulers()).toEqual([]);
@@ -76,26 +93,46 @@ describe('refresh triggers: schedules and push hooks (e2e)', () => {
     const body = JSON.stringify({ ref: 'refs/heads/main', repository: { clone_url: `${baseUrl}/shop` } });
     const sign = (payload: string) => `sha256=${createHmac('sha256', SECRET).update(payload).digest('hex')}`;
     const send = (payload: string, signature: string, event = 'push') =>
-      api().post('/webhooks/git/github').set('Content-Type', 'application/json').set('X-GitHub-Event', event).set('X-Hub-Signature-256', signature).send(payload);
+      api()
+        .post('/webhooks/git/github')
+        .set('Content-Type', 'application/json')
+        .set('X-GitHub-Event', event)
+        .set('X-Hub-Signature-256', signature)
+        .send(payload);
 
     const forged = await send(body, sign(body.replace('main', 'evil')));
     expect(forged.status).toBe(401);
     const accepted = await send(body, sign(body));
     expect(accepted.status).toBe(202);
-    expect(accepted.body.triggered).toEqual(expect.arrayContaining([{ repositoryId: id, runId: expect.any(String) }]));
+    expect(accepted.body.triggered).toEqual(
+      expect.arrayContaining([{ repositoryId: id, runId: expect.any(String) }]),
+    );
 
-    const otherBranch = JSON.stringify({ ref: 'refs/heads/feature', repository: { clone_url: `${baseUrl}/shop.git` } });
+    const otherBranch = JSON.stringify({
+      ref: 'refs/heads/feature',
+      repository: { clone_url: `${baseUrl}/shop.git` },
+    });
     const ignored = await send(otherBranch, sign(otherBranch));
-    expect(ignored.body.triggered.map((entry: { repositoryId: string }) => entry.repositoryId)).not.toContain(id);
+    expect(ignored.body.triggered.map((entry: { repositoryId: string }) => entry.repositoryId)).not.toContain(
+      id,
+    );
     expect((await send('{}', sign('{}'), 'ping')).body).toEqual({ event: 'ping', triggered: [] });
   });
 
   it('a GitLab push with the right token refreshes; a wrong token is refused', async () => {
     const id = await register('gitlab-pushed', { defaultBranch: 'main' });
     const body = { ref: 'refs/heads/main', project: { git_http_url: `${baseUrl}/shop.git` } };
-    const wrong = await api().post('/webhooks/git/gitlab').set('X-Gitlab-Event', 'Push Hook').set('X-Gitlab-Token', 'nope').send(body);
+    const wrong = await api()
+      .post('/webhooks/git/gitlab')
+      .set('X-Gitlab-Event', 'Push Hook')
+      .set('X-Gitlab-Token', 'nope')
+      .send(body);
     expect(wrong.status).toBe(401);
-    const right = await api().post('/webhooks/git/gitlab').set('X-Gitlab-Event', 'Push Hook').set('X-Gitlab-Token', SECRET).send(body);
+    const right = await api()
+      .post('/webhooks/git/gitlab')
+      .set('X-Gitlab-Event', 'Push Hook')
+      .set('X-Gitlab-Token', SECRET)
+      .send(body);
     expect(right.status).toBe(202);
     expect(right.body.triggered.map((entry: { repositoryId: string }) => entry.repositoryId)).toContain(id);
   });

@@ -44,7 +44,13 @@ describe('a worker killed mid-analysis (e2e)', () => {
   async function startWorker(): Promise<ChildProcess> {
     const child = spawn(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/ingestion/src/main.ts'],
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        'apps/ingestion/src/main.ts',
+      ],
       {
         env: {
           PATH: process.env.PATH,
@@ -74,16 +80,22 @@ describe('a worker killed mid-analysis (e2e)', () => {
     const baseUrl = await host.start();
     app = await createIngestionApp(config);
     await app.init();
-    events = new QueueEvents('repository-analysis', { connection: redisConnectionOptions(config.REDIS_URL), prefix: config.QUEUE_PREFIX });
+    events = new QueueEvents('repository-analysis', {
+      connection: redisConnectionOptions(config.REDIS_URL),
+      prefix: config.QUEUE_PREFIX,
+    });
     await events.waitUntilReady();
-    const admin = (await app.get(ApiKeyRepository).issue({ name: 'crash', role: 'admin', createdBy: 'test' })).secret;
+    const admin = (await app.get(ApiKeyRepository).issue({ name: 'crash', role: 'admin', createdBy: 'test' }))
+      .secret;
     const created = await request(app.getHttpServer())
       .post('/api/repositories')
       .set('Authorization', `Bearer ${admin}`)
       .send({ name: 'big', cloneUrl: `${baseUrl}/big.git` });
     expect(created.status).toBe(201);
     repositoryId = created.body.id;
-    const triggered = await request(app.getHttpServer()).post(`/api/repositories/${repositoryId}/analyses`).set('Authorization', `Bearer ${admin}`);
+    const triggered = await request(app.getHttpServer())
+      .post(`/api/repositories/${repositoryId}/analyses`)
+      .set('Authorization', `Bearer ${admin}`);
     runId = triggered.body.id;
   });
 
@@ -117,10 +129,17 @@ describe('a worker killed mid-analysis (e2e)', () => {
     expect(run).toEqual(expect.objectContaining({ status: 'succeeded', snapshotId: expect.any(String) }));
     expect(run?.attempts).toBeGreaterThanOrEqual(2);
     expect(run?.counts).toEqual(expect.objectContaining({ commits: 1500 }));
-    expect((await app.get(AnalysisRunRepository).listForRepository(repositoryId, 10, 0)).map((entry) => entry.status)).toEqual(['succeeded']);
+    expect(
+      (await app.get(AnalysisRunRepository).listForRepository(repositoryId, 10, 0)).map(
+        (entry) => entry.status,
+      ),
+    ).toEqual(['succeeded']);
     const database = createDataSource(config.DATABASE_URL);
     await database.initialize();
-    const [{ snapshots }] = await database.query(`SELECT count(*)::int AS snapshots FROM snapshots WHERE repository_id = $1`, [repositoryId]);
+    const [{ snapshots }] = await database.query(
+      `SELECT count(*)::int AS snapshots FROM snapshots WHERE repository_id = $1`,
+      [repositoryId],
+    );
     await database.destroy();
     expect(snapshots).toBe(1);
   });

@@ -5,15 +5,13 @@ const booleanFlag = z
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 const url = (protocols: string[], example: string) =>
-  z
-    .string({ message: `expected a URL such as ${example}` })
-    .refine((value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, `expected a URL such as ${example}`);
+  z.string({ message: `expected a URL such as ${example}` }).refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `expected a URL such as ${example}`);
 
 const port = z.coerce
   .number({ message: 'expected a port number' })
@@ -75,33 +73,72 @@ export const envSchema = z.object({
     .positive()
     .default(600),
   REPOSITORY_CACHE_DIR: z.string().min(1).default('/var/lib/sightline/repositories'),
-  SNAPSHOT_RETENTION: z.coerce.number({ message: 'expected a whole number of snapshots' }).int().min(1).default(5),
-  ANALYSIS_CONCURRENCY: z.coerce.number({ message: 'expected a whole number of analyses' }).int().min(1).max(16).default(1),
-  GIT_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(1000).default(15 * 60_000),
+  SNAPSHOT_RETENTION: z.coerce
+    .number({ message: 'expected a whole number of snapshots' })
+    .int()
+    .min(1)
+    .default(5),
+  ANALYSIS_CONCURRENCY: z.coerce
+    .number({ message: 'expected a whole number of analyses' })
+    .int()
+    .min(1)
+    .max(16)
+    .default(1),
+  GIT_TIMEOUT_MS: z.coerce
+    .number({ message: 'expected milliseconds' })
+    .int()
+    .min(1000)
+    .default(15 * 60_000),
   /** How long a worker's job lock lasts; a killed worker's job is retried after about this long. */
   WORKER_LOCK_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(1000).default(30_000),
   /** Shared secret of the GitHub/GitLab push hooks; the hook endpoints refuse every call while unset. */
-  GIT_WEBHOOK_SECRET: z.string().min(16, 'expected at least 16 characters (generate: openssl rand -hex 32)').optional(),
+  GIT_WEBHOOK_SECRET: z
+    .string()
+    .min(16, 'expected at least 16 characters (generate: openssl rand -hex 32)')
+    .optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(0).default(30000),
   /** Lets admins register file:// URLs and server paths as repositories: only for single-tenant or test setups. */
   ALLOW_LOCAL_REPOSITORIES: booleanFlag.default(false),
   /** Lets clone URLs point at link-local addresses and cloud metadata hosts (blocked to stop server-side request forgery). */
   ALLOW_PRIVATE_GIT_HOSTS: booleanFlag.default(false),
   /** Base URL people reach the enrichment service at; ticket notes link to `<url>/api/tickets/…/report`. */
-  ENRICHMENT_PUBLIC_URL: url(['http:', 'https:'], 'https://sightline.example.com').default('http://localhost:3001'),
+  ENRICHMENT_PUBLIC_URL: url(['http:', 'https:'], 'https://sightline.example.com').default(
+    'http://localhost:3001',
+  ),
   /** Tickets one enrichment worker process matches and assesses at once. */
-  ENRICHMENT_CONCURRENCY: z.coerce.number({ message: 'expected a whole number of jobs' }).int().min(1).max(64).default(4),
+  ENRICHMENT_CONCURRENCY: z.coerce
+    .number({ message: 'expected a whole number of jobs' })
+    .int()
+    .min(1)
+    .max(64)
+    .default(4),
   /**
    * Tickets one worker process writes back at once. Each holds a PostgreSQL connection (the
    * per-ticket lock) out of a pool of 10, hence the low ceiling.
    */
-  WRITEBACK_CONCURRENCY: z.coerce.number({ message: 'expected a whole number of jobs' }).int().min(1).max(5).default(4),
+  WRITEBACK_CONCURRENCY: z.coerce
+    .number({ message: 'expected a whole number of jobs' })
+    .int()
+    .min(1)
+    .max(5)
+    .default(4),
   /** What a low-confidence match does to the ticket: `note` says so in the note, `silent` writes nothing new. */
-  ENRICHMENT_LOW_CONFIDENCE: z.enum(['note', 'silent'], { message: 'expected note or silent' }).default('note'),
+  ENRICHMENT_LOW_CONFIDENCE: z
+    .enum(['note', 'silent'], { message: 'expected note or silent' })
+    .default('note'),
   /** Days webhook deliveries (for deduplication) and finished enrichment runs are kept. */
-  ENRICHMENT_RETENTION_DAYS: z.coerce.number({ message: 'expected a whole number of days' }).int().min(1).default(30),
+  ENRICHMENT_RETENTION_DAYS: z.coerce
+    .number({ message: 'expected a whole number of days' })
+    .int()
+    .min(1)
+    .default(30),
   /** Match indexes (one per repository snapshot) a worker process keeps in memory. */
-  MATCH_INDEX_CACHE_SIZE: z.coerce.number({ message: 'expected a whole number of indexes' }).int().min(1).max(256).default(8),
+  MATCH_INDEX_CACHE_SIZE: z.coerce
+    .number({ message: 'expected a whole number of indexes' })
+    .int()
+    .min(1)
+    .max(256)
+    .default(8),
   /** Longest a single Jira API request may take before it counts as a transient failure (ms). */
   TRACKER_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(1000).default(15_000),
 });

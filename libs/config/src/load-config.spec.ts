@@ -54,7 +54,11 @@ describe('loadConfig', () => {
 
   it('never echoes a secret value in its problems', () => {
     const secret = 'not-a-valid-key-but-secret-material';
-    const problems = problemsOf({ ...valid, SECRETS_KEYS: `k1:${secret}`, ADMIN_BOOTSTRAP_KEY: 'short-secret' });
+    const problems = problemsOf({
+      ...valid,
+      SECRETS_KEYS: `k1:${secret}`,
+      ADMIN_BOOTSTRAP_KEY: 'short-secret',
+    });
     expect(problems.join('\n')).not.toContain(secret);
     expect(problems.join('\n')).not.toContain('short-secret');
   });

@@ -17,7 +17,9 @@ function describeIssue(issue: z.core.$ZodIssue, present: Record<string, unknown>
 
 /** Validates the environment once. Empty strings count as unset, as in most .env tooling. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const result = envSchema.safeParse(present);
   if (result.success) return result.data;
   throw new ConfigError(result.error.issues.map((issue) => describeIssue(issue, present)));
@@ -46,7 +48,9 @@ export function loadConfigSubset<K extends keyof Config>(
   env: NodeJS.ProcessEnv = process.env,
 ): Pick<Config, K> {
   const mask = Object.fromEntries(keys.map((key) => [key, true]));
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   // zod cannot type a pick over a generic key list; the mask holds only keys of Config.
   const result = (envSchema.pick(mask as never) as z.ZodType).safeParse(present);
   if (result.success) return result.data as Pick<Config, K>;

@@ -30,10 +30,7 @@ export type {
   SnapshotCouplingRow,
   SnapshotDependencyRow,
 } from './repositories/snapshot-rows';
-export {
-  ConstraintViolationError,
-  type ListPage,
-} from './repositories/constraint-violation';
+export { ConstraintViolationError, type ListPage } from './repositories/constraint-violation';
 export {
   RepositoryRegistryRepository,
   type RepositoryCredentialKind,
@@ -79,7 +76,10 @@ export {
   type NewTicketReport,
   type TicketReportRecord,
 } from './repositories/ticket-report.repository';
-export { WritebackStateRepository, type WritebackStateRecord } from './repositories/writeback-state.repository';
+export {
+  WritebackStateRepository,
+  type WritebackStateRecord,
+} from './repositories/writeback-state.repository';
 export {
   TicketFeedbackRepository,
   type FeedbackTarget,

@@ -28,7 +28,9 @@ describe('migrations (medium)', () => {
       expect(await runMigrations(dataSource)).toHaveLength(migrations.length);
       expect(await runMigrations(dataSource)).toEqual([]);
       for (let i = 0; i < migrations.length; i += 1) await revertLastMigration(dataSource);
-      const tables = await dataSource.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`);
+      const tables = await dataSource.query(
+        `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
+      );
       expect(tables[0].n).toBe(0);
       expect(await runMigrations(dataSource)).toHaveLength(migrations.length);
     } finally {

@@ -9,11 +9,17 @@ export class RepositoryLock {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Runs `work` under the lock, or returns `{ acquired: false }` at once when another holds it. */
-  async tryWith<T>(repositoryId: string, work: () => Promise<T>): Promise<{ acquired: true; value: T } | { acquired: false }> {
+  async tryWith<T>(
+    repositoryId: string,
+    work: () => Promise<T>,
+  ): Promise<{ acquired: true; value: T } | { acquired: false }> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock(hashtext('analysis:' || $1)) AS locked`, [repositoryId]);
+      const [{ locked }] = await runner.query(
+        `SELECT pg_try_advisory_lock(hashtext('analysis:' || $1)) AS locked`,
+        [repositoryId],
+      );
       if (!locked) return { acquired: false };
       try {
         return { acquired: true, value: await work() };

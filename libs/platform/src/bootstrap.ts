@@ -13,7 +13,10 @@ export interface ServiceAppOptions {
 }
 
 /** Builds a service exactly as production runs it; tests call this too. */
-export async function createServiceApp(module: Type | object, options: ServiceAppOptions): Promise<INestApplication> {
+export async function createServiceApp(
+  module: Type | object,
+  options: ServiceAppOptions,
+): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module as Type, {
     bufferLogs: true,
     rawBody: true,
@@ -40,7 +43,9 @@ export function limitShutdownTo(graceMs: number): void {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       setTimeout(() => {
-        process.stderr.write(`shutdown took longer than ${graceMs} ms; exiting, unfinished jobs will be retried\n`);
+        process.stderr.write(
+          `shutdown took longer than ${graceMs} ms; exiting, unfinished jobs will be retried\n`,
+        );
         process.exit(1);
       }, graceMs).unref();
     });

@@ -12,7 +12,13 @@ import { ZodValidationPipe } from 'nestjs-zod';
 import type { DestinationStream } from 'pino';
 import { ConfigModule, type Config } from '@sightline/config';
 import { PersistenceModule } from '@sightline/persistence';
-import { ALL_QUEUES, QUEUE_NAMES, QueuesModule, redisConnectionOptions, type QueueName } from '@sightline/queues';
+import {
+  ALL_QUEUES,
+  QUEUE_NAMES,
+  QueuesModule,
+  redisConnectionOptions,
+  type QueueName,
+} from '@sightline/queues';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';

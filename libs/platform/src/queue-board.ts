@@ -19,7 +19,13 @@ export function queueBoardAuth(authenticator: ApiKeyAuthenticator) {
         response
           .status(principal ? 403 : 401)
           .setHeader('WWW-Authenticate', 'Basic realm="sightline queues"')
-          .json({ error: { status: principal ? 403 : 401, code: principal ? 'forbidden' : 'unauthorized', message: 'admin API key required' } });
+          .json({
+            error: {
+              status: principal ? 403 : 401,
+              code: principal ? 'forbidden' : 'unauthorized',
+              message: 'admin API key required',
+            },
+          });
       })
       .catch(next);
   };

@@ -20,7 +20,9 @@ export interface WorkerSettings {
  * retries are BullMQ's policy. On shutdown it stops taking jobs and waits for running ones
  * before the database and Redis connections close.
  */
-export abstract class ContractProcessor<Q extends QueueName> implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export abstract class ContractProcessor<Q extends QueueName>
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
   private worker?: Worker;
 
   protected constructor(
@@ -45,7 +47,10 @@ export abstract class ContractProcessor<Q extends QueueName> implements OnApplic
     });
     this.worker.on('failed', (job, error) => {
       if (!job || !this.onFinalFailure) return;
-      const final = error instanceof UnrecoverableError || error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+      const final =
+        error instanceof UnrecoverableError ||
+        error.name === 'UnrecoverableError' ||
+        job.attemptsMade >= (job.opts.attempts ?? 1);
       if (final) void this.onFinalFailure(job, error).catch(() => undefined);
     });
     // Connection trouble is reported by readiness; the worker reconnects by itself.
@@ -56,7 +61,10 @@ export abstract class ContractProcessor<Q extends QueueName> implements OnApplic
     if (!this.worker) return;
     // Closing a worker whose Redis connection is still being set up makes BullMQ emit an error
     // after it has dropped its listeners, which would crash the process: let it settle first.
-    await Promise.race([this.worker.waitUntilReady().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+    await Promise.race([
+      this.worker.waitUntilReady().catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, 2_000).unref()),
+    ]);
     await this.worker.close();
   }
 
@@ -70,7 +78,11 @@ export abstract class ContractProcessor<Q extends QueueName> implements OnApplic
       }
       throw error;
     }
-    const handler = this.handlers[job.name as JobName<Q>] as (payload: unknown, job: Job, token?: string) => Promise<unknown>;
+    const handler = this.handlers[job.name as JobName<Q>] as (
+      payload: unknown,
+      job: Job,
+      token?: string,
+    ) => Promise<unknown>;
     return handler(payload, job, token);
   }
 }

@@ -15,12 +15,12 @@ describe('job contracts', () => {
   });
 
   it('names the bad field of a malformed payload', () => {
-    expect(() => parseJobPayload('repository-analysis', 'analyse-repository', { repositoryId: 'x', runId })).toThrow(
-      InvalidJobPayloadError,
-    );
-    expect(() => parseJobPayload('repository-analysis', 'analyse-repository', { repositoryId: 'x', runId })).toThrow(
-      /repositoryId: expected a UUID/,
-    );
+    expect(() =>
+      parseJobPayload('repository-analysis', 'analyse-repository', { repositoryId: 'x', runId }),
+    ).toThrow(InvalidJobPayloadError);
+    expect(() =>
+      parseJobPayload('repository-analysis', 'analyse-repository', { repositoryId: 'x', runId }),
+    ).toThrow(/repositoryId: expected a UUID/);
   });
 
   it('refuses payload fields the contract does not know, so blobs and secrets cannot ride along', () => {
@@ -35,7 +35,9 @@ describe('job contracts', () => {
 
   it('fails the boot check when a job name has no handler', () => {
     expect(() => assertEveryJobHandled('repository-analysis', {})).toThrow(MissingJobHandlerError);
-    expect(() => assertEveryJobHandled('repository-analysis', {})).toThrow(/analyse-repository, refresh-repository/);
+    expect(() => assertEveryJobHandled('repository-analysis', {})).toThrow(
+      /analyse-repository, refresh-repository/,
+    );
     expect(() =>
       assertEveryJobHandled('repository-analysis', { 'analyse-repository': async () => undefined }),
     ).toThrow(/no handler for job name\(s\) refresh-repository$/);
@@ -52,9 +54,9 @@ describe('job contracts', () => {
     const payload = { connectionId: repositoryId, ticketKey: 'SHOP-12', runId };
     expect(parseJobPayload('ticket-enrichment', 'enrich-ticket', payload)).toEqual(payload);
     expect(parseJobPayload('tracker-writeback', 'write-note', payload)).toEqual(payload);
-    expect(() => parseJobPayload('ticket-enrichment', 'enrich-ticket', { ...payload, ticketKey: 'not a key' })).toThrow(
-      /ticketKey: expected a ticket key/,
-    );
+    expect(() =>
+      parseJobPayload('ticket-enrichment', 'enrich-ticket', { ...payload, ticketKey: 'not a key' }),
+    ).toThrow(/ticketKey: expected a ticket key/);
     expect(() =>
       parseJobPayload('tracker-writeback', 'write-note', { ...payload, note: '# Sightline: code context' }),
     ).toThrow(InvalidJobPayloadError);

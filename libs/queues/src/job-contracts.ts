@@ -33,9 +33,10 @@ export const JOB_CONTRACTS = {
 
 export type JobName<Q extends QueueName> = keyof (typeof JOB_CONTRACTS)[Q] & string;
 
-export type JobPayload<Q extends QueueName, N extends JobName<Q>> = (typeof JOB_CONTRACTS)[Q][N] extends z.ZodType
-  ? z.output<(typeof JOB_CONTRACTS)[Q][N]>
-  : never;
+export type JobPayload<
+  Q extends QueueName,
+  N extends JobName<Q>,
+> = (typeof JOB_CONTRACTS)[Q][N] extends z.ZodType ? z.output<(typeof JOB_CONTRACTS)[Q][N]> : never;
 
 export function jobNamesOf(queue: QueueName): string[] {
   return Object.keys(JOB_CONTRACTS[queue]);
@@ -51,7 +52,9 @@ export function parseJobPayload<Q extends QueueName, N extends JobName<Q>>(
   if (!schema) throw new UnknownJobError(queue, name);
   const result = schema.safeParse(data);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`);
+    const problems = result.error.issues.map(
+      (issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`,
+    );
     throw new InvalidJobPayloadError(queue, name, problems);
   }
   return result.data as JobPayload<Q, N>;
@@ -64,7 +67,11 @@ export class UnknownJobError extends Error {
 }
 
 export class InvalidJobPayloadError extends Error {
-  constructor(queue: string, name: string, readonly problems: string[]) {
+  constructor(
+    queue: string,
+    name: string,
+    readonly problems: string[],
+  ) {
     super(`invalid payload for ${queue}/${name}: ${problems.join('; ')}`);
   }
 }

@@ -16,6 +16,8 @@ export class MissingJobHandlerError extends Error {
 
 /** Boot check: the app that owns a queue must handle every job name the contracts define. */
 export function assertEveryJobHandled(queue: QueueName, handlers: object): void {
-  const missing = jobNamesOf(queue).filter((name) => typeof (handlers as Record<string, unknown>)[name] !== 'function');
+  const missing = jobNamesOf(queue).filter(
+    (name) => typeof (handlers as Record<string, unknown>)[name] !== 'function',
+  );
   if (missing.length) throw new MissingJobHandlerError(queue, missing);
 }

@@ -15,7 +15,11 @@ const base: DefaultJobOptions = {
 
 export const DEFAULT_JOB_OPTIONS: Record<QueueName, DefaultJobOptions> = {
   // A whole-repository analysis is expensive: fewer, slower retries.
-  'repository-analysis': { ...base, attempts: 3, backoff: { type: 'exponential', delay: 30_000, jitter: 0.5 } },
+  'repository-analysis': {
+    ...base,
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 30_000, jitter: 0.5 },
+  },
   'ticket-enrichment': base,
   'tracker-writeback': { ...base, attempts: 8 },
   'grooming-sweep': { ...base, attempts: 3 },

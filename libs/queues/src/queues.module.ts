@@ -18,7 +18,10 @@ export class QueuesModule {
       module: QueuesModule,
       global: true,
       imports: [
-        BullModule.forRoot({ connection: redisConnectionOptions(config.REDIS_URL), prefix: config.QUEUE_PREFIX }),
+        BullModule.forRoot({
+          connection: redisConnectionOptions(config.REDIS_URL),
+          prefix: config.QUEUE_PREFIX,
+        }),
         BullModule.registerQueue(
           ...QUEUE_NAMES.map((name) => ({ name, defaultJobOptions: DEFAULT_JOB_OPTIONS[name] })),
         ),
@@ -34,7 +37,11 @@ export class QueuesModule {
             return new Map<QueueName, Queue>(QUEUE_NAMES.map((name, index) => [name, queues[index]]));
           },
         },
-        { provide: QueueProducer, inject: [ALL_QUEUES], useFactory: (queues: Map<QueueName, Queue>) => new QueueProducer(queues) },
+        {
+          provide: QueueProducer,
+          inject: [ALL_QUEUES],
+          useFactory: (queues: Map<QueueName, Queue>) => new QueueProducer(queues),
+        },
       ],
       exports: [BullModule, ALL_QUEUES, QueueProducer],
     };

@@ -26,7 +26,9 @@ export class FakeGitHost {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve, reject) => this.server?.close((error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      this.server?.close((error) => (error ? reject(error) : resolve())),
+    );
   }
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
@@ -34,7 +36,9 @@ export class FakeGitHost {
     const authorized = this.isAuthorized(request.headers.authorization);
     this.requests.push({ method: request.method ?? 'GET', path: url.pathname, authorized });
     if (!authorized) {
-      response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="fake git host"' }).end('authentication required');
+      response
+        .writeHead(401, { 'WWW-Authenticate': 'Basic realm="fake git host"' })
+        .end('authentication required');
       return;
     }
     const backend = spawn('git', ['http-backend'], {

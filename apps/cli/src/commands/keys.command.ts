@@ -18,14 +18,18 @@ async function withRepositories<T>(work: (repositories: Repositories) => Promise
   try {
     databaseUrl = loadConfigSubset(['DATABASE_URL']).DATABASE_URL;
   } catch (error) {
-    if (error instanceof ConfigError) throw new CliError(`${error.message}\nset DATABASE_URL to the Sightline database`);
+    if (error instanceof ConfigError)
+      throw new CliError(`${error.message}\nset DATABASE_URL to the Sightline database`);
     throw error;
   }
   const dataSource = createDataSource(databaseUrl, 'sightline-cli');
   try {
     await dataSource.initialize();
   } catch (error) {
-    throw new CliError(`cannot reach the database at DATABASE_URL: ${(error as Error).message}`, EXIT_FAILURE);
+    throw new CliError(
+      `cannot reach the database at DATABASE_URL: ${(error as Error).message}`,
+      EXIT_FAILURE,
+    );
   }
   try {
     return await work({ keys: new ApiKeyRepository(dataSource), audit: new AuditLogRepository(dataSource) });
@@ -52,7 +56,11 @@ export function registerKeysCommand(program: Command): void {
         throw new CliError(`--role must be one of: ${API_KEY_ROLES.join(', ')}`);
       }
       const issued = await withRepositories(async ({ keys: repository, audit }) => {
-        const result = await repository.issue({ name: options.name, role: options.role as ApiKeyRole, createdBy: 'cli' });
+        const result = await repository.issue({
+          name: options.name,
+          role: options.role as ApiKeyRole,
+          createdBy: 'cli',
+        });
         const { id, name, role, prefix } = result.record;
         await audit.append({
           actor: 'cli',
@@ -66,7 +74,9 @@ export function registerKeysCommand(program: Command): void {
         return result;
       });
       process.stdout.write(`${issued.secret}\n`);
-      process.stderr.write(`created ${issued.record.role} key ${issued.record.id}; store it now, it is not shown again\n`);
+      process.stderr.write(
+        `created ${issued.record.role} key ${issued.record.id}; store it now, it is not shown again\n`,
+      );
     });
 
   keys
@@ -81,11 +91,20 @@ export function registerKeysCommand(program: Command): void {
     .command('revoke <id>')
     .description('revoke an API key at once')
     .action(async (id: string) => {
-      if (!/^[0-9a-f-]{36}$/i.test(id)) throw new CliError('<id> must be a key id as printed by `sightline keys list`');
+      if (!/^[0-9a-f-]{36}$/i.test(id))
+        throw new CliError('<id> must be a key id as printed by `sightline keys list`');
       const revoked = await withRepositories(async ({ keys: repository, audit }) => {
         const record = await repository.revoke(id, new Date());
         if (record) {
-          await audit.append({ actor: 'cli', action: 'revoke', resourceType: 'api-key', resourceId: id, before: null, after: { revokedAt: record.revokedAt }, requestId: null });
+          await audit.append({
+            actor: 'cli',
+            action: 'revoke',
+            resourceType: 'api-key',
+            resourceId: id,
+            before: null,
+            after: { revokedAt: record.revokedAt },
+            requestId: null,
+          });
         }
         return record;
       });

@@ -1,6 +1,12 @@
 import { Body, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
-import { AdminController, CurrentPrincipal, RequestId, RequireRole, type Principal } from '@sightline/platform';
+import {
+  AdminController,
+  CurrentPrincipal,
+  RequestId,
+  RequireRole,
+  type Principal,
+} from '@sightline/platform';
 import { ApiKeyDto, CreateApiKeyDto, IssuedApiKeyDto } from './api-key.dto';
 import { ApiKeysService } from './api-keys.service';
 
@@ -17,7 +23,11 @@ export class ApiKeysController {
 
   @Post()
   @ApiCreatedResponse({ type: IssuedApiKeyDto, description: 'the key itself appears only in this response' })
-  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateApiKeyDto, @RequestId() requestId?: string) {
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateApiKeyDto,
+    @RequestId() requestId?: string,
+  ) {
     return this.keys.issue(principal, body, requestId);
   }
 

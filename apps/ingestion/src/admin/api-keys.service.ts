@@ -17,7 +17,14 @@ export class ApiKeysService {
   async issue(principal: Principal, input: { name: string; role: 'admin' | 'viewer' }, requestId?: string) {
     const { record, secret } = await this.keys.issue({ ...input, createdBy: principal.actor });
     const dto = toApiKeyDto(record);
-    await this.audit.record({ principal, action: 'create', resourceType: 'api-key', resourceId: record.id, after: dto, requestId });
+    await this.audit.record({
+      principal,
+      action: 'create',
+      resourceType: 'api-key',
+      resourceId: record.id,
+      after: dto,
+      requestId,
+    });
     return { ...dto, key: secret };
   }
 

@@ -3,12 +3,21 @@ import { ApiAcceptedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { AnalysisRunRepository } from '@sightline/persistence';
-import { AdminController, AuditService, CurrentPrincipal, RequestId, type Principal } from '@sightline/platform';
+import {
+  AdminController,
+  AuditService,
+  CurrentPrincipal,
+  RequestId,
+  type Principal,
+} from '@sightline/platform';
 import { AnalysisRunDto, toAnalysisRunDto } from './analysis-run.dto';
 import { AnalysisTriggerService } from './analysis-trigger.service';
 
 class RunsQueryDto extends createZodDto(
-  z.object({ limit: z.coerce.number().int().min(1).max(200).default(20), offset: z.coerce.number().int().min(0).default(0) }),
+  z.object({
+    limit: z.coerce.number().int().min(1).max(200).default(20),
+    offset: z.coerce.number().int().min(0).default(0),
+  }),
 ) {}
 
 @AdminController('api', 'analyses')
@@ -21,14 +30,24 @@ export class AnalysesController {
 
   @Post('repositories/:id/analyses')
   @HttpCode(202)
-  @ApiAcceptedResponse({ type: AnalysisRunDto, description: 'the queued run (an already queued run is reused)' })
+  @ApiAcceptedResponse({
+    type: AnalysisRunDto,
+    description: 'the queued run (an already queued run is reused)',
+  })
   async trigger(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) repositoryId: string,
     @RequestId() requestId?: string,
   ) {
     const run = toAnalysisRunDto(await this.triggers.trigger(repositoryId, 'api'));
-    await this.audit.record({ principal, action: 'trigger', resourceType: 'analysis-run', resourceId: run.id, after: run, requestId });
+    await this.audit.record({
+      principal,
+      action: 'trigger',
+      resourceType: 'analysis-run',
+      resourceId: run.id,
+      after: run,
+      requestId,
+    });
     return run;
   }
 

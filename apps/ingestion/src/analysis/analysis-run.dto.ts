@@ -10,7 +10,11 @@ export const analysisRunSchema = z.object({
   progress: z.number().int().describe('percent, 0–100'),
   phase: z.string().nullable(),
   reason: z.string().nullable().describe('why a failed run failed, in words'),
-  commitRange: z.object({ from: z.string().nullable(), to: z.string().nullable(), incremental: z.boolean().nullable() }),
+  commitRange: z.object({
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    incremental: z.boolean().nullable(),
+  }),
   counts: z.record(z.string(), z.number()).nullable(),
   snapshotId: z.uuid().nullable(),
   attempts: z.number().int(),

@@ -53,11 +53,17 @@ export class AnalysisRunner {
     this.mirror = new GitMirror({
       cacheDir: config.REPOSITORY_CACHE_DIR,
       timeoutMs: config.GIT_TIMEOUT_MS,
-      allowedProtocols: config.ALLOW_LOCAL_REPOSITORIES ? ['https', 'http', 'ssh', 'git', 'file'] : ['https', 'http', 'ssh', 'git'],
+      allowedProtocols: config.ALLOW_LOCAL_REPOSITORIES
+        ? ['https', 'http', 'ssh', 'git', 'file']
+        : ['https', 'http', 'ssh', 'git'],
     });
   }
 
-  async run(payload: { repositoryId: string; runId: string }, job: Job, token?: string): Promise<{ snapshotId: string }> {
+  async run(
+    payload: { repositoryId: string; runId: string },
+    job: Job,
+    token?: string,
+  ): Promise<{ snapshotId: string }> {
     const outcome = await this.lock.tryWith(payload.repositoryId, () => this.runLocked(payload, job));
     if (outcome.acquired) return outcome.value;
     // Another worker is analysing this repository: come back later instead of failing an attempt.
@@ -82,13 +88,20 @@ export class AnalysisRunner {
     if (!repository) throw new UnrecoverableError(`repository ${repositoryId} was deleted`);
 
     const progress = async (percent: number, phase: string) => {
-      await Promise.all([this.runs.reportProgress(runId, percent, phase), job.updateProgress({ percent, phase })]);
+      await Promise.all([
+        this.runs.reportProgress(runId, percent, phase),
+        job.updateProgress({ percent, phase }),
+      ]);
     };
     await progress(1, 'fetching');
     const synced = await this.syncMirror(repository);
     const previous = await this.snapshots.latest(repositoryId);
     const optionsKey = JSON.stringify([repository.exclusions, repository.historyWindowDays]);
-    await this.runs.recordCommitRange(runId, { fromCommit: previous?.head ?? null, toCommit: synced.head, incremental: !!previous });
+    await this.runs.recordCommitRange(runId, {
+      fromCommit: previous?.head ?? null,
+      toCommit: synced.head,
+      incremental: !!previous,
+    });
     if (previous && previous.head === synced.head && previous.summary.optionsKey === optionsKey) {
       await this.snapshots.completeUnchanged(runId, previous.id);
       return { snapshotId: previous.id };
@@ -125,7 +138,12 @@ export class AnalysisRunner {
     });
     if (!check.ok) throw new UnrecoverableError(`cloneUrl ${check.problem}`);
     try {
-      return await this.mirror.sync(repository.id, repository.cloneUrl, await this.credentials.open(repository.id), repository.defaultBranch);
+      return await this.mirror.sync(
+        repository.id,
+        repository.cloneUrl,
+        await this.credentials.open(repository.id),
+        repository.defaultBranch,
+      );
     } catch (error) {
       if (error instanceof GitSyncError && error.permanent) throw new UnrecoverableError(error.message);
       throw error;

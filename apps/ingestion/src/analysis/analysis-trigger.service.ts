@@ -1,5 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { AnalysisRunRepository, RepositoryRegistryRepository, type AnalysisRunRecord } from '@sightline/persistence';
+import {
+  AnalysisRunRepository,
+  RepositoryRegistryRepository,
+  type AnalysisRunRecord,
+} from '@sightline/persistence';
 import { QueueProducer } from '@sightline/queues';
 
 export type AnalysisTrigger = 'api' | 'schedule' | 'push';
@@ -14,11 +18,17 @@ export class AnalysisTriggerService {
   ) {}
 
   async trigger(repositoryId: string, trigger: AnalysisTrigger): Promise<AnalysisRunRecord> {
-    if (!(await this.registry.findById(repositoryId))) throw new NotFoundException(`no repository with id ${repositoryId}`);
+    if (!(await this.registry.findById(repositoryId)))
+      throw new NotFoundException(`no repository with id ${repositoryId}`);
     const { run } = await this.runs.queue(repositoryId, trigger);
     // Enqueued even when the run already existed: the job id is the run's, so BullMQ drops the
     // duplicate, and a run whose first enqueue was lost gets its job now.
-    await this.producer.enqueue('repository-analysis', 'analyse-repository', { repositoryId, runId: run.id }, { jobId: `analyse-${run.id}` });
+    await this.producer.enqueue(
+      'repository-analysis',
+      'analyse-repository',
+      { repositoryId, runId: run.id },
+      { jobId: `analyse-${run.id}` },
+    );
     return run;
   }
 }

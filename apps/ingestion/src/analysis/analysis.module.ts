@@ -18,5 +18,12 @@ import { SnapshotReadsService } from './snapshot-reads.service';
 export class AnalysisApiModule {}
 
 /** Worker role: the repository-analysis queue. */
-@Module({ providers: [RepositoryAnalysisProcessor, AnalysisRunner, AnalysisTriggerService, RepositoryCredentialsService] })
+@Module({
+  providers: [
+    RepositoryAnalysisProcessor,
+    AnalysisRunner,
+    AnalysisTriggerService,
+    RepositoryCredentialsService,
+  ],
+})
 export class AnalysisWorkerModule {}

@@ -16,10 +16,22 @@ export class GitSyncError extends Error {
 }
 
 const PERMANENT_FAILURES: [RegExp, string][] = [
-  [/Authentication failed|could not read (Username|Password)|Invalid username or password|Access denied|HTTP Basic|returned error: 40[13]|Permission denied \(publickey/i, 'the remote refused the credentials; check the repository credentials'],
-  [/Repository not found|not found|does not appear to be a git repository|returned error: 404|does not exist/i, 'the remote has no such repository; check the clone URL'],
-  [/couldn't find remote ref|Remote branch .* not found|unknown revision/i, 'the remote has no such branch; check the default branch'],
-  [/transport '.*' not allowed|unsupported protocol/i, 'the clone URL uses a transport Sightline does not allow'],
+  [
+    /Authentication failed|could not read (Username|Password)|Invalid username or password|Access denied|HTTP Basic|returned error: 40[13]|Permission denied \(publickey/i,
+    'the remote refused the credentials; check the repository credentials',
+  ],
+  [
+    /Repository not found|not found|does not appear to be a git repository|returned error: 404|does not exist/i,
+    'the remote has no such repository; check the clone URL',
+  ],
+  [
+    /couldn't find remote ref|Remote branch .* not found|unknown revision/i,
+    'the remote has no such branch; check the default branch',
+  ],
+  [
+    /transport '.*' not allowed|unsupported protocol/i,
+    'the clone URL uses a transport Sightline does not allow',
+  ],
 ];
 
 export interface SyncedMirror {
@@ -47,7 +59,12 @@ export class GitMirror {
     return join(this.options.cacheDir, `${repositoryId}.git`);
   }
 
-  async sync(repositoryId: string, cloneUrl: string, credentials: GitCredentials | null, branch: string | null): Promise<SyncedMirror> {
+  async sync(
+    repositoryId: string,
+    cloneUrl: string,
+    credentials: GitCredentials | null,
+    branch: string | null,
+  ): Promise<SyncedMirror> {
     if (cloneUrl.startsWith('-')) throw new GitSyncError('the clone URL may not start with "-"', true);
     const path = this.pathFor(repositoryId);
     const auth = await gitAuthEnvironment(credentials);
@@ -63,8 +80,13 @@ export class GitMirror {
       const target = branch ?? (await this.remoteDefaultBranch(path, auth.env));
       await this.git(['-C', path, 'fetch', '--quiet', '--prune', '--no-tags', 'origin'], auth.env);
       const ref = `refs/heads/${target}`;
-      const head = (await this.git(['-C', path, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], auth.env).catch(() => '')).trim();
-      if (!head) throw new GitSyncError(`the remote has no branch "${target}"; check the default branch`, true);
+      const head = (
+        await this.git(['-C', path, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], auth.env).catch(
+          () => '',
+        )
+      ).trim();
+      if (!head)
+        throw new GitSyncError(`the remote has no branch "${target}"; check the default branch`, true);
       await this.git(['-C', path, 'symbolic-ref', 'HEAD', ref], auth.env);
       return { path, branch: target, head };
     } finally {
@@ -75,7 +97,8 @@ export class GitMirror {
   private async remoteDefaultBranch(path: string, env: Record<string, string>): Promise<string> {
     const output = await this.git(['-C', path, 'ls-remote', '--symref', 'origin', 'HEAD'], env);
     const match = /^ref: refs\/heads\/(\S+)\s+HEAD$/m.exec(output);
-    if (!match) throw new GitSyncError('the remote does not name a default branch; set the default branch', true);
+    if (!match)
+      throw new GitSyncError('the remote does not name a default branch; set the default branch', true);
     return match[1];
   }
 
@@ -102,7 +125,10 @@ export class GitMirror {
       child.on('close', (code, signal) => {
         clearTimeout(timer);
         if (code === 0) return resolve(stdout);
-        if (signal === 'SIGKILL') return reject(new GitSyncError(`git ${args[2] ?? args[0]} timed out after ${this.options.timeoutMs} ms`, false));
+        if (signal === 'SIGKILL')
+          return reject(
+            new GitSyncError(`git ${args[2] ?? args[0]} timed out after ${this.options.timeoutMs} ms`, false),
+          );
         reject(classify(stderr));
       });
     });
@@ -111,7 +137,12 @@ export class GitMirror {
 
 function classify(stderr: string): GitSyncError {
   // git may echo the remote URL; strip any userinfo so credentials can never reach a log.
-  const detail = stderr.replace(/\/\/[^/@\s]+@/g, '//').trim().split('\n').slice(-3).join(' ');
+  const detail = stderr
+    .replace(/\/\/[^/@\s]+@/g, '//')
+    .trim()
+    .split('\n')
+    .slice(-3)
+    .join(' ');
   for (const [pattern, advice] of PERMANENT_FAILURES) {
     if (pattern.test(stderr)) return new GitSyncError(`${advice} (git: ${detail})`, true);
   }

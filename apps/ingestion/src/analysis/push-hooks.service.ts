@@ -41,26 +41,45 @@ export class PushHooksService {
     private readonly triggers: AnalysisTriggerService,
   ) {}
 
-  async github(event: string | undefined, signature: string | undefined, rawBody: Buffer | undefined): Promise<PushOutcome> {
+  async github(
+    event: string | undefined,
+    signature: string | undefined,
+    rawBody: Buffer | undefined,
+  ): Promise<PushOutcome> {
     const secret = this.secret();
-    const expected = `sha256=${createHmac('sha256', secret).update(rawBody ?? Buffer.alloc(0)).digest('hex')}`;
-    if (!signature || !equalBytes(signature, expected)) throw new UnauthorizedException('X-Hub-Signature-256 does not match the body');
+    const expected = `sha256=${createHmac('sha256', secret)
+      .update(rawBody ?? Buffer.alloc(0))
+      .digest('hex')}`;
+    if (!signature || !equalBytes(signature, expected))
+      throw new UnauthorizedException('X-Hub-Signature-256 does not match the body');
     if (event !== 'push') return { event: event ?? 'unknown', triggered: [] };
     const body = parseBody(githubPush, rawBody);
     const { clone_url, ssh_url, git_url, html_url, default_branch } = body.repository;
-    return { event, triggered: await this.refresh([clone_url, ssh_url, git_url, html_url], body.ref, default_branch) };
+    return {
+      event,
+      triggered: await this.refresh([clone_url, ssh_url, git_url, html_url], body.ref, default_branch),
+    };
   }
 
-  async gitlab(event: string | undefined, token: string | undefined, rawBody: Buffer | undefined): Promise<PushOutcome> {
-    if (!token || !equalBytes(token, this.secret())) throw new UnauthorizedException('X-Gitlab-Token does not match');
+  async gitlab(
+    event: string | undefined,
+    token: string | undefined,
+    rawBody: Buffer | undefined,
+  ): Promise<PushOutcome> {
+    if (!token || !equalBytes(token, this.secret()))
+      throw new UnauthorizedException('X-Gitlab-Token does not match');
     if (event !== 'Push Hook') return { event: event ?? 'unknown', triggered: [] };
     const body = parseBody(gitlabPush, rawBody);
     const { git_http_url, git_ssh_url, web_url, default_branch } = body.project;
-    return { event, triggered: await this.refresh([git_http_url, git_ssh_url, web_url], body.ref, default_branch) };
+    return {
+      event,
+      triggered: await this.refresh([git_http_url, git_ssh_url, web_url], body.ref, default_branch),
+    };
   }
 
   private secret(): string {
-    if (!this.config.GIT_WEBHOOK_SECRET) throw new NotFoundException('push hooks are off; set GIT_WEBHOOK_SECRET to turn them on');
+    if (!this.config.GIT_WEBHOOK_SECRET)
+      throw new NotFoundException('push hooks are off; set GIT_WEBHOOK_SECRET to turn them on');
     return this.config.GIT_WEBHOOK_SECRET;
   }
 
@@ -85,7 +104,9 @@ export class PushHooksService {
 function parseBody<T>(schema: z.ZodType<T>, rawBody: Buffer | undefined): T {
   const result = schema.safeParse(JSON.parse(rawBody?.toString('utf8') || '{}'));
   if (result.success) return result.data;
-  throw new BadRequestException(`not a push event body: ${result.error.issues.map((issue) => issue.path.join('.')).join(', ')}`);
+  throw new BadRequestException(
+    `not a push event body: ${result.error.issues.map((issue) => issue.path.join('.')).join(', ')}`,
+  );
 }
 
 function equalBytes(given: string, expected: string): boolean {

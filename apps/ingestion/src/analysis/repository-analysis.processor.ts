@@ -16,7 +16,9 @@ export class RepositoryAnalysisProcessor extends ContractProcessor<'repository-a
       'repository-analysis',
       {
         'analyse-repository': (payload, job, token) => runner.run(payload, job, token),
-        'refresh-repository': async ({ repositoryId }) => ({ runId: (await triggers.trigger(repositoryId, 'schedule')).id }),
+        'refresh-repository': async ({ repositoryId }) => ({
+          runId: (await triggers.trigger(repositoryId, 'schedule')).id,
+        }),
       },
       {
         redisUrl: config.REDIS_URL,

@@ -14,7 +14,9 @@ describe('repositoryIdentity', () => {
   });
 
   it('keeps ports, nested groups and case in the path', () => {
-    expect(repositoryIdentity('https://gitlab.example.com:8443/Group/Sub/Repo.git')).toBe('gitlab.example.com:8443/Group/Sub/Repo');
+    expect(repositoryIdentity('https://gitlab.example.com:8443/Group/Sub/Repo.git')).toBe(
+      'gitlab.example.com:8443/Group/Sub/Repo',
+    );
     expect(repositoryIdentity('http://127.0.0.1:4000/shop.git')).toBe('127.0.0.1:4000/shop');
   });
 

@@ -17,6 +17,9 @@ export function repositoryIdentity(url: string): string | null {
       return null;
     }
   }
-  const cleanPath = path.replace(/^\/+/, '').replace(/\/+$/, '').replace(/\.git$/i, '');
+  const cleanPath = path
+    .replace(/^\/+/, '')
+    .replace(/\/+$/, '')
+    .replace(/\.git$/i, '');
   return cleanPath ? `${host.toLowerCase()}/${cleanPath}` : null;
 }

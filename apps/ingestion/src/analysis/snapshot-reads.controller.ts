@@ -30,8 +30,14 @@ export class SnapshotReadsController {
 
   @Get('areas/:areaPath')
   @ApiParam({ name: 'areaPath', description: 'URL-encoded area path' })
-  @ApiOkResponse({ description: 'area figures, its files, who depends on it and what it changes together with' })
-  area(@Param('id', new ParseUUIDPipe()) id: string, @Param('areaPath') areaPath: string, @Query() query: AreaQueryDto) {
+  @ApiOkResponse({
+    description: 'area figures, its files, who depends on it and what it changes together with',
+  })
+  area(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('areaPath') areaPath: string,
+    @Query() query: AreaQueryDto,
+  ) {
     return this.reads.area(id, areaPath, query);
   }
 

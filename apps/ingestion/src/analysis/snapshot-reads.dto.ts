@@ -7,9 +7,11 @@ const page = {
   offset: z.coerce.number().int().min(0).default(0),
 };
 const sortOf = <T extends Record<string, string>>(sorts: T, fallback: keyof T & string) =>
-  z.enum(Object.keys(sorts) as [keyof T & string, ...(keyof T & string)[]], {
-    message: `expected one of: ${Object.keys(sorts).join(', ')}`,
-  }).default(fallback as never);
+  z
+    .enum(Object.keys(sorts) as [keyof T & string, ...(keyof T & string)[]], {
+      message: `expected one of: ${Object.keys(sorts).join(', ')}`,
+    })
+    .default(fallback as never);
 
 export class HotspotsQueryDto extends createZodDto(
   z.object({ ...page, sort: sortOf(FILE_SORTS, 'hotspot'), area: z.string().min(1).optional() }),
@@ -17,10 +19,18 @@ export class HotspotsQueryDto extends createZodDto(
 export class AreasQueryDto extends createZodDto(z.object({ ...page, sort: sortOf(AREA_SORTS, 'hotspot') })) {}
 export class AreaQueryDto extends createZodDto(z.object({ limit: page.limit.default(20) })) {}
 export class CouplingQueryDto extends createZodDto(
-  z.object({ ...page, kind: z.enum(['file', 'ticket', 'area']).default('file'), path: z.string().min(1).optional() }),
+  z.object({
+    ...page,
+    kind: z.enum(['file', 'ticket', 'area']).default('file'),
+    path: z.string().min(1).optional(),
+  }),
 ) {}
 export class DependenciesQueryDto extends createZodDto(
-  z.object({ ...page, area: z.string().min(1).optional(), direction: z.enum(['in', 'out', 'both']).default('both') }),
+  z.object({
+    ...page,
+    area: z.string().min(1).optional(),
+    direction: z.enum(['in', 'out', 'both']).default('both'),
+  }),
 ) {}
 
 export class FigurePageDto extends createZodDto(

@@ -1,5 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { SnapshotRepository, type AreaSort, type FileSort, type SnapshotHeader } from '@sightline/persistence';
+import {
+  SnapshotRepository,
+  type AreaSort,
+  type FileSort,
+  type SnapshotHeader,
+} from '@sightline/persistence';
 
 type PageQuery = { limit: number; offset: number };
 
@@ -21,7 +26,8 @@ export class SnapshotReadsService {
   async area(repositoryId: string, areaPath: string, query: { limit: number }) {
     const snapshot = await this.latest(repositoryId);
     const figures = await this.snapshots.area(snapshot.id, areaPath);
-    if (!figures) throw new NotFoundException(`no area "${areaPath}" in the latest snapshot; list them at /areas`);
+    if (!figures)
+      throw new NotFoundException(`no area "${areaPath}" in the latest snapshot; list them at /areas`);
     const window = { limit: query.limit, offset: 0 };
     const [files, dependents, dependencies, coupling] = await Promise.all([
       this.snapshots.files(snapshot.id, { ...window, sort: 'hotspot', area: areaPath }),
@@ -29,7 +35,14 @@ export class SnapshotReadsService {
       this.snapshots.dependencies(snapshot.id, { ...window, area: areaPath, direction: 'out' }),
       this.snapshots.coupling(snapshot.id, { ...window, kind: 'area', path: areaPath }),
     ]);
-    return { snapshot: this.describe(snapshot), area: figures, files, dependents, dependencies, changesWith: coupling };
+    return {
+      snapshot: this.describe(snapshot),
+      area: figures,
+      files,
+      dependents,
+      dependencies,
+      changesWith: coupling,
+    };
   }
 
   async file(repositoryId: string, path: string) {
@@ -39,12 +52,18 @@ export class SnapshotReadsService {
     return { snapshot: this.describe(snapshot), file: figures };
   }
 
-  async coupling(repositoryId: string, query: PageQuery & { kind: 'file' | 'ticket' | 'area'; path?: string }) {
+  async coupling(
+    repositoryId: string,
+    query: PageQuery & { kind: 'file' | 'ticket' | 'area'; path?: string },
+  ) {
     const snapshot = await this.latest(repositoryId);
     return this.page(snapshot, query, await this.snapshots.coupling(snapshot.id, query));
   }
 
-  async dependencies(repositoryId: string, query: PageQuery & { area?: string; direction: 'in' | 'out' | 'both' }) {
+  async dependencies(
+    repositoryId: string,
+    query: PageQuery & { area?: string; direction: 'in' | 'out' | 'both' },
+  ) {
     const snapshot = await this.latest(repositoryId);
     return this.page(snapshot, query, await this.snapshots.dependencies(snapshot.id, query));
   }
@@ -52,7 +71,9 @@ export class SnapshotReadsService {
   private async latest(repositoryId: string): Promise<SnapshotHeader> {
     const snapshot = await this.snapshots.latest(repositoryId);
     if (!snapshot) {
-      throw new NotFoundException(`repository ${repositoryId} has no snapshot yet; start one with POST /api/repositories/${repositoryId}/analyses`);
+      throw new NotFoundException(
+        `repository ${repositoryId} has no snapshot yet; start one with POST /api/repositories/${repositoryId}/analyses`,
+      );
     }
     return snapshot;
   }

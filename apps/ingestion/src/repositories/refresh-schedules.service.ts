@@ -20,7 +20,13 @@ export class RefreshSchedulesService implements OnApplicationBootstrap {
 
   async apply(repositoryId: string, cron: string | null): Promise<void> {
     if (cron) {
-      await this.producer.schedule('repository-analysis', schedulerId(repositoryId), cron, 'refresh-repository', { repositoryId });
+      await this.producer.schedule(
+        'repository-analysis',
+        schedulerId(repositoryId),
+        cron,
+        'refresh-repository',
+        { repositoryId },
+      );
     } else {
       await this.producer.unschedule('repository-analysis', schedulerId(repositoryId));
     }
@@ -38,7 +44,8 @@ export class RefreshSchedulesService implements OnApplicationBootstrap {
     const wanted = new Map<string, string>();
     for (let offset = 0; ; offset += 200) {
       const page = await this.repositories.list({ limit: 200, offset });
-      for (const repository of page.items) if (repository.refreshCron) wanted.set(schedulerId(repository.id), repository.refreshCron);
+      for (const repository of page.items)
+        if (repository.refreshCron) wanted.set(schedulerId(repository.id), repository.refreshCron);
       if (page.items.length < 200) break;
     }
     for (const id of await this.producer.scheduleIds('repository-analysis')) {

@@ -10,8 +10,14 @@ export class ProjectMappingEntity {
   /** Jira project key or Linear team key. */
   @Column('text', { name: 'project_key' }) projectKey!: string;
   /** `{ match: component-or-label, glob: path glob }` rules. */
-  @Column('jsonb', { name: 'path_rules', default: () => "'[]'" }) pathRules!: { match: string; glob: string }[];
-  @Column('jsonb', { name: 'risk_thresholds', default: () => "'{}'" }) riskThresholds!: Record<string, number>;
+  @Column('jsonb', { name: 'path_rules', default: () => "'[]'" }) pathRules!: {
+    match: string;
+    glob: string;
+  }[];
+  @Column('jsonb', { name: 'risk_thresholds', default: () => "'{}'" }) riskThresholds!: Record<
+    string,
+    number
+  >;
   @Column('text', { name: 'writeback_mode', default: 'comment+label' }) writebackMode!: WritebackMode;
   @Column('jsonb', { default: () => "'{}'" }) grooming!: Record<string, unknown>;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

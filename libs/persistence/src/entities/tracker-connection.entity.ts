@@ -12,7 +12,8 @@ export class TrackerConnectionEntity {
   @Column('text', { name: 'auth_kind' }) authKind!: string;
   /** SecretCipher envelope of the credential JSON (email + token, bearer token, API key). */
   @Column('text', { name: 'credential_ciphertext' }) credentialCiphertext!: string;
-  @Column('text', { name: 'webhook_secret_ciphertext', nullable: true }) webhookSecretCiphertext!: string | null;
+  @Column('text', { name: 'webhook_secret_ciphertext', nullable: true }) webhookSecretCiphertext!:
+    string | null;
   @Column('text', { name: 'bot_account_id', nullable: true }) botAccountId!: string | null;
   @Column('text', { default: 'unknown' }) health!: 'unknown' | 'healthy' | 'unhealthy';
   @Column('text', { name: 'health_reason', nullable: true }) healthReason!: string | null;

@@ -29,7 +29,9 @@ export class InitialSchema1764400000000 implements MigrationInterface {
         request_id text,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await db.query(`CREATE INDEX audit_log_resource_idx ON audit_log (resource_type, resource_id, created_at)`);
+    await db.query(
+      `CREATE INDEX audit_log_resource_idx ON audit_log (resource_type, resource_id, created_at)`,
+    );
     await db.query(`
       CREATE TABLE repositories (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -80,7 +82,9 @@ export class InitialSchema1764400000000 implements MigrationInterface {
         repository_id uuid NOT NULL REFERENCES repositories (id) ON DELETE RESTRICT,
         PRIMARY KEY (mapping_id, repository_id)
       )`);
-    await db.query(`CREATE INDEX project_mapping_repositories_repo_idx ON project_mapping_repositories (repository_id)`);
+    await db.query(
+      `CREATE INDEX project_mapping_repositories_repo_idx ON project_mapping_repositories (repository_id)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -28,9 +28,13 @@ export class AnalysisRunsAndSnapshots1764500000000 implements MigrationInterface
         started_at timestamptz,
         finished_at timestamptz
       )`);
-    await db.query(`CREATE INDEX analysis_runs_repository_idx ON analysis_runs (repository_id, queued_at DESC)`);
+    await db.query(
+      `CREATE INDEX analysis_runs_repository_idx ON analysis_runs (repository_id, queued_at DESC)`,
+    );
     // Triggers coalesce: at most one queued run per repository.
-    await db.query(`CREATE UNIQUE INDEX analysis_runs_one_queued_idx ON analysis_runs (repository_id) WHERE status = 'queued'`);
+    await db.query(
+      `CREATE UNIQUE INDEX analysis_runs_one_queued_idx ON analysis_runs (repository_id) WHERE status = 'queued'`,
+    );
     await db.query(`
       CREATE TABLE snapshots (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -46,7 +50,9 @@ export class AnalysisRunsAndSnapshots1764500000000 implements MigrationInterface
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await db.query(`CREATE INDEX snapshots_repository_idx ON snapshots (repository_id, created_at DESC)`);
-    await db.query(`ALTER TABLE repositories ADD COLUMN latest_snapshot_id uuid REFERENCES snapshots (id) ON DELETE SET NULL`);
+    await db.query(
+      `ALTER TABLE repositories ADD COLUMN latest_snapshot_id uuid REFERENCES snapshots (id) ON DELETE SET NULL`,
+    );
     await db.query(`
       CREATE TABLE snapshot_files (
         snapshot_id uuid NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
@@ -67,7 +73,9 @@ export class AnalysisRunsAndSnapshots1764500000000 implements MigrationInterface
         figures jsonb NOT NULL,
         PRIMARY KEY (snapshot_id, path)
       )`);
-    await db.query(`CREATE INDEX snapshot_files_hotspot_idx ON snapshot_files (snapshot_id, hotspot_score DESC)`);
+    await db.query(
+      `CREATE INDEX snapshot_files_hotspot_idx ON snapshot_files (snapshot_id, hotspot_score DESC)`,
+    );
     await db.query(`CREATE INDEX snapshot_files_area_idx ON snapshot_files (snapshot_id, area)`);
     await db.query(`
       CREATE TABLE snapshot_areas (
@@ -101,12 +109,21 @@ export class AnalysisRunsAndSnapshots1764500000000 implements MigrationInterface
         type_only boolean NOT NULL,
         PRIMARY KEY (snapshot_id, from_path, to_path)
       )`);
-    await db.query(`CREATE INDEX snapshot_dependencies_to_idx ON snapshot_dependencies (snapshot_id, to_path)`);
+    await db.query(
+      `CREATE INDEX snapshot_dependencies_to_idx ON snapshot_dependencies (snapshot_id, to_path)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE repositories DROP COLUMN latest_snapshot_id`);
-    for (const table of ['snapshot_dependencies', 'snapshot_coupling', 'snapshot_areas', 'snapshot_files', 'snapshots', 'analysis_runs']) {
+    for (const table of [
+      'snapshot_dependencies',
+      'snapshot_coupling',
+      'snapshot_areas',
+      'snapshot_files',
+      'snapshots',
+      'analysis_runs',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
   }

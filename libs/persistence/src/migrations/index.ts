@@ -4,4 +4,9 @@ import { SnapshotCorpus1764600000000 } from './1764600000000-snapshot-corpus';
 import { Enrichment1764700000000 } from './1764700000000-enrichment';
 
 /** Every migration, oldest first. A new migration is appended here. */
-export const migrations = [InitialSchema1764400000000, AnalysisRunsAndSnapshots1764500000000, SnapshotCorpus1764600000000, Enrichment1764700000000];
+export const migrations = [
+  InitialSchema1764400000000,
+  AnalysisRunsAndSnapshots1764500000000,
+  SnapshotCorpus1764600000000,
+  Enrichment1764700000000,
+];

@@ -73,20 +73,20 @@ export class AnalysisRunRepository {
   }
 
   async reportProgress(id: string, progress: number, phase: string): Promise<void> {
-    await this.dataSource.query(`UPDATE analysis_runs SET progress = $2, phase = $3 WHERE id = $1 AND status = 'running'`, [
-      id,
-      Math.max(0, Math.min(100, Math.round(progress))),
-      phase,
-    ]);
+    await this.dataSource.query(
+      `UPDATE analysis_runs SET progress = $2, phase = $3 WHERE id = $1 AND status = 'running'`,
+      [id, Math.max(0, Math.min(100, Math.round(progress))), phase],
+    );
   }
 
-  async recordCommitRange(id: string, range: { fromCommit: string | null; toCommit: string; incremental: boolean }) {
-    await this.dataSource.query(`UPDATE analysis_runs SET from_commit = $2, to_commit = $3, incremental = $4 WHERE id = $1`, [
-      id,
-      range.fromCommit,
-      range.toCommit,
-      range.incremental,
-    ]);
+  async recordCommitRange(
+    id: string,
+    range: { fromCommit: string | null; toCommit: string; incremental: boolean },
+  ) {
+    await this.dataSource.query(
+      `UPDATE analysis_runs SET from_commit = $2, to_commit = $3, incremental = $4 WHERE id = $1`,
+      [id, range.fromCommit, range.toCommit, range.incremental],
+    );
   }
 
   async markFailed(id: string, reason: string): Promise<void> {

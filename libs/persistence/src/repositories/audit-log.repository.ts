@@ -27,7 +27,12 @@ export class AuditLogRepository {
     await this.log.insert(this.log.create(entry));
   }
 
-  async list(filter: { resourceType?: string; resourceId?: string; limit: number; offset: number }): Promise<AuditRecord[]> {
+  async list(filter: {
+    resourceType?: string;
+    resourceId?: string;
+    limit: number;
+    offset: number;
+  }): Promise<AuditRecord[]> {
     const where = {
       ...(filter.resourceType ? { resourceType: filter.resourceType } : {}),
       ...(filter.resourceId ? { resourceId: filter.resourceId } : {}),

@@ -8,8 +8,21 @@ import { SnapshotRepository } from './snapshot.repository';
 
 function fileRow(path: string, area: string, hotspotScore: number): SnapshotFileRow {
   return {
-    path, area, language: 'typescript', loc: hotspotScore, complexityMax: 3, revisions: 2, recentRevisions: 1, authors: 1,
-    churn: 10, bugFixRevisions: 0, hotspotScore, hotspotPercentile: null, fanIn: 0, fanOut: 0, figures: { path, hotspotScore },
+    path,
+    area,
+    language: 'typescript',
+    loc: hotspotScore,
+    complexityMax: 3,
+    revisions: 2,
+    recentRevisions: 1,
+    authors: 1,
+    churn: 10,
+    bugFixRevisions: 0,
+    hotspotScore,
+    hotspotPercentile: null,
+    fanIn: 0,
+    fanOut: 0,
+    figures: { path, hotspotScore },
   };
 }
 
@@ -33,10 +46,32 @@ describe('SnapshotRepository and AnalysisRunRepository (medium)', () => {
 
   function snapshotFor(runId: string, head: string, files: SnapshotFileRow[]): NewSnapshot {
     return {
-      repositoryId, runId, head, headTime: '2026-01-01T00:00:00Z', analyzedAt: '2026-01-02T00:00:00Z', schemaVersion: 1,
-      summary: { files: files.length }, document: gzipSync(JSON.stringify({ head })), incrementalState: null, corpus: null, files,
-      areas: [{ path: 'src/a', kind: 'directory', files: 2, loc: 5, revisions: 4, hotspotScore: 9, fanIn: 1, figures: { path: 'src/a' } }],
-      coupling: [{ kind: 'file', a: 'src/a/x.ts', b: 'src/b/y.ts', shared: 5, degree: 80, averageRevisions: 6 }],
+      repositoryId,
+      runId,
+      head,
+      headTime: '2026-01-01T00:00:00Z',
+      analyzedAt: '2026-01-02T00:00:00Z',
+      schemaVersion: 1,
+      summary: { files: files.length },
+      document: gzipSync(JSON.stringify({ head })),
+      incrementalState: null,
+      corpus: null,
+      files,
+      areas: [
+        {
+          path: 'src/a',
+          kind: 'directory',
+          files: 2,
+          loc: 5,
+          revisions: 4,
+          hotspotScore: 9,
+          fanIn: 1,
+          figures: { path: 'src/a' },
+        },
+      ],
+      coupling: [
+        { kind: 'file', a: 'src/a/x.ts', b: 'src/b/y.ts', shared: 5, degree: 80, averageRevisions: 6 },
+      ],
       dependencies: [
         { from: 'src/b/y.ts', to: 'src/a/x.ts', typeOnly: false },
         { from: 'src/a/x.ts', to: 'src/a/z.ts', typeOnly: true },
@@ -49,7 +84,10 @@ describe('SnapshotRepository and AnalysisRunRepository (medium)', () => {
     const first = await runs.queue(repositoryId, 'api');
     const second = await runs.queue(repositoryId, 'push');
     expect(first.created).toBe(true);
-    expect(second).toEqual({ run: expect.objectContaining({ id: first.run.id, status: 'queued' }), created: false });
+    expect(second).toEqual({
+      run: expect.objectContaining({ id: first.run.id, status: 'queued' }),
+      created: false,
+    });
     await runs.markRunning(first.run.id);
     const third = await runs.queue(repositoryId, 'push');
     expect(third.created).toBe(true);
@@ -61,30 +99,63 @@ describe('SnapshotRepository and AnalysisRunRepository (medium)', () => {
     for (const head of ['a1', 'b2', 'c3']) {
       const { run } = await runs.queue(repositoryId, 'api');
       await runs.markRunning(run.id);
-      const files = [fileRow('src/a/x.ts', 'src/a', 5), fileRow('src/a/z.ts', 'src/a', 50), fileRow('src/b/y.ts', 'src/b', 20)];
+      const files = [
+        fileRow('src/a/x.ts', 'src/a', 5),
+        fileRow('src/a/z.ts', 'src/a', 50),
+        fileRow('src/b/y.ts', 'src/b', 20),
+      ];
       ids.push(await snapshots.commit(snapshotFor(run.id, head, files), { files: 3 }, 2));
       await expect(runs.find(run.id)).resolves.toEqual(
-        expect.objectContaining({ status: 'succeeded', progress: 100, snapshotId: ids.at(-1), counts: { files: 3 } }),
+        expect.objectContaining({
+          status: 'succeeded',
+          progress: 100,
+          snapshotId: ids.at(-1),
+          counts: { files: 3 },
+        }),
       );
     }
     const latest = await snapshots.latest(repositoryId);
     expect(latest).toEqual(expect.objectContaining({ id: ids[2], head: 'c3', summary: { files: 3 } }));
-    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM snapshots WHERE repository_id = $1`, [repositoryId]);
+    const [{ n }] = await dataSource.query(
+      `SELECT count(*)::int AS n FROM snapshots WHERE repository_id = $1`,
+      [repositoryId],
+    );
     expect(n).toBe(2);
     await expect(snapshots.document(ids[0])).resolves.toBeNull();
 
     const hot = await snapshots.files(ids[2], { sort: 'hotspot', limit: 2, offset: 0 });
-    expect(hot).toEqual({ items: [{ path: 'src/a/z.ts', hotspotScore: 50 }, { path: 'src/b/y.ts', hotspotScore: 20 }], total: 3 });
+    expect(hot).toEqual({
+      items: [
+        { path: 'src/a/z.ts', hotspotScore: 50 },
+        { path: 'src/b/y.ts', hotspotScore: 20 },
+      ],
+      total: 3,
+    });
     const inArea = await snapshots.files(ids[2], { sort: 'path', limit: 10, offset: 0, area: 'src/a' });
     expect(inArea.items.map((file) => (file as { path: string }).path)).toEqual(['src/a/x.ts', 'src/a/z.ts']);
     await expect(snapshots.area(ids[2], 'src/a')).resolves.toEqual({ path: 'src/a' });
-    await expect(snapshots.coupling(ids[2], { kind: 'file', limit: 10, offset: 0, path: 'src/b/y.ts' })).resolves.toEqual({
+    await expect(
+      snapshots.coupling(ids[2], { kind: 'file', limit: 10, offset: 0, path: 'src/b/y.ts' }),
+    ).resolves.toEqual({
       items: [{ a: 'src/a/x.ts', b: 'src/b/y.ts', shared: 5, degree: 80, averageRevisions: 6 }],
       total: 1,
     });
-    const dependents = await snapshots.dependencies(ids[2], { area: 'src/a', direction: 'in', limit: 10, offset: 0 });
-    expect(dependents).toEqual({ items: [{ from: 'src/b/y.ts', to: 'src/a/x.ts', typeOnly: false }], total: 1 });
-    const outgoing = await snapshots.dependencies(ids[2], { area: 'src/a', direction: 'out', limit: 10, offset: 0 });
+    const dependents = await snapshots.dependencies(ids[2], {
+      area: 'src/a',
+      direction: 'in',
+      limit: 10,
+      offset: 0,
+    });
+    expect(dependents).toEqual({
+      items: [{ from: 'src/b/y.ts', to: 'src/a/x.ts', typeOnly: false }],
+      total: 1,
+    });
+    const outgoing = await snapshots.dependencies(ids[2], {
+      area: 'src/a',
+      direction: 'out',
+      limit: 10,
+      offset: 0,
+    });
     expect(outgoing.items).toEqual([{ from: 'src/a/z.ts', to: 'src/b/y.ts', typeOnly: false }]);
   });
 
@@ -93,7 +164,9 @@ describe('SnapshotRepository and AnalysisRunRepository (medium)', () => {
     const { run } = await runs.queue(repositoryId, 'api');
     await runs.markRunning(run.id);
     const duplicate = [fileRow('src/a/x.ts', 'src/a', 1), fileRow('src/a/x.ts', 'src/a', 1)];
-    await expect(snapshots.commit(snapshotFor(run.id, 'd4', duplicate), {}, 2)).rejects.toThrow(/duplicate key/);
+    await expect(snapshots.commit(snapshotFor(run.id, 'd4', duplicate), {}, 2)).rejects.toThrow(
+      /duplicate key/,
+    );
     await expect(snapshots.latest(repositoryId)).resolves.toEqual(before);
     await expect(runs.find(run.id)).resolves.toEqual(expect.objectContaining({ status: 'running' }));
   });

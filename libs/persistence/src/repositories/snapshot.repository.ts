@@ -32,7 +32,13 @@ export const FILE_SORTS = {
 } as const;
 export type FileSort = keyof typeof FILE_SORTS;
 
-export const AREA_SORTS = { hotspot: 'hotspot_score DESC', revisions: 'revisions DESC', loc: 'loc DESC', fanIn: 'fan_in DESC', path: 'path ASC' } as const;
+export const AREA_SORTS = {
+  hotspot: 'hotspot_score DESC',
+  revisions: 'revisions DESC',
+  loc: 'loc DESC',
+  fanIn: 'fan_in DESC',
+  path: 'path ASC',
+} as const;
 export type AreaSort = keyof typeof AREA_SORTS;
 
 /** Repository snapshots: written whole in one transaction, read by the latest pointer. */
@@ -50,13 +56,23 @@ export class SnapshotRepository {
            incremental_state, corpus)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
         [
-          snapshot.repositoryId, snapshot.runId, snapshot.head, snapshot.headTime, snapshot.analyzedAt,
-          snapshot.schemaVersion, JSON.stringify(snapshot.summary), snapshot.document, snapshot.incrementalState,
+          snapshot.repositoryId,
+          snapshot.runId,
+          snapshot.head,
+          snapshot.headTime,
+          snapshot.analyzedAt,
+          snapshot.schemaVersion,
+          JSON.stringify(snapshot.summary),
+          snapshot.document,
+          snapshot.incrementalState,
           snapshot.corpus,
         ],
       );
       await writeSnapshotRows(manager, id, snapshot);
-      await manager.query(`UPDATE repositories SET latest_snapshot_id = $2 WHERE id = $1`, [snapshot.repositoryId, id]);
+      await manager.query(`UPDATE repositories SET latest_snapshot_id = $2 WHERE id = $1`, [
+        snapshot.repositoryId,
+        id,
+      ]);
       await manager.query(
         `UPDATE analysis_runs SET status = 'succeeded', progress = 100, phase = 'done', snapshot_id = $2, counts = $3,
            finished_at = now() WHERE id = $1`,
@@ -99,7 +115,10 @@ export class SnapshotRepository {
   }
 
   async incrementalState(snapshotId: string): Promise<Buffer | null> {
-    const [row] = await this.dataSource.query(`SELECT incremental_state AS state FROM snapshots WHERE id = $1`, [snapshotId]);
+    const [row] = await this.dataSource.query(
+      `SELECT incremental_state AS state FROM snapshots WHERE id = $1`,
+      [snapshotId],
+    );
     return row?.state ?? null;
   }
 
@@ -116,10 +135,10 @@ export class SnapshotRepository {
   }
 
   async file(snapshotId: string, path: string): Promise<object | null> {
-    const [row] = await this.dataSource.query(`SELECT figures FROM snapshot_files WHERE snapshot_id = $1 AND path = $2`, [
-      snapshotId,
-      path,
-    ]);
+    const [row] = await this.dataSource.query(
+      `SELECT figures FROM snapshot_files WHERE snapshot_id = $1 AND path = $2`,
+      [snapshotId, path],
+    );
     return row?.figures ?? null;
   }
 
@@ -133,10 +152,10 @@ export class SnapshotRepository {
   }
 
   async area(snapshotId: string, path: string): Promise<object | null> {
-    const [row] = await this.dataSource.query(`SELECT figures FROM snapshot_areas WHERE snapshot_id = $1 AND path = $2`, [
-      snapshotId,
-      path,
-    ]);
+    const [row] = await this.dataSource.query(
+      `SELECT figures FROM snapshot_areas WHERE snapshot_id = $1 AND path = $2`,
+      [snapshotId, path],
+    );
     return row?.figures ?? null;
   }
 

@@ -1,4 +1,10 @@
-import { ForbiddenException, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { ApiKeyRole } from '@sightline/persistence';
@@ -22,11 +28,15 @@ export class AdminAuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request>();
     const principal = await this.authenticator.authenticate(request.headers.authorization);
     if (!principal) {
-      throw new UnauthorizedException('send an API key as "Authorization: Bearer <key>" (sightline keys create)');
+      throw new UnauthorizedException(
+        'send an API key as "Authorization: Bearer <key>" (sightline keys create)',
+      );
     }
     const required: ApiKeyRole =
-      this.reflector.getAllAndOverride<ApiKeyRole | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]) ??
-      (READ_METHODS.has(request.method) ? 'viewer' : 'admin');
+      this.reflector.getAllAndOverride<ApiKeyRole | undefined>(REQUIRED_ROLE, [
+        context.getHandler(),
+        context.getClass(),
+      ]) ?? (READ_METHODS.has(request.method) ? 'viewer' : 'admin');
     if (required === 'admin' && principal.role !== 'admin') {
       throw new ForbiddenException('this action needs an admin API key; viewer keys can only read');
     }

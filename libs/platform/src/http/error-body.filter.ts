@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import type { ZodError } from 'zod';
@@ -74,7 +81,11 @@ export class ErrorBodyFilter implements ExceptionFilter {
       return { error: { status, code: CODES[status] ?? `http_${status}`, message } };
     }
     return {
-      error: { status: HttpStatus.INTERNAL_SERVER_ERROR, code: 'internal', message: 'internal error; see the service log' },
+      error: {
+        status: HttpStatus.INTERNAL_SERVER_ERROR,
+        code: 'internal',
+        message: 'internal error; see the service log',
+      },
     };
   }
 }

@@ -4,7 +4,8 @@ import type { Principal } from '../auth/principal';
 
 /** The authenticated caller, set by the admin guard. */
 export const CurrentPrincipal = createParamDecorator(
-  (_: unknown, context: ExecutionContext): Principal => context.switchToHttp().getRequest<Request>().principal as Principal,
+  (_: unknown, context: ExecutionContext): Principal =>
+    context.switchToHttp().getRequest<Request>().principal as Principal,
 );
 
 /** The request id pino-http assigned, for the audit trail. */

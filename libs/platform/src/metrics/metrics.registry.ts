@@ -4,7 +4,15 @@ import type { QueueName } from '@sightline/queues';
 
 export const METRICS_REGISTRY = Symbol('sightline.metrics-registry');
 
-const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'paused', 'prioritized'] as const;
+const QUEUE_STATES = [
+  'waiting',
+  'active',
+  'delayed',
+  'failed',
+  'completed',
+  'paused',
+  'prioritized',
+] as const;
 
 /**
  * One registry per app instance (not prom-client's global one), so two apps in one process —
