@@ -149,30 +149,24 @@ export class WebhookIntake {
         ? { deliveryId, outcome: 'ignored', reason: decision.reason }
         : { deliveryId, outcome: 'duplicate' };
     }
+    const { fresh, run } = await this.deliveries.recordWithRun(
+      { ...delivery, reason: null },
+      {
+        connectionId: connection.id,
+        tracker: connection.kind,
+        ticketKey: decision.ticketKey,
+        trigger: 'webhook',
+      },
+    );
+    // A redelivery whose run never started: its first delivery may not have reached the queue.
+    if (!run || (!fresh && run.status !== 'queued')) return { deliveryId, outcome: 'duplicate' };
     try {
-      const outcome = await this.deliveries.recordEnqueued(
-        { ...delivery, reason: null },
-        {
-          connectionId: connection.id,
-          tracker: connection.kind,
-          ticketKey: decision.ticketKey,
-          trigger: 'webhook',
-        },
-        async (run) => {
-          await this.producer.enqueue(
-            'ticket-enrichment',
-            'enrich-ticket',
-            { connectionId: connection.id, ticketKey: decision.ticketKey, runId: run.id },
-            { jobId: `enrich-${run.id}` },
-          );
-        },
+      await this.producer.enqueue(
+        'ticket-enrichment',
+        'enrich-ticket',
+        { connectionId: connection.id, ticketKey: run.ticketKey, runId: run.id },
+        { jobId: `enrich-${run.id}` },
       );
-      if (outcome.duplicate) return { deliveryId, outcome: 'duplicate' };
-      this.logger.debug(
-        { deliveryId, ticketKey: decision.ticketKey, runId: outcome.run?.id },
-        'enrichment queued',
-      );
-      return { deliveryId, outcome: 'enqueued', runId: outcome.run?.id };
     } catch (error) {
       this.logger.error(
         { deliveryId, err: error },
@@ -180,5 +174,8 @@ export class WebhookIntake {
       );
       throw new ServiceUnavailableException('could not queue the delivery; retry it');
     }
+    if (!fresh) return { deliveryId, outcome: 'duplicate' };
+    this.logger.debug({ deliveryId, ticketKey: run.ticketKey, runId: run.id }, 'enrichment queued');
+    return { deliveryId, outcome: 'enqueued', runId: run.id };
   }
 }

@@ -101,18 +101,23 @@ export class EnrichmentRunRepository {
    * is already past enrichment: a redelivered job after its work was done, or a deleted run.
    */
   async markRunning(id: string): Promise<EnrichmentRunRecord | null> {
-    const [row] = await this.dataSource.query(
+    // For UPDATE, TypeORM answers [rows, affected count].
+    const [rows]: [EnrichmentRunRecord[], number] = await this.dataSource.query(
       `UPDATE enrichment_runs SET status = 'running', started_at = COALESCE(started_at, now()), attempts = attempts + 1
        WHERE id = $1 AND status IN ('queued', 'running') RETURNING ${RUN_COLUMNS}`,
       [id],
     );
-    return row ?? null;
+    return rows[0] ?? null;
   }
 
-  /** The report is stored and the write-back job queued. */
+  /**
+   * The report is stored and the write-back job queued. Only a running run moves: a fast
+   * write-back may already have finished it.
+   */
   async markWriting(id: string, report: { riskLevel: string; contentHash: string }): Promise<void> {
     await this.dataSource.query(
-      `UPDATE enrichment_runs SET status = 'writing', risk_level = $2, content_hash = $3 WHERE id = $1`,
+      `UPDATE enrichment_runs SET status = 'writing', risk_level = $2, content_hash = $3
+       WHERE id = $1 AND status = 'running'`,
       [id, report.riskLevel, report.contentHash],
     );
   }

@@ -12,14 +12,19 @@ export interface WebhookDeliveryInput {
   reason: string | null;
 }
 
-export type DeliveryOutcome =
-  { duplicate: false; run: EnrichmentRunRecord | null } | { duplicate: true; run: null };
+export interface DeliveryOutcome {
+  /** False: the delivery id was recorded before (a redelivery). */
+  fresh: boolean;
+  /** The run this delivery started (for a redelivery, the one the first delivery started). */
+  run: EnrichmentRunRecord | null;
+}
 
 /**
  * Webhook deliveries (table `webhook_deliveries`): the primary key (connection, delivery id) is
- * what makes a redelivery do nothing. A delivery that starts work is recorded, its run inserted
- * and its job enqueued in one transaction, so a failed enqueue leaves no trace and the tracker's
- * retry is processed, while a concurrent duplicate waits on the key and then finds it taken.
+ * what makes a redelivery do nothing. A delivery that starts work is recorded together with its
+ * run in one statement, committed before the job is queued, so a worker never sees a job whose
+ * run is not there yet. Should queueing fail after the commit, the tracker's redelivery finds the
+ * run still queued and queues it then (job ids are deterministic, so that is never twice).
  */
 export class WebhookDeliveryRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -34,40 +39,38 @@ export class WebhookDeliveryRepository {
     return rows.length > 0;
   }
 
-  /**
-   * Records the delivery and its run, then calls `enqueue` before committing. When `enqueue`
-   * throws, nothing is kept and the error propagates (the caller answers 5xx, the tracker retries).
-   */
-  async recordEnqueued(
+  /** Records the delivery and a queued run for it, or finds the run an earlier delivery of the same id started. */
+  async recordWithRun(
     delivery: WebhookDeliveryInput,
     run: Omit<NewEnrichmentRun, 'id' | 'deliveryId'>,
-    enqueue: (run: EnrichmentRunRecord) => Promise<void>,
   ): Promise<DeliveryOutcome> {
     const runId = randomUUID();
-    return this.dataSource.transaction(async (manager) => {
-      // One statement: the run row exists only when the delivery row was new.
-      const rows: EnrichmentRunRecord[] = await manager.query(
-        `WITH delivery AS (
-           INSERT INTO webhook_deliveries (connection_id, delivery_id, event_name, ticket_key, decision, reason, run_id)
-           VALUES ($1, $2, $3, $4, 'enqueued', NULL, $5) ON CONFLICT DO NOTHING RETURNING delivery_id)
-         INSERT INTO enrichment_runs (id, connection_id, tracker, ticket_key, trigger, delivery_id, status)
-         SELECT $5, $1, $6, $7, $8, delivery_id, 'queued' FROM delivery
-         RETURNING ${RUN_COLUMNS}`,
-        [
-          delivery.connectionId,
-          delivery.deliveryId,
-          delivery.eventName,
-          delivery.ticketKey,
-          runId,
-          run.tracker,
-          run.ticketKey,
-          run.trigger,
-        ],
-      );
-      if (rows.length === 0) return { duplicate: true, run: null };
-      await enqueue(rows[0]);
-      return { duplicate: false, run: rows[0] };
-    });
+    // One statement: the run row exists only when the delivery row was new.
+    const rows: EnrichmentRunRecord[] = await this.dataSource.query(
+      `WITH delivery AS (
+         INSERT INTO webhook_deliveries (connection_id, delivery_id, event_name, ticket_key, decision, reason, run_id)
+         VALUES ($1, $2, $3, $4, 'enqueued', NULL, $5) ON CONFLICT DO NOTHING RETURNING delivery_id)
+       INSERT INTO enrichment_runs (id, connection_id, tracker, ticket_key, trigger, delivery_id, status)
+       SELECT $5, $1, $6, $7, $8, delivery_id, 'queued' FROM delivery
+       RETURNING ${RUN_COLUMNS}`,
+      [
+        delivery.connectionId,
+        delivery.deliveryId,
+        delivery.eventName,
+        delivery.ticketKey,
+        runId,
+        run.tracker,
+        run.ticketKey,
+        run.trigger,
+      ],
+    );
+    if (rows.length > 0) return { fresh: true, run: rows[0] };
+    const [previous] = await this.dataSource.query(
+      `SELECT ${RUN_COLUMNS} FROM enrichment_runs
+       WHERE id = (SELECT run_id FROM webhook_deliveries WHERE connection_id = $1 AND delivery_id = $2)`,
+      [delivery.connectionId, delivery.deliveryId],
+    );
+    return { fresh: false, run: previous ?? null };
   }
 
   async exists(connectionId: string, deliveryId: string): Promise<boolean> {

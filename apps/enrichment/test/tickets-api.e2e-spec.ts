@@ -1,0 +1,224 @@
+import { AuditLogRepository, TicketFeedbackRepository, TicketReportRepository } from '@sightline/persistence';
+import { adfSchemaErrors, FakeJira, type JiraEvent } from '@sightline/testing';
+import { adfToText } from '@sightline/trackers';
+import {
+  answerOf,
+  EnrichmentHarness,
+  WEBHOOK_SECRET,
+  type ConnectedTracker,
+} from './support/enrichment-harness.fixture-spec';
+
+describe('ticket report API (e2e)', () => {
+  const harness = new EnrichmentHarness();
+  let jira: FakeJira;
+  let shop: ConnectedTracker;
+  let dry: ConnectedTracker;
+
+  const as = (key: string) => ({ Authorization: `Bearer ${key}` });
+  async function enrich(connection: ConnectedTracker, key: string, summary: string, description = '') {
+    const event: JiraEvent = jira.createIssue({ key, summary, description });
+    const answer = answerOf(await jira.deliver(connection.webhookUrl, event, { secret: WEBHOOK_SECRET }));
+    return harness.settle(answer.runId as string);
+  }
+
+  beforeAll(async () => {
+    jira = await FakeJira.start();
+    await harness.start();
+    await harness.seedRepository();
+    shop = await harness.connectJira(jira);
+    dry = await harness.connectJira(jira, { projectKey: 'DRY', writebackMode: 'dry-run' });
+    await enrich(
+      shop,
+      'SHOP-1',
+      'Invoice total rounding is wrong when discounts apply',
+      'invoiceTotal per tax rate',
+    );
+  });
+
+  afterAll(async () => {
+    await harness.stop();
+    await jira.stop();
+  });
+
+  it('returns the stored report with the rendered note and what the tracker shows, to viewers too', async () => {
+    const response = await harness.http().get('/api/tickets/jira/SHOP-1/report').set(as(harness.viewerKey));
+    expect(response.status).toBe(200);
+    const body = response.body;
+    expect(body).toEqual(
+      expect.objectContaining({
+        connectionId: shop.connectionId,
+        ticketKey: 'SHOP-1',
+        riskLevel: 'high',
+        contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        ticket: expect.objectContaining({ title: 'Invoice total rounding is wrong when discounts apply' }),
+      }),
+    );
+    expect(body.report.areas[0].path).toMatch(/^packages\/billing/);
+    expect(body.note.markdown).toContain('HIGH RISK');
+    expect(adfSchemaErrors(body.note.adf)).toEqual([]);
+    expect(body.snapshots).toEqual([
+      expect.objectContaining({ repositoryId: harness.repositoryId, head: expect.any(String) }),
+    ]);
+    expect(body.risk.repositories[0].reasons.length).toBeGreaterThan(0);
+    expect(body.writeback).toEqual(
+      expect.objectContaining({
+        mode: 'comment+label',
+        noteId: jira.issue('SHOP-1').comments[0].id,
+        noteCurrent: true,
+        labelPresent: true,
+      }),
+    );
+    expect(body.lastRun).toEqual(expect.objectContaining({ status: 'written', trigger: 'webhook' }));
+    const scoped = await harness
+      .http()
+      .get(`/api/tickets/jira/SHOP-1/report?connectionId=${shop.connectionId}`)
+      .set(as(harness.viewerKey));
+    expect(scoped.body.contentHash).toBe(body.contentHash);
+  });
+
+  it('explains a missing report by what happened to the ticket', async () => {
+    const unmapped = await enrich(shop, 'NOPE-1', 'Invoice totals');
+    expect(unmapped).toEqual(
+      expect.objectContaining({
+        status: 'skipped',
+        outcome: 'no project mapping for NOPE on this connection',
+      }),
+    );
+    const response = await harness.http().get('/api/tickets/jira/NOPE-1/report').set(as(harness.viewerKey));
+    expect(response.status).toBe(404);
+    expect(response.body.error.message).toMatch(/skipped: no project mapping for NOPE/);
+    const never = await harness.http().get('/api/tickets/jira/SHOP-999/report').set(as(harness.viewerKey));
+    expect(never.status).toBe(404);
+    expect(never.body.error.message).toMatch(/has not been enriched/);
+    expect((await harness.http().get('/api/tickets/jira/SHOP-1/report')).status).toBe(401);
+    expect(
+      (await harness.http().get('/api/tickets/github/SHOP-1/report').set(as(harness.viewerKey))).status,
+    ).toBe(400);
+    expect(
+      (await harness.http().get('/api/tickets/jira/not-a-key/report').set(as(harness.viewerKey))).status,
+    ).toBe(400);
+  });
+
+  it('stores the report but writes nothing for a dry-run mapping', async () => {
+    const run = await enrich(dry, 'DRY-1', 'Invoice total rounding is wrong when discounts apply');
+    expect(run.status).toBe('dry-run');
+    expect(jira.issue('DRY-1').comments).toEqual([]);
+    expect(jira.issue('DRY-1').labels).toEqual([]);
+    expect(jira.issue('DRY-1').properties.size).toBe(0);
+    expect(await harness.get(TicketReportRepository).find(dry.connectionId, 'DRY-1')).toEqual(
+      expect.objectContaining({ riskLevel: 'high' }),
+    );
+  });
+
+  it('previews an enrichment without writing, and says whether anything would be written', async () => {
+    const requests = jira.requests.length;
+    const response = await harness
+      .http()
+      .post('/api/tickets/jira/SHOP-1/enrich')
+      .set(as(harness.viewerKey))
+      .send({ mode: 'preview' });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual(
+      expect.objectContaining({
+        ticketKey: 'SHOP-1',
+        riskLevel: 'high',
+        wouldWrite: expect.objectContaining({ nothingBecause: 'unchanged' }),
+      }),
+    );
+    expect(adfToText(response.body.note.adf)).toContain('HIGH RISK');
+    expect(jira.requests.slice(requests).every((r) => r.method === 'GET')).toBe(true);
+  });
+
+  it('forces a rewrite for admins only, and records who did it', async () => {
+    const viewer = await harness
+      .http()
+      .post('/api/tickets/jira/SHOP-1/enrich')
+      .set(as(harness.viewerKey))
+      .send({ mode: 'force' });
+    expect(viewer.status).toBe(403);
+    const response = await harness
+      .http()
+      .post('/api/tickets/jira/SHOP-1/enrich')
+      .set(as(harness.adminKey))
+      .send({ mode: 'force' });
+    expect(response.status).toBe(202);
+    expect(response.body).toEqual(expect.objectContaining({ status: 'queued', trigger: 'force' }));
+    const run = await harness.settle(response.body.id);
+    expect(run.status).toBe('written');
+    expect(run.outcome).toBe('comment updated, risk label already as wanted, issue property written');
+    expect(jira.issue('SHOP-1').comments).toHaveLength(1);
+    const audit = await harness
+      .get(AuditLogRepository)
+      .list({ resourceType: 'ticket-enrichment', resourceId: run.id, limit: 5, offset: 0 });
+    expect(audit).toEqual([expect.objectContaining({ action: 'trigger' })]);
+  });
+
+  it('stores "wrong area" feedback, feeds it to the matcher and enriches the ticket again', async () => {
+    const before = (await harness.http().get('/api/tickets/jira/SHOP-1/report').set(as(harness.viewerKey)))
+      .body;
+    const area = before.report.areas[0].path;
+    const response = await harness
+      .http()
+      .post('/api/tickets/jira/SHOP-1/feedback')
+      .set(as(harness.adminKey))
+      .send({ area, verdict: 'wrong' });
+    expect(response.status).toBe(201);
+    expect(response.body.feedback).toEqual(
+      expect.objectContaining({ ticketKey: 'SHOP-1', area, verdict: 'wrong' }),
+    );
+    const stored = await harness.get(TicketFeedbackRepository).listForProject(shop.connectionId, 'SHOP');
+    expect(stored).toEqual([
+      expect.objectContaining({ path: area, verdict: 'wrong', repositoryId: harness.repositoryId }),
+    ]);
+
+    const run = await harness.settle(response.body.runId);
+    expect(run.trigger).toBe('feedback');
+    const scoreOf = (report: { matches: { areas: { path: string; score: number }[] }[] }) =>
+      report.matches[0].areas.find((candidate) => candidate.path === area)?.score ?? 0;
+    const after = (await harness.http().get('/api/tickets/jira/SHOP-1/report').set(as(harness.viewerKey)))
+      .body;
+    expect(scoreOf(after)).toBeLessThan(scoreOf(before));
+    expect(jira.issue('SHOP-1').comments).toHaveLength(1);
+
+    const bad = await harness
+      .http()
+      .post('/api/tickets/jira/SHOP-1/feedback')
+      .set(as(harness.adminKey))
+      .send({ area, verdict: 'maybe' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details).toEqual([expect.objectContaining({ field: 'verdict' })]);
+  });
+
+  it('lists recent enrichments with their outcome, filtered and paged', async () => {
+    const all = await harness.http().get('/api/enrichments?limit=2').set(as(harness.viewerKey));
+    expect(all.status).toBe(200);
+    expect(all.body.items).toHaveLength(2);
+    expect(all.body.total).toBeGreaterThanOrEqual(5);
+    const shop1 = await harness.http().get('/api/enrichments?ticketKey=SHOP-1').set(as(harness.viewerKey));
+    expect(shop1.body.items.map((run: { trigger: string }) => run.trigger)).toEqual([
+      'feedback',
+      'force',
+      'webhook',
+    ]);
+    const skipped = await harness.http().get('/api/enrichments?status=skipped').set(as(harness.viewerKey));
+    expect(skipped.body.items).toEqual([
+      expect.objectContaining({ ticketKey: 'NOPE-1', outcome: expect.stringMatching(/no project mapping/) }),
+    ]);
+    const one = await harness
+      .http()
+      .get(`/api/enrichments/${skipped.body.items[0].id}`)
+      .set(as(harness.viewerKey));
+    expect(one.body.id).toBe(skipped.body.items[0].id);
+    expect((await harness.http().get('/api/enrichments?status=nope').set(as(harness.viewerKey))).status).toBe(
+      400,
+    );
+  });
+
+  it('says so in the note when the match is only a guess', async () => {
+    const run = await enrich(shop, 'SHOP-2', 'Follow up on the thing from the meeting');
+    expect(run.status).toBe('written');
+    const note = adfToText(jira.issue('SHOP-2').comments[0].body);
+    expect(note).toMatch(/Low confidence/);
+    expect(jira.issue('SHOP-2').labels).toEqual([]);
+  });
+});

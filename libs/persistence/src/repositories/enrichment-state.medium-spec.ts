@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import { testConfig } from '@sightline/testing';
+import { createDataSource } from '../data-source';
+import { TicketWriteLock } from '../ticket-write-lock';
+import { EnrichmentRunRepository } from './enrichment-run.repository';
+import { TicketFeedbackRepository } from './ticket-feedback.repository';
+import { TicketReportRepository, type NewTicketReport } from './ticket-report.repository';
+import { TrackerConnectionRepository } from './tracker-connection.repository';
+import { WebhookDeliveryRepository } from './webhook-delivery.repository';
+import { WritebackStateRepository } from './writeback-state.repository';
+
+/** The enrichment service's tables against real PostgreSQL: deduplication, ordering, locks. */
+describe('enrichment state (medium)', () => {
+  const dataSource = createDataSource(testConfig().DATABASE_URL, 'sightline-enrichment-medium');
+  let connectionId: string;
+  let deliveries: WebhookDeliveryRepository;
+  let runs: EnrichmentRunRepository;
+  let reports: TicketReportRepository;
+  let states: WritebackStateRepository;
+  let feedback: TicketFeedbackRepository;
+
+  const delivery = (deliveryId: string) => ({
+    connectionId,
+    deliveryId,
+    eventName: 'jira:issue_created',
+    ticketKey: 'SHOP-1',
+    reason: null,
+  });
+  const run = {
+    connectionId: '',
+    tracker: 'jira' as const,
+    ticketKey: 'SHOP-1',
+    trigger: 'webhook' as const,
+  };
+  const report = (ticketKey: string, updatedAt: Date, contentHash: string): NewTicketReport => ({
+    connectionId,
+    tracker: 'jira',
+    ticketKey,
+    ticketId: '10001',
+    projectKey: 'SHOP',
+    mappingId: null,
+    ticket: { title: 'Checkout retry' },
+    ticketUpdatedAt: updatedAt,
+    snapshots: [],
+    matches: [],
+    risk: { level: 'high' },
+    noteReport: { ticketKey },
+    noteMarkdown: `note ${contentHash}`,
+    noteAdf: { type: 'doc', version: 1, content: [] },
+    contentHash,
+    riskLevel: 'high',
+    confidence: 0.7,
+    lowConfidence: false,
+  });
+
+  beforeAll(async () => {
+    await dataSource.initialize();
+    const connection = await new TrackerConnectionRepository(dataSource).create({
+      name: `enrichment-medium-${randomUUID().slice(0, 8)}`,
+      kind: 'jira',
+      baseUrl: 'https://acme.atlassian.net',
+      authKind: 'bearer',
+      credentialEnvelope: 'v1:test:sealed',
+      webhookSecretEnvelope: null,
+    });
+    connectionId = connection.id;
+    run.connectionId = connectionId;
+    deliveries = new WebhookDeliveryRepository(dataSource);
+    runs = new EnrichmentRunRepository(dataSource);
+    reports = new TicketReportRepository(dataSource);
+    states = new WritebackStateRepository(dataSource);
+    feedback = new TicketFeedbackRepository(dataSource);
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+  });
+
+  it('records a delivery and its run once; concurrent redeliveries find the first run', async () => {
+    const id = `jira:${randomUUID()}`;
+    const outcomes = await Promise.all([1, 2, 3, 4].map(() => deliveries.recordWithRun(delivery(id), run)));
+    const fresh = outcomes.filter((o) => o.fresh);
+    expect(fresh).toHaveLength(1);
+    const first = fresh[0].run;
+    expect(first).toEqual(
+      expect.objectContaining({ status: 'queued', deliveryId: id, trigger: 'webhook', attempts: 0 }),
+    );
+    for (const o of outcomes.filter((o) => !o.fresh)) expect(o.run?.id).toBe(first?.id);
+    expect(
+      (await runs.list({ connectionId, limit: 50, offset: 0 })).items.filter((r) => r.deliveryId === id),
+    ).toHaveLength(1);
+    expect(await deliveries.recordIgnored(delivery(id))).toBe(false);
+    expect(await deliveries.recordIgnored(delivery(`jira:${randomUUID()}`))).toBe(true);
+  });
+
+  it('moves a run forward only: running once per attempt, finished once', async () => {
+    const created = await runs.create({ ...run, trigger: 'api' });
+    expect((await runs.markRunning(created.id))?.attempts).toBe(1);
+    expect((await runs.markRunning(created.id))?.attempts).toBe(2);
+    await runs.markWriting(created.id, { riskLevel: 'high', contentHash: 'h1' });
+    expect(await runs.markRunning(created.id)).toBeNull();
+    await runs.finish(created.id, 'written', 'comment created');
+    await runs.finish(created.id, 'failed', 'late failure report');
+    await runs.markWriting(created.id, { riskLevel: 'low', contentHash: 'h2' });
+    expect(await runs.find(created.id)).toEqual(
+      expect.objectContaining({
+        status: 'written',
+        outcome: 'comment created',
+        riskLevel: 'high',
+        contentHash: 'h1',
+      }),
+    );
+  });
+
+  it('keeps the report of the newest ticket read when enrichments finish out of order', async () => {
+    const key = `SHOP-${Math.floor(Math.random() * 1e6) + 1}`;
+    const newer = await reports.upsertIfNewer(report(key, new Date('2026-01-02T00:00:00Z'), 'newer'));
+    expect(newer?.contentHash).toBe('newer');
+    expect(await reports.upsertIfNewer(report(key, new Date('2026-01-01T00:00:00Z'), 'older'))).toBeNull();
+    const again = await reports.upsertIfNewer(report(key, new Date('2026-01-02T00:00:00Z'), 'same-time'));
+    expect(again?.id).toBe(newer?.id);
+    expect(await reports.find(connectionId, key)).toEqual(
+      expect.objectContaining({
+        contentHash: 'same-time',
+        confidence: 0.7,
+        ticket: { title: 'Checkout retry' },
+      }),
+    );
+    expect((await reports.findByKey('jira', key)).map((r) => r.contentHash)).toEqual(['same-time']);
+  });
+
+  it('records each written part on its own', async () => {
+    const key = 'SHOP-77';
+    expect(await states.get(connectionId, key)).toBeNull();
+    await states.recordNote(connectionId, key, '20001', 'hash-1');
+    await states.recordLabel(connectionId, key, true);
+    await states.recordMachineData(connectionId, key, 'machine-1');
+    await states.recordNote(connectionId, key, '20001', 'hash-2');
+    expect(await states.get(connectionId, key)).toEqual(
+      expect.objectContaining({
+        noteId: '20001',
+        noteHash: 'hash-2',
+        labelPresent: true,
+        machineHash: 'machine-1',
+      }),
+    );
+    await states.clear(connectionId, key);
+    expect(await states.get(connectionId, key)).toBeNull();
+  });
+
+  it('returns a project’s newest feedback, oldest first', async () => {
+    for (const [path, verdict] of [
+      ['packages/billing', 'wrong'],
+      ['packages/ledger', 'right'],
+      ['packages/billing', 'right'],
+    ] as const) {
+      await feedback.record({
+        connectionId,
+        projectKey: 'FEED',
+        ticketKey: 'FEED-1',
+        repositoryId: null,
+        path,
+        target: 'area',
+        verdict,
+        ticketText: 'Checkout retry',
+        actor: 'key-1',
+      });
+    }
+    const all = await feedback.listForProject(connectionId, 'FEED');
+    expect(all.map((f) => `${f.path}:${f.verdict}`)).toEqual([
+      'packages/billing:wrong',
+      'packages/ledger:right',
+      'packages/billing:right',
+    ]);
+    expect((await feedback.listForProject(connectionId, 'FEED', 2)).map((f) => f.path)).toEqual([
+      'packages/ledger',
+      'packages/billing',
+    ]);
+  });
+
+  it('lets one write-back per ticket run at a time', async () => {
+    const lock = new TicketWriteLock(dataSource);
+    let inner: { acquired: boolean } | undefined;
+    const outer = await lock.tryWith(connectionId, 'SHOP-5', async () => {
+      inner = await lock.tryWith(connectionId, 'SHOP-5', async () => 'never');
+      const other = await lock.tryWith(connectionId, 'SHOP-6', async () => 'other ticket');
+      return other;
+    });
+    expect(inner).toEqual({ acquired: false });
+    expect(outer).toEqual({ acquired: true, value: { acquired: true, value: 'other ticket' } });
+    expect(await lock.tryWith(connectionId, 'SHOP-5', async () => 'free again')).toEqual({
+      acquired: true,
+      value: 'free again',
+    });
+  });
+
+  it('prunes deliveries and finished runs before a cut-off', async () => {
+    // Backdated rows and a cut-off in the past: other specs share this database and keep their rows.
+    const old = new Date('2001-01-01T00:00:00Z');
+    const id = `jira:${randomUUID()}`;
+    const { run: started } = await deliveries.recordWithRun(delivery(id), run);
+    const open = await runs.create(run);
+    await runs.finish(started?.id as string, 'written', 'comment created');
+    await dataSource.query(
+      `UPDATE webhook_deliveries SET received_at = '2000-01-01' WHERE delivery_id = $1`,
+      [id],
+    );
+    await dataSource.query(`UPDATE enrichment_runs SET queued_at = '2000-01-01' WHERE id = ANY($1)`, [
+      [started?.id, open.id],
+    ]);
+    expect(await deliveries.prune(old)).toBe(1);
+    expect(await deliveries.exists(connectionId, id)).toBe(false);
+    expect(await runs.prune(old)).toBe(1);
+    expect(await runs.find(started?.id as string)).toBeNull();
+    expect(await runs.find(open.id)).toEqual(expect.objectContaining({ status: 'queued' }));
+  });
+});
