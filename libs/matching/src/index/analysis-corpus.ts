@@ -12,6 +12,8 @@ import { FileDocument, MatchCorpus, PastTicket } from './corpus';
 export interface AnalysisCorpusOptions {
   /** Keep only files the matcher ranks (source, not tests); default true. */
   matchableOnly?: boolean;
+  /** Source text by path, when the caller read it (see FileDocument.content). */
+  contents?: ReadonlyMap<string, string>;
 }
 
 const TICKET_KEY = /\b[A-Z][A-Z0-9]{1,9}-[1-9][0-9]{0,6}\b/;
@@ -42,6 +44,7 @@ export function matchCorpusFromAnalysis(
       path: file.path,
       symbols: file.symbols,
       comments: file.comments,
+      content: options.contents?.get(file.path),
       commitSubjects: file.commitSubjects,
       loc: f?.loc,
       revisions: f?.revisions,

@@ -10,6 +10,12 @@ export interface FileDocument {
   symbols?: readonly string[];
   /** Comment and docstring text. */
   comments?: string;
+  /**
+   * The file's source text, when the caller has it (the CLI reads it from git). Scored as a
+   * separate signal: the identifiers a file *uses* and the messages it raises, which its
+   * declarations and comments do not name.
+   */
+  content?: string;
   /** Subjects of the commits that changed the file (newest first; extra ones may be dropped). */
   commitSubjects?: readonly string[];
   /** Code lines. */

@@ -9,9 +9,11 @@ export interface MatchIndexOptions {
   maxSubjectsPerFile?: number;
   /** Comment text kept per file. */
   maxCommentChars?: number;
+  /** Source text kept per file (the rest of a huge file adds little). */
+  maxContentChars?: number;
 }
 
-const DEFAULTS: Required<MatchIndexOptions> = { maxSubjectsPerFile: 300, maxCommentChars: 20_000 };
+const DEFAULTS: Required<MatchIndexOptions> = { maxSubjectsPerFile: 300, maxCommentChars: 20_000, maxContentChars: 200_000 };
 
 /** Everything the ranker needs about one snapshot, built once and queried many times. */
 export interface MatchIndex {
@@ -21,6 +23,9 @@ export interface MatchIndex {
   readonly areaOf: Uint32Array;
   readonly text: InvertedIndex;
   readonly textScorer: Bm25fScorer;
+  /** Plain BM25 over source text; empty when the corpus came without it. */
+  readonly content: InvertedIndex;
+  readonly contentScorer: Bm25fScorer;
   readonly tickets: InvertedIndex;
   readonly ticketScorer: Bm25fScorer;
   readonly pastTickets: readonly PastTicket[];
@@ -107,6 +112,7 @@ export function buildMatchIndex(corpus: MatchCorpus, options: MatchIndexOptions 
   }
 
   const textBuilder = new InvertedIndexBuilder(INDEX_FIELDS.length);
+  const contentBuilder = new InvertedIndexBuilder(1);
   const n = files.length;
   const loc = new Float64Array(n);
   const revisions = new Float64Array(n);
@@ -122,6 +128,7 @@ export function buildMatchIndex(corpus: MatchCorpus, options: MatchIndexOptions 
   let newest = 0;
   files.forEach((file, doc) => {
     textBuilder.add(fileFields(file, titlesByDoc.get(doc), settings));
+    contentBuilder.add([file.content ? tokenize(file.content.slice(0, settings.maxContentChars)) : []]);
     loc[doc] = file.loc ?? 0;
     revisions[doc] = file.revisions ?? file.commitSubjects?.length ?? 0;
     bugFixes[doc] = file.bugFixRevisions ?? 0;
@@ -144,6 +151,7 @@ export function buildMatchIndex(corpus: MatchCorpus, options: MatchIndexOptions 
     addTo(fileKeyDocs, nameKey(withoutExtension(name)), doc);
   });
   const text = textBuilder.build();
+  const content = contentBuilder.build();
   const tickets = ticketBuilder.build();
   return {
     paths: files.map((f) => f.path),
@@ -152,6 +160,8 @@ export function buildMatchIndex(corpus: MatchCorpus, options: MatchIndexOptions 
     areaOf,
     text,
     textScorer: new Bm25fScorer(text),
+    content,
+    contentScorer: new Bm25fScorer(content),
     tickets,
     ticketScorer: new Bm25fScorer(tickets),
     pastTickets,

@@ -17,6 +17,7 @@ import { SimilarSignal } from './similar-tickets';
  */
 export interface Signals {
   text: DocScores;
+  content: DocScores;
   similar: Map<number, SimilarSignal>;
   mentions: Map<number, MentionSignal>;
   names: Map<number, NameSignal>;
@@ -99,6 +100,9 @@ export function rankCandidates(
   let maxText = 0;
   for (const d of s.text.docs) maxText = Math.max(maxText, s.text.scores[d]);
   if (maxText > 0) for (const d of s.text.docs) touch(d, (weights.text * s.text.scores[d]) / maxText);
+  let maxContent = 0;
+  for (const d of s.content.docs) maxContent = Math.max(maxContent, s.content.scores[d]);
+  if (maxContent > 0) for (const d of s.content.docs) touch(d, (weights.content * s.content.scores[d]) / maxContent);
   const maxSimilar = maxOf([...s.similar.values()].map((v) => v.value));
   for (const [d, v] of s.similar) touch(d, maxSimilar > 0 ? (weights.similar * v.value) / maxSimilar : 0);
   for (const [d, v] of s.mentions) touch(d, weights.mention * v.value);
@@ -114,7 +118,8 @@ export function rankCandidates(
   const positive = docs.filter((d) => score[d] > 0);
   const top = selectTop(positive, score, limit);
   top.sort((a, b) => score[b] - score[a] || (index.paths[a] < index.paths[b] ? -1 : 1));
-  const out = top.map((doc) => evidenceOf(index, ticket, s, weights, doc, score[doc], maxText, maxSimilar));
+  const maxima = { text: maxText, content: maxContent, similar: maxSimilar };
+  const out = top.map((doc) => evidenceOf(index, ticket, s, weights, doc, score[doc], maxima));
   for (const d of docs) {
     score[d] = 0;
     seen[d] = 0;
@@ -129,21 +134,21 @@ function evidenceOf(
   weights: MatchWeights,
   doc: number,
   score: number,
-  maxText: number,
-  maxSimilar: number,
+  maxima: { text: number; content: number; similar: number },
 ): Candidate {
   const similarSignal = s.similar.get(doc);
   const mentionSignal = s.mentions.get(doc);
   const nameSignal = s.names.get(doc);
   const rules = s.rules.get(doc) ?? [];
   const feedback = s.feedback.get(doc);
-  const text = maxText > 0 ? (weights.text * s.text.scores[doc]) / maxText : 0;
-  const similar = similarSignal && maxSimilar > 0 ? (weights.similar * similarSignal.value) / maxSimilar : 0;
+  const text = maxima.text > 0 ? (weights.text * s.text.scores[doc]) / maxima.text : 0;
+  const content = maxima.content > 0 ? (weights.content * s.content.scores[doc]) / maxima.content : 0;
+  const similar = similarSignal && maxima.similar > 0 ? (weights.similar * similarSignal.value) / maxima.similar : 0;
   const mention = weights.mention * (mentionSignal?.value ?? 0);
   const name = weights.nameMatch * (nameSignal?.value ?? 0);
   const rule = rules.length > 0 ? weights.pathRule : 0;
   const priors = priorParts(index, doc, weights, ticket.bugLike);
-  const base = text + similar + mention + name + rule + priors.reduce((a, p) => a + p.contribution, 0);
+  const base = text + content + similar + mention + name + rule + priors.reduce((a, p) => a + p.contribution, 0);
   let contribution = 0;
   if (feedback) contribution = feedback.value < 0 ? base * feedback.value : weights.feedback * feedback.value;
   return {
@@ -151,6 +156,7 @@ function evidenceOf(
     score,
     evidence: base + Math.max(0, contribution),
     text,
+    content,
     similar,
     similarTickets: similarSignal?.tickets ?? [],
     mention,

@@ -17,6 +17,10 @@ export interface ConfidenceFeatures {
   similar: boolean;
   /** Share of the query's idf mass found in the index. */
   coverage: number;
+  /** Best file's BM25F score per unit of query idf mass, capped at 1: how fully it covers the ticket's words. */
+  textMatch: number;
+  /** Distinct ticket terms the index knows. */
+  queryTerms: number;
 }
 
 export const CONFIDENCE_COEFFICIENTS = {

@@ -5,7 +5,8 @@ import { MatchReason, RankedResult } from './match-result';
  * One plain sentence from a result's strongest reasons, for ticket notes and the CLI. Renderers
  * that want their own wording read `reasons` directly; this is the reference phrasing.
  */
-const FIELD_PHRASES: Record<IndexField, readonly [string, string]> = {
+const FIELD_PHRASES: Record<IndexField | 'content', readonly [string, string]> = {
+  content: ['appears in its code', 'appear in its code'],
   name: ['matches the file name', 'match the file name'],
   directories: ['matches the folder names', 'match the folder names'],
   symbols: ['matches symbol names', 'match symbol names'],

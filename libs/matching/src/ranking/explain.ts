@@ -13,6 +13,7 @@ import { FeedbackSignal } from '../feedback/feedback-signal';
 /** A file's evidence, each part already weighted: the parts sum to the file's score. */
 export interface FileEvidence {
   text: number;
+  content: number;
   similar: number;
   similarTickets: SimilarTicket[];
   mention: number;
@@ -28,6 +29,7 @@ export interface FileEvidence {
 export interface ExplainContext {
   index: MatchIndex;
   query: readonly ResolvedTerm[];
+  contentQuery: readonly ResolvedTerm[];
   weights: MatchWeights;
 }
 
@@ -72,6 +74,10 @@ export function explainEvidence(ctx: ExplainContext, doc: number, e: FileEvidenc
     reasons.push({ kind: 'name', target: hit.target, text: hit.text, share: share(e.name / e.nameHits.length, total) });
   }
   if (e.text > 0) reasons.push(...termReasons(ctx, doc, e.text, total));
+  if (e.content > 0) {
+    const terms = ctx.contentQuery.filter((q) => ctx.index.content.termFrequency(0, q.termId, doc) > 0).slice(0, MAX_TERMS);
+    if (terms.length > 0) reasons.push({ kind: 'terms', field: 'content', terms: terms.map((t) => t.surface), share: share(e.content, total) });
+  }
   if (e.similar > 0 && e.similarTickets.length > 0) {
     reasons.push({
       kind: 'similar-tickets',

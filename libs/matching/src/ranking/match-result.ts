@@ -1,5 +1,6 @@
 import { IndexField } from '../index/corpus';
 import { FeedbackVerdict } from '../feedback/feedback-store';
+import { ConfidenceFeatures } from './confidence';
 import { MentionKind } from './mention-signal';
 import { PriorKind } from './priors';
 
@@ -9,7 +10,7 @@ import { PriorKind } from './priors';
  * accounts for, in [0, 1].
  */
 export type MatchReason =
-  | { kind: 'terms'; field: IndexField; terms: string[]; share: number }
+  | { kind: 'terms'; field: IndexField | 'content'; terms: string[]; share: number }
   | { kind: 'mention'; mention: MentionKind; text: string; share: number }
   | { kind: 'name'; target: 'file' | 'symbol'; text: string; share: number }
   | { kind: 'similar-tickets'; tickets: { key?: string; title: string; similarity: number }[]; share: number }
@@ -38,6 +39,8 @@ export interface MatchResult {
    * on evaluation data, see docs/matching.md). 0 when there is no match.
    */
   confidence: number;
+  /** The inputs of `confidence`, for calibration and diagnostics (absent when there is no match). */
+  confidenceFeatures?: ConfidenceFeatures;
   noMatch: boolean;
   noMatchReason?: NoMatchReason;
   /** The ticket text was cut to the input limits. */

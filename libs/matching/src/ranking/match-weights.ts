@@ -15,6 +15,8 @@ export interface MatchWeights {
   fields: Record<IndexField, FieldWeight>;
   /** Field-weighted BM25 over the file's own text and history, scaled to the best file. */
   text: number;
+  /** BM25 over the files' source text, scaled to the best file (when the corpus has it). */
+  content: number;
   /** Past tickets with similar titles, spread over the files they changed. */
   similar: number;
   /** How many of the most similar past tickets vote. */
@@ -42,25 +44,26 @@ export interface MatchWeights {
 export const DEFAULT_WEIGHTS: MatchWeights = {
   k1: 1.2,
   fields: {
-    name: { weight: 3, b: 0.3 },
-    directories: { weight: 1, b: 0.3 },
-    symbols: { weight: 1.5, b: 0.5 },
-    comments: { weight: 0.5, b: 0.75 },
-    commits: { weight: 1, b: 0.75 },
-    tickets: { weight: 1, b: 0.75 },
+    name: { weight: 1, b: 0.3 },
+    directories: { weight: 1, b: 0.75 },
+    symbols: { weight: 2.25, b: 0 },
+    comments: { weight: 1, b: 0.75 },
+    commits: { weight: 1.33, b: 0.5 },
+    tickets: { weight: 0.5, b: 0.25 },
   },
   text: 1,
+  content: 0.5,
   similar: 0.6,
   similarTickets: 30,
   similarSpread: 0.5,
   mention: 1,
-  nameMatch: 0.5,
+  nameMatch: 1.5,
   pathRule: 0.5,
   changeFrequency: 0.1,
-  recency: 0.1,
+  recency: 0.25,
   recencyHalfLifeDays: 180,
-  size: 0.05,
-  bugFix: 0.1,
+  size: 0.1,
+  bugFix: 0.05,
   feedback: 1,
   areaDecay: 0.5,
 };

@@ -89,7 +89,9 @@ describe('rankTicket', () => {
     };
     const result = rankTicket(index, { title: 'Checkout crashes', description });
     expect(result.files[0].path).toBe('libs/payments/stripe-client.ts');
-    expect(result.files[0].reasons[0]).toEqual(expect.objectContaining({ kind: 'mention', mention: 'stack-frame' }));
+    expect(result.files[0].reasons).toContainEqual(
+      expect.objectContaining({ kind: 'mention', mention: 'stack-frame', text: 'app/libs/payments/stripe-client.ts:40' }),
+    );
   });
 
   it('lets similar past tickets vote for the files they changed', () => {
@@ -130,8 +132,10 @@ describe('rankTicket', () => {
   });
 
   it('boosts files with many past fixes for bug-like tickets only', () => {
-    const bug = rankTicket(index, { title: 'Cart payments', issueType: 'Bug' });
-    const story = rankTicket(index, { title: 'Cart payments', issueType: 'Story' });
+    // A larger weight than the default makes the prior visible among the reasons.
+    const weights = { bugFix: 0.5 };
+    const bug = rankTicket(index, { title: 'Cart payments', issueType: 'Bug' }, { weights });
+    const story = rankTicket(index, { title: 'Cart payments', issueType: 'Story' }, { weights });
     const bugFix = (r: typeof bug) => r.files.flatMap((f) => f.reasons).some((x) => x.kind === 'prior' && x.prior === 'bug-fix-history');
     expect(bugFix(bug)).toBe(true);
     expect(bugFix(story)).toBe(false);

@@ -34,6 +34,7 @@ const MAX_QUERY_TERMS = 64;
 const MIN_RELATIVE_SCORE = 0.05;
 // Areas are aggregated from this many best files: enough to rank areas, bounded for large repositories.
 const AREA_FILES = 500;
+const CONTENT_PARAMS: Bm25fParams = { k1: 1.2, fields: [{ weight: 1, b: 0.75 }] };
 
 function bm25fParams(weights: MatchWeights): Bm25fParams {
   return { k1: weights.k1, fields: INDEX_FIELDS.map((f) => weights.fields[f]) };
@@ -45,13 +46,18 @@ function emptyResult(ticket: PreparedTicket, reason: 'empty' | 'no-signal'): Mat
 
 interface Collected extends Signals {
   query: ResolvedTerm[];
+  contentQuery: ResolvedTerm[];
   textCoverage: number;
+  /** Σ idf × weight of the query terms the index knows: the best score a file could reach per unit. */
+  queryMass: number;
 }
 
 function collectSignals(index: MatchIndex, ticket: PreparedTicket, options: MatchOptions, weights: MatchWeights): Collected {
   const query = resolveTerms(index.text, ticket.terms, MAX_QUERY_TERMS);
-  let text: DocScores = { scores: new Float64Array(0), docs: new Uint32Array(0) };
+  const none: DocScores = { scores: new Float64Array(0), docs: new Uint32Array(0) };
+  let text = none;
   let textCoverage = 0;
+  let queryMass = 0;
   if (query.length > 0) {
     text = index.textScorer.score(query, bm25fParams(weights));
     // Share of the query's idf mass the index knows at all: a ticket in other words scores low.
@@ -60,9 +66,14 @@ function collectSignals(index: MatchIndex, ticket: PreparedTicket, options: Matc
     let asked = known;
     for (const t of ticket.terms) if (index.text.termId(t.term) === undefined) asked += t.weight * Math.log(1 + index.text.documentCount);
     textCoverage = asked > 0 ? known / asked : 0;
+    queryMass = known;
   }
+  const contentQuery = weights.content > 0 ? resolveTerms(index.content, ticket.terms, MAX_QUERY_TERMS) : [];
+  const content = contentQuery.length > 0 ? index.contentScorer.score(contentQuery, CONTENT_PARAMS) : none;
   return {
     text,
+    content,
+    contentQuery,
     similar: weights.similar > 0 ? similarTicketSignals(index, ticket.terms, weights) : new Map(),
     mentions: weights.mention > 0 ? mentionSignals(index, ticket.mentions) : new Map(),
     names: weights.nameMatch > 0 ? nameSignals(index, ticket) : new Map(),
@@ -70,12 +81,13 @@ function collectSignals(index: MatchIndex, ticket: PreparedTicket, options: Matc
     feedback: options.feedback?.length ? feedbackSignals(index, ticket.key, ticket.terms, options.feedback) : new Map(),
     query,
     textCoverage,
+    queryMass,
   };
 }
 
 /** The sum of the weights a file could collect, so reported scores sit in [0, 1]. */
 function scoreScale(ticket: PreparedTicket, s: Collected, weights: MatchWeights): number {
-  let scale = weights.text + weights.changeFrequency + weights.recency + weights.size;
+  let scale = weights.text + (s.content.docs.length > 0 ? weights.content : 0) + weights.changeFrequency + weights.recency + weights.size;
   if (s.similar.size > 0) scale += weights.similar;
   if (s.mentions.size > 0) scale += weights.mention;
   if (s.names.size > 0) scale += weights.nameMatch;
@@ -99,7 +111,7 @@ export function rankTicket(index: MatchIndex, input: TicketInput | PreparedTicke
   const best = candidates[0].score;
   const kept = candidates.filter((c) => c.score >= best * MIN_RELATIVE_SCORE);
   const scale = scoreScale(ticket, signals, weights);
-  const ctx: ExplainContext = { index, query: signals.query, weights };
+  const ctx: ExplainContext = { index, query: signals.query, contentQuery: signals.contentQuery, weights };
   const explain = options.explain === false ? undefined : (c: Candidate) => explainEvidence(ctx, c.doc, c, c.evidence);
   const files = kept.slice(0, top).map((c) => ({
     path: index.paths[c.doc],
@@ -114,8 +126,17 @@ export function rankTicket(index: MatchIndex, input: TicketInput | PreparedTicke
     mention: candidates[0].mention + candidates[0].name > 0,
     similar: candidates[0].similar > 0,
     coverage: signals.textCoverage,
+    textMatch: signals.queryMass > 0 ? Math.min(1, (signals.text.scores[candidates[0].doc] ?? 0) / signals.queryMass) : 0,
+    queryTerms: signals.query.length,
   };
-  return { files, areas, confidence: round(rankingConfidence(features)), noMatch: false, truncated: ticket.truncated };
+  return {
+    files,
+    areas,
+    confidence: round(rankingConfidence(features)),
+    confidenceFeatures: features,
+    noMatch: false,
+    truncated: ticket.truncated,
+  };
 }
 
 function round(value: number): number {

@@ -6,7 +6,6 @@ import {
   CONFIDENCE_HIT_RANK,
   defaultCutIndex,
   historyFromAnalysisCache,
-  isMatchablePath,
   queryOutcome,
   rankByContent,
   rankTicket,
@@ -18,7 +17,6 @@ import {
 } from '@sightline/matching';
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from '../../cli-error';
 import { buildRepositoryIndex, type CommandIo } from './repository-index';
-import { readTreeContents } from './tree-contents';
 
 export interface EvalOptions {
   cut?: string;
@@ -42,7 +40,6 @@ export interface EvalReport {
 }
 
 const RANKED = 100;
-const MAX_FILE_BYTES = 1024 * 1024;
 
 async function analyseHead(path: string, io: CommandIo): Promise<AnalysisResult> {
   try {
@@ -86,9 +83,8 @@ export async function runEvaluation(path: string, options: EvalOptions, io: Comm
   if (queries.length === 0) throw new CliError('no commit after the cut qualifies as a query (a ticket key, #number or fix that changed existing source files)', EXIT_USAGE);
 
   const cutHash = indexed.snapshot.repository.head;
-  const contents = await readTreeContents(path, cutHash, isMatchablePath, MAX_FILE_BYTES);
-  const plain = buildContentIndex('plain', contents);
-  const tokenized = buildContentIndex('tokenized', contents);
+  const plain = buildContentIndex('plain', indexed.contents);
+  const tokenized = buildContentIndex('tokenized', indexed.contents);
   const queryStarted = Date.now();
   const ours: QueryOutcome[] = [];
   const plainOutcomes: QueryOutcome[] = [];

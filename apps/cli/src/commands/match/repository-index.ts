@@ -6,8 +6,9 @@ import {
   type AnalysisProgress,
   type CorpusResult,
 } from '@sightline/analysis';
-import { buildMatchIndex, matchCorpusFromAnalysis, type MatchIndex } from '@sightline/matching';
+import { buildMatchIndex, isMatchablePath, matchCorpusFromAnalysis, type MatchIndex } from '@sightline/matching';
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from '../../cli-error';
+import { readTreeContents } from './tree-contents';
 
 export interface CommandIo {
   stdout: { write(text: string): unknown };
@@ -16,6 +17,8 @@ export interface CommandIo {
 
 export interface RepositoryIndex extends CorpusResult {
   index: MatchIndex;
+  /** Source text of the indexed files. */
+  contents: { path: string; content: string }[];
   /** Analysis plus index build, in milliseconds. */
   millis: number;
 }
@@ -35,7 +38,13 @@ function progressLine(io: CommandIo, label: string): { update(p: AnalysisProgres
   };
 }
 
-/** Analyses the repository at `rev` (tree and history up to it) and indexes it for matching. */
+// Files above this are skipped by the analysis too.
+const MAX_FILE_BYTES = 1024 * 1024;
+
+/**
+ * Analyses the repository at `rev` (tree and history up to it), reads the source text of the
+ * files the matcher ranks, and indexes both.
+ */
 export async function buildRepositoryIndex(
   path: string,
   rev: string,
@@ -55,6 +64,8 @@ export async function buildRepositoryIndex(
     progress.clear();
   }
   for (const warning of result.snapshot.warnings) io.stderr.write(`sightline: warning: ${warning}\n`);
-  const index = buildMatchIndex(matchCorpusFromAnalysis(result.corpus, result.snapshot));
-  return { ...result, index, millis: Date.now() - started };
+  const contents = await readTreeContents(path, result.snapshot.repository.head, isMatchablePath, MAX_FILE_BYTES);
+  const byPath = new Map(contents.map((c) => [c.path, c.content]));
+  const index = buildMatchIndex(matchCorpusFromAnalysis(result.corpus, result.snapshot, { contents: byPath }));
+  return { ...result, index, contents, millis: Date.now() - started };
 }

@@ -20,6 +20,8 @@ function git(cwd: string, args: readonly string[], input?: string): Promise<Buff
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.on('error', reject);
+    // git may exit before reading all of stdin (ls-tree never reads it); its exit code tells what happened.
+    child.stdin.on('error', () => undefined);
     child.on('close', (code) => {
       if (code === 0) resolve(Buffer.concat(out));
       else reject(new CliError(`git ${args[0]} failed: ${Buffer.concat(err).toString().trim()}`, EXIT_FAILURE));
