@@ -1,0 +1,98 @@
+import { analyseRepository } from '@sightline/analysis';
+import { buildMatchIndex, matchCorpusFromAnalysis, rankTicket, type MatchIndex } from '@sightline/matching';
+import { assessRisk, calibrateRisk, type RiskCalibration } from '@sightline/risk';
+import { buildRiskHistory } from '@sightline/testing';
+import { renderNote, riskNoteReportSchema } from '@sightline/trackers';
+import type { RepositorySnapshot } from '@sightline/analysis';
+import { noteReportOf } from './note-report.mapper';
+import { combineAssessments, type RepositoryAssessment } from './repository-assessment';
+
+const INVOICE = {
+  title: 'Invoice total rounding is wrong when discounts apply',
+  description: 'invoiceTotal per tax rate',
+};
+const LABEL = { title: 'Trim whitespace in the UI label text', description: 'labelText should trim' };
+const VAGUE = { title: 'Follow up on the thing from the meeting' };
+const OPTIONS = {
+  ticketKey: 'SHOP-1',
+  reportUrl: 'https://sightline.example/api/tickets/jira/SHOP-1/report',
+};
+
+describe('combining repositories and mapping the note report', () => {
+  let index: MatchIndex;
+  let snapshot: RepositorySnapshot;
+  let calibration: RiskCalibration;
+
+  function assessed(name: string, ticket: { title: string; description?: string }): RepositoryAssessment {
+    const match = rankTicket(index, ticket);
+    return {
+      repositoryId: `id-${name}`,
+      repositoryName: name,
+      snapshotId: `snap-${name}`,
+      head: snapshot.repository.head,
+      match,
+      assessment: assessRisk({ match, snapshot, calibration }),
+    };
+  }
+
+  beforeAll(async () => {
+    const repo = buildRiskHistory();
+    try {
+      const result = await analyseRepository(repo.path, {}, undefined, { corpus: true });
+      snapshot = result.snapshot;
+      index = buildMatchIndex(matchCorpusFromAnalysis(result.corpus!, snapshot));
+      calibration = calibrateRisk(snapshot);
+    } finally {
+      repo.dispose();
+    }
+  });
+
+  it('writes one repository’s areas with plain paths, figures and the level’s reasons', () => {
+    const combined = combineAssessments([assessed('billing', INVOICE)]);
+    expect(combined).toEqual(expect.objectContaining({ level: 'high', labelled: false, noMatch: false }));
+    const report = riskNoteReportSchema.parse(noteReportOf(combined, OPTIONS));
+    expect(report.riskLevel).toBe('high');
+    // The ledger changes with billing; matched here, so it is an area and not an "also plan for" warning.
+    expect(report.areas.map((area) => area.path)).toEqual(['packages/billing', 'packages/ledger']);
+    expect(report.dependencyWarnings).toEqual([]);
+    expect(report.areas[0].figures.map((f) => f.label)).toEqual(expect.arrayContaining(['size', 'authors']));
+    expect(report.riskReasons.join(' ')).toMatch(/ranks above \d+% of/);
+    expect(report.summary).toBeDefined();
+    expect(report.matchReasons.length).toBeGreaterThan(0);
+    expect(renderNote(report).contentHash).toBe(renderNote(noteReportOf(combined, OPTIONS)).contentHash);
+  });
+
+  it('lets a confident repository decide the level over a guess in another, and names repositories in paths', () => {
+    const confident = assessed('billing', INVOICE);
+    const guess = assessed('other', VAGUE);
+    expect(guess.assessment.lowConfidence).toBe(true);
+    const combined = combineAssessments([guess, confident]);
+    expect(combined.primary).toBe(confident);
+    expect(combined).toEqual(
+      expect.objectContaining({ level: 'high', lowConfidence: false, labelled: true }),
+    );
+    const report = noteReportOf(combined, OPTIONS);
+    expect(report.areas.map((area) => area.path)).toEqual([
+      'billing:packages/billing',
+      'billing:packages/ledger',
+    ]);
+    expect(report.riskReasons.every((reason) => reason.startsWith('billing: '))).toBe(true);
+  });
+
+  it('takes the riskier of two confident repositories', () => {
+    const low = assessed('ui-repo', LABEL);
+    const high = assessed('billing', INVOICE);
+    expect(low.assessment.level).not.toBe('high');
+    const combined = combineAssessments([low, high]);
+    expect(combined.level).toBe('high');
+    expect(combined.primary.repositoryName).toBe('billing');
+  });
+
+  it('marks the note low-confidence when no repository matched with confidence', () => {
+    const combined = combineAssessments([assessed('billing', VAGUE)]);
+    expect(combined.lowConfidence).toBe(true);
+    const report = noteReportOf(combined, OPTIONS);
+    expect(report.lowConfidence).toBe(true);
+    expect(report.riskLevel).not.toBe('high');
+  });
+});
