@@ -297,8 +297,13 @@ describe('change coupling with lowered thresholds', () => {
     repo = FixtureRepo.create();
     buildHistory(repo);
     const thresholds = { maxChangesetSize: 30, minRevisions: 1, minShared: 1, minDegree: 1 };
-    snapshot = (await analyseRepository(repo.path, { coupling: thresholds, ticketCoupling: thresholds }))
-      .snapshot;
+    snapshot = (
+      await analyseRepository(repo.path, {
+        coupling: thresholds,
+        ticketCoupling: thresholds,
+        areaCoupling: thresholds,
+      })
+    ).snapshot;
   });
   afterAll(() => repo.dispose());
 
@@ -327,6 +332,17 @@ describe('change coupling with lowered thresholds', () => {
       degree: 33,
       averageRevisions: 3,
     });
+  });
+
+  it('couples areas by the commits touching both', () => {
+    // Root area: all 7 commits; packages/api: c1 only.
+    expect(snapshot.areaCoupling).toEqual([
+      { a: '.', b: 'packages/api', shared: 1, degree: 25, averageRevisions: 4 },
+    ]);
+    expect(snapshot.areas.map((a) => [a.path, a.coupling])).toEqual([
+      ['.', [{ area: 'packages/api', shared: 1, degree: 25 }]],
+      ['packages/api', [{ area: '.', shared: 1, degree: 25 }]],
+    ]);
   });
 
   it('groups commits by ticket for ticket coupling', () => {

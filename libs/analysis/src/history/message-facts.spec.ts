@@ -1,0 +1,42 @@
+import { parseAnalysisOptions } from '../analysis-options';
+import { MessageFacts } from './message-facts';
+
+describe('MessageFacts', () => {
+  const facts = new MessageFacts(parseAnalysisOptions());
+
+  it.each([
+    ['fix: null check in parser', true],
+    ['Fixes crash on empty input', true],
+    ['hotfix for release', true],
+    ['Revert "Add cache"', true],
+    ['bugfix: rounding', true],
+    ['Add prefix support', false],
+    ['Update debugger docs', false],
+  ])('recognises fixes by subject: %s', (subject, fix) => {
+    expect(facts.isFix(subject)).toBe(fix);
+  });
+
+  it('finds Jira and Linear keys once each, ignoring names of standards', () => {
+    expect(
+      facts.ticketKeys(
+        'PAY-12: totals (see ENG-7, PAY-12)\n\nUTF-8 and SHA-1 and ISO-8601 are not tickets; nor is A-1',
+      ),
+    ).toEqual(['PAY-12', 'ENG-7']);
+  });
+
+  it('takes a configured pattern, its first group being the key', () => {
+    const custom = new MessageFacts(
+      parseAnalysisOptions({ ticketPatterns: ['#(\\d+)', '\\b([A-Z]{2,}-\\d+)\\b'] }),
+    );
+    expect(custom.ticketKeys('Closes #42 and OPS-3')).toEqual(['42', 'OPS-3']);
+  });
+
+  it('reads every Co-authored-by line', () => {
+    const message =
+      'Pair work\n\nCo-authored-by: Bob Smith <bob@example.com>\nco-authored-by:Carol <carol@example.com>\n';
+    expect(facts.coAuthors(message)).toEqual([
+      { name: 'Bob Smith', email: 'bob@example.com' },
+      { name: 'Carol', email: 'carol@example.com' },
+    ]);
+  });
+});
