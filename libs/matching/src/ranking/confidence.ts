@@ -1,11 +1,12 @@
 /**
- * Confidence of a ranking as a whole: a logistic model over the features that separated right from
- * wrong rankings in evaluation (how strong the best file is, how far it leads, whether an exact
- * mention or similar past tickets back it, how much of the ticket's vocabulary the repository
- * knows). The coefficients were fitted on held-out evaluation queries; docs/matching.md shows the
- * calibration table.
+ * Confidence of a ranking as a whole: the estimated probability that a file the ticket will
+ * change is among the top CONFIDENCE_HIT_RANK files. A logistic model over what separated right
+ * from wrong rankings in evaluation: how strong the best file is and how far it leads, whether an
+ * exact mention or similar past tickets back it, how fully it covers the ticket's words, and how
+ * many words the ticket gives. Fitted on the evaluation queries of nine repositories and checked
+ * on four others (docs/matching.md has the calibration table); `sightline eval` prints the same
+ * table for any repository.
  */
-/** Confidence estimates the chance that a changed file is among this many top-ranked files. */
 export const CONFIDENCE_HIT_RANK = 3;
 
 export interface ConfidenceFeatures {
@@ -15,8 +16,6 @@ export interface ConfidenceFeatures {
   margin: number;
   mention: boolean;
   similar: boolean;
-  /** Share of the query's idf mass found in the index. */
-  coverage: number;
   /** Best file's BM25F score per unit of query idf mass, capped at 1: how fully it covers the ticket's words. */
   textMatch: number;
   /** Distinct ticket terms the index knows. */
@@ -24,13 +23,17 @@ export interface ConfidenceFeatures {
 }
 
 export const CONFIDENCE_COEFFICIENTS = {
-  intercept: -2.0,
-  topScore: 3.0,
-  margin: 1.5,
-  mention: 1.0,
-  similar: 0.5,
-  coverage: 1.0,
+  intercept: -3.861,
+  topScore: 0.708,
+  margin: 1.558,
+  mention: 0.651,
+  similar: 0.418,
+  textMatch: 1.842,
+  /** Applied to ln(1 + min(terms, 12)): the model was fitted on titles, so longer texts earn no more. */
+  queryTerms: 1.678,
 };
+
+const MAX_COUNTED_TERMS = 12;
 
 export function rankingConfidence(f: ConfidenceFeatures): number {
   const c = CONFIDENCE_COEFFICIENTS;
@@ -40,6 +43,7 @@ export function rankingConfidence(f: ConfidenceFeatures): number {
     c.margin * f.margin +
     c.mention * Number(f.mention) +
     c.similar * Number(f.similar) +
-    c.coverage * f.coverage;
+    c.textMatch * f.textMatch +
+    c.queryTerms * Math.log1p(Math.min(MAX_COUNTED_TERMS, f.queryTerms));
   return 1 / (1 + Math.exp(-z));
 }

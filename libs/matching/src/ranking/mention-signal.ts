@@ -24,6 +24,9 @@ const MAX_AMBIGUITY = 12;
 // Later frames of a trace are further from the failure.
 const FRAME_DECAY = 0.85;
 const SEPARATOR = /\.|::|#|->/;
+const MEMBER_ONLY = 0.25;
+// An identifier inside a call's parentheses is usually an argument type, rarely what changes.
+const ARGUMENT_STRENGTH = 0.3;
 
 function segments(path: string): string[] {
   return path.toLowerCase().split('/').filter((s) => s && s !== '.' && s !== '..');
@@ -84,7 +87,24 @@ class Accumulator {
  */
 function addSymbol(index: MatchIndex, acc: Accumulator, symbol: string, strength: number, kind: MentionKind): void {
   const parts = symbol.split(SEPARATOR).filter((p) => p.length > 1);
-  for (const part of parts) acc.add(resolveSymbolPart(index, part), strength, { kind, text: symbol });
+  const hit = { kind, text: symbol };
+  const owners = new Set<number>();
+  for (const part of parts.slice(0, -1)) {
+    const docs = resolveSymbolPart(index, part);
+    acc.add(docs, strength, hit);
+    if (docs.length <= MAX_AMBIGUITY) for (const d of docs) owners.add(d);
+  }
+  const member = parts[parts.length - 1];
+  if (member === undefined) return;
+  const docs = resolveSymbolPart(index, member);
+  if (owners.size === 0) {
+    acc.add(docs, strength, hit);
+    return;
+  }
+  // `Range.readObject`: the owner's file gets the full weight; other files that merely declare a
+  // `readObject` are weak matches.
+  acc.add(docs.filter((d) => owners.has(d)), strength, hit);
+  acc.add(docs.filter((d) => !owners.has(d)), strength * MEMBER_ONLY, hit);
 }
 
 export function mentionSignals(index: MatchIndex, mentions: Mentions): Map<number, MentionSignal> {
@@ -103,5 +123,6 @@ export function mentionSignals(index: MatchIndex, mentions: Mentions): Map<numbe
     if (!frameFiles.has(file)) acc.add(resolveFile(index, file), 1, { kind: 'file', text: file });
   }
   for (const symbol of mentions.symbols) addSymbol(index, acc, symbol, 1, 'symbol');
+  for (const symbol of mentions.arguments) addSymbol(index, acc, symbol, ARGUMENT_STRENGTH, 'symbol');
   return acc.signals;
 }

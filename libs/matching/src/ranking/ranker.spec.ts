@@ -82,6 +82,20 @@ describe('rankTicket', () => {
     expect(result.files[0].reasons[0]).toEqual(expect.objectContaining({ kind: 'mention', mention: 'symbol', text: 'reindexProducts' }));
   });
 
+  it('prefers the owner of a qualified member over other files declaring the member', () => {
+    const owners = buildMatchIndex({
+      files: [
+        { path: 'src/Range.java', symbols: ['Range', 'readObject', 'contains'] },
+        { path: 'src/DateParser.java', symbols: ['DateParser', 'readObject'], comments: 'Parses a date range from text.' },
+        { path: 'src/Version.java', symbols: ['Version'] },
+      ],
+    });
+    const result = rankTicket(owners, { title: 'Range.readObject() ignores the bounds' });
+    expect(result.files.map((f) => f.path)).toEqual(['src/Range.java', 'src/DateParser.java']);
+    const [owner, other] = result.files.map((f) => f.reasons.find((r) => r.kind === 'mention')?.share ?? 0);
+    expect(owner).toBeGreaterThan(other);
+  });
+
   it('follows stack-trace frames in an ADF description', () => {
     const description = {
       type: 'doc',

@@ -47,7 +47,6 @@ function emptyResult(ticket: PreparedTicket, reason: 'empty' | 'no-signal'): Mat
 interface Collected extends Signals {
   query: ResolvedTerm[];
   contentQuery: ResolvedTerm[];
-  textCoverage: number;
   /** Σ idf × weight of the query terms the index knows: the best score a file could reach per unit. */
   queryMass: number;
 }
@@ -56,17 +55,10 @@ function collectSignals(index: MatchIndex, ticket: PreparedTicket, options: Matc
   const query = resolveTerms(index.text, ticket.terms, MAX_QUERY_TERMS);
   const none: DocScores = { scores: new Float64Array(0), docs: new Uint32Array(0) };
   let text = none;
-  let textCoverage = 0;
   let queryMass = 0;
   if (query.length > 0) {
     text = index.textScorer.score(query, bm25fParams(weights));
-    // Share of the query's idf mass the index knows at all: a ticket in other words scores low.
-    let known = 0;
-    for (const q of query) known += q.weight * index.text.idf(q.termId);
-    let asked = known;
-    for (const t of ticket.terms) if (index.text.termId(t.term) === undefined) asked += t.weight * Math.log(1 + index.text.documentCount);
-    textCoverage = asked > 0 ? known / asked : 0;
-    queryMass = known;
+    for (const q of query) queryMass += q.weight * index.text.idf(q.termId);
   }
   const contentQuery = weights.content > 0 ? resolveTerms(index.content, ticket.terms, MAX_QUERY_TERMS) : [];
   const content = contentQuery.length > 0 ? index.contentScorer.score(contentQuery, CONTENT_PARAMS) : none;
@@ -80,7 +72,6 @@ function collectSignals(index: MatchIndex, ticket: PreparedTicket, options: Matc
     rules: options.pathRules?.length ? pathRuleSignals(index, options.pathRules, ticket.components, ticket.labels) : new Map(),
     feedback: options.feedback?.length ? feedbackSignals(index, ticket.key, ticket.terms, options.feedback) : new Map(),
     query,
-    textCoverage,
     queryMass,
   };
 }
@@ -125,7 +116,6 @@ export function rankTicket(index: MatchIndex, input: TicketInput | PreparedTicke
     margin: kept.length > 1 ? (best - kept[1].score) / best : 1,
     mention: candidates[0].mention + candidates[0].name > 0,
     similar: candidates[0].similar > 0,
-    coverage: signals.textCoverage,
     textMatch: signals.queryMass > 0 ? Math.min(1, (signals.text.scores[candidates[0].doc] ?? 0) / signals.queryMass) : 0,
     queryTerms: signals.query.length,
   };

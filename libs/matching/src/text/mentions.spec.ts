@@ -42,6 +42,12 @@ describe('extractMentions', () => {
     expect(found.symbols).not.toContain('Context');
   });
 
+  it('keeps identifiers seen only inside a call\'s parentheses apart as arguments', () => {
+    const found = mentions('NPE in SystemUtils.isJavaVersionAtLeast(JavaVersion) on startup');
+    expect(found.symbols).toEqual(['SystemUtils.isJavaVersionAtLeast']);
+    expect(found.arguments).toEqual(['JavaVersion']);
+  });
+
   it('skips abbreviations and host names', () => {
     const found = mentions('e.g. this, i.e. that, see github.com');
     expect(found.symbols).toEqual([]);

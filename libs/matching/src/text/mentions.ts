@@ -14,6 +14,8 @@ export interface StackFrame {
 export interface Mentions {
   files: string[];
   symbols: string[];
+  /** Symbols seen only inside a call's parentheses (`isAtLeast(JavaVersion)`): arguments, not the subject. */
+  arguments: string[];
   frames: StackFrame[];
 }
 
@@ -55,6 +57,7 @@ const CAMEL = /(?<![\w$])(?:[a-z][a-z0-9]*[A-Z][\w$]*|[A-Z][a-z0-9]+[A-Z][\w$]*|
 const SNAKE = /(?<![\w$])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w$])/g;
 const CODE_IDENTIFIER = /[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*)*/g;
 const URL = /\b[a-z][a-z0-9+.-]*:\/\/\S+/gi;
+const PARENTHESIZED = /\([^()\n]*\)/g;
 
 const HOST_SUFFIX = /\.(?:com|org|net|io|dev|edu|gov)$/;
 
@@ -108,11 +111,13 @@ function collectFrames(text: string, out: Collector): void {
 }
 
 function collectSymbols(text: string, out: Collector): void {
-  for (const m of text.matchAll(DOTTED)) {
-    const dotted = m[1];
-    if (FILE_EXACT.test(dotted) || looksLikeAbbreviation(dotted) || HOST_SUFFIX.test(dotted)) continue;
+  // A qualified name is taken whole; its parts are not mentions of their own.
+  const rest = text.replace(DOTTED, (whole: string, dotted: string) => {
+    if (FILE_EXACT.test(dotted) || looksLikeAbbreviation(dotted) || HOST_SUFFIX.test(dotted)) return whole;
     out.addSymbol(dotted);
-  }
+    return ' ';
+  });
+  text = rest;
   for (const m of text.matchAll(CALL)) out.addSymbol(m[1]);
   for (const m of text.matchAll(CAMEL)) out.addSymbol(m[0]);
   for (const m of text.matchAll(SNAKE)) out.addSymbol(m[0]);
@@ -133,6 +138,15 @@ export function extractMentions(clean: CleanText): Mentions {
   for (const frame of out.frames) if (frame.file) out.addFile(frame.file);
   for (const m of text.matchAll(FILE)) out.addFile(m[0]);
   for (const span of clean.code) collectCodeSpan(span, out);
+  // Symbols outside parentheses first: those inside are usually argument types, not what changes.
+  collectSymbols(text.replace(PARENTHESIZED, '()'), out);
+  const primary = new Set(out.symbols);
   collectSymbols(text, out);
-  return { files: [...out.files], symbols: [...out.symbols], frames: out.frames };
+  const symbols = [...out.symbols];
+  return {
+    files: [...out.files],
+    symbols: symbols.filter((s) => primary.has(s)),
+    arguments: symbols.filter((s) => !primary.has(s)),
+    frames: out.frames,
+  };
 }
