@@ -49,7 +49,7 @@ export function renderSnapshotSummary(snapshot: RepositorySnapshot, options: Sum
   else {
     out.push(
       ...table(
-        ['pct', 'revs', 'loc', 'max cx', 'owner', 'path'],
+        ['pct', 'recent revs', 'loc', 'max cx', 'owner', 'path'],
         hotspots.map((f) => [
           f.hotspotPercentile!.toFixed(1),
           String(f.recentRevisions),
@@ -72,7 +72,7 @@ export function renderSnapshotSummary(snapshot: RepositorySnapshot, options: Sum
   else {
     out.push(
       ...table(
-        ['revs', 'loc', 'fixes', 'authors', 'islands', 'fan-in', 'area'],
+        ['recent revs', 'loc', 'fixes', 'authors', 'islands', 'fan-in', 'area'],
         areas.map((a) => [
           String(a.recentRevisions),
           number(a.loc),
