@@ -39,7 +39,6 @@ export { renderSnapshotSummary, type SummaryOptions } from './snapshot/snapshot-
 export { collectRepositoryCorpus, type CorpusResult } from './corpus/collect-corpus';
 export type { RepositoryCorpus, CorpusFile, CorpusArea, CorpusTicket } from './corpus/corpus-builder';
 export type { SourceAnalyser } from './tree/content-pass';
-export { languageOf } from './source/language-of';
-export type { Language, SourceFacts, FunctionFacts, ImportFacts } from './source/source-facts';
+export type { CommitRecord } from './history/commit-record';
 export * from './source';
 export * from './dependencies';
