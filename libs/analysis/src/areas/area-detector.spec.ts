@@ -1,6 +1,7 @@
+import type { AreaRule } from '../analysis-options';
 import { detectAreas, packageName } from './area-detector';
 
-const options = { areaRules: [], maxAreaLoc: 100, maxAreaFiles: 10, minAreaLoc: 20 };
+const options = { areaRules: [] as AreaRule[], maxAreaLoc: 100, maxAreaFiles: 10, minAreaLoc: 20 };
 
 function layout(
   files: [string, number][],
