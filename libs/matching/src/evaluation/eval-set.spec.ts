@@ -1,0 +1,84 @@
+import { buildEvalSet, cleanQuery, defaultCutIndex, goldFiles, HistoryCommit, isQualifying } from './eval-set';
+
+const commit = (over: Partial<HistoryCommit>): HistoryCommit => ({
+  hash: 'h',
+  time: 0,
+  subject: 'work',
+  fix: false,
+  tickets: [],
+  files: [],
+  ...over,
+});
+
+describe('cleanQuery', () => {
+  it.each([
+    ['fix(context): skip chmod on pre-existing dirs in SaveUploadedFile (#4702)', 'skip chmod on pre-existing dirs in SaveUploadedFile'],
+    ['feat!: drop node 16', 'drop node 16'],
+    ['[LANG-1234] StringUtils.join ignores nulls', 'StringUtils.join ignores nulls'],
+    ['LANG-12: fix(core): handle empty input', 'handle empty input'],
+    ['Fix CharRange.contains(CharRange) for negated ranges (#1775).', 'Fix CharRange.contains(CharRange) for negated ranges'],
+    ['Revert "feat(router): add trailing slash redirect"', 'add trailing slash redirect'],
+    ['Merge branch fixes, closes #12 and #13', 'Merge branch fixes, closes and'],
+  ])('%s → %s', (subject, query) => {
+    expect(cleanQuery(subject)).toBe(query);
+  });
+});
+
+describe('isQualifying', () => {
+  it('accepts fixes, ticket keys and #numbers, nothing else', () => {
+    expect(isQualifying(commit({ fix: true }))).toBe(true);
+    expect(isQualifying(commit({ tickets: ['ENG-1'] }))).toBe(true);
+    expect(isQualifying(commit({ subject: 'add router groups (#45)' }))).toBe(true);
+    expect(isQualifying(commit({ subject: 'bump version to 2.0' }))).toBe(false);
+    expect(isQualifying(commit({ subject: 'use C# naming' }))).toBe(false);
+  });
+});
+
+describe('goldFiles', () => {
+  it('keeps changed source files that existed at the cut, not tests, docs or new files', () => {
+    const c = commit({ files: ['src/a.ts', 'src/a.spec.ts', 'README.md', 'src/new.ts', 'src/a.ts'] });
+    expect(goldFiles(c, (p) => p !== 'src/new.ts')).toEqual(['src/a.ts']);
+  });
+});
+
+describe('buildEvalSet', () => {
+  const exists = () => true;
+
+  it('turns qualifying commits into queries, oldest first, up to the limit', () => {
+    const after = [
+      commit({ hash: '1', time: 1, subject: 'fix: a breaks', fix: true, files: ['src/a.ts'] }),
+      commit({ hash: '2', time: 2, subject: 'chore: tidy', files: ['src/b.ts'] }),
+      commit({ hash: '3', time: 3, subject: 'fix: tests only', fix: true, files: ['test/a.test.ts'] }),
+      commit({ hash: '4', time: 4, subject: 'ENG-9 speed up b', tickets: ['ENG-9'], files: ['src/b.ts', 'src/c.ts'] }),
+      commit({ hash: '5', time: 5, subject: 'fix: c', fix: true, files: ['src/c.ts'] }),
+    ];
+    expect(buildEvalSet(after, exists, { limit: 2, maxGoldFiles: 30 })).toEqual([
+      { id: '1', query: 'a breaks', gold: ['src/a.ts'], time: 1 },
+      { id: '4', query: 'speed up b', gold: ['src/b.ts', 'src/c.ts'], time: 4 },
+    ]);
+  });
+
+  it('skips sweeping commits and subjects that are only a ticket key', () => {
+    const wide = Array.from({ length: 31 }, (_, i) => `src/f${i}.ts`);
+    const after = [
+      commit({ hash: '1', subject: 'fix: reformat everything', fix: true, files: wide }),
+      commit({ hash: '2', subject: 'ENG-3', tickets: ['ENG-3'], files: ['src/a.ts'] }),
+    ];
+    expect(buildEvalSet(after, exists, { limit: 10, maxGoldFiles: 30 })).toEqual([]);
+  });
+});
+
+describe('defaultCutIndex', () => {
+  const history = Array.from({ length: 20 }, (_, i) =>
+    commit({ hash: String(i), subject: i % 2 ? 'fix: thing' : 'work', fix: i % 2 === 1, files: ['src/a.ts'] }),
+  );
+
+  it('cuts just before the limit-th newest qualifying commit', () => {
+    // Newest first: qualifying commits sit at 1, 3, 5; the third is at 5, so the cut is 6.
+    expect(defaultCutIndex(history, 3, 30)).toBe(6);
+  });
+
+  it('never cuts off more than half of the history', () => {
+    expect(defaultCutIndex(history, 100, 30)).toBe(9);
+  });
+});

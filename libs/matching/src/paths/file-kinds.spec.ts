@@ -1,0 +1,32 @@
+import { isMatchablePath, isSourcePath, isTestPath } from './file-kinds';
+
+describe('file kinds', () => {
+  it.each([
+    'src/test/java/org/x/FooTest.java',
+    'tests/test_app.py',
+    'pkg/context_test.go',
+    'src/cart.spec.ts',
+    'src/cart.test.tsx',
+    'src/__tests__/cart.ts',
+    'app/FooTests.cs',
+    'conftest.py',
+    'src/it/java/BarIT.java',
+  ])('%s is a test', (path) => {
+    expect(isTestPath(path)).toBe(true);
+    expect(isMatchablePath(path)).toBe(false);
+  });
+
+  it.each(['src/main/java/org/x/Foo.java', 'src/flask/app.py', 'context.go', 'src/cart.ts', 'lib/latest.rb', 'src/Contest.java'])(
+    '%s is matchable source',
+    (path) => {
+      expect(isMatchablePath(path)).toBe(true);
+    },
+  );
+
+  it.each(['README.md', 'package.json', 'node_modules/x/index.js', 'vendor/a/b.go', 'dist/app.js', 'public/app.min.js', 'Makefile'])(
+    '%s is not source',
+    (path) => {
+      expect(isSourcePath(path)).toBe(false);
+    },
+  );
+});

@@ -1,0 +1,43 @@
+import { buildMatchIndex } from '../index/match-index';
+import { prepareTicket } from '../ticket/prepare-ticket';
+import { nameSignals } from './name-signal';
+
+describe('nameSignals', () => {
+  const index = buildMatchIndex({
+    files: [
+      { path: 'gin/response_writer.go', symbols: ['responseWriter', 'WriteHeader'], comments: 'writes the response' },
+      { path: 'gin/context.go', symbols: ['Context', 'SaveUploadedFile'], comments: 'the request context' },
+      { path: 'gin/render/render.go', symbols: ['Render'], comments: 'context aware rendering of the context' },
+      { path: 'gin/utils.go', symbols: ['filterFlags', 'flags'], comments: 'context helpers for the context' },
+    ],
+  });
+  const signal = (title: string) => {
+    const s = nameSignals(index, prepareTicket({ title }));
+    return [...s].map(([doc, v]) => [index.paths[doc], Number(v.value.toFixed(3)), v.hits.map((h) => `${h.target}:${h.text}`)]);
+  };
+
+  it('joins words into file names', () => {
+    const [[path, value, hits]] = signal('the response writer flushes twice');
+    expect([path, hits]).toEqual(['gin/response_writer.go', ['file:response writer']]);
+    expect(value).toBeGreaterThan(0.7);
+  });
+
+  it('joins words into symbol names, at half the strength of a file name', () => {
+    const [[path, value, hits]] = signal('save uploaded file keeps permissions');
+    expect([path, hits]).toEqual(['gin/context.go', ['symbol:save uploaded file']]);
+    expect(value).toBeGreaterThan(0.3);
+    expect(value).toBeLessThanOrEqual(0.5);
+  });
+
+  it('weakens names that the repository says everywhere', () => {
+    const [[path, value]] = signal('context leaks');
+    expect(path).toBe('gin/context.go');
+    expect(value).toBeLessThan(0.5);
+  });
+
+  it('never matches a lone lowercase word to a symbol', () => {
+    expect(signal('flags').map(([path]) => path)).toEqual([]);
+    expect(signal('filter flags').map(([path, , hits]) => [path, hits])).toEqual([['gin/utils.go', ['symbol:filter flags']]]);
+    expect(signal('render').map(([path, , hits]) => [path, hits])).toEqual([['gin/render/render.go', ['file:render']]]);
+  });
+});
