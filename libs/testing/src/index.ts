@@ -36,3 +36,4 @@ export {
   type LinearWebhookSendOptions,
 } from './fake-linear';
 export { buildRiskHistory, RISK_HISTORY_AUTHORS } from './risk-history';
+export { buildShopHistory, type ShopHistory } from './shop-history';

@@ -1,0 +1,55 @@
+import { Command } from 'commander';
+import { buildShopHistory, type ShopHistory } from '@sightline/testing';
+import { CliError } from '../cli-error';
+import { registerEvalCommand } from './eval.command';
+import type { EvalReport } from './match/eval-runner';
+
+async function run(args: string[]): Promise<string> {
+  let stdout = '';
+  const program = new Command('sightline').exitOverride();
+  registerEvalCommand(program, { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: () => true } });
+  await program.parseAsync(['node', 'sightline', 'eval', ...args]);
+  return stdout;
+}
+
+describe('sightline eval', () => {
+  let shop: ShopHistory;
+  beforeAll(() => {
+    shop = buildShopHistory();
+  });
+  afterAll(() => shop.repo.dispose());
+
+  it('measures Sightline and the content baselines on the commits after the cut', async () => {
+    const report = JSON.parse(await run([shop.repo.path, '--cut', shop.cut, '--json'])) as EvalReport;
+    expect(report.cut).toEqual(expect.objectContaining({ rev: shop.cut, chosenBy: 'cut' }));
+    expect(report.commitsAfterCut).toBe(6);
+    // The readme, test-only and new-file commits give no query.
+    expect(report.queries).toBe(3);
+    expect(report.indexedFiles).toBe(4);
+    expect(report.sightline).toEqual({ queries: 3, top1: 1, top5: 1, top10: 1, mrr: 1, map: 1 });
+    expect(report.baselines.plain.queries).toBe(3);
+    expect(report.baselines.tokenized.top10).toBeGreaterThan(0);
+    expect(report.calibration.reduce((n, b) => n + b.count, 0)).toBe(3);
+  }, 60_000);
+
+  it('places the cut itself when none is given, and prints a table', async () => {
+    const text = await run([shop.repo.path, '--limit', '2']);
+    expect(text).toContain('chosen for the query count');
+    expect(text).toMatch(/Sightline\s+\d+\.\d%\s+\d+\.\d%\s+\d+\.\d%\s+\d\.\d{3}\s+\d\.\d{3}/);
+    expect(text).toMatch(/BM25 over contents \(plain\)/);
+    expect(text).toMatch(/Sightline vs plain BM25: Top-5 [+-]\d+\.\d points, MRR ×/);
+  }, 60_000);
+
+  it('cuts by date with --since', async () => {
+    const report = JSON.parse(await run([shop.repo.path, '--since', '2023-11-22', '--json'])) as EvalReport;
+    expect(report.cut.chosenBy).toBe('since');
+    expect(report.cut.time.slice(0, 10) < '2023-11-22').toBe(true);
+  }, 60_000);
+
+  it('rejects contradictory or malformed options', async () => {
+    await expect(run([shop.repo.path, '--cut', 'HEAD', '--since', '2024-01-01'])).rejects.toThrow(new CliError('give at most one of --cut or --since'));
+    await expect(run([shop.repo.path, '--limit', 'x'])).rejects.toThrow('--limit must be a positive integer');
+    await expect(run([shop.repo.path, '--since', 'yesterday-ish'])).rejects.toThrow('not a date');
+    await expect(run([shop.repo.path, '--cut', 'HEAD'])).rejects.toThrow('no commit after the cut qualifies');
+  }, 60_000);
+});
