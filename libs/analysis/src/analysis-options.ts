@@ -110,6 +110,8 @@ export const analysisOptionsSchema = z.object({
   ticketPatterns: z.array(z.string().min(1)).default([...DEFAULT_TICKET_PATTERNS]),
   ticketIgnoredPrefixes: z.array(z.string()).default([...DEFAULT_TICKET_IGNORED_PREFIXES]),
   fixPattern: z.string().min(1).default(DEFAULT_FIX_PATTERN),
+  /** Ticket keys the tracker knows as bugs: commits naming one count as fixes too. */
+  bugTickets: z.array(z.string().min(1)).default([]),
   areaRules: z.array(areaRuleSchema).default([]),
   /** Directories are split into sub-areas while they hold more than this many code lines… */
   maxAreaLoc: z.number().int().positive().default(20000),

@@ -80,19 +80,18 @@ function newItemHistory(count: number): ItemHistory {
 function touch(
   item: ItemHistory,
   i: number,
-  commit: CommitRecord,
-  recent: boolean,
+  when: { time: number; fix: boolean; recent: boolean },
   credit: AuthorCredit,
   added: number,
   deleted: number,
 ): void {
   item.revisions[i]++;
-  if (recent) item.recentRevisions[i]++;
+  if (when.recent) item.recentRevisions[i]++;
   item.added[i] += added;
   item.deleted[i] += deleted;
-  if (commit.fix) item.bugFixRevisions[i]++;
-  if (item.lastChanged[i] < commit.time) item.lastChanged[i] = commit.time;
-  if (item.firstSeen[i] === -1 || item.firstSeen[i] > commit.time) item.firstSeen[i] = commit.time;
+  if (when.fix) item.bugFixRevisions[i]++;
+  if (item.lastChanged[i] < when.time) item.lastChanged[i] = when.time;
+  if (item.firstSeen[i] === -1 || item.firstSeen[i] > when.time) item.firstSeen[i] = when.time;
   item.credit.add(i, credit, added);
 }
 
@@ -126,6 +125,7 @@ export function aggregateHistory(input: AggregationInput, withCorpus = false): H
   const authorIndex = new Map<string, number>();
   const authors: AuthorSummary[] = [];
   const recentFrom = input.headTime - options.hotspotDays * 86400;
+  const bugTickets = new Set(options.bugTickets);
 
   const keptFileSets: Int32Array[] = [];
   const keptAreaSets: Int32Array[] = [];
@@ -188,7 +188,9 @@ export function aggregateHistory(input: AggregationInput, withCorpus = false): H
 
     const size = ids.length;
     const kept = size > 0 && size <= options.coupling.maxChangesetSize;
-    const recent = commit.time >= recentFrom;
+    // A commit is a fix by its subject, or by naming a ticket the tracker knows as a bug.
+    const fix = commit.fix || (bugTickets.size > 0 && commit.tickets.some((key) => bugTickets.has(key)));
+    const when = { time: commit.time, fix, recent: commit.time >= recentFrom };
     const keptFiles: number[] = [];
     const areas: number[] = [];
     const areaAdded: number[] = [];
@@ -196,7 +198,7 @@ export function aggregateHistory(input: AggregationInput, withCorpus = false): H
     for (let i = 0; i < size; i++) {
       const f = fileOfPath[ids[i]];
       if (f === -1) continue;
-      touch(fileHistory, f, commit, recent, credit, addedOf[i], deletedOf[i]);
+      touch(fileHistory, f, when, credit, addedOf[i], deletedOf[i]);
       commitsByFile?.[f].push(c);
       if (kept) {
         fileHistory.sumOfCoupling[f] += size - 1;
@@ -215,7 +217,7 @@ export function aggregateHistory(input: AggregationInput, withCorpus = false): H
       areaDeleted[at] += deletedOf[i];
     }
     for (let i = 0; i < areas.length; i++) {
-      touch(areaHistory, areas[i], commit, recent, credit, areaAdded[i], areaDeleted[i]);
+      touch(areaHistory, areas[i], when, credit, areaAdded[i], areaDeleted[i]);
     }
     if (kept && keptFiles.length > 0) keptFileSets.push(Int32Array.from(keptFiles));
     if (kept && areas.length > 0) {
@@ -246,7 +248,7 @@ export function aggregateHistory(input: AggregationInput, withCorpus = false): H
       const h = ticket.history;
       h.commits.push(commit.hash);
       h.subjects.push(commit.subject);
-      h.bugFix ||= commit.fix;
+      h.bugFix ||= when.fix;
       h.first = Math.min(h.first, commit.time);
       h.last = Math.max(h.last, commit.time);
       for (let i = 0; i < size; i++) ticket.identities.add(ids[i]);
