@@ -86,6 +86,9 @@ export async function analyseRepository(
   const cwd = repository.path;
   const since = options.since !== undefined ? await resolveSince(cwd, options.since) : null;
   const previous = cacheCovers(extras.previous, options, since) ? extras.previous : undefined;
+  // Blob facts depend on the content only, so they survive option changes that void the history records.
+  const blobCache =
+    extras.previous?.version === CACHE_FORMAT_VERSION ? extras.previous.blobs : new Map<string, BlobFacts>();
   const paths = new InternTable(previous?.paths);
   const identities = new InternTable(previous?.identities);
   const progress = throttledProgress(onProgress);
@@ -133,7 +136,7 @@ export async function analyseRepository(
     let done = 0;
     const content = await runContentPass(cwd, entries, {
       maxFileBytes: options.maxFileBytes,
-      cache: previous?.blobs ?? new Map<string, BlobFacts>(),
+      cache: blobCache,
       analyser,
       onFile: () => progress({ phase: 'files', done: ++done, total: entries.length }),
       signal: abort.signal,

@@ -88,8 +88,9 @@ describe('incremental analysis equals a full run', () => {
         previous: first.cache,
       });
       expect(narrow.snapshot).toEqual(await full(repo.path, { since }));
-      const wide = await analyseRepository(repo.path, options, undefined, { now, previous: first.cache });
+      const wide = await analyseRepository(repo.path, options, undefined, { now, previous: narrow.cache });
       expect(wide.stats.commitsReused).toBe(0);
+      expect(wide.stats.blobsParsed).toBe(0);
       expect(wide.snapshot).toEqual(await full(repo.path));
     } finally {
       repo.dispose();
