@@ -30,14 +30,21 @@ interface Slot {
 const BATCH = 32;
 
 /**
- * The worker entry beside this file. When running from TypeScript sources (ts-node, Jest) the
- * worker is the .ts file and needs a TypeScript loader; the built .js needs none.
+ * How to start a worker. From the built .js it is the worker file itself. From TypeScript sources
+ * (ts-node, Jest) the worker registers ts-node first, with its TypeScript transpiler rather than
+ * swc: swc's native addon crashes the process when a worker thread loads it again after another
+ * worker that loaded it has exited, unless the main thread also holds it (it does not under Jest).
  */
-function workerEntry(): { file: string; execArgv: string[] } {
+function workerStart(): { source: string; eval: boolean } {
   const extension = extname(__filename);
   const file = join(__dirname, `source-worker${extension}`);
-  const execArgv = extension === '.ts' ? ['--require', 'ts-node/register/transpile-only'] : [];
-  return { file, execArgv };
+  if (extension !== '.ts') return { source: file, eval: false };
+  const tsNode = require.resolve('ts-node');
+  const bootstrap = [
+    `require(${JSON.stringify(tsNode)}).register({ transpileOnly: true, swc: false });`,
+    `require(${JSON.stringify(file)});`,
+  ].join('\n');
+  return { source: bootstrap, eval: true };
 }
 
 /**
@@ -46,14 +53,14 @@ function workerEntry(): { file: string; execArgv: string[] } {
  */
 export function createSourcePool(threads: number = availableParallelism()): SourcePool {
   const size = Math.max(1, Math.floor(threads));
-  const entry = workerEntry();
+  const entry = workerStart();
   const slots: Slot[] = [];
   let nextId = 0;
   let closed = false;
 
   const start = (): Slot => {
     const slot: Slot = {
-      worker: new Worker(entry.file, { execArgv: entry.execArgv }),
+      worker: new Worker(entry.source, { eval: entry.eval }),
       pending: new Map(),
       outbox: [],
     };
