@@ -55,8 +55,14 @@ export interface ReadCommitsOptions {
   signal?: AbortSignal;
 }
 
-/** Commits per block when dealing them out to processes: neighbours share blobs, which git's delta cache rewards. */
-const BLOCK = 32;
+/**
+ * Commits are dealt to the processes in blocks of neighbours: neighbouring commits share blobs,
+ * which git's delta cache rewards (measured on git/git: 1-commit blocks cost 20% more CPU than
+ * blocks of thousands). Eight blocks per process keep the expensive recent history shared evenly.
+ */
+const MIN_BLOCK = 32;
+const MAX_BLOCK = 4096;
+const BLOCKS_PER_PROCESS = 8;
 
 /**
  * Reads the given commits with `git log --no-walk --stdin --numstat`, split over several git
@@ -71,9 +77,13 @@ export async function readCommits(
 ): Promise<CommitRecord[]> {
   const records: CommitRecord[] = new Array<CommitRecord>(hashes.length);
   if (hashes.length === 0) return records;
-  const processes = Math.max(1, Math.min(options.processes, Math.ceil(hashes.length / (BLOCK * 4))));
+  const processes = Math.max(1, Math.min(options.processes, Math.ceil(hashes.length / (MIN_BLOCK * 4))));
+  const block = Math.max(
+    MIN_BLOCK,
+    Math.min(MAX_BLOCK, Math.floor(hashes.length / (processes * BLOCKS_PER_PROCESS))),
+  );
   const parts: number[][] = Array.from({ length: processes }, () => []);
-  for (let i = 0; i < hashes.length; i++) parts[Math.floor(i / BLOCK) % processes].push(i);
+  for (let i = 0; i < hashes.length; i++) parts[Math.floor(i / block) % processes].push(i);
 
   const args = [
     'log',
