@@ -4,47 +4,63 @@
 // each repository given is analysed first (the analysis time is printed beside the index build)
 // and queried with its own commit subjects. Figures only; nothing here asserts a time.
 import { collectRepositoryCorpus } from '@sightline/analysis';
-import { buildMatchIndex, cleanQuery, matchCorpusFromAnalysis, rankTicket, type MatchCorpus } from '@sightline/matching';
+import { buildMatchIndex, cleanQuery, matchCorpusFromAnalysis, rankTicket, type MatchCorpus, type MatchIndex } from '@sightline/matching';
+import { cpus, loadavg } from 'node:os';
 import { random, syntheticCorpus, syntheticQueries } from './matching-corpus';
 
 interface Case {
   name: string;
-  corpus: MatchCorpus;
+  /** Built inside the measurement and dropped after indexing, so memory counts the index alone. */
+  corpus: () => MatchCorpus;
   queries: string[];
   analysisMs?: number;
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
-function memory(): number {
-  gc?.();
+async function memory(): Promise<number> {
+  for (let i = 0; i < 3; i++) {
+    gc?.();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   const m = process.memoryUsage();
   return m.heapUsed + m.arrayBuffers;
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+function percentiles(values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(2);
+  return `p50 ${at(50)} ms  p99 ${at(99)} ms  max ${sorted[sorted.length - 1].toFixed(2)} ms`;
 }
 
-function run(c: Case): void {
-  const before = memory();
+/** The corpus lives only in here, so after it returns the index is all that stays reachable. */
+function build(corpus: () => MatchCorpus): { index: MatchIndex; buildMs: number } {
+  const input = corpus();
   const started = process.hrtime.bigint();
-  const index = buildMatchIndex(c.corpus);
-  const buildMs = Number(process.hrtime.bigint() - started) / 1e6;
-  const heapMb = (memory() - before) / 1024 / 1024;
+  const index = buildMatchIndex(input);
+  return { index, buildMs: Number(process.hrtime.bigint() - started) / 1e6 };
+}
+
+async function run(c: Case): Promise<void> {
+  const before = await memory();
+  const { index, buildMs } = build(c.corpus);
+  const indexMb = ((await memory()) - before) / 1024 / 1024;
   for (const q of c.queries.slice(0, 50)) rankTicket(index, { title: q });
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (const q of c.queries) {
+    const cpu0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     rankTicket(index, { title: q });
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    wall.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const used = process.cpuUsage(cpu0);
+    cpu.push((used.user + used.system) / 1000);
   }
-  times.sort((a, b) => a - b);
-  const ms = (x: number) => `${x.toFixed(2)} ms`;
   process.stdout.write(
-    `${c.name.padEnd(34)} files ${String(index.paths.length).padStart(6)}  past changes ${String(index.pastTickets.length).padStart(6)}  ` +
-      `build ${(buildMs / 1000).toFixed(2)} s${c.analysisMs !== undefined ? ` (analysis ${(c.analysisMs / 1000).toFixed(1)} s)` : ''}  ` +
-      `memory ${heapMb.toFixed(0)} MB  queries ${times.length}  p50 ${ms(percentile(times, 50))}  p99 ${ms(percentile(times, 99))}  max ${ms(times[times.length - 1])}\n`,
+    `${c.name}: ${index.paths.length} files indexed, ${index.pastTickets.length} past tickets/changes\n` +
+      `  index build ${(buildMs / 1000).toFixed(2)} s${c.analysisMs !== undefined ? ` (the analysis took ${(c.analysisMs / 1000).toFixed(1)} s)` : ''}, index memory ${indexMb.toFixed(0)} MB\n` +
+      `  ${wall.length} queries, wall: ${percentiles(wall)}\n` +
+      `  ${''.padStart(String(wall.length).length)} queries, cpu:  ${percentiles(cpu)}\n`,
   );
 }
 
@@ -56,16 +72,18 @@ async function repositoryCase(path: string): Promise<Case> {
   const subjects = [...new Set(corpus.files.flatMap((f) => f.commitSubjects))].map(cleanQuery).filter((s) => s.length > 0);
   const rand = random(7);
   const queries = Array.from({ length: Math.min(1000, subjects.length) }, () => subjects[Math.floor(rand() * subjects.length)]);
-  return { name: `${path.split('/').filter(Boolean).slice(-2).join('/')}`, corpus: matchCorpus, queries, analysisMs };
+  return { name: `${path.split('/').filter(Boolean).slice(-2).join('/')}`, corpus: () => matchCorpus, queries, analysisMs };
 }
 
 async function main(): Promise<void> {
   if (!gc) process.stderr.write('(run with node --expose-gc for exact memory figures)\n');
+  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+  process.stdout.write(`${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), load average ${load}: wall times include waiting for a CPU, cpu times do not\n`);
   for (const size of [5_000, 50_000]) {
-    const corpus = syntheticCorpus(size);
-    run({ name: `synthetic ${size / 1000}k files`, corpus, queries: syntheticQueries(corpus, size > 10_000 ? 500 : 1000) });
+    const queries = syntheticQueries(syntheticCorpus(size), size > 10_000 ? 500 : 1000);
+    await run({ name: `synthetic ${size / 1000}k files`, corpus: () => syntheticCorpus(size), queries });
   }
-  for (const path of process.argv.slice(2)) run(await repositoryCase(path));
+  for (const path of process.argv.slice(2)) await run(await repositoryCase(path));
 }
 
 main().catch((error: unknown) => {

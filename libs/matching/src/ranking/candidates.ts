@@ -38,21 +38,25 @@ function maxOf(values: Iterable<number>): number {
   return max;
 }
 
-/** The `k` entries of `docs` with the largest `score` (unordered), by repeated partitioning; reorders `docs`. */
-export function selectTop(docs: number[], score: Float64Array, k: number): number[] {
-  if (docs.length <= k) return docs;
+/**
+ * Moves the `k` entries of `docs[0..count)` with the largest `score` to the front (unordered), by
+ * repeated partitioning, and returns how many that is (`min(k, count)`).
+ */
+export function partitionTop(docs: Uint32Array | number[], count: number, score: Float64Array, k: number): number {
+  if (count <= k) return count;
   let lo = 0;
-  let hi = docs.length - 1;
-  const a = docs;
+  let hi = count - 1;
   while (lo < hi) {
-    const pivot = score[a[(lo + hi) >>> 1]];
+    const pivot = score[docs[(lo + hi) >>> 1]];
     let i = lo;
     let j = hi;
     while (i <= j) {
-      while (score[a[i]] > pivot) i++;
-      while (score[a[j]] < pivot) j--;
+      while (score[docs[i]] > pivot) i++;
+      while (score[docs[j]] < pivot) j--;
       if (i <= j) {
-        [a[i], a[j]] = [a[j], a[i]];
+        const t = docs[i];
+        docs[i] = docs[j];
+        docs[j] = t;
         i++;
         j--;
       }
@@ -61,12 +65,13 @@ export function selectTop(docs: number[], score: Float64Array, k: number): numbe
     else if (k - 1 >= i) lo = i;
     else break;
   }
-  return a.slice(0, k);
+  return k;
 }
 
 interface Scratch {
   score: Float64Array;
   seen: Uint8Array;
+  docs: Uint32Array;
 }
 
 // One scratch buffer per index, cleared after use: a query allocates nothing in proportion to the repository.
@@ -75,10 +80,18 @@ const scratchByIndex = new WeakMap<MatchIndex, Scratch>();
 function scratchFor(index: MatchIndex): Scratch {
   let scratch = scratchByIndex.get(index);
   if (!scratch) {
-    scratch = { score: new Float64Array(index.paths.length), seen: new Uint8Array(index.paths.length) };
+    const n = index.paths.length;
+    scratch = { score: new Float64Array(n), seen: new Uint8Array(n), docs: new Uint32Array(n) };
     scratchByIndex.set(index, scratch);
   }
   return scratch;
+}
+
+function maxScore(scores: DocScores): number {
+  let max = 0;
+  const { docs } = scores;
+  for (let i = 0; i < docs.length; i++) if (scores.scores[docs[i]] > max) max = scores.scores[docs[i]];
+  return max;
 }
 
 export function rankCandidates(
@@ -88,41 +101,53 @@ export function rankCandidates(
   weights: MatchWeights,
   limit: number,
 ): Candidate[] {
-  const { score, seen } = scratchFor(index);
-  const docs: number[] = [];
-  const touch = (doc: number, value: number) => {
-    if (!seen[doc]) {
-      seen[doc] = 1;
-      docs.push(doc);
+  const { score, seen, docs } = scratchFor(index);
+  const priors = priorTotals(index, weights, ticket.bugLike);
+  let count = 0;
+  // Tight loops over the (possibly repository-wide) BM25 hits; the sparse signals follow.
+  const addDense = (scores: DocScores, factor: number) => {
+    const hits = scores.docs;
+    for (let i = 0; i < hits.length; i++) {
+      const d = hits[i];
+      if (seen[d] === 0) {
+        seen[d] = 1;
+        docs[count++] = d;
+        score[d] = priors[d];
+      }
+      score[d] += factor * scores.scores[d];
     }
-    score[doc] += value;
   };
-  let maxText = 0;
-  for (const d of s.text.docs) maxText = Math.max(maxText, s.text.scores[d]);
-  if (maxText > 0) for (const d of s.text.docs) touch(d, (weights.text * s.text.scores[d]) / maxText);
-  let maxContent = 0;
-  for (const d of s.content.docs) maxContent = Math.max(maxContent, s.content.scores[d]);
-  if (maxContent > 0) for (const d of s.content.docs) touch(d, (weights.content * s.content.scores[d]) / maxContent);
+  const touch = (d: number, value: number) => {
+    if (seen[d] === 0) {
+      seen[d] = 1;
+      docs[count++] = d;
+      score[d] = priors[d];
+    }
+    score[d] += value;
+  };
+  const maxText = maxScore(s.text);
+  if (maxText > 0) addDense(s.text, weights.text / maxText);
+  const maxContent = maxScore(s.content);
+  if (maxContent > 0) addDense(s.content, weights.content / maxContent);
   const maxSimilar = maxOf([...s.similar.values()].map((v) => v.value));
   for (const [d, v] of s.similar) touch(d, maxSimilar > 0 ? (weights.similar * v.value) / maxSimilar : 0);
   for (const [d, v] of s.mentions) touch(d, weights.mention * v.value);
   for (const [d, v] of s.names) touch(d, weights.nameMatch * v.value);
   for (const d of s.rules.keys()) touch(d, weights.pathRule);
   for (const [d, f] of s.feedback) if (f.value > 0) touch(d, weights.feedback * f.value);
-  const priors = priorTotals(index, weights, ticket.bugLike);
-  for (const d of docs) score[d] += priors[d];
   for (const [d, f] of s.feedback) {
     // "Wrong" scales the score down (to nothing for a verdict on this ticket).
     if (f.value < 0 && seen[d]) score[d] *= 1 + f.value;
   }
-  const positive = docs.filter((d) => score[d] > 0);
-  const top = selectTop(positive, score, limit);
+  const kept = partitionTop(docs, count, score, limit);
+  const top: number[] = [];
+  for (let i = 0; i < kept; i++) if (score[docs[i]] > 0) top.push(docs[i]);
   top.sort((a, b) => score[b] - score[a] || (index.paths[a] < index.paths[b] ? -1 : 1));
   const maxima = { text: maxText, content: maxContent, similar: maxSimilar };
   const out = top.map((doc) => evidenceOf(index, ticket, s, weights, doc, score[doc], maxima));
-  for (const d of docs) {
-    score[d] = 0;
-    seen[d] = 0;
+  for (let i = 0; i < count; i++) {
+    score[docs[i]] = 0;
+    seen[docs[i]] = 0;
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { MatchIndex } from '../index/match-index';
 import { QueryTerm } from '../ticket/prepare-ticket';
 import { MatchWeights } from './match-weights';
-import { selectTop } from './candidates';
+import { partitionTop } from './candidates';
 import { resolveTerms } from './query-terms';
 
 /**
@@ -35,7 +35,9 @@ export function similarTicketSignals(
   const query = resolveTerms(index.tickets, terms, MAX_QUERY_TERMS);
   if (query.length === 0) return out;
   const { scores, docs } = index.ticketScorer.score(query, { k1: weights.k1, fields: [{ weight: 1, b: 0.5 }] });
-  const ranked = selectTop(Array.from(docs), scores, weights.similarTickets).sort((a, b) => scores[b] - scores[a] || a - b);
+  const candidates = Array.from(docs);
+  const kept = partitionTop(candidates, candidates.length, scores, weights.similarTickets);
+  const ranked = candidates.slice(0, kept).sort((a, b) => scores[b] - scores[a] || a - b);
   const best = ranked.length > 0 ? scores[ranked[0]] : 0;
   for (const t of ranked) {
     const similarity = scores[t] / best;
