@@ -65,6 +65,25 @@ describe('sightline analyze', () => {
     expect(stdout).toContain('Files that failed to parse: 0');
   });
 
+  it('counts vendored files only when asked to', async () => {
+    const vendored = FixtureRepo.create();
+    try {
+      vendored.commit({
+        message: 'add',
+        time: 1_600_000_000,
+        files: { 'vendor/lib.js': 'x = 1;\n', 'app.js': 'y = 2;\n' },
+      });
+      const paths = async (args: string[]) =>
+        JSON.parse((await runInProcess([vendored.path, '--json', ...args])).stdout).files.map(
+          (f: { path: string }) => f.path,
+        );
+      expect(await paths([])).toEqual(['app.js']);
+      expect(await paths(['--no-default-excludes'])).toEqual(['app.js', 'vendor/lib.js']);
+    } finally {
+      vendored.dispose();
+    }
+  });
+
   it('draws a progress bar on a terminal and clears it before the output', async () => {
     const { stderr } = await runInProcess([repo.path, '--json'], true);
     expect(stderr).toMatch(/history \[#+\] 6\/6/);

@@ -23,6 +23,7 @@ interface AnalyzeFlags {
   since?: string;
   renames: boolean;
   exclude: string[];
+  defaultExcludes: boolean;
   json?: boolean;
   out?: string;
   cache?: string;
@@ -74,7 +75,13 @@ async function runAnalysis(path: string, flags: AnalyzeFlags, io: AnalyzeIo): Pr
   try {
     return await analyseRepository(
       path,
-      { rev: flags.rev, since: flags.since, renames: flags.renames, exclude: flags.exclude },
+      {
+        rev: flags.rev,
+        since: flags.since,
+        renames: flags.renames,
+        exclude: flags.exclude,
+        defaultExcludes: flags.defaultExcludes,
+      },
       bar ? (p) => bar.update(p) : undefined,
       { previous },
     );
@@ -100,6 +107,10 @@ export function registerAnalyzeCommand(
     .option('--since <date>', 'only count commits from this date (YYYY-MM-DD or "6 months ago")')
     .option('--no-renames', 'treat a move as delete + add, exactly like `git log --no-renames`')
     .option('--exclude <glob>', 'also exclude paths matching the glob (repeatable)', collect, [])
+    .option(
+      '--no-default-excludes',
+      'also count vendored, generated and lock files (node_modules/, dist/, *.lock …)',
+    )
     .option('--json', 'print the snapshot as JSON')
     .option('--out <file>', 'write the output to a file instead of stdout')
     .option('--cache <file>', 'reuse and update an analysis cache file: later runs read only what changed')
