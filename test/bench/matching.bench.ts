@@ -4,7 +4,8 @@
 // each repository given is analysed first (the analysis time is printed beside the index build)
 // and queried with its own commit subjects. Figures only; nothing here asserts a time.
 import { collectRepositoryCorpus } from '@sightline/analysis';
-import { buildMatchIndex, cleanQuery, matchCorpusFromAnalysis, rankTicket, type MatchCorpus, type MatchIndex } from '@sightline/matching';
+import { readTreeContents } from '../../apps/cli/src/commands/match/tree-contents';
+import { buildMatchIndex, cleanQuery, isMatchablePath, matchCorpusFromAnalysis, rankTicket, type MatchCorpus, type MatchIndex } from '@sightline/matching';
 import { cpus, loadavg } from 'node:os';
 import { random, syntheticCorpus, syntheticQueries } from './matching-corpus';
 
@@ -68,7 +69,9 @@ async function repositoryCase(path: string): Promise<Case> {
   const started = Date.now();
   const { corpus, snapshot } = await collectRepositoryCorpus(path);
   const analysisMs = Date.now() - started;
-  const matchCorpus = matchCorpusFromAnalysis(corpus, snapshot);
+  // Source text as `sightline match` reads it.
+  const contents = await readTreeContents(path, snapshot.repository.head, isMatchablePath, 1024 * 1024);
+  const matchCorpus = matchCorpusFromAnalysis(corpus, snapshot, { contents: new Map(contents.map((c) => [c.path, c.content])) });
   const subjects = [...new Set(corpus.files.flatMap((f) => f.commitSubjects))].map(cleanQuery).filter((s) => s.length > 0);
   const rand = random(7);
   const queries = Array.from({ length: Math.min(1000, subjects.length) }, () => subjects[Math.floor(rand() * subjects.length)]);

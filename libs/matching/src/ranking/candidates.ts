@@ -25,11 +25,21 @@ export interface Signals {
   feedback: Map<number, FeedbackSignal>;
 }
 
-export interface Candidate extends FileEvidence {
+export interface Candidate {
   doc: number;
   score: number;
+}
+
+export interface Evidence extends FileEvidence {
   /** Sum of the positive parts, the base for each reason's share. */
-  evidence: number;
+  total: number;
+}
+
+export interface RankedCandidates {
+  /** Best first. */
+  ranked: Candidate[];
+  /** A file's evidence, worked out only for the files that are shown or explained. */
+  evidence(doc: number): Evidence;
 }
 
 function maxOf(values: Iterable<number>): number {
@@ -100,7 +110,7 @@ export function rankCandidates(
   s: Signals,
   weights: MatchWeights,
   limit: number,
-): Candidate[] {
+): RankedCandidates {
   const { score, seen, docs } = scratchFor(index);
   const priors = priorTotals(index, weights, ticket.bugLike);
   let count = 0;
@@ -143,13 +153,13 @@ export function rankCandidates(
   const top: number[] = [];
   for (let i = 0; i < kept; i++) if (score[docs[i]] > 0) top.push(docs[i]);
   top.sort((a, b) => score[b] - score[a] || (index.paths[a] < index.paths[b] ? -1 : 1));
-  const maxima = { text: maxText, content: maxContent, similar: maxSimilar };
-  const out = top.map((doc) => evidenceOf(index, ticket, s, weights, doc, score[doc], maxima));
+  const ranked = top.map((doc) => ({ doc, score: score[doc] }));
   for (let i = 0; i < count; i++) {
     score[docs[i]] = 0;
     seen[docs[i]] = 0;
   }
-  return out;
+  const maxima = { text: maxText, content: maxContent, similar: maxSimilar };
+  return { ranked, evidence: (doc) => evidenceOf(index, ticket, s, weights, doc, maxima) };
 }
 
 function evidenceOf(
@@ -158,9 +168,8 @@ function evidenceOf(
   s: Signals,
   weights: MatchWeights,
   doc: number,
-  score: number,
   maxima: { text: number; content: number; similar: number },
-): Candidate {
+): Evidence {
   const similarSignal = s.similar.get(doc);
   const mentionSignal = s.mentions.get(doc);
   const nameSignal = s.names.get(doc);
@@ -177,9 +186,7 @@ function evidenceOf(
   let contribution = 0;
   if (feedback) contribution = feedback.value < 0 ? base * feedback.value : weights.feedback * feedback.value;
   return {
-    doc,
-    score,
-    evidence: base + Math.max(0, contribution),
+    total: base + Math.max(0, contribution),
     text,
     content,
     similar,

@@ -97,13 +97,19 @@ export function rankTicket(index: MatchIndex, input: TicketInput | PreparedTicke
   }
   const signals = collectSignals(index, ticket, options, weights);
   const top = options.top ?? DEFAULT_TOP;
-  const candidates = rankCandidates(index, ticket, signals, weights, Math.max(top, AREA_FILES));
+  const { ranked: candidates, evidence } = rankCandidates(index, ticket, signals, weights, Math.max(top, AREA_FILES));
   if (candidates.length === 0) return emptyResult(ticket, 'no-signal');
   const best = candidates[0].score;
   const kept = candidates.filter((c) => c.score >= best * MIN_RELATIVE_SCORE);
   const scale = scoreScale(ticket, signals, weights);
   const ctx: ExplainContext = { index, query: signals.query, contentQuery: signals.contentQuery, weights };
-  const explain = options.explain === false ? undefined : (c: Candidate) => explainEvidence(ctx, c.doc, c, c.evidence);
+  const explain =
+    options.explain === false
+      ? undefined
+      : (c: Candidate) => {
+          const e = evidence(c.doc);
+          return explainEvidence(ctx, c.doc, e, e.total);
+        };
   const files = kept.slice(0, top).map((c) => ({
     path: index.paths[c.doc],
     kind: 'file' as const,
@@ -114,8 +120,8 @@ export function rankTicket(index: MatchIndex, input: TicketInput | PreparedTicke
   const features: ConfidenceFeatures = {
     topScore: best / scale,
     margin: kept.length > 1 ? (best - kept[1].score) / best : 1,
-    mention: candidates[0].mention + candidates[0].name > 0,
-    similar: candidates[0].similar > 0,
+    mention: signals.mentions.has(candidates[0].doc) || signals.names.has(candidates[0].doc),
+    similar: signals.similar.has(candidates[0].doc),
     textMatch: signals.queryMass > 0 ? Math.min(1, (signals.text.scores[candidates[0].doc] ?? 0) / signals.queryMass) : 0,
     queryTerms: signals.query.length,
   };
