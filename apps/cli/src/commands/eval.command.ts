@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { DEFAULT_EVAL_SET_OPTIONS } from '@sightline/matching';
+import { z } from 'zod';
+import { DEFAULT_EVAL_SET_OPTIONS, DEFAULT_WEIGHTS, INDEX_FIELDS, type WeightOverrides } from '@sightline/matching';
 import { CliError } from '../cli-error';
 import { renderEvalReport } from './match/eval-report';
 import { runEvaluation } from './match/eval-runner';
@@ -10,8 +11,38 @@ interface EvalFlags {
   since?: string;
   limit: string;
   maxFiles: string;
+  weights?: string;
   json?: boolean;
 }
+
+/** `--weights '{"similar":0}'`: overrides of DEFAULT_WEIGHTS, for ablations and tuning experiments. */
+function parseWeights(value: string | undefined): WeightOverrides | undefined {
+  if (value === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw new CliError('--weights must be a JSON object');
+  }
+  const result = weightOverridesSchema.safeParse(parsed);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new CliError(`--weights: ${issue.path.join('.') || 'value'} ${issue.message}`);
+  }
+  return result.data as WeightOverrides;
+}
+
+const weight = z.number().min(0);
+const weightOverridesSchema = z
+  .object({
+    ...Object.fromEntries(
+      Object.keys(DEFAULT_WEIGHTS)
+        .filter((key) => key !== 'fields')
+        .map((key) => [key, weight.optional()]),
+    ),
+    fields: z.partialRecord(z.enum(INDEX_FIELDS), z.object({ weight, b: z.number().min(0).max(1) }).partial().strict()).optional(),
+  })
+  .strict();
 
 function positiveInt(name: string, value: string): number {
   const n = Number(value);
@@ -33,6 +64,7 @@ export function registerEvalCommand(program: Command, io: CommandIo = { stdout: 
     .option('--since <date>', 'cut at the last commit before this date (YYYY-MM-DD)')
     .option('--limit <n>', 'queries at most; without --cut/--since the cut is placed so about this many follow it', String(DEFAULT_EVAL_SET_OPTIONS.limit))
     .option('--max-files <n>', 'skip commits changing more source files than this (sweeping changes, not tickets)', String(DEFAULT_EVAL_SET_OPTIONS.maxGoldFiles))
+    .option('--weights <json>', 'override ranking weights, e.g. \'{"similar":0}\' (experiments; see docs/matching.md)')
     .option('--json', 'print the report as JSON')
     .action(async (path: string, flags: EvalFlags) => {
       if (flags.cut && flags.since) throw new CliError('give at most one of --cut or --since');
@@ -41,6 +73,7 @@ export function registerEvalCommand(program: Command, io: CommandIo = { stdout: 
         since: flags.since,
         limit: positiveInt('--limit', flags.limit),
         maxGoldFiles: positiveInt('--max-files', flags.maxFiles),
+        weights: parseWeights(flags.weights),
       };
       const report = await runEvaluation(path, options, io);
       io.stdout.write(flags.json ? JSON.stringify(report, null, 2) + '\n' : renderEvalReport(report));

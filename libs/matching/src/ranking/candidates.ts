@@ -136,15 +136,16 @@ export function rankCandidates(
     score[d] += value;
   };
   const maxText = maxScore(s.text);
-  if (maxText > 0) addDense(s.text, weights.text / maxText);
+  // A signal weighted 0 makes no file a candidate: priors never rank a file on their own.
+  if (maxText > 0 && weights.text > 0) addDense(s.text, weights.text / maxText);
   const maxContent = maxScore(s.content);
-  if (maxContent > 0) addDense(s.content, weights.content / maxContent);
+  if (maxContent > 0 && weights.content > 0) addDense(s.content, weights.content / maxContent);
   const maxSimilar = maxOf([...s.similar.values()].map((v) => v.value));
   for (const [d, v] of s.similar) touch(d, maxSimilar > 0 ? (weights.similar * v.value) / maxSimilar : 0);
   for (const [d, v] of s.mentions) touch(d, weights.mention * v.value);
   for (const [d, v] of s.names) touch(d, weights.nameMatch * v.value);
-  for (const d of s.rules.keys()) touch(d, weights.pathRule);
-  for (const [d, f] of s.feedback) if (f.value > 0) touch(d, weights.feedback * f.value);
+  if (weights.pathRule > 0) for (const d of s.rules.keys()) touch(d, weights.pathRule);
+  if (weights.feedback > 0) for (const [d, f] of s.feedback) if (f.value > 0) touch(d, weights.feedback * f.value);
   for (const [d, f] of s.feedback) {
     // "Wrong" scales the score down (to nothing for a verdict on this ticket).
     if (f.value < 0 && seen[d]) score[d] *= 1 + f.value;

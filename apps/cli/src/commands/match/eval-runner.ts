@@ -14,6 +14,7 @@ import {
   type HistoryCommit,
   type QueryOutcome,
   type RankMetrics,
+  type WeightOverrides,
 } from '@sightline/matching';
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from '../../cli-error';
 import { buildRepositoryIndex, type CommandIo } from './repository-index';
@@ -23,6 +24,7 @@ export interface EvalOptions {
   since?: string;
   limit: number;
   maxGoldFiles: number;
+  weights?: WeightOverrides;
 }
 
 export interface EvalReport {
@@ -91,7 +93,7 @@ export async function runEvaluation(path: string, options: EvalOptions, io: Comm
   const tokenizedOutcomes: QueryOutcome[] = [];
   const points: { confidence: number; hit: boolean }[] = [];
   for (const q of queries) {
-    const result = rankTicket(indexed.index, { title: q.query }, { top: RANKED, explain: false });
+    const result = rankTicket(indexed.index, { title: q.query }, { top: RANKED, explain: false, weights: options.weights });
     const outcome = queryOutcome(result.files.map((f) => f.path), q.gold);
     ours.push(outcome);
     points.push({ confidence: result.confidence, hit: outcome.firstRank > 0 && outcome.firstRank <= CONFIDENCE_HIT_RANK });
