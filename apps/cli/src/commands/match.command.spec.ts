@@ -85,7 +85,9 @@ describe('sightline match', () => {
     await expect(run([shop.repo.path, '--query', 'x', '--top', '0'])).rejects.toThrow('--top must be an integer from 1 to 1000');
     const bad = join(scratch, 'bad.jsonl');
     writeFileSync(bad, '{"id":"a","text":"ok"}\n{"text":"no id"}\n');
-    await expect(run([shop.repo.path, '--queries', bad])).rejects.toThrow(`${bad}:2: id`);
+    await expect(run([shop.repo.path, '--queries', bad])).rejects.toThrow(`${bad}:2: id must be a string or a number`);
+    writeFileSync(bad, '{"id":"a"}\n');
+    await expect(run([shop.repo.path, '--queries', bad])).rejects.toThrow(`${bad}:1: line needs "text" or "title"`);
     writeFileSync(bad, 'not json\n');
     await expect(run([shop.repo.path, '--queries', bad])).rejects.toThrow(`${bad}:1: not valid JSON`);
     await expect(run([shop.repo.path, '--queries', join(scratch, 'missing.jsonl')])).rejects.toThrow('no such file');

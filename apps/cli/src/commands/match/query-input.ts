@@ -11,7 +11,7 @@ import { CliError } from '../../cli-error';
  */
 const queryLineSchema = z
   .object({
-    id: z.union([z.string(), z.number()]).transform(String),
+    id: z.union([z.string(), z.number()], { error: 'must be a string or a number' }).transform(String),
     text: z.string().optional(),
     title: z.string().optional(),
     description: z.unknown().optional(),
