@@ -91,3 +91,8 @@ export {
   parseLinearWebhook,
   type LinearWebhookBody,
 } from './webhooks/linear-webhook.parser';
+export {
+  ConnectionSetupError,
+  trackerSettingsOf,
+  type StoredTrackerConnection,
+} from './stored-connection-settings';

@@ -6,7 +6,7 @@ import {
   type TrackerConnectionRecord,
 } from '@sightline/persistence';
 import { createTrackerClient, type TrackerClient } from '@sightline/trackers';
-import { ConnectionSetupError, trackerSettingsOf } from './tracker-settings';
+import { ConnectionSetupError, trackerSettingsOf } from '@sightline/trackers';
 
 interface CachedClient {
   /** The connection's `updatedAt`: any change to it (credentials, URL, health) builds a new client. */

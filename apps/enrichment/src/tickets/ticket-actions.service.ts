@@ -28,7 +28,7 @@ import { feedbackTextOf, TicketAssessor } from '../assessment/ticket-assessor.se
 import { planWrite } from '../assessment/write-plan';
 import { TrackerClients } from '../core/tracker-clients.service';
 import { TrackerRateLimiter } from '../core/tracker-rate-limiter';
-import { ConnectionSetupError } from '../core/tracker-settings';
+import { ConnectionSetupError } from '@sightline/trackers';
 import { TicketConnections } from './ticket-connections';
 import { toRunView, type EnrichTicketInput, type FeedbackInput } from './ticket.dto';
 

@@ -4,7 +4,7 @@ import { EnrichmentRunRepository } from '@sightline/persistence';
 import { AuthError, InvalidRequestError, RateLimitedError } from '@sightline/trackers';
 import { TrackerClients } from '../core/tracker-clients.service';
 import { TrackerRateLimiter } from '../core/tracker-rate-limiter';
-import { ConnectionSetupError } from '../core/tracker-settings';
+import { ConnectionSetupError } from '@sightline/trackers';
 
 /** Spreads jobs released from one rate-limit block over a moment instead of one burst. */
 const RELEASE_JITTER_MS = 250;

@@ -14,11 +14,15 @@ import {
   UpdateTrackerConnectionDto,
   type CreateTrackerConnectionInput,
 } from './tracker-connection.dto';
+import { TrackerConnectionTestService } from './tracker-connection-test.service';
 import { TrackerConnectionsService } from './tracker-connections.service';
 
 @AdminController('api/tracker-connections', 'tracker-connections')
 export class TrackerConnectionsController {
-  constructor(private readonly connections: TrackerConnectionsService) {}
+  constructor(
+    private readonly connections: TrackerConnectionsService,
+    private readonly tester: TrackerConnectionTestService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: TrackerConnectionPageDto, description: 'ordered by name' })
@@ -59,6 +63,19 @@ export class TrackerConnectionsController {
     @RequestId() requestId?: string,
   ) {
     return this.connections.update(principal, id, body, requestId);
+  }
+
+  @Post(':id/test')
+  @HttpCode(200)
+  @ApiOkResponse({
+    description: '{ ok, botAccount, health, reason }: who the credentials act as, or why they fail',
+  })
+  test(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @RequestId() requestId?: string,
+  ) {
+    return this.tester.test(principal, id, requestId);
   }
 
   @Delete(':id')

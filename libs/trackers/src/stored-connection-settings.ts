@@ -1,10 +1,16 @@
 import { z } from 'zod';
-import type { TrackerConnectionRecord } from '@sightline/persistence';
 import {
   jiraCredentialsSchema,
   linearCredentialsSchema,
   type TrackerConnectionSettings,
-} from '@sightline/trackers';
+} from './tracker-options';
+
+/** What the settings need of a stored tracker connection (the persistence record fits). */
+export interface StoredTrackerConnection {
+  kind: 'jira' | 'linear';
+  baseUrl: string | null;
+  botAccountId: string | null;
+}
 
 /**
  * The credential JSON as the admin API seals it (`auth` of a tracker connection). The tracker
@@ -20,7 +26,7 @@ const storedAuthSchema = z.discriminatedUnion('kind', [
 export class ConnectionSetupError extends Error {}
 
 export function trackerSettingsOf(
-  connection: TrackerConnectionRecord,
+  connection: StoredTrackerConnection,
   credentialJson: string,
   options: { timeoutMs: number },
 ): TrackerConnectionSettings {

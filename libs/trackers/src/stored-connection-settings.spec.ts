@@ -1,20 +1,11 @@
-import type { TrackerConnectionRecord } from '@sightline/persistence';
-import { ConnectionSetupError, trackerSettingsOf } from './tracker-settings';
+import {
+  ConnectionSetupError,
+  trackerSettingsOf,
+  type StoredTrackerConnection,
+} from './stored-connection-settings';
 
-function connection(kind: 'jira' | 'linear', baseUrl: string | null): TrackerConnectionRecord {
-  return {
-    id: '3f0c7f9e-8a41-4a55-9b1e-0a1f8b9c2d3e',
-    name: kind,
-    kind,
-    baseUrl,
-    authKind: 'x',
-    webhookSecretConfigured: true,
-    botAccountId: 'bot-1',
-    health: 'unknown',
-    healthReason: null,
-    createdAt: new Date(0),
-    updatedAt: new Date(0),
-  };
+function connection(kind: 'jira' | 'linear', baseUrl: string | null): StoredTrackerConnection {
+  return { kind, baseUrl, botAccountId: 'bot-1' };
 }
 
 describe('trackerSettingsOf', () => {
