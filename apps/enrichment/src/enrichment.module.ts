@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import type { Config } from '@sightline/config';
 import { PlatformModule } from '@sightline/platform';
+import { GroomingApiModule } from './grooming/grooming-api.module';
+import { GroomingWorkerModule } from './grooming/grooming-worker.module';
 import { TicketsApiModule } from './tickets/tickets-api.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { EnrichmentWorkerModule } from './worker/enrichment-worker.module';
@@ -18,8 +20,8 @@ export class EnrichmentModule {
       module: EnrichmentModule,
       imports: [
         PlatformModule.forRoot({ service: 'enrichment', config, logDestination }),
-        ...(roles.has('api') ? [WebhooksModule, TicketsApiModule] : []),
-        ...(roles.has('worker') ? [EnrichmentWorkerModule] : []),
+        ...(roles.has('api') ? [WebhooksModule, TicketsApiModule, GroomingApiModule] : []),
+        ...(roles.has('worker') ? [EnrichmentWorkerModule, GroomingWorkerModule] : []),
       ],
     };
   }

@@ -106,22 +106,9 @@ export const envSchema = z.object({
     'http://localhost:3001',
   ),
   /** Tickets one enrichment worker process matches and assesses at once. */
-  ENRICHMENT_CONCURRENCY: z.coerce
-    .number({ message: 'expected a whole number of jobs' })
-    .int()
-    .min(1)
-    .max(64)
-    .default(4),
-  /**
-   * Tickets one worker process writes back at once. Each holds a PostgreSQL connection (the
-   * per-ticket lock) out of a pool of 10, hence the low ceiling.
-   */
-  WRITEBACK_CONCURRENCY: z.coerce
-    .number({ message: 'expected a whole number of jobs' })
-    .int()
-    .min(1)
-    .max(5)
-    .default(4),
+  ENRICHMENT_CONCURRENCY: z.coerce.number({ message: 'expected a whole number of jobs' }).int().min(1).max(64).default(8),
+  /** Tickets one worker process writes back to Jira/Linear at once (mostly waiting on the tracker). */
+  WRITEBACK_CONCURRENCY: z.coerce.number({ message: 'expected a whole number of jobs' }).int().min(1).max(64).default(8),
   /** What a low-confidence match does to the ticket: `note` says so in the note, `silent` writes nothing new. */
   ENRICHMENT_LOW_CONFIDENCE: z
     .enum(['note', 'silent'], { message: 'expected note or silent' })

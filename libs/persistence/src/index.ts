@@ -87,4 +87,10 @@ export {
   type NewTicketFeedback,
   type TicketFeedbackRecord,
 } from './repositories/ticket-feedback.repository';
-export { TicketWriteLock } from './ticket-write-lock';
+export {
+  SweepRepository,
+  type SweepPageProgress,
+  type SweepRecord,
+  type SweepStatus,
+  type SweepTrigger,
+} from './repositories/sweep.repository';

@@ -24,7 +24,7 @@ import { WebhookDeliveryRepository } from './repositories/webhook-delivery.repos
 import { TicketReportRepository } from './repositories/ticket-report.repository';
 import { WritebackStateRepository } from './repositories/writeback-state.repository';
 import { TicketFeedbackRepository } from './repositories/ticket-feedback.repository';
-import { TicketWriteLock } from './ticket-write-lock';
+import { SweepRepository } from './repositories/sweep.repository';
 
 const REPOSITORIES = [
   ApiKeyRepository,
@@ -41,7 +41,7 @@ const REPOSITORIES = [
   TicketReportRepository,
   WritebackStateRepository,
   TicketFeedbackRepository,
-  TicketWriteLock,
+  SweepRepository,
 ] as const;
 
 /** Connects once per process, optionally migrates, and provides the repositories. */

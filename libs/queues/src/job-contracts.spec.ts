@@ -50,6 +50,20 @@ describe('job contracts', () => {
     expect(jobNamesOf('repository-analysis')).toEqual(['analyse-repository', 'refresh-repository']);
   });
 
+  it('carries only ids in the grooming sweep jobs', () => {
+    expect(parseJobPayload('grooming-sweep', 'sweep-backlog', { sweepId: runId })).toEqual({ sweepId: runId });
+    expect(parseJobPayload('grooming-sweep', 'scheduled-sweep', { mappingId: runId })).toEqual({
+      mappingId: runId,
+    });
+    expect(() => parseJobPayload('grooming-sweep', 'sweep-backlog', { sweepId: 'x' })).toThrow(
+      /sweepId: expected a UUID/,
+    );
+    expect(() =>
+      parseJobPayload('grooming-sweep', 'scheduled-sweep', { mappingId: runId, jql: 'project = X' }),
+    ).toThrow(InvalidJobPayloadError);
+    expect(jobNamesOf('grooming-sweep')).toEqual(['sweep-backlog', 'scheduled-sweep']);
+  });
+
   it('carries only ids in the enrichment and write-back jobs', () => {
     const payload = { connectionId: repositoryId, ticketKey: 'SHOP-12', runId };
     expect(parseJobPayload('ticket-enrichment', 'enrich-ticket', payload)).toEqual(payload);

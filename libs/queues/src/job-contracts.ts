@@ -28,7 +28,12 @@ export const JOB_CONTRACTS = {
     /** Make the ticket show its current report: our one comment, the risk label, the machine data. */
     'write-note': z.object({ connectionId: id, ticketKey, runId: id }).strict(),
   },
-  'grooming-sweep': {},
+  'grooming-sweep': {
+    /** Page through the mapping's backlog from the sweep's stored cursor, enqueuing stale tickets. */
+    'sweep-backlog': z.object({ sweepId: id }).strict(),
+    /** Fired by a mapping's grooming schedule; it starts a sweep like the API does. */
+    'scheduled-sweep': z.object({ mappingId: id }).strict(),
+  },
 } as const satisfies Record<QueueName, Record<string, z.ZodType>>;
 
 export type JobName<Q extends QueueName> = keyof (typeof JOB_CONTRACTS)[Q] & string;

@@ -2,6 +2,7 @@ import { describeResult, type RankedResult } from '@sightline/matching';
 import type { NewTicketReport, ProjectMappingRecord } from '@sightline/persistence';
 import { describeDependencyWarning, describeRiskReason } from '@sightline/risk';
 import type { Ticket } from '@sightline/trackers';
+import { ticketInputHash } from '../core/ticket-input-hash';
 import type { RepositoryAssessment } from './repository-assessment';
 import type { TicketAssessment } from './ticket-assessor.service';
 
@@ -99,6 +100,7 @@ export function reportRecordOf(
     noteMarkdown: note.markdown,
     noteAdf: note.adf as unknown as Record<string, unknown>,
     contentHash: note.contentHash,
+    inputHash: ticketInputHash(ticket),
     riskLevel: combined.level,
     confidence: combined.confidence,
     lowConfidence: combined.lowConfidence,

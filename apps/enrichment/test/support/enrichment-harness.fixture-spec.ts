@@ -137,6 +137,23 @@ export class EnrichmentHarness {
     }
   }
 
+  /** Analyses the fixture history again and commits it as the repository's new latest snapshot. */
+  async commitNewSnapshot(repositoryId = this.repositoryId): Promise<string> {
+    const repo = buildRiskHistory();
+    try {
+      const { run } = await this.get(AnalysisRunRepository).queue(repositoryId, 'test');
+      const result = await analyseRepository(repo.path, {}, undefined, { corpus: true });
+      const rows = await toNewSnapshot(
+        result.snapshot,
+        { repositoryId, runId: run.id },
+        { incrementalState: null, corpus: result.corpus },
+      );
+      return await this.get(SnapshotRepository).commit(rows, {}, 2);
+    } finally {
+      repo.dispose();
+    }
+  }
+
   async connectJira(jira: FakeJira, options: MappingOptions = {}): Promise<ConnectedTracker> {
     return this.connect(
       'jira',

@@ -2,6 +2,7 @@ import { InitialSchema1764400000000 } from './1764400000000-initial-schema';
 import { AnalysisRunsAndSnapshots1764500000000 } from './1764500000000-analysis-runs-and-snapshots';
 import { SnapshotCorpus1764600000000 } from './1764600000000-snapshot-corpus';
 import { Enrichment1764700000000 } from './1764700000000-enrichment';
+import { GroomingSweeps1764800000000 } from './1764800000000-grooming-sweeps';
 
 /** Every migration, oldest first. A new migration is appended here. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   AnalysisRunsAndSnapshots1764500000000,
   SnapshotCorpus1764600000000,
   Enrichment1764700000000,
+  GroomingSweeps1764800000000,
 ];

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { testConfig } from '@sightline/testing';
 import { createDataSource } from '../data-source';
-import { TicketWriteLock } from '../ticket-write-lock';
 import { EnrichmentRunRepository } from './enrichment-run.repository';
 import { TicketFeedbackRepository } from './ticket-feedback.repository';
 import { TicketReportRepository, type NewTicketReport } from './ticket-report.repository';
@@ -48,6 +47,7 @@ describe('enrichment state (medium)', () => {
     noteMarkdown: `note ${contentHash}`,
     noteAdf: { type: 'doc', version: 1, content: [] },
     contentHash,
+    inputHash: null,
     riskLevel: 'high',
     confidence: 0.7,
     lowConfidence: false,
@@ -133,8 +133,8 @@ describe('enrichment state (medium)', () => {
     const key = 'SHOP-77';
     expect(await states.get(connectionId, key)).toBeNull();
     await states.recordNote(connectionId, key, '20001', 'hash-1');
-    await states.recordLabel(connectionId, key, true);
-    await states.recordMachineData(connectionId, key, 'machine-1');
+    await states.recordParts(connectionId, key, { labelPresent: true, machineHash: 'machine-1' });
+    await states.recordParts(connectionId, key, { labelPresent: true });
     await states.recordNote(connectionId, key, '20001', 'hash-2');
     expect(await states.get(connectionId, key)).toEqual(
       expect.objectContaining({
@@ -176,22 +176,6 @@ describe('enrichment state (medium)', () => {
       'packages/ledger',
       'packages/billing',
     ]);
-  });
-
-  it('lets one write-back per ticket run at a time', async () => {
-    const lock = new TicketWriteLock(dataSource);
-    let inner: { acquired: boolean } | undefined;
-    const outer = await lock.tryWith(connectionId, 'SHOP-5', async () => {
-      inner = await lock.tryWith(connectionId, 'SHOP-5', async () => 'never');
-      const other = await lock.tryWith(connectionId, 'SHOP-6', async () => 'other ticket');
-      return other;
-    });
-    expect(inner).toEqual({ acquired: false });
-    expect(outer).toEqual({ acquired: true, value: { acquired: true, value: 'other ticket' } });
-    expect(await lock.tryWith(connectionId, 'SHOP-5', async () => 'free again')).toEqual({
-      acquired: true,
-      value: 'free again',
-    });
   });
 
   it('prunes deliveries and finished runs before a cut-off', async () => {

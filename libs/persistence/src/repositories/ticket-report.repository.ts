@@ -24,6 +24,8 @@ export interface TicketReportRecord {
   noteMarkdown: string;
   noteAdf: Record<string, unknown>;
   contentHash: string;
+  /** Hash of the ticket text the report was made from; null for reports stored before it was kept. */
+  inputHash: string | null;
   riskLevel: 'low' | 'medium' | 'high';
   confidence: number;
   lowConfidence: boolean;
@@ -36,7 +38,7 @@ export type NewTicketReport = Omit<TicketReportRecord, 'id' | 'createdAt' | 'upd
 const COLUMNS = `id, connection_id AS "connectionId", tracker, ticket_key AS "ticketKey", ticket_id AS "ticketId",
   project_key AS "projectKey", mapping_id AS "mappingId", ticket, ticket_updated_at AS "ticketUpdatedAt", snapshots,
   matches, risk, note_report AS "noteReport", note_markdown AS "noteMarkdown", note_adf AS "noteAdf",
-  content_hash AS "contentHash", risk_level AS "riskLevel", confidence, low_confidence AS "lowConfidence",
+  content_hash AS "contentHash", input_hash AS "inputHash", risk_level AS "riskLevel", confidence, low_confidence AS "lowConfidence",
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** Ticket reports (table `ticket_reports`), one per connection and ticket. */
@@ -51,15 +53,15 @@ export class TicketReportRepository {
     const [row] = await this.dataSource.query(
       `INSERT INTO ticket_reports (connection_id, tracker, ticket_key, ticket_id, project_key, mapping_id, ticket,
          ticket_updated_at, snapshots, matches, risk, note_report, note_markdown, note_adf, content_hash, risk_level,
-         confidence, low_confidence)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+         confidence, low_confidence, input_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
        ON CONFLICT (connection_id, ticket_key) DO UPDATE SET
          tracker = EXCLUDED.tracker, ticket_id = EXCLUDED.ticket_id, project_key = EXCLUDED.project_key,
          mapping_id = EXCLUDED.mapping_id, ticket = EXCLUDED.ticket, ticket_updated_at = EXCLUDED.ticket_updated_at,
          snapshots = EXCLUDED.snapshots, matches = EXCLUDED.matches, risk = EXCLUDED.risk,
          note_report = EXCLUDED.note_report, note_markdown = EXCLUDED.note_markdown, note_adf = EXCLUDED.note_adf,
          content_hash = EXCLUDED.content_hash, risk_level = EXCLUDED.risk_level, confidence = EXCLUDED.confidence,
-         low_confidence = EXCLUDED.low_confidence, updated_at = now()
+         low_confidence = EXCLUDED.low_confidence, input_hash = EXCLUDED.input_hash, updated_at = now()
        WHERE ticket_reports.ticket_updated_at <= EXCLUDED.ticket_updated_at
        RETURNING ${COLUMNS}`,
       [
@@ -81,6 +83,7 @@ export class TicketReportRepository {
         report.riskLevel,
         report.confidence,
         report.lowConfidence,
+        report.inputHash,
       ],
     );
     return row ?? null;
@@ -92,6 +95,29 @@ export class TicketReportRepository {
       [connectionId, ticketKey],
     );
     return row ?? null;
+  }
+
+  /**
+   * What a sweep compares per ticket: the input hash and the snapshot each repository was matched
+   * against, for the given keys of one connection (one query per backlog page).
+   */
+  async freshnessOf(
+    connectionId: string,
+    ticketKeys: readonly string[],
+  ): Promise<Map<string, { inputHash: string | null; snapshotIds: string[] }>> {
+    if (ticketKeys.length === 0) return new Map();
+    const rows: { ticketKey: string; inputHash: string | null; snapshots: { snapshotId?: unknown }[] }[] =
+      await this.dataSource.query(
+        `SELECT ticket_key AS "ticketKey", input_hash AS "inputHash", snapshots FROM ticket_reports
+         WHERE connection_id = $1 AND ticket_key = ANY($2)`,
+        [connectionId, ticketKeys],
+      );
+    return new Map(
+      rows.map((row) => [
+        row.ticketKey,
+        { inputHash: row.inputHash, snapshotIds: row.snapshots.map((s) => String(s.snapshotId)) },
+      ]),
+    );
   }
 
   /** The ticket's reports on every connection of that tracker kind, newest first. */

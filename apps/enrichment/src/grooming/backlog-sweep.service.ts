@@ -1,0 +1,197 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
+import { InjectConfig, type Config } from '@sightline/config';
+import {
+  EnrichmentRunRepository,
+  ProjectMappingRepository,
+  SnapshotRepository,
+  SweepRepository,
+  TicketReportRepository,
+  TrackerConnectionRepository,
+  type ProjectMappingRecord,
+  type SweepRecord,
+  type TrackerConnectionRecord,
+} from '@sightline/persistence';
+import { QueueProducer } from '@sightline/queues';
+import {
+  AuthError,
+  InvalidRequestError,
+  RateLimitedError,
+  type Ticket,
+  type TrackerClient,
+} from '@sightline/trackers';
+import { TrackerClients } from '../core/tracker-clients.service';
+import { TrackerRateLimiter } from '../core/tracker-rate-limiter';
+import { ConnectionSetupError } from '@sightline/trackers';
+import { ticketInputHash } from '../core/ticket-input-hash';
+import { sweepRunId, sweepVerdict } from './sweep-decision';
+
+/** Spreads sweeps released from one rate-limit block over a moment, like the ticket jobs. */
+const RELEASE_JITTER_MS = 250;
+
+export interface SweepOutcome {
+  status: 'done' | 'failed' | 'already-finished';
+  outcome: string;
+}
+
+/**
+ * One sweep of a mapping's backlog. It reads page after page from the cursor stored with the
+ * sweep, enqueues enrichment for each stale ticket (with an id derived from sweep and ticket,
+ * recorded in `sweep_tickets` before the page's cursor moves on), then stores the next cursor. A
+ * sweep that crashes or meets a rate limit restarts from the last stored cursor and skips what it
+ * had already enqueued, so no ticket is enriched twice in one sweep.
+ */
+@Injectable()
+export class BacklogSweepService {
+  private readonly logger = new Logger(BacklogSweepService.name);
+
+  constructor(
+    @InjectConfig() private readonly config: Config,
+    private readonly sweeps: SweepRepository,
+    private readonly mappings: ProjectMappingRepository,
+    private readonly connections: TrackerConnectionRepository,
+    private readonly snapshots: SnapshotRepository,
+    private readonly reports: TicketReportRepository,
+    private readonly runs: EnrichmentRunRepository,
+    private readonly producer: QueueProducer,
+    private readonly clients: TrackerClients,
+    private readonly limiter: TrackerRateLimiter,
+  ) {}
+
+  async sweep(sweepId: string, job: Job, token?: string): Promise<SweepOutcome> {
+    const sweep = await this.sweeps.markRunning(sweepId);
+    if (!sweep) return { status: 'already-finished', outcome: 'the sweep was already finished or deleted' };
+    const fail = async (outcome: string): Promise<SweepOutcome> => {
+      await this.sweeps.finish(sweepId, 'failed', outcome);
+      return { status: 'failed', outcome };
+    };
+    const mapping = await this.mappings.findById(sweep.mappingId);
+    if (!mapping) return fail('the project mapping was deleted');
+    const connection = await this.connections.findById(sweep.connectionId);
+    if (!connection) return fail('the tracker connection was deleted');
+    if (connection.health === 'unhealthy') {
+      return fail(`connection unhealthy: ${connection.healthReason ?? 'credentials refused'}`);
+    }
+    const latest = await this.latestSnapshotIds(mapping);
+    if (latest === null) return fail('a mapped repository has no snapshot yet; analyse it first');
+
+    let cursor = sweep.cursor;
+    let client: TrackerClient;
+    try {
+      client = await this.clients.clientFor(connection);
+      await this.clients.identify(connection, client);
+      for (;;) {
+        const until = await this.limiter.blockedUntil(connection.id);
+        if (until !== null) return await this.delay(job, token, until);
+        const page = await client.searchBacklog(
+          { projectKey: mapping.projectKey, pageSize: this.config.GROOMING_PAGE_SIZE },
+          cursor,
+        );
+        const counts = await this.enqueueStale(sweep, connection, page.tickets, latest);
+        await this.sweeps.recordPage(sweepId, { nextCursor: page.nextCursor, ...counts });
+        if (page.nextCursor === null) break;
+        cursor = page.nextCursor;
+      }
+    } catch (error) {
+      return this.handle(error, sweep, connection, job, token);
+    }
+    const done = (await this.sweeps.find(sweepId)) as SweepRecord;
+    const outcome = `${done.seen} tickets in ${done.pages} pages: ${done.enqueued} enqueued, ${done.upToDate} up to date`;
+    await this.sweeps.finish(sweepId, 'done', outcome);
+    this.logger.log({ sweepId, mappingId: mapping.id, ...counts(done) }, 'backlog sweep finished');
+    return { status: 'done', outcome };
+  }
+
+  /** The latest snapshot of each mapped repository; null when one has none yet. */
+  private async latestSnapshotIds(mapping: ProjectMappingRecord): Promise<Set<string> | null> {
+    const ids = new Set<string>();
+    for (const repositoryId of mapping.repositoryIds) {
+      const header = await this.snapshots.latest(repositoryId);
+      if (!header) return null;
+      ids.add(header.id);
+    }
+    return ids;
+  }
+
+  private async enqueueStale(
+    sweep: SweepRecord,
+    connection: TrackerConnectionRecord,
+    tickets: readonly Ticket[],
+    latest: ReadonlySet<string>,
+  ): Promise<{ seen: number; enqueued: number; upToDate: number }> {
+    const keys = tickets.map((ticket) => ticket.key);
+    const already = await this.sweeps.enqueuedAmong(sweep.id, keys);
+    const freshness = await this.reports.freshnessOf(connection.id, keys);
+    let enqueued = 0;
+    let upToDate = 0;
+    for (const ticket of tickets) {
+      // Enqueued before a crash on this page: counted now, since the page was never recorded.
+      if (already.has(ticket.key)) {
+        enqueued += 1;
+        continue;
+      }
+      const verdict = sweepVerdict(freshness.get(ticket.key), ticketInputHash(ticket), latest);
+      if (verdict === 'up-to-date') {
+        upToDate += 1;
+        continue;
+      }
+      const runId = sweepRunId(sweep.id, ticket.key);
+      if (!(await this.runs.find(runId))) {
+        await this.runs.create({
+          id: runId,
+          connectionId: connection.id,
+          tracker: connection.kind,
+          ticketKey: ticket.key,
+          trigger: 'sweep',
+        });
+      }
+      await this.producer.enqueue(
+        'ticket-enrichment',
+        'enrich-ticket',
+        { connectionId: connection.id, ticketKey: ticket.key, runId },
+        { jobId: `enrich-${runId}` },
+      );
+      await this.sweeps.markEnqueued(sweep.id, ticket.key, runId);
+      enqueued += 1;
+    }
+    return { seen: tickets.length, enqueued, upToDate };
+  }
+
+  /** A rate limit delays the sweep (it resumes from its cursor); refused credentials end it. */
+  private async handle(
+    error: unknown,
+    sweep: SweepRecord,
+    connection: TrackerConnectionRecord,
+    job: Job,
+    token?: string,
+  ): Promise<never> {
+    if (error instanceof RateLimitedError) {
+      const until = await this.limiter.block(connection.id, error.retryAfterMs);
+      this.logger.warn(
+        { sweepId: sweep.id, connectionId: connection.id, retryAfterMs: error.retryAfterMs },
+        'tracker rate limit: sweep delayed',
+      );
+      return this.delay(job, token, until);
+    }
+    if (error instanceof AuthError || error instanceof ConnectionSetupError) {
+      await this.clients.markUnhealthy(connection.id, error.message);
+      await this.sweeps.finish(sweep.id, 'failed', `connection unhealthy: ${error.message}`);
+      throw new UnrecoverableError(error.message);
+    }
+    if (error instanceof InvalidRequestError) {
+      await this.sweeps.finish(sweep.id, 'failed', `the tracker rejected the backlog search: ${error.message}`);
+      throw new UnrecoverableError(error.message);
+    }
+    throw error;
+  }
+
+  private async delay(job: Job, token: string | undefined, until: number): Promise<never> {
+    const at = until + Math.floor(Math.random() * RELEASE_JITTER_MS);
+    await job.moveToDelayed(at, token);
+    throw new DelayedError(`delayed until ${new Date(at).toISOString()}: tracker rate limit`);
+  }
+}
+
+function counts(sweep: SweepRecord) {
+  return { pages: sweep.pages, seen: sweep.seen, enqueued: sweep.enqueued, upToDate: sweep.upToDate };
+}

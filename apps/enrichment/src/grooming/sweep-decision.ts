@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+
+/** What a sweep knows about a ticket's stored report (null: never reported). */
+export interface ReportFreshness {
+  inputHash: string | null;
+  snapshotIds: readonly string[];
+}
+
+export type SweepVerdict = 'no-report' | 'text-changed' | 'code-changed' | 'up-to-date';
+
+/**
+ * Whether a backlog ticket needs enriching: it has no report, its text hash differs from the one
+ * the report was made from (a report without one counts as changed), or the report was matched
+ * against other snapshots than the mapped repositories' latest (the code moved underneath it, or
+ * the mapping's repositories changed).
+ */
+export function sweepVerdict(
+  report: ReportFreshness | undefined,
+  inputHash: string,
+  latestSnapshotIds: ReadonlySet<string>,
+): SweepVerdict {
+  if (!report) return 'no-report';
+  if (report.inputHash !== inputHash) return 'text-changed';
+  const reported = new Set(report.snapshotIds);
+  if (reported.size !== latestSnapshotIds.size) return 'code-changed';
+  for (const id of latestSnapshotIds) if (!reported.has(id)) return 'code-changed';
+  return 'up-to-date';
+}
+
+/**
+ * The enrichment run id of a ticket in a sweep: derived from both (a name-based UUID, version 5
+ * layout), so a sweep re-reading a page after a crash arrives at the same run and the same job id
+ * and BullMQ refuses the duplicate.
+ */
+export function sweepRunId(sweepId: string, ticketKey: string): string {
+  const bytes = createHash('sha1').update(`sightline-sweep:${sweepId}:${ticketKey}`).digest().subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x50;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

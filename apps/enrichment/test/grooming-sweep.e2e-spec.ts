@@ -1,0 +1,175 @@
+import { QueueEvents, type Job } from 'bullmq';
+import { EnrichmentRunRepository, SweepRepository, TicketReportRepository } from '@sightline/persistence';
+import { redisConnectionOptions } from '@sightline/queues';
+import { FakeJira } from '@sightline/testing';
+import { sweepRunId } from '../src/grooming/sweep-decision';
+import { EnrichmentHarness, type ConnectedTracker } from './support/enrichment-harness.fixture-spec';
+
+const BACKLOG = 200;
+const PAGE_SIZE = 40;
+const SEARCH = '/rest/api/3/search/jql';
+const keys = Array.from({ length: BACKLOG }, (_, i) => `SHOP-${i + 1}`);
+
+/** Half the backlog is about billing (high risk on the fixture), half about the UI. */
+function seedBacklog(jira: FakeJira): void {
+  const start = Date.parse('2026-01-01T00:00:00Z');
+  keys.forEach((key, i) => {
+    jira.seedIssue({
+      key,
+      summary: i % 2 === 0 ? `Invoice total rounding case ${i}` : `Trim the UI label text case ${i}`,
+      description:
+        i % 2 === 0 ? 'invoiceTotal in billing is off by a cent.' : 'labelText in the ui package.',
+      statusCategory: 'new',
+      created: new Date(start + i * 60_000),
+      updated: new Date(start + i * 60_000),
+    });
+  });
+}
+
+describe('grooming sweeps over a Jira backlog (e2e)', () => {
+  const harness = new EnrichmentHarness();
+  let jira: FakeJira;
+  let shop: ConnectedTracker;
+  let sweepEvents: QueueEvents;
+
+  beforeAll(async () => {
+    jira = await FakeJira.start();
+    seedBacklog(jira);
+    await harness.start({ GROOMING_PAGE_SIZE: String(PAGE_SIZE) });
+    await harness.seedRepository();
+    // Dry-run: the sweep's effect is the stored reports; write-back has its own specs.
+    shop = await harness.connectJira(jira, { writebackMode: 'dry-run' });
+    sweepEvents = new QueueEvents('grooming-sweep', {
+      connection: redisConnectionOptions(harness.config.REDIS_URL),
+      prefix: harness.config.QUEUE_PREFIX,
+    });
+    await sweepEvents.waitUntilReady();
+  });
+
+  afterAll(async () => {
+    await sweepEvents.close();
+    await harness.stop();
+    await jira.stop();
+  });
+
+  /** Starts a sweep through the API, waits for it and for every enrichment it queued. */
+  async function sweep(): Promise<{ id: string; body: Record<string, unknown>; queued: string[] }> {
+    const started = await harness
+      .http()
+      .post(`/api/project-mappings/${shop.mappingId}/sweeps`)
+      .set('authorization', `Bearer ${harness.adminKey}`)
+      .expect(202);
+    const id = started.body.id as string;
+    const job = (await harness.queue('grooming-sweep').getJob(`sweep-${id}`)) as Job;
+    await job.waitUntilFinished(sweepEvents, 60_000);
+    const runs = await harness.get(SweepRepository).enqueuedAmong(id, keys);
+    await Promise.all(
+      [...runs].map((key) => harness.waitForJob('ticket-enrichment', `enrich-${sweepRunId(id, key)}`)),
+    );
+    const view = await harness
+      .http()
+      .get(`/api/sweeps/${id}`)
+      .set('authorization', `Bearer ${harness.viewerKey}`)
+      .expect(200);
+    return { id, body: view.body, queued: [...runs].sort() };
+  }
+
+  const ticketReads = (key: string) =>
+    jira.requests.filter((r) => r.method === 'GET' && r.path === `/rest/api/3/issue/${key}`).length;
+
+  it('enriches each of 200 backlog tickets once, across pages, and reports progress', async () => {
+    const searchesBefore = jira.requests.filter((r) => r.path === SEARCH).length;
+    const { id, body, queued } = await sweep();
+    expect(body).toEqual(
+      expect.objectContaining({
+        id,
+        mappingId: shop.mappingId,
+        trigger: 'api',
+        status: 'done',
+        progress: { pages: BACKLOG / PAGE_SIZE, seen: BACKLOG, enqueued: BACKLOG, upToDate: 0, more: false },
+      }),
+    );
+    expect(queued).toEqual([...keys].sort());
+    expect(jira.requests.filter((r) => r.path === SEARCH).length - searchesBefore).toBe(BACKLOG / PAGE_SIZE);
+    for (const key of keys) expect(ticketReads(key)).toBe(1);
+
+    const runs = harness.get(EnrichmentRunRepository);
+    const listed = await runs.list({ connectionId: shop.connectionId, limit: BACKLOG + 1, offset: 0 });
+    expect(listed.total).toBe(BACKLOG);
+    expect(new Set(listed.items.map((run) => run.ticketKey)).size).toBe(BACKLOG);
+    expect(listed.items.every((run) => run.trigger === 'sweep' && run.status === 'dry-run')).toBe(true);
+    const reports = await harness.get(TicketReportRepository).freshnessOf(shop.connectionId, keys);
+    expect(reports.size).toBe(BACKLOG);
+    expect((await harness.get(TicketReportRepository).find(shop.connectionId, 'SHOP-1'))?.riskLevel).toBe(
+      'high',
+    );
+  });
+
+  it('enqueues nothing for an unchanged backlog, and only the edited tickets after edits', async () => {
+    const unchanged = await sweep();
+    expect(unchanged.body.progress).toEqual(
+      expect.objectContaining({ seen: BACKLOG, enqueued: 0, upToDate: BACKLOG }),
+    );
+    expect(unchanged.queued).toEqual([]);
+
+    jira.editIssue('SHOP-7', { summary: 'Invoice total rounding with coupons' });
+    jira.editIssue('SHOP-120', { description: 'labelText should also trim tabs.' });
+    jira.editIssue('SHOP-33', { labels: ['customer-reported'] });
+    const edited = await sweep();
+    expect(edited.queued).toEqual(['SHOP-120', 'SHOP-33', 'SHOP-7']);
+    expect(edited.body.progress).toEqual(
+      expect.objectContaining({ seen: BACKLOG, enqueued: 3, upToDate: BACKLOG - 3 }),
+    );
+  });
+
+  it('re-enqueues every ticket once a new snapshot moved the code under the reports', async () => {
+    await harness.commitNewSnapshot();
+    const moved = await sweep();
+    expect(moved.queued).toHaveLength(BACKLOG);
+    expect((await sweep()).queued).toEqual([]);
+  });
+
+  it('is delayed by a rate limit on the backlog search and still finishes, with no failed attempt', async () => {
+    jira.failNext(1, { kind: 'rate-limit', retryAfterSeconds: 1 }, (r) => r.path === SEARCH);
+    jira.editIssue('SHOP-2', { summary: 'Invoice total rounding, again' });
+    const delayed = new Promise<void>((resolve) => sweepEvents.once('delayed', () => resolve()));
+    const { id, body, queued } = await sweep();
+    await delayed;
+    expect(body.status).toBe('done');
+    expect(queued).toEqual(['SHOP-2']);
+    const job = (await harness.queue('grooming-sweep').getJob(`sweep-${id}`)) as Job;
+    // The delay is not an attempt: the one attempt BullMQ counts is the run that completed.
+    expect(job.attemptsMade).toBe(1);
+    expect(job.failedReason).toBeFalsy();
+  });
+
+  it('refuses a second sweep while one runs, a viewer, and an unknown mapping', async () => {
+    await harness
+      .http()
+      .post(`/api/project-mappings/${shop.mappingId}/sweeps`)
+      .set('authorization', `Bearer ${harness.viewerKey}`)
+      .expect(403);
+    await harness
+      .http()
+      .post('/api/project-mappings/3f0c7f9e-8a41-4a55-9b1e-0a1f8b9c2d3e/sweeps')
+      .set('authorization', `Bearer ${harness.adminKey}`)
+      .expect(404);
+    const active = await harness.get(SweepRepository).create({
+      mappingId: shop.mappingId,
+      connectionId: shop.connectionId,
+      trigger: 'api',
+    });
+    const busy = await harness
+      .http()
+      .post(`/api/project-mappings/${shop.mappingId}/sweeps`)
+      .set('authorization', `Bearer ${harness.adminKey}`)
+      .expect(409);
+    expect(busy.body.error.message).toContain(active.id);
+    await harness.get(SweepRepository).finish(active.id, 'failed', 'test cleanup');
+    await harness
+      .http()
+      .get('/api/sweeps/3f0c7f9e-8a41-4a55-9b1e-0a1f8b9c2d3e')
+      .set('authorization', `Bearer ${harness.viewerKey}`)
+      .expect(404);
+  });
+});
