@@ -7,7 +7,10 @@ import type { EvalReport } from './match/eval-runner';
 async function run(args: string[]): Promise<string> {
   let stdout = '';
   const program = new Command('sightline').exitOverride();
-  registerEvalCommand(program, { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: () => true } });
+  registerEvalCommand(program, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: () => true },
+  });
   await program.parseAsync(['node', 'sightline', 'eval', ...args]);
   return stdout;
 }
@@ -48,20 +51,53 @@ describe('sightline eval', () => {
 
   it('takes weight overrides for ablations', async () => {
     const withoutText = JSON.parse(
-      await run([shop.repo.path, '--cut', shop.cut, '--json', '--weights', '{"text":0,"content":0,"similar":0,"mention":0,"nameMatch":0}']),
+      await run([
+        shop.repo.path,
+        '--cut',
+        shop.cut,
+        '--json',
+        '--weights',
+        '{"text":0,"content":0,"similar":0,"mention":0,"nameMatch":0}',
+      ]),
     ) as EvalReport;
     // With every query-dependent signal off, nothing is a candidate.
     expect(withoutText.sightline.top10).toBe(0);
-    const fieldsOnly = JSON.parse(await run([shop.repo.path, '--cut', shop.cut, '--json', '--weights', '{"fields":{"name":{"weight":0}}}'])) as EvalReport;
+    const fieldsOnly = JSON.parse(
+      await run([
+        shop.repo.path,
+        '--cut',
+        shop.cut,
+        '--json',
+        '--weights',
+        '{"fields":{"name":{"weight":0}}}',
+      ]),
+    ) as EvalReport;
     expect(fieldsOnly.queries).toBe(3);
+  }, 60_000);
+
+  it('with --risk, says plainly when there are too few tickets to measure risk', async () => {
+    const report = JSON.parse(
+      await run([shop.repo.path, '--cut', shop.cut, '--risk', '--json']),
+    ) as EvalReport;
+    expect(report.risk).toEqual(
+      expect.objectContaining({ insufficient: expect.any(String), score: null, highVsRest: null }),
+    );
+    expect(report.risk?.tickets).toBeLessThanOrEqual(3);
+    const text = await run([shop.repo.path, '--cut', shop.cut, '--risk']);
+    expect(text).toContain('Risk: not measured — ');
+    expect(await run([shop.repo.path, '--cut', shop.cut, '--json'])).not.toContain('"risk"');
   }, 60_000);
 
   it('rejects contradictory or malformed options', async () => {
     await expect(run([shop.repo.path, '--weights', '{"bogus":1}'])).rejects.toThrow('--weights:');
     await expect(run([shop.repo.path, '--weights', '{"similar":-1}'])).rejects.toThrow('--weights: similar');
-    await expect(run([shop.repo.path, '--weights', '{"fields":{"nope":{"weight":1}}}'])).rejects.toThrow('--weights: fields');
+    await expect(run([shop.repo.path, '--weights', '{"fields":{"nope":{"weight":1}}}'])).rejects.toThrow(
+      '--weights: fields',
+    );
     await expect(run([shop.repo.path, '--weights', 'x'])).rejects.toThrow('--weights must be a JSON object');
-    await expect(run([shop.repo.path, '--cut', 'HEAD', '--since', '2024-01-01'])).rejects.toThrow(new CliError('give at most one of --cut or --since'));
+    await expect(run([shop.repo.path, '--cut', 'HEAD', '--since', '2024-01-01'])).rejects.toThrow(
+      new CliError('give at most one of --cut or --since'),
+    );
     await expect(run([shop.repo.path, '--limit', 'x'])).rejects.toThrow('--limit must be a positive integer');
     await expect(run([shop.repo.path, '--since', 'yesterday-ish'])).rejects.toThrow('not a date');
     await expect(run([shop.repo.path, '--cut', 'HEAD'])).rejects.toThrow('no commit after the cut qualifies');

@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { DEFAULT_EVAL_SET_OPTIONS, DEFAULT_WEIGHTS, INDEX_FIELDS, type WeightOverrides } from '@sightline/matching';
+import {
+  DEFAULT_EVAL_SET_OPTIONS,
+  DEFAULT_WEIGHTS,
+  INDEX_FIELDS,
+  type WeightOverrides,
+} from '@sightline/matching';
 import { CliError } from '../cli-error';
 import { renderEvalReport } from './match/eval-report';
 import { runEvaluation } from './match/eval-runner';
@@ -12,6 +17,7 @@ interface EvalFlags {
   limit: string;
   maxFiles: string;
   weights?: string;
+  risk?: boolean;
   json?: boolean;
 }
 
@@ -40,7 +46,15 @@ const weightOverridesSchema = z
         .filter((key) => key !== 'fields')
         .map((key) => [key, weight.optional()]),
     ),
-    fields: z.partialRecord(z.enum(INDEX_FIELDS), z.object({ weight, b: z.number().min(0).max(1) }).partial().strict()).optional(),
+    fields: z
+      .partialRecord(
+        z.enum(INDEX_FIELDS),
+        z
+          .object({ weight, b: z.number().min(0).max(1) })
+          .partial()
+          .strict(),
+      )
+      .optional(),
   })
   .strict();
 
@@ -55,16 +69,34 @@ function positiveInt(name: string, value: string): number {
  * prints Top-1/5/10, MRR and MAP for Sightline and, in the same run, for plain BM25 over file
  * contents (docs/matching.md).
  */
-export function registerEvalCommand(program: Command, io: CommandIo = { stdout: process.stdout, stderr: process.stderr }): void {
+export function registerEvalCommand(
+  program: Command,
+  io: CommandIo = { stdout: process.stdout, stderr: process.stderr },
+): void {
   program
     .command('eval')
     .description("measure matching accuracy on the repository's own history (Top-k, MRR, MAP vs. BM25)")
     .argument('<path>', 'repository (work tree or bare)')
     .option('--cut <rev>', 'index the repository at this revision; commits after it are the queries')
     .option('--since <date>', 'cut at the last commit before this date (YYYY-MM-DD)')
-    .option('--limit <n>', 'queries at most; without --cut/--since the cut is placed so about this many follow it', String(DEFAULT_EVAL_SET_OPTIONS.limit))
-    .option('--max-files <n>', 'skip commits changing more source files than this (sweeping changes, not tickets)', String(DEFAULT_EVAL_SET_OPTIONS.maxGoldFiles))
-    .option('--weights <json>', 'override ranking weights, e.g. \'{"similar":0}\' (experiments; see docs/matching.md)')
+    .option(
+      '--limit <n>',
+      'queries at most; without --cut/--since the cut is placed so about this many follow it',
+      String(DEFAULT_EVAL_SET_OPTIONS.limit),
+    )
+    .option(
+      '--max-files <n>',
+      'skip commits changing more source files than this (sweeping changes, not tickets)',
+      String(DEFAULT_EVAL_SET_OPTIONS.maxGoldFiles),
+    )
+    .option(
+      '--weights <json>',
+      'override ranking weights, e.g. \'{"similar":0}\' (experiments; see docs/matching.md)',
+    )
+    .option(
+      '--risk',
+      'also measure the risk level against fixes that landed on the same files within 30 days',
+    )
     .option('--json', 'print the report as JSON')
     .action(async (path: string, flags: EvalFlags) => {
       if (flags.cut && flags.since) throw new CliError('give at most one of --cut or --since');
@@ -74,6 +106,7 @@ export function registerEvalCommand(program: Command, io: CommandIo = { stdout: 
         limit: positiveInt('--limit', flags.limit),
         maxGoldFiles: positiveInt('--max-files', flags.maxFiles),
         weights: parseWeights(flags.weights),
+        risk: flags.risk,
       };
       const report = await runEvaluation(path, options, io);
       io.stdout.write(flags.json ? JSON.stringify(report, null, 2) + '\n' : renderEvalReport(report));

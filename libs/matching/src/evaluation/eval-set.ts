@@ -17,6 +17,8 @@ export interface HistoryCommit {
   tickets: readonly string[];
   /** Every path the commit touched (both sides of a rename). */
   files: readonly string[];
+  /** Lines added + deleted (binary files count 0), when known. */
+  linesChanged?: number;
 }
 
 export interface EvalQuery {
@@ -90,7 +92,11 @@ export function buildEvalSet(
  * little about how matching works on today's code. Takes commits newest first and returns the
  * index of the cut revision in that list.
  */
-export function defaultCutIndex(commitsNewestFirst: readonly HistoryCommit[], limit: number, maxGoldFiles: number): number {
+export function defaultCutIndex(
+  commitsNewestFirst: readonly HistoryCommit[],
+  limit: number,
+  maxGoldFiles: number,
+): number {
   const latest = Math.floor((commitsNewestFirst.length - 1) / 2);
   let seen = 0;
   for (let i = 0; i < latest; i++) {

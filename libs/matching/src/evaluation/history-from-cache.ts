@@ -12,11 +12,21 @@ const CHANGE_STRIDE = 4;
 export function historyFromAnalysisCache(cache: AnalysisCache): HistoryCommit[] {
   return cache.commits.map((c) => {
     const files = new Set<string>();
+    let linesChanged = 0;
     for (let k = 0; k < c.changes.length; k += CHANGE_STRIDE) {
       files.add(cache.paths[c.changes[k]]);
+      linesChanged += c.changes[k + 1] + c.changes[k + 2];
       const from = c.changes[k + 3];
       if (from >= 0) files.add(cache.paths[from]);
     }
-    return { hash: c.hash, time: c.time, subject: c.subject, fix: c.fix, tickets: c.tickets, files: [...files] };
+    return {
+      hash: c.hash,
+      time: c.time,
+      subject: c.subject,
+      fix: c.fix,
+      tickets: c.tickets,
+      files: [...files],
+      linesChanged,
+    };
   });
 }

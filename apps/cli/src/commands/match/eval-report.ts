@@ -1,4 +1,5 @@
 import type { RankMetrics } from '@sightline/matching';
+import type { Estimate, RiskEvaluation } from '@sightline/risk';
 import type { EvalReport } from './eval-runner';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(7);
@@ -24,11 +25,31 @@ export function renderEvalReport(r: EvalReport): string {
     'Confidence calibration (share of queries with a changed file in the top 3):',
     ...r.calibration
       .filter((b) => b.count > 0)
-      .map((b) => `  ${b.from.toFixed(1)}–${b.to.toFixed(1)}: ${String(b.count).padStart(4)} queries, mean confidence ${b.meanConfidence.toFixed(2)}, hit rate ${b.hitRate.toFixed(2)}`),
+      .map(
+        (b) =>
+          `  ${b.from.toFixed(1)}–${b.to.toFixed(1)}: ${String(b.count).padStart(4)} queries, mean confidence ${b.meanConfidence.toFixed(2)}, hit rate ${b.hitRate.toFixed(2)}`,
+      ),
+    ...(r.risk ? ['', ...renderRisk(r.risk)] : []),
     '',
     `Time: history ${secs(r.millis.headAnalysis)}, index at the cut ${secs(r.millis.cutIndex)}, ${r.queries} queries ${secs(r.millis.queries)}`,
   ];
   return lines.join('\n') + '\n';
+}
+
+function renderRisk(risk: RiskEvaluation): string[] {
+  if (risk.insufficient) return [`Risk: not measured — ${risk.insufficient}`];
+  const estimate = (e: Estimate | null) =>
+    e ? `${e.value.toFixed(3)} [${e.low.toFixed(2)}–${e.high.toFixed(2)}]` : 'n/a';
+  const size = risk.changeSize;
+  return [
+    `Risk against later fixes (a fix of another ticket on one of the ticket's files within ${risk.horizonDays} days; 95% bootstrap intervals):`,
+    `  ${risk.tickets} tickets (${risk.dropped} too recent to judge), ${risk.positives} followed by a fix (${(100 * risk.baseRate).toFixed(0)}%); levels: high ${risk.levels.high}, medium ${risk.levels.medium}, low ${risk.levels.low}`,
+    `  risk score AUC ${estimate(risk.score)}, high vs the rest AUC ${estimate(risk.highVsRest)}, lift of the top third ${estimate(risk.liftTopThird)}`,
+    `  plain hotspot baseline AUC ${estimate(risk.baseline)}`,
+    ...(size
+      ? [`  change size above the median (${size.median} lines): risk score AUC ${estimate(size.score)}`]
+      : []),
+  ];
 }
 
 function signed(x: number): string {

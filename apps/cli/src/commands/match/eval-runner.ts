@@ -1,4 +1,9 @@
-import { analyseRepository, AnalysisInputError, GitCommandError, type AnalysisResult } from '@sightline/analysis';
+import {
+  analyseRepository,
+  AnalysisInputError,
+  GitCommandError,
+  type AnalysisResult,
+} from '@sightline/analysis';
 import {
   buildContentIndex,
   buildEvalSet,
@@ -16,7 +21,9 @@ import {
   type RankMetrics,
   type WeightOverrides,
 } from '@sightline/matching';
+import type { RiskEvaluation } from '@sightline/risk';
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from '../../cli-error';
+import { RiskEvaluationCollector } from './risk-eval';
 import { buildRepositoryIndex, type CommandIo } from './repository-index';
 
 export interface EvalOptions {
@@ -25,6 +32,8 @@ export interface EvalOptions {
   limit: number;
   maxGoldFiles: number;
   weights?: WeightOverrides;
+  /** Also measure the risk level against later fixes (`--risk`). */
+  risk?: boolean;
 }
 
 export interface EvalReport {
@@ -38,6 +47,8 @@ export interface EvalReport {
   baselines: { plain: RankMetrics; tokenized: RankMetrics };
   /** Confidence against whether a gold file was among the top CONFIDENCE_HIT_RANK files. */
   calibration: CalibrationBin[];
+  /** With `--risk`: AUC of the risk score and level against later fixes, beside a hotspot baseline. */
+  risk?: RiskEvaluation;
   millis: { headAnalysis: number; cutIndex: number; queries: number };
 }
 
@@ -56,9 +67,13 @@ async function analyseHead(path: string, io: CommandIo): Promise<AnalysisResult>
   }
 }
 
-function chooseCut(history: readonly HistoryCommit[], options: EvalOptions): { rev: string; chosenBy: EvalReport['cut']['chosenBy'] } {
+function chooseCut(
+  history: readonly HistoryCommit[],
+  options: EvalOptions,
+): { rev: string; chosenBy: EvalReport['cut']['chosenBy'] } {
   if (options.cut) return { rev: options.cut, chosenBy: 'cut' };
-  if (history.length < 2) throw new CliError('the repository has too little history to evaluate on', EXIT_USAGE);
+  if (history.length < 2)
+    throw new CliError('the repository has too little history to evaluate on', EXIT_USAGE);
   if (options.since) {
     const at = Date.parse(options.since);
     if (Number.isNaN(at)) throw new CliError(`--since ${options.since}: not a date (use YYYY-MM-DD)`);
@@ -67,7 +82,10 @@ function chooseCut(history: readonly HistoryCommit[], options: EvalOptions): { r
     if (!best) throw new CliError(`--since ${options.since}: no commit before that date`);
     return { rev: best.hash, chosenBy: 'since' };
   }
-  return { rev: history[defaultCutIndex(history, options.limit, options.maxGoldFiles)].hash, chosenBy: 'default' };
+  return {
+    rev: history[defaultCutIndex(history, options.limit, options.maxGoldFiles)].hash,
+    chosenBy: 'default',
+  };
 }
 
 /** `sightline eval`: matching quality measured on the repository's own history after a cut. */
@@ -81,8 +99,15 @@ export async function runEvaluation(path: string, options: EvalOptions, io: Comm
   const before = new Set(indexed.cache.commits.map((c) => c.hash));
   const after = history.filter((c) => !before.has(c.hash)).reverse();
   const existing = new Set(indexed.corpus.files.map((f) => f.path));
-  const queries = buildEvalSet(after, (p) => existing.has(p), { limit: options.limit, maxGoldFiles: options.maxGoldFiles });
-  if (queries.length === 0) throw new CliError('no commit after the cut qualifies as a query (a ticket key, #number or fix that changed existing source files)', EXIT_USAGE);
+  const queries = buildEvalSet(after, (p) => existing.has(p), {
+    limit: options.limit,
+    maxGoldFiles: options.maxGoldFiles,
+  });
+  if (queries.length === 0)
+    throw new CliError(
+      'no commit after the cut qualifies as a query (a ticket key, #number or fix that changed existing source files)',
+      EXIT_USAGE,
+    );
 
   const cutHash = indexed.snapshot.repository.head;
   const plain = buildContentIndex('plain', indexed.contents);
@@ -92,11 +117,25 @@ export async function runEvaluation(path: string, options: EvalOptions, io: Comm
   const plainOutcomes: QueryOutcome[] = [];
   const tokenizedOutcomes: QueryOutcome[] = [];
   const points: { confidence: number; hit: boolean }[] = [];
+  const risk = options.risk
+    ? new RiskEvaluationCollector(indexed.snapshot, indexed.index, history)
+    : undefined;
   for (const q of queries) {
-    const result = rankTicket(indexed.index, { title: q.query }, { top: RANKED, explain: false, weights: options.weights });
-    const outcome = queryOutcome(result.files.map((f) => f.path), q.gold);
+    const result = rankTicket(
+      indexed.index,
+      { title: q.query },
+      { top: RANKED, explain: false, weights: options.weights },
+    );
+    risk?.add(q, result);
+    const outcome = queryOutcome(
+      result.files.map((f) => f.path),
+      q.gold,
+    );
     ours.push(outcome);
-    points.push({ confidence: result.confidence, hit: outcome.firstRank > 0 && outcome.firstRank <= CONFIDENCE_HIT_RANK });
+    points.push({
+      confidence: result.confidence,
+      hit: outcome.firstRank > 0 && outcome.firstRank <= CONFIDENCE_HIT_RANK,
+    });
     plainOutcomes.push(queryOutcome(rankByContent(plain, q.query, RANKED), q.gold));
     tokenizedOutcomes.push(queryOutcome(rankByContent(tokenized, q.query, RANKED), q.gold));
   }
@@ -110,6 +149,7 @@ export async function runEvaluation(path: string, options: EvalOptions, io: Comm
     sightline: summarize(ours),
     baselines: { plain: summarize(plainOutcomes), tokenized: summarize(tokenizedOutcomes) },
     calibration: calibration(points),
+    ...(risk ? { risk: risk.evaluate() } : {}),
     millis: { headAnalysis: headMillis, cutIndex: indexed.millis, queries: Date.now() - queryStarted },
   };
 }
