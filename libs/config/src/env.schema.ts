@@ -109,6 +109,13 @@ export const envSchema = z.object({
   ENRICHMENT_CONCURRENCY: z.coerce.number({ message: 'expected a whole number of jobs' }).int().min(1).max(64).default(8),
   /** Tickets one worker process writes back to Jira/Linear at once (mostly waiting on the tracker). */
   WRITEBACK_CONCURRENCY: z.coerce.number({ message: 'expected a whole number of jobs' }).int().min(1).max(64).default(8),
+  /** Tickets a grooming sweep reads per backlog page (Jira allows up to 100 per search/jql page). */
+  GROOMING_PAGE_SIZE: z.coerce
+    .number({ message: 'expected a whole number of tickets' })
+    .int()
+    .min(1)
+    .max(100)
+    .default(50),
   /** What a low-confidence match does to the ticket: `note` says so in the note, `silent` writes nothing new. */
   ENRICHMENT_LOW_CONFIDENCE: z
     .enum(['note', 'silent'], { message: 'expected note or silent' })
