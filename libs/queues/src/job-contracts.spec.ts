@@ -75,7 +75,17 @@ describe('job contracts', () => {
       parseJobPayload('tracker-writeback', 'write-note', { ...payload, note: '# Sightline: code context' }),
     ).toThrow(InvalidJobPayloadError);
     expect(parseJobPayload('ticket-enrichment', 'prune-enrichment-history', {})).toEqual({});
-    expect(jobNamesOf('ticket-enrichment')).toEqual(['enrich-ticket', 'prune-enrichment-history']);
+    expect(jobNamesOf('ticket-enrichment')).toEqual([
+      'enrich-ticket',
+      'recheck-repository',
+      'prune-enrichment-history',
+    ]);
+    expect(
+      parseJobPayload('ticket-enrichment', 'recheck-repository', { repositoryId, snapshotId: runId }),
+    ).toEqual({ repositoryId, snapshotId: runId });
+    expect(() =>
+      parseJobPayload('ticket-enrichment', 'recheck-repository', { repositoryId, snapshotId: 'x' }),
+    ).toThrow(/snapshotId: expected a UUID/);
     expect(jobNamesOf('tracker-writeback')).toEqual(['write-note']);
   });
 

@@ -21,6 +21,8 @@ export const JOB_CONTRACTS = {
   'ticket-enrichment': {
     /** Read the ticket, match it, assess its risk and store the report; queues the write-back. */
     'enrich-ticket': z.object({ connectionId: id, ticketKey, runId: id }).strict(),
+    /** A new snapshot of the repository was committed: re-assess the tickets whose reports use it. */
+    'recheck-repository': z.object({ repositoryId: id, snapshotId: id }).strict(),
     /** Scheduled: forget webhook deliveries and finished runs past the retention period. */
     'prune-enrichment-history': z.object({}).strict(),
   },

@@ -179,7 +179,11 @@ export class BacklogSweepService {
       throw new UnrecoverableError(error.message);
     }
     if (error instanceof InvalidRequestError) {
-      await this.sweeps.finish(sweep.id, 'failed', `the tracker rejected the backlog search: ${error.message}`);
+      await this.sweeps.finish(
+        sweep.id,
+        'failed',
+        `the tracker rejected the backlog search: ${error.message}`,
+      );
       throw new UnrecoverableError(error.message);
     }
     throw error;

@@ -22,9 +22,9 @@ describe('sweepVerdict', () => {
       'code-changed',
     );
     expect(sweepVerdict({ inputHash: 'h1', snapshotIds: ['snap-a'] }, 'h1', latest)).toBe('code-changed');
-    expect(
-      sweepVerdict({ inputHash: 'h1', snapshotIds: ['snap-a', 'snap-b', 'snap-c'] }, 'h1', latest),
-    ).toBe('code-changed');
+    expect(sweepVerdict({ inputHash: 'h1', snapshotIds: ['snap-a', 'snap-b', 'snap-c'] }, 'h1', latest)).toBe(
+      'code-changed',
+    );
   });
 
   it('leaves an up-to-date ticket alone, whatever the order of its snapshots', () => {

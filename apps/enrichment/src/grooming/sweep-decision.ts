@@ -33,7 +33,12 @@ export function sweepVerdict(
  * and BullMQ refuses the duplicate.
  */
 export function sweepRunId(sweepId: string, ticketKey: string): string {
-  const bytes = createHash('sha1').update(`sightline-sweep:${sweepId}:${ticketKey}`).digest().subarray(0, 16);
+  return derivedRunId(`sweep:${sweepId}`, ticketKey);
+}
+
+/** A run id derived from what caused the run (`scope`) and the ticket: the same inputs, the same id. */
+export function derivedRunId(scope: string, ticketKey: string): string {
+  const bytes = createHash('sha1').update(`sightline-${scope}:${ticketKey}`).digest().subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x50;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = bytes.toString('hex');

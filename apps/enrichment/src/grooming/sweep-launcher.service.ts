@@ -10,9 +10,7 @@ import { sweepScheduleOf } from './grooming-settings';
 import { GroomingSchedules } from './grooming-schedules.service';
 
 export type LaunchResult =
-  | { kind: 'started'; sweep: SweepRecord }
-  | { kind: 'busy'; sweep: SweepRecord }
-  | { kind: 'no-mapping' };
+  { kind: 'started'; sweep: SweepRecord } | { kind: 'busy'; sweep: SweepRecord } | { kind: 'no-mapping' };
 
 /** Starts a sweep of a mapping: the row first, then its job (id `sweep-<id>`, so never queued twice). */
 @Injectable()

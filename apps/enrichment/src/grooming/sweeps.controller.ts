@@ -6,7 +6,12 @@ import {
   Post,
   ServiceUnavailableException,
 } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+} from '@nestjs/swagger';
 import { HttpCode } from '@nestjs/common';
 import { SweepRepository } from '@sightline/persistence';
 import {

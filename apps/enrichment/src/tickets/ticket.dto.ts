@@ -87,7 +87,7 @@ export const enrichmentRunSchema = z.object({
   connectionId: z.uuid(),
   tracker: z.enum(TRACKERS),
   ticketKey: z.string(),
-  trigger: z.enum(['webhook', 'api', 'force', 'feedback', 'sweep']),
+  trigger: z.enum(['webhook', 'api', 'force', 'feedback', 'sweep', 'recheck']),
   deliveryId: z.string().nullable(),
   status: z.enum(ENRICHMENT_STATUSES),
   outcome: z.string().nullable().describe('what happened, in words: why it was skipped, what was written'),

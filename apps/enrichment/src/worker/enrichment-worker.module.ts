@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EnrichmentCoreModule } from '../core/enrichment-core.module';
+import { SnapshotRecheckService } from '../grooming/snapshot-recheck.service';
 import { EnrichmentHistoryPruner } from './enrichment-history.pruner';
 import { TicketEnrichmentProcessor, TrackerWritebackProcessor } from './enrichment.processors';
 import { TicketEnrichmentService } from './ticket-enrichment.service';
@@ -14,6 +15,7 @@ import { TrackerWritebackService } from './tracker-writeback.service';
     TicketEnrichmentService,
     TrackerWritebackService,
     EnrichmentHistoryPruner,
+    SnapshotRecheckService,
     TicketEnrichmentProcessor,
     TrackerWritebackProcessor,
   ],

@@ -3,6 +3,7 @@ import type { Job } from 'bullmq';
 import { InjectConfig, type Config } from '@sightline/config';
 import { EnrichmentRunRepository } from '@sightline/persistence';
 import { ContractProcessor } from '@sightline/queues';
+import { SnapshotRecheckService } from '../grooming/snapshot-recheck.service';
 import { EnrichmentHistoryPruner } from './enrichment-history.pruner';
 import { TicketEnrichmentService } from './ticket-enrichment.service';
 import { TrackerWritebackService } from './tracker-writeback.service';
@@ -19,12 +20,14 @@ export class TicketEnrichmentProcessor extends ContractProcessor<'ticket-enrichm
     @InjectConfig() config: Config,
     enrichment: TicketEnrichmentService,
     pruner: EnrichmentHistoryPruner,
+    recheck: SnapshotRecheckService,
     private readonly runs: EnrichmentRunRepository,
   ) {
     super(
       'ticket-enrichment',
       {
         'enrich-ticket': (payload, job, token) => enrichment.enrich(payload, job, token),
+        'recheck-repository': (payload) => recheck.recheck(payload.repositoryId, payload.snapshotId),
         'prune-enrichment-history': () => pruner.prune(),
       },
       {

@@ -17,6 +17,7 @@ import {
   SnapshotRepository,
   type RepositoryRecord,
 } from '@sightline/persistence';
+import { QueueProducer } from '@sightline/queues';
 import { checkCloneUrl } from '../repositories/clone-url';
 import { RepositoryCredentialsService } from '../repositories/repository-credentials.service';
 import { GitMirror, GitSyncError } from './git-mirror';
@@ -49,6 +50,7 @@ export class AnalysisRunner {
     private readonly registry: RepositoryRegistryRepository,
     private readonly credentials: RepositoryCredentialsService,
     private readonly lock: RepositoryLock,
+    private readonly producer: QueueProducer,
   ) {
     this.mirror = new GitMirror({
       cacheDir: config.REPOSITORY_CACHE_DIR,
@@ -127,6 +129,13 @@ export class AnalysisRunner {
     };
     const snapshotId = await this.snapshots.commit(rows, counts, this.config.SNAPSHOT_RETENTION);
     this.logger.log({ repositoryId, runId, snapshotId, ...counts }, 'snapshot committed');
+    // Grooming: the enrichment service re-assesses the tickets whose reports depend on this repository.
+    await this.producer.enqueue(
+      'ticket-enrichment',
+      'recheck-repository',
+      { repositoryId, snapshotId },
+      { jobId: `recheck-${snapshotId}` },
+    );
     return { snapshotId };
   }
 

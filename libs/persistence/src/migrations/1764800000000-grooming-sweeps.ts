@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Grooming sweeps: one row per sweep of a mapping's backlog with its progress and page cursor,
  * and the tickets it has enqueued (the primary key is what keeps a resumed sweep from enqueuing a
  * ticket twice). Reports gain the hash of the ticket text they were made from, so a sweep can
- * tell a changed ticket without re-matching it; runs gain the `sweep` trigger.
+ * tell a changed ticket without re-matching it; runs gain the `sweep` and `recheck` (a new snapshot) triggers.
  */
 export class GroomingSweeps1764800000000 implements MigrationInterface {
   name = 'GroomingSweeps1764800000000';
@@ -39,7 +39,7 @@ export class GroomingSweeps1764800000000 implements MigrationInterface {
     await db.query(`ALTER TABLE enrichment_runs DROP CONSTRAINT enrichment_runs_trigger_check`);
     await db.query(
       `ALTER TABLE enrichment_runs ADD CONSTRAINT enrichment_runs_trigger_check
-         CHECK (trigger IN ('webhook', 'api', 'force', 'feedback', 'sweep'))`,
+         CHECK (trigger IN ('webhook', 'api', 'force', 'feedback', 'sweep', 'recheck'))`,
     );
   }
 

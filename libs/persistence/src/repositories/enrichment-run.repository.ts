@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { TrackerKind } from '../entities/tracker-connection.entity';
 import type { ListPage } from './constraint-violation';
 
-export type EnrichmentTrigger = 'webhook' | 'api' | 'force' | 'feedback' | 'sweep';
+export type EnrichmentTrigger = 'webhook' | 'api' | 'force' | 'feedback' | 'sweep' | 'recheck';
 
 /**
  * `queued` → `running` → `writing` (report stored, write-back queued) → `written`; or a final

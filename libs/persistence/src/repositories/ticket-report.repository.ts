@@ -120,6 +120,23 @@ export class TicketReportRepository {
     );
   }
 
+  /**
+   * Tickets whose report was matched against the repository but not yet against `snapshotId`:
+   * the ones a newly committed snapshot of it may change.
+   */
+  async dependingOn(
+    repositoryId: string,
+    snapshotId: string,
+  ): Promise<{ connectionId: string; ticketKey: string }[]> {
+    return this.dataSource.query(
+      `SELECT connection_id AS "connectionId", ticket_key AS "ticketKey" FROM ticket_reports
+       WHERE snapshots @> jsonb_build_array(jsonb_build_object('repositoryId', $1::text))
+         AND NOT snapshots @> jsonb_build_array(jsonb_build_object('snapshotId', $2::text))
+       ORDER BY connection_id, ticket_key`,
+      [repositoryId, snapshotId],
+    );
+  }
+
   /** The ticket's reports on every connection of that tracker kind, newest first. */
   async findByKey(tracker: TrackerKind, ticketKey: string): Promise<TicketReportRecord[]> {
     return this.dataSource.query(
