@@ -19,7 +19,7 @@ describe('re-check on a new snapshot (e2e)', () => {
   beforeAll(async () => {
     jira = await FakeJira.start();
     await harness.start();
-    await harness.seedRepository();
+    await harness.seedRepository('grooming-recheck-repo');
     shop = await harness.connectJira(jira);
   });
 

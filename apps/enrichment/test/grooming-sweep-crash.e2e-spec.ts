@@ -47,7 +47,13 @@ describe('a grooming sweep whose worker is killed halfway (e2e)', () => {
     const config = harness.config;
     const child = spawn(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/enrichment/src/main.ts'],
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        'apps/enrichment/src/main.ts',
+      ],
       {
         env: {
           PATH: process.env.PATH,
@@ -82,7 +88,7 @@ describe('a grooming sweep whose worker is killed halfway (e2e)', () => {
     );
     // This process serves the API only; the workers are the child processes.
     await harness.start({ SIGHTLINE_ROLES: 'api', WORKER_LOCK_MS: LOCK_MS });
-    await harness.seedRepository();
+    await harness.seedRepository('grooming-crash-repo');
     shop = await harness.connectJira(jira, { writebackMode: 'dry-run' });
     sweepEvents = new QueueEvents('grooming-sweep', {
       connection: redisConnectionOptions(harness.config.REDIS_URL),
@@ -137,7 +143,12 @@ describe('a grooming sweep whose worker is killed halfway (e2e)', () => {
 
     const done = (await sweeps.find(id)) as SweepRecord;
     expect(done).toEqual(
-      expect.objectContaining({ status: 'done', pages: BACKLOG / PAGE_SIZE, seen: BACKLOG, enqueued: BACKLOG }),
+      expect.objectContaining({
+        status: 'done',
+        pages: BACKLOG / PAGE_SIZE,
+        seen: BACKLOG,
+        enqueued: BACKLOG,
+      }),
     );
     expect(await sweeps.enqueuedCount(id)).toBe(BACKLOG);
     const runs = await harness

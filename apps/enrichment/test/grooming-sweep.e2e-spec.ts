@@ -36,7 +36,7 @@ describe('grooming sweeps over a Jira backlog (e2e)', () => {
     jira = await FakeJira.start();
     seedBacklog(jira);
     await harness.start({ GROOMING_PAGE_SIZE: String(PAGE_SIZE) });
-    await harness.seedRepository();
+    await harness.seedRepository('grooming-sweep-repo');
     // Dry-run: the sweep's effect is the stored reports; write-back has its own specs.
     shop = await harness.connectJira(jira, { writebackMode: 'dry-run' });
     sweepEvents = new QueueEvents('grooming-sweep', {

@@ -37,7 +37,7 @@ export interface SweepOutcome {
 /**
  * One sweep of a mapping's backlog. It reads page after page from the cursor stored with the
  * sweep, enqueues enrichment for each stale ticket (with an id derived from sweep and ticket,
- * recorded in `sweep_tickets` before the page's cursor moves on), then stores the next cursor. A
+ * recorded in `sweep_tickets` before it is queued), then stores the next cursor. A
  * sweep that crashes or meets a rate limit restarts from the last stored cursor and skips what it
  * had already enqueued, so no ticket is enriched twice in one sweep.
  */
@@ -125,8 +125,11 @@ export class BacklogSweepService {
     let enqueued = 0;
     let upToDate = 0;
     for (const ticket of tickets) {
-      // Enqueued before a crash on this page: counted now, since the page was never recorded.
+      const runId = sweepRunId(sweep.id, ticket.key);
+      // Marked before a crash on this page: queued again (the same job id, and a run already past
+      // enrichment does nothing), since the crash may have come between the mark and the queue.
       if (already.has(ticket.key)) {
+        await this.queue(connection, ticket.key, runId);
         enqueued += 1;
         continue;
       }
@@ -135,7 +138,6 @@ export class BacklogSweepService {
         upToDate += 1;
         continue;
       }
-      const runId = sweepRunId(sweep.id, ticket.key);
       if (!(await this.runs.find(runId))) {
         await this.runs.create({
           id: runId,
@@ -145,16 +147,21 @@ export class BacklogSweepService {
           trigger: 'sweep',
         });
       }
-      await this.producer.enqueue(
-        'ticket-enrichment',
-        'enrich-ticket',
-        { connectionId: connection.id, ticketKey: ticket.key, runId },
-        { jobId: `enrich-${runId}` },
-      );
+      // Marked before it is queued: a ticket queued is always one this sweep knows it queued.
       await this.sweeps.markEnqueued(sweep.id, ticket.key, runId);
+      await this.queue(connection, ticket.key, runId);
       enqueued += 1;
     }
     return { seen: tickets.length, enqueued, upToDate };
+  }
+
+  private async queue(connection: TrackerConnectionRecord, ticketKey: string, runId: string): Promise<void> {
+    await this.producer.enqueue(
+      'ticket-enrichment',
+      'enrich-ticket',
+      { connectionId: connection.id, ticketKey, runId },
+      { jobId: `enrich-${runId}` },
+    );
   }
 
   /** A rate limit delays the sweep (it resumes from its cursor); refused credentials end it. */
