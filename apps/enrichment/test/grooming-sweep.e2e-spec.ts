@@ -17,8 +17,7 @@ function seedBacklog(jira: FakeJira): void {
     jira.seedIssue({
       key,
       summary: i % 2 === 0 ? `Invoice total rounding case ${i}` : `Trim the UI label text case ${i}`,
-      description:
-        i % 2 === 0 ? 'invoiceTotal in billing is off by a cent.' : 'labelText in the ui package.',
+      description: i % 2 === 0 ? 'invoiceTotal in billing is off by a cent.' : 'labelText in the ui package.',
       statusCategory: 'new',
       created: new Date(start + i * 60_000),
       updated: new Date(start + i * 60_000),
@@ -141,6 +140,33 @@ describe('grooming sweeps over a Jira backlog (e2e)', () => {
     // The delay is not an attempt: the one attempt BullMQ counts is the run that completed.
     expect(job.attemptsMade).toBe(1);
     expect(job.failedReason).toBeFalsy();
+  });
+
+  it('digests exactly the high-risk tickets, newly flagged first, with reasons and shared areas', async () => {
+    const reports = harness.get(TicketReportRepository);
+    const flagged: string[] = [];
+    for (const key of keys) {
+      if ((await reports.find(shop.connectionId, key))?.riskLevel === 'high') flagged.push(key);
+    }
+    expect(flagged.length).toBeGreaterThan(1);
+    const { body } = await harness
+      .http()
+      .get(`/api/project-mappings/${shop.mappingId}/digest`)
+      .set('authorization', `Bearer ${harness.viewerKey}`)
+      .expect(200);
+    const listed = body.tickets as {
+      ticketKey: string;
+      newlyFlagged: boolean;
+      reasons: string[];
+      areas: string[];
+    }[];
+    expect(listed.map((t) => t.ticketKey).sort()).toEqual([...flagged].sort());
+    const newly = listed.map((t) => t.newlyFlagged);
+    expect(newly).toEqual([...newly].sort((a, b) => Number(b) - Number(a)));
+    expect(listed.every((t) => t.reasons.length > 0 && t.areas.length > 0)).toBe(true);
+    expect(body.sharedAreas).toEqual(
+      expect.arrayContaining([expect.objectContaining({ area: listed[0].areas[0] })]),
+    );
   });
 
   it('refuses a second sweep while one runs, a viewer, and an unknown mapping', async () => {

@@ -13,7 +13,7 @@ import {
   ApiOkResponse,
 } from '@nestjs/swagger';
 import { HttpCode } from '@nestjs/common';
-import { SweepRepository } from '@sightline/persistence';
+import { ProjectMappingRepository, SweepRepository, TicketReportRepository } from '@sightline/persistence';
 import {
   AdminController,
   AuditService,
@@ -21,6 +21,7 @@ import {
   RequestId,
   type Principal,
 } from '@sightline/platform';
+import { buildDigest } from './grooming-digest';
 import { SweepLauncher } from './sweep-launcher.service';
 import { MappingIdParamsDto, SweepDto, SweepIdParamsDto, toSweepView } from './sweep.dto';
 
@@ -30,7 +31,23 @@ export class SweepsController {
     private readonly launcher: SweepLauncher,
     private readonly sweeps: SweepRepository,
     private readonly audit: AuditService,
+    private readonly mappings: ProjectMappingRepository,
+    private readonly reports: TicketReportRepository,
   ) {}
+
+  @Get('project-mappings/:id/digest')
+  @ApiOkResponse({
+    description:
+      'the high-risk tickets of the mapping, newly flagged first, with reasons and areas, and the areas several share',
+  })
+  @ApiNotFoundResponse({ description: 'no such project mapping' })
+  async digest(@Param() params: MappingIdParamsDto) {
+    const { id } = params as { id: string };
+    const mapping = await this.mappings.findById(id);
+    if (!mapping) throw new NotFoundException(`no project mapping ${id}`);
+    const digest = buildDigest(await this.reports.flaggedForMapping(id));
+    return { mappingId: id, projectKey: mapping.projectKey, ...digest };
+  }
 
   @Post('project-mappings/:id/sweeps')
   @HttpCode(202)

@@ -137,6 +137,25 @@ export class TicketReportRepository {
     );
   }
 
+  /**
+   * The mapping's high-risk reports with the risk level of each ticket's last run that produced a
+   * different note (null when there was none): what a grooming digest lists.
+   */
+  async flaggedForMapping(
+    mappingId: string,
+  ): Promise<(TicketReportRecord & { previousLevel: string | null })[]> {
+    return this.dataSource.query(
+      `SELECT ${COLUMNS},
+         (SELECT e.risk_level FROM enrichment_runs e
+           WHERE e.connection_id = ticket_reports.connection_id AND e.ticket_key = ticket_reports.ticket_key
+             AND e.risk_level IS NOT NULL AND e.content_hash IS DISTINCT FROM ticket_reports.content_hash
+           ORDER BY e.queued_at DESC LIMIT 1) AS "previousLevel"
+       FROM ticket_reports WHERE mapping_id = $1 AND risk_level = 'high'
+       ORDER BY ticket_key`,
+      [mappingId],
+    );
+  }
+
   /** The ticket's reports on every connection of that tracker kind, newest first. */
   async findByKey(tracker: TrackerKind, ticketKey: string): Promise<TicketReportRecord[]> {
     return this.dataSource.query(
