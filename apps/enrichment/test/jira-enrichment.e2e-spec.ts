@@ -91,13 +91,18 @@ describe('Jira: webhook → match → risk → one note (e2e)', () => {
   });
 
   it('does no work for a redelivery of the same delivery', async () => {
-    const before = { requests: jira.requests.length, runs: (await runs.list({ limit: 1, offset: 0 })).total };
+    const before = {
+      requests: jira.requests.length,
+      runs: (await runs.list({ connectionId: shop.connectionId, limit: 1, offset: 0 })).total,
+    };
     const counts = await harness.queue('ticket-enrichment').getJobCounts();
     const answer = answerOf(
       await jira.deliver(shop.webhookUrl, created, { secret: WEBHOOK_SECRET, retry: 1 }),
     );
     expect(answer.outcome).toBe('duplicate');
-    expect((await runs.list({ limit: 1, offset: 0 })).total).toBe(before.runs);
+    expect((await runs.list({ connectionId: shop.connectionId, limit: 1, offset: 0 })).total).toBe(
+      before.runs,
+    );
     expect(await harness.queue('ticket-enrichment').getJobCounts()).toEqual(counts);
     expect(jira.requests.length).toBe(before.requests);
   });
@@ -111,13 +116,13 @@ describe('Jira: webhook → match → risk → one note (e2e)', () => {
     expect(names).toEqual(
       expect.arrayContaining(['comment_created', 'jira:issue_updated', 'issue_property_set']),
     );
-    const total = (await runs.list({ limit: 1, offset: 0 })).total;
+    const total = (await runs.list({ connectionId: shop.connectionId, limit: 1, offset: 0 })).total;
     for (const event of own) {
       const answer = answerOf(await jira.deliver(shop.webhookUrl, event, { secret: WEBHOOK_SECRET }));
       expect(answer.outcome).toBe('ignored');
       expect(['own-write', 'not-note-relevant']).toContain(answer.reason);
     }
-    expect((await runs.list({ limit: 1, offset: 0 })).total).toBe(total);
+    expect((await runs.list({ connectionId: shop.connectionId, limit: 1, offset: 0 })).total).toBe(total);
   });
 
   it('writes nothing when an edit leaves the note unchanged', async () => {
@@ -159,7 +164,7 @@ describe('Jira: webhook → match → risk → one note (e2e)', () => {
   it('refuses a forged delivery with 401 and stores and queues nothing', async () => {
     const edit = jira.editIssue('SHOP-1', { summary: 'Invoice totals per tax rate are wrong' }) as JiraEvent;
     const counts = await harness.queue('ticket-enrichment').getJobCounts();
-    const total = (await runs.list({ limit: 1, offset: 0 })).total;
+    const total = (await runs.list({ connectionId: shop.connectionId, limit: 1, offset: 0 })).total;
     const forged = await jira.deliver(shop.webhookUrl, edit, {
       signature: jiraSignature('{"other":"body"}', WEBHOOK_SECRET),
     });
@@ -173,7 +178,7 @@ describe('Jira: webhook → match → risk → one note (e2e)', () => {
     expect(
       await harness.get(WebhookDeliveryRepository).exists(shop.connectionId, `jira:${edit.identifier}`),
     ).toBe(false);
-    expect((await runs.list({ limit: 1, offset: 0 })).total).toBe(total);
+    expect((await runs.list({ connectionId: shop.connectionId, limit: 1, offset: 0 })).total).toBe(total);
     expect(await harness.queue('ticket-enrichment').getJobCounts()).toEqual(counts);
 
     // The genuine delivery of the same event is still processed afterwards.

@@ -24,7 +24,8 @@ describe('Linear: webhook → match → risk → one note (e2e)', () => {
     linear.requests.filter(
       (r) => r.status === 200 && /^(create|update|issueAdd|issueRemove)/.test(r.operation ?? ''),
     );
-  const runCount = async () => (await runs.list({ limit: 1, offset: 0 })).total;
+  const runCount = async () =>
+    (await runs.list({ connectionId: shop.connectionId, limit: 1, offset: 0 })).total;
 
   beforeAll(async () => {
     linear = await FakeLinear.start();

@@ -25,11 +25,12 @@ describe('ticket report API (e2e)', () => {
     jira = await FakeJira.start();
     await harness.start();
     await harness.seedRepository();
-    shop = await harness.connectJira(jira);
-    dry = await harness.connectJira(jira, { projectKey: 'DRY', writebackMode: 'dry-run' });
+    // Project keys of this file only: other specs run alongside on the same database.
+    shop = await harness.connectJira(jira, { projectKey: 'TAPI' });
+    dry = await harness.connectJira(jira, { projectKey: 'TDRY', writebackMode: 'dry-run' });
     await enrich(
       shop,
-      'SHOP-1',
+      'TAPI-1',
       'Invoice total rounding is wrong when discounts apply',
       'invoiceTotal per tax rate',
     );
@@ -41,13 +42,13 @@ describe('ticket report API (e2e)', () => {
   });
 
   it('returns the stored report with the rendered note and what the tracker shows, to viewers too', async () => {
-    const response = await harness.http().get('/api/tickets/jira/SHOP-1/report').set(as(harness.viewerKey));
+    const response = await harness.http().get('/api/tickets/jira/TAPI-1/report').set(as(harness.viewerKey));
     expect(response.status).toBe(200);
     const body = response.body;
     expect(body).toEqual(
       expect.objectContaining({
         connectionId: shop.connectionId,
-        ticketKey: 'SHOP-1',
+        ticketKey: 'TAPI-1',
         riskLevel: 'high',
         contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
         ticket: expect.objectContaining({ title: 'Invoice total rounding is wrong when discounts apply' }),
@@ -63,7 +64,7 @@ describe('ticket report API (e2e)', () => {
     expect(body.writeback).toEqual(
       expect.objectContaining({
         mode: 'comment+label',
-        noteId: jira.issue('SHOP-1').comments[0].id,
+        noteId: jira.issue('TAPI-1').comments[0].id,
         noteCurrent: true,
         labelPresent: true,
       }),
@@ -71,28 +72,28 @@ describe('ticket report API (e2e)', () => {
     expect(body.lastRun).toEqual(expect.objectContaining({ status: 'written', trigger: 'webhook' }));
     const scoped = await harness
       .http()
-      .get(`/api/tickets/jira/SHOP-1/report?connectionId=${shop.connectionId}`)
+      .get(`/api/tickets/jira/TAPI-1/report?connectionId=${shop.connectionId}`)
       .set(as(harness.viewerKey));
     expect(scoped.body.contentHash).toBe(body.contentHash);
   });
 
   it('explains a missing report by what happened to the ticket', async () => {
-    const unmapped = await enrich(shop, 'NOPE-1', 'Invoice totals');
+    const unmapped = await enrich(shop, 'TNOPE-1', 'Invoice totals');
     expect(unmapped).toEqual(
       expect.objectContaining({
         status: 'skipped',
-        outcome: 'no project mapping for NOPE on this connection',
+        outcome: 'no project mapping for TNOPE on this connection',
       }),
     );
-    const response = await harness.http().get('/api/tickets/jira/NOPE-1/report').set(as(harness.viewerKey));
+    const response = await harness.http().get('/api/tickets/jira/TNOPE-1/report').set(as(harness.viewerKey));
     expect(response.status).toBe(404);
-    expect(response.body.error.message).toMatch(/skipped: no project mapping for NOPE/);
-    const never = await harness.http().get('/api/tickets/jira/SHOP-999/report').set(as(harness.viewerKey));
+    expect(response.body.error.message).toMatch(/skipped: no project mapping for TNOPE/);
+    const never = await harness.http().get('/api/tickets/jira/TAPI-999/report').set(as(harness.viewerKey));
     expect(never.status).toBe(404);
     expect(never.body.error.message).toMatch(/has not been enriched/);
-    expect((await harness.http().get('/api/tickets/jira/SHOP-1/report')).status).toBe(401);
+    expect((await harness.http().get('/api/tickets/jira/TAPI-1/report')).status).toBe(401);
     expect(
-      (await harness.http().get('/api/tickets/github/SHOP-1/report').set(as(harness.viewerKey))).status,
+      (await harness.http().get('/api/tickets/github/TAPI-1/report').set(as(harness.viewerKey))).status,
     ).toBe(400);
     expect(
       (await harness.http().get('/api/tickets/jira/not-a-key/report').set(as(harness.viewerKey))).status,
@@ -100,12 +101,12 @@ describe('ticket report API (e2e)', () => {
   });
 
   it('stores the report but writes nothing for a dry-run mapping', async () => {
-    const run = await enrich(dry, 'DRY-1', 'Invoice total rounding is wrong when discounts apply');
+    const run = await enrich(dry, 'TDRY-1', 'Invoice total rounding is wrong when discounts apply');
     expect(run.status).toBe('dry-run');
-    expect(jira.issue('DRY-1').comments).toEqual([]);
-    expect(jira.issue('DRY-1').labels).toEqual([]);
-    expect(jira.issue('DRY-1').properties.size).toBe(0);
-    expect(await harness.get(TicketReportRepository).find(dry.connectionId, 'DRY-1')).toEqual(
+    expect(jira.issue('TDRY-1').comments).toEqual([]);
+    expect(jira.issue('TDRY-1').labels).toEqual([]);
+    expect(jira.issue('TDRY-1').properties.size).toBe(0);
+    expect(await harness.get(TicketReportRepository).find(dry.connectionId, 'TDRY-1')).toEqual(
       expect.objectContaining({ riskLevel: 'high' }),
     );
   });
@@ -114,13 +115,13 @@ describe('ticket report API (e2e)', () => {
     const requests = jira.requests.length;
     const response = await harness
       .http()
-      .post('/api/tickets/jira/SHOP-1/enrich')
+      .post('/api/tickets/jira/TAPI-1/enrich')
       .set(as(harness.viewerKey))
       .send({ mode: 'preview' });
     expect(response.status).toBe(200);
     expect(response.body).toEqual(
       expect.objectContaining({
-        ticketKey: 'SHOP-1',
+        ticketKey: 'TAPI-1',
         riskLevel: 'high',
         wouldWrite: expect.objectContaining({ nothingBecause: 'unchanged' }),
       }),
@@ -132,13 +133,13 @@ describe('ticket report API (e2e)', () => {
   it('forces a rewrite for admins only, and records who did it', async () => {
     const viewer = await harness
       .http()
-      .post('/api/tickets/jira/SHOP-1/enrich')
+      .post('/api/tickets/jira/TAPI-1/enrich')
       .set(as(harness.viewerKey))
       .send({ mode: 'force' });
     expect(viewer.status).toBe(403);
     const response = await harness
       .http()
-      .post('/api/tickets/jira/SHOP-1/enrich')
+      .post('/api/tickets/jira/TAPI-1/enrich')
       .set(as(harness.adminKey))
       .send({ mode: 'force' });
     expect(response.status).toBe(202);
@@ -146,7 +147,7 @@ describe('ticket report API (e2e)', () => {
     const run = await harness.settle(response.body.id);
     expect(run.status).toBe('written');
     expect(run.outcome).toBe('comment updated, risk label already as wanted, issue property written');
-    expect(jira.issue('SHOP-1').comments).toHaveLength(1);
+    expect(jira.issue('TAPI-1').comments).toHaveLength(1);
     const audit = await harness
       .get(AuditLogRepository)
       .list({ resourceType: 'ticket-enrichment', resourceId: run.id, limit: 5, offset: 0 });
@@ -154,19 +155,19 @@ describe('ticket report API (e2e)', () => {
   });
 
   it('stores "wrong area" feedback, feeds it to the matcher and enriches the ticket again', async () => {
-    const before = (await harness.http().get('/api/tickets/jira/SHOP-1/report').set(as(harness.viewerKey)))
+    const before = (await harness.http().get('/api/tickets/jira/TAPI-1/report').set(as(harness.viewerKey)))
       .body;
     const area = before.report.areas[0].path;
     const response = await harness
       .http()
-      .post('/api/tickets/jira/SHOP-1/feedback')
+      .post('/api/tickets/jira/TAPI-1/feedback')
       .set(as(harness.adminKey))
       .send({ area, verdict: 'wrong' });
     expect(response.status).toBe(201);
     expect(response.body.feedback).toEqual(
-      expect.objectContaining({ ticketKey: 'SHOP-1', area, verdict: 'wrong' }),
+      expect.objectContaining({ ticketKey: 'TAPI-1', area, verdict: 'wrong' }),
     );
-    const stored = await harness.get(TicketFeedbackRepository).listForProject(shop.connectionId, 'SHOP');
+    const stored = await harness.get(TicketFeedbackRepository).listForProject(shop.connectionId, 'TAPI');
     expect(stored).toEqual([
       expect.objectContaining({ path: area, verdict: 'wrong', repositoryId: harness.repositoryId }),
     ]);
@@ -175,14 +176,14 @@ describe('ticket report API (e2e)', () => {
     expect(run.trigger).toBe('feedback');
     const scoreOf = (report: { matches: { areas: { path: string; score: number }[] }[] }) =>
       report.matches[0].areas.find((candidate) => candidate.path === area)?.score ?? 0;
-    const after = (await harness.http().get('/api/tickets/jira/SHOP-1/report').set(as(harness.viewerKey)))
+    const after = (await harness.http().get('/api/tickets/jira/TAPI-1/report').set(as(harness.viewerKey)))
       .body;
     expect(scoreOf(after)).toBeLessThan(scoreOf(before));
-    expect(jira.issue('SHOP-1').comments).toHaveLength(1);
+    expect(jira.issue('TAPI-1').comments).toHaveLength(1);
 
     const bad = await harness
       .http()
-      .post('/api/tickets/jira/SHOP-1/feedback')
+      .post('/api/tickets/jira/TAPI-1/feedback')
       .set(as(harness.adminKey))
       .send({ area, verdict: 'maybe' });
     expect(bad.status).toBe(400);
@@ -194,15 +195,21 @@ describe('ticket report API (e2e)', () => {
     expect(all.status).toBe(200);
     expect(all.body.items).toHaveLength(2);
     expect(all.body.total).toBeGreaterThanOrEqual(5);
-    const shop1 = await harness.http().get('/api/enrichments?ticketKey=SHOP-1').set(as(harness.viewerKey));
+    const shop1 = await harness
+      .http()
+      .get(`/api/enrichments?ticketKey=TAPI-1&connectionId=${shop.connectionId}`)
+      .set(as(harness.viewerKey));
     expect(shop1.body.items.map((run: { trigger: string }) => run.trigger)).toEqual([
       'feedback',
       'force',
       'webhook',
     ]);
-    const skipped = await harness.http().get('/api/enrichments?status=skipped').set(as(harness.viewerKey));
+    const skipped = await harness
+      .http()
+      .get(`/api/enrichments?status=skipped&connectionId=${shop.connectionId}`)
+      .set(as(harness.viewerKey));
     expect(skipped.body.items).toEqual([
-      expect.objectContaining({ ticketKey: 'NOPE-1', outcome: expect.stringMatching(/no project mapping/) }),
+      expect.objectContaining({ ticketKey: 'TNOPE-1', outcome: expect.stringMatching(/no project mapping/) }),
     ]);
     const one = await harness
       .http()
@@ -215,10 +222,10 @@ describe('ticket report API (e2e)', () => {
   });
 
   it('says so in the note when the match is only a guess', async () => {
-    const run = await enrich(shop, 'SHOP-2', 'Follow up on the thing from the meeting');
+    const run = await enrich(shop, 'TAPI-2', 'Follow up on the thing from the meeting');
     expect(run.status).toBe('written');
-    const note = adfToText(jira.issue('SHOP-2').comments[0].body);
+    const note = adfToText(jira.issue('TAPI-2').comments[0].body);
     expect(note).toMatch(/Low confidence/);
-    expect(jira.issue('SHOP-2').labels).toEqual([]);
+    expect(jira.issue('TAPI-2').labels).toEqual([]);
   });
 });

@@ -82,7 +82,19 @@ export class TicketAssessor {
 
   async assess(ticket: Ticket, mapping: ProjectMappingRecord): Promise<TicketAssessment> {
     const thresholds = thresholdsOf(mapping);
-    const verdicts = await this.feedback.listForProject(mapping.connectionId, mapping.projectKey);
+    // Every lookup at once: the stored feedback, and each repository's latest snapshot and name.
+    const [verdicts, sources] = await Promise.all([
+      this.feedback.listForProject(mapping.connectionId, mapping.projectKey),
+      Promise.all(
+        mapping.repositoryIds.map(async (repositoryId) => {
+          const [header, repository] = await Promise.all([
+            this.snapshots.latest(repositoryId),
+            this.registry.findById(repositoryId),
+          ]);
+          return { repositoryId, header, name: repository?.name ?? repositoryId };
+        }),
+      ),
+    ]);
     const input = {
       key: ticket.key,
       title: ticket.title,
@@ -93,12 +105,7 @@ export class TicketAssessor {
     };
     const repositories: RepositoryAssessment[] = [];
     const missing: string[] = [];
-    for (const repositoryId of mapping.repositoryIds) {
-      const [header, repository] = await Promise.all([
-        this.snapshots.latest(repositoryId),
-        this.registry.findById(repositoryId),
-      ]);
-      const name = repository?.name ?? repositoryId;
+    for (const { repositoryId, header, name } of sources) {
       if (!header) {
         missing.push(`${name}: no snapshot yet (its first analysis has not finished)`);
         continue;

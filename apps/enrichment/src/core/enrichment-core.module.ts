@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SnapshotIndexCache } from '../assessment/snapshot-index.cache';
 import { TicketAssessor } from '../assessment/ticket-assessor.service';
+import { TicketWriteLease } from './ticket-write-lease';
 import { TrackerClients } from './tracker-clients.service';
 import { enrichmentRedisProvider, TrackerRateLimiter } from './tracker-rate-limiter';
 
@@ -9,10 +10,11 @@ import { enrichmentRedisProvider, TrackerRateLimiter } from './tracker-rate-limi
   providers: [
     enrichmentRedisProvider,
     TrackerRateLimiter,
+    TicketWriteLease,
     TrackerClients,
     SnapshotIndexCache,
     TicketAssessor,
   ],
-  exports: [TrackerRateLimiter, TrackerClients, SnapshotIndexCache, TicketAssessor],
+  exports: [TrackerRateLimiter, TicketWriteLease, TrackerClients, SnapshotIndexCache, TicketAssessor],
 })
 export class EnrichmentCoreModule {}

@@ -62,7 +62,11 @@ export class TicketEnrichmentService {
       return { status, outcome };
     };
 
-    const connection = await this.connections.findById(connectionId);
+    const projectKey = projectKeyOf(ticketKey);
+    const [connection, mapped] = await Promise.all([
+      this.connections.findById(connectionId),
+      this.mappings.findForProject(connectionId, projectKey),
+    ]);
     if (!connection) return finish('skipped', 'the tracker connection was deleted');
     if (connection.health === 'unhealthy') {
       return finish(
@@ -70,8 +74,7 @@ export class TicketEnrichmentService {
         `connection unhealthy: ${connection.healthReason ?? 'credentials refused'}; fix it, then enrich again`,
       );
     }
-    const projectKey = projectKeyOf(ticketKey);
-    let mapping = await this.mappings.findForProject(connectionId, projectKey);
+    let mapping = mapped;
     if (!mapping) return finish('skipped', `no project mapping for ${projectKey} on this connection`);
 
     let ticket: Ticket;

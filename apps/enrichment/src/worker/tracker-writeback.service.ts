@@ -5,13 +5,14 @@ import {
   EnrichmentRunRepository,
   ProjectMappingRepository,
   TicketReportRepository,
-  TicketWriteLock,
   TrackerConnectionRepository,
   WritebackStateRepository,
   type TicketReportRecord,
   type TrackerConnectionRecord,
 } from '@sightline/persistence';
 import {
+  JIRA_RISK_LABEL,
+  LINEAR_RISK_LABEL,
   NOTE_MARKER,
   NotFoundError,
   riskNoteReportSchema,
@@ -19,6 +20,7 @@ import {
   type NoteContent,
 } from '@sightline/trackers';
 import { planWrite, type WritebackMode } from '../assessment/write-plan';
+import { TicketWriteLease } from '../core/ticket-write-lease';
 import { TrackerClients } from '../core/tracker-clients.service';
 import { TrackerJobGuard, type TrackerJobContext } from './tracker-job-guard';
 
@@ -57,7 +59,7 @@ export class TrackerWritebackService {
     private readonly mappings: ProjectMappingRepository,
     private readonly reports: TicketReportRepository,
     private readonly states: WritebackStateRepository,
-    private readonly lock: TicketWriteLock,
+    private readonly lease: TicketWriteLease,
     private readonly clients: TrackerClients,
     private readonly guard: TrackerJobGuard,
   ) {}
@@ -65,7 +67,11 @@ export class TrackerWritebackService {
   async write(payload: WritePayload, job: Job, token?: string): Promise<{ outcome: string }> {
     const { connectionId, ticketKey, runId } = payload;
     const context: TrackerJobContext = { connectionId, runId, job, token };
-    const connection = await this.connections.findById(connectionId);
+    const [connection, report, run] = await Promise.all([
+      this.connections.findById(connectionId),
+      this.reports.find(connectionId, ticketKey),
+      this.runs.find(runId),
+    ]);
     if (!connection) return this.finish(runId, 'skipped', 'the tracker connection was deleted');
     if (connection.health === 'unhealthy') {
       return this.finish(
@@ -74,13 +80,11 @@ export class TrackerWritebackService {
         `connection unhealthy: ${connection.healthReason ?? 'credentials refused'}`,
       );
     }
-    const report = await this.reports.find(connectionId, ticketKey);
     if (!report) return this.finish(runId, 'skipped', 'the ticket has no stored report');
     const mapping = report.mappingId ? await this.mappings.findById(report.mappingId) : null;
     if (!mapping) return this.finish(runId, 'skipped', 'the project mapping was deleted');
-    const run = await this.runs.find(runId);
 
-    const locked = await this.lock.tryWith(connectionId, ticketKey, () =>
+    const locked = await this.lease.tryWith(connectionId, ticketKey, () =>
       this.writeLocked(connection, report, mapping.writebackMode, run?.trigger === 'force', context),
     );
     if (locked.acquired) return locked.value;
@@ -127,18 +131,23 @@ export class TrackerWritebackService {
         await this.states.recordNote(connectionId, key, written.noteId, report.contentHash);
         done.push(`comment ${written.action}`);
       }
+      const parts: { labelPresent?: boolean; machineHash?: string } = {};
       if (plan.label !== null) {
-        const { changed } = await client.setRiskLabel(key, plan.label);
-        await this.states.recordLabel(connectionId, key, plan.label);
+        // What we last wrote is what the ticket has, unless a person changed it; a forced
+        // rewrite reads the ticket instead.
+        const current = forced ? undefined : state?.labelPresent ? [this.riskLabelOf(connection)] : [];
+        const { changed } = await client.setRiskLabel(key, plan.label, current);
+        parts.labelPresent = plan.label;
         done.push(
           changed ? (plan.label ? 'risk label added' : 'risk label removed') : 'risk label already as wanted',
         );
       }
       if (plan.writeMachine) {
         await client.writeMachineData(key, plan.machine);
-        await this.states.recordMachineData(connectionId, key, plan.machineHash);
+        parts.machineHash = plan.machineHash;
         done.push(connection.kind === 'jira' ? 'issue property written' : 'attachment written');
       }
+      await this.states.recordParts(connectionId, key, parts);
     } catch (error) {
       if (error instanceof NotFoundError)
         return this.finish(runId, 'skipped', `the ticket is gone: ${error.message}`);
@@ -147,6 +156,10 @@ export class TrackerWritebackService {
     const outcome = done.join(', ');
     this.logger.log({ runId, ticketKey: key, outcome }, 'ticket written');
     return this.finish(runId, 'written', outcome, report);
+  }
+
+  private riskLabelOf(connection: TrackerConnectionRecord): string {
+    return connection.kind === 'jira' ? JIRA_RISK_LABEL : LINEAR_RISK_LABEL;
   }
 
   private async finish(

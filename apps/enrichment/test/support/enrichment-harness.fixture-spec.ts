@@ -110,7 +110,7 @@ export class EnrichmentHarness {
   }
 
   /** The risk fixture history, analysed with the matcher corpus and committed as the latest snapshot. */
-  async seedRepository(name = 'billing-monorepo'): Promise<string> {
+  async seedRepository(name = `billing-monorepo-${Math.random().toString(36).slice(2, 8)}`): Promise<string> {
     const repo = buildRiskHistory();
     try {
       const registered = await this.get(RepositoryRegistryRepository).register({

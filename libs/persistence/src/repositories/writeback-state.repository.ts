@@ -38,12 +38,16 @@ export class WritebackStateRepository {
     await this.upsert(connectionId, ticketKey, { note_id: noteId, note_hash: noteHash });
   }
 
-  async recordLabel(connectionId: string, ticketKey: string, present: boolean): Promise<void> {
-    await this.upsert(connectionId, ticketKey, { label_present: present });
-  }
-
-  async recordMachineData(connectionId: string, ticketKey: string, hash: string): Promise<void> {
-    await this.upsert(connectionId, ticketKey, { machine_hash: hash });
+  /** The label and the machine data, recorded together: both are idempotent to write again. */
+  async recordParts(
+    connectionId: string,
+    ticketKey: string,
+    parts: { labelPresent?: boolean; machineHash?: string },
+  ): Promise<void> {
+    const columns: Record<string, string | boolean> = {};
+    if (parts.labelPresent !== undefined) columns.label_present = parts.labelPresent;
+    if (parts.machineHash !== undefined) columns.machine_hash = parts.machineHash;
+    if (Object.keys(columns).length > 0) await this.upsert(connectionId, ticketKey, columns);
   }
 
   /** Forgets everything written to the ticket (its comment was deleted by hand, or for tests). */

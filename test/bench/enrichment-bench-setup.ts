@@ -1,0 +1,210 @@
+// Setup for bench:enrichment: a scratch database, the risk fixture repository analysed and stored
+// as a snapshot, a tracker connection + mapping pointing at a fake tracker, and the service run as
+// separate processes (API and worker), as it is deployed, so the fake tracker and the webhook
+// senders in this process do not compete with it for one event loop.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
+import { Queue } from 'bullmq';
+import { Client } from 'pg';
+import { analyseRepository } from '@sightline/analysis';
+import {
+  AnalysisRunRepository,
+  createDataSource,
+  ProjectMappingRepository,
+  RepositoryRegistryRepository,
+  runMigrations,
+  SecretCipher,
+  SnapshotRepository,
+  TrackerConnectionRepository,
+} from '@sightline/persistence';
+import { QUEUE_NAMES, redisConnectionOptions, type QueueName } from '@sightline/queues';
+import { buildRiskHistory, type FakeJira, type FakeLinear } from '@sightline/testing';
+import { toNewSnapshot } from '../../apps/ingestion/src/analysis/snapshot-rows.mapper';
+import { adminPostgresUrl, databaseUrlFor, testRedisUrl } from '../setup/test-environment';
+
+type DataSource = ReturnType<typeof createDataSource>;
+
+export const BENCH_SECRET = 'bench-webhook-secret-0123456789';
+const SECRETS_KEYS = `bench:${Buffer.alloc(32, 7).toString('base64')}`;
+
+export class BenchDatabase {
+  readonly name = `sightline_bench_${randomBytes(4).toString('hex')}`;
+  private readonly admin = new Client({ connectionString: adminPostgresUrl });
+  url = '';
+  dataSource!: DataSource;
+
+  async create(): Promise<void> {
+    await this.admin.connect();
+    await this.admin.query(`CREATE DATABASE ${this.name}`);
+    this.url = databaseUrlFor(this.name);
+    this.dataSource = createDataSource(this.url, 'sightline-bench');
+    await this.dataSource.initialize();
+    await runMigrations(this.dataSource);
+  }
+
+  async drop(): Promise<void> {
+    if (this.dataSource?.isInitialized) await this.dataSource.destroy();
+    await this.admin.query(`DROP DATABASE IF EXISTS ${this.name} WITH (FORCE)`);
+    await this.admin.end();
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** One enrichment process (`roles` api, worker or both) on a free port. */
+export class ServiceProcess {
+  private child?: ChildProcess;
+  baseUrl = '';
+
+  constructor(
+    private readonly databaseUrl: string,
+    readonly prefix: string,
+    private readonly roles: string,
+  ) {}
+
+  async start(): Promise<this> {
+    const port = await freePort();
+    this.baseUrl = `http://127.0.0.1:${port}`;
+    this.child = spawn(
+      process.execPath,
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        'apps/enrichment/src/main.ts',
+      ],
+      {
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          NODE_ENV: 'production',
+          DATABASE_URL: this.databaseUrl,
+          REDIS_URL: testRedisUrl,
+          QUEUE_PREFIX: this.prefix,
+          SECRETS_KEYS,
+          SIGHTLINE_ROLES: this.roles,
+          PORT: String(port),
+          LOG_LEVEL: 'warn',
+          ENRICHMENT_CONCURRENCY: '16',
+          WRITEBACK_CONCURRENCY: '16',
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+    // Waiting for a process to come up is the one place this bench polls.
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const ready = await fetch(`${this.baseUrl}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ready) return this;
+      if (Date.now() > deadline || this.child.exitCode !== null)
+        throw new Error(`enrichment (${this.roles}) did not start`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (!this.child || this.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.child?.once('exit', resolve));
+    this.child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+/** The prefix's queues, for counts and cleanup from this process. */
+export function benchQueues(prefix: string): Map<QueueName, Queue> {
+  return new Map(
+    QUEUE_NAMES.map((name) => [
+      name,
+      new Queue(name, { connection: redisConnectionOptions(testRedisUrl), prefix }),
+    ]),
+  );
+}
+
+export async function obliterate(queues: Map<QueueName, Queue>): Promise<void> {
+  for (const queue of queues.values()) {
+    await queue.obliterate({ force: true });
+    await queue.close();
+  }
+}
+
+/** Registers the risk fixture repository with an analysed snapshot, and a connection + mapping. */
+export async function seedTracker(
+  dataSource: DataSource,
+  kind: 'jira' | 'linear',
+  fake: FakeJira | FakeLinear,
+): Promise<{ connectionId: string }> {
+  const repo = buildRiskHistory();
+  const suffix = randomBytes(3).toString('hex');
+  try {
+    const registered = await new RepositoryRegistryRepository(dataSource).register({
+      name: `bench-repository-${suffix}`,
+      cloneUrl: `file://${repo.path}`,
+      defaultBranch: 'main',
+      credentials: null,
+      exclusions: [],
+      refreshCron: null,
+      historyWindowDays: null,
+    });
+    const { run } = await new AnalysisRunRepository(dataSource).queue(registered.id, 'bench');
+    const result = await analyseRepository(repo.path, {}, undefined, { corpus: true });
+    const rows = await toNewSnapshot(
+      result.snapshot,
+      { repositoryId: registered.id, runId: run.id },
+      { incrementalState: null, corpus: result.corpus },
+    );
+    await new SnapshotRepository(dataSource).commit(rows, {}, 2);
+    const cipher = new SecretCipher([{ id: 'bench', key: Buffer.alloc(32, 7) }]);
+    const auth =
+      kind === 'jira'
+        ? { kind: 'basic', email: 'sightline@example.com', apiToken: (fake as FakeJira).botApiToken }
+        : { kind: 'apiKey', apiKey: (fake as FakeLinear).botApiKey };
+    const connection = await new TrackerConnectionRepository(dataSource).create({
+      name: `bench-${kind}-${suffix}`,
+      kind,
+      baseUrl: fake.url,
+      authKind: auth.kind,
+      credentialEnvelope: cipher.seal(JSON.stringify(auth)),
+      webhookSecretEnvelope: cipher.seal(BENCH_SECRET),
+    });
+    await new ProjectMappingRepository(dataSource).create({
+      connectionId: connection.id,
+      projectKey: 'SHOP',
+      repositoryIds: [registered.id],
+      pathRules: [],
+      riskThresholds: {},
+      writebackMode: 'comment+label',
+      grooming: {},
+    });
+    return { connectionId: connection.id };
+  } finally {
+    repo.dispose();
+  }
+}
+
+/** Ticket texts the fixture repository answers differently: high, low and ordinary risk, and a guess. */
+export const TICKET_TEXTS = [
+  {
+    title: 'Invoice total rounding is wrong when discounts apply',
+    description: 'invoiceTotal per tax rate is off.',
+  },
+  { title: 'Trim whitespace in the UI label text', description: 'labelText should trim its input.' },
+  { title: 'Tune util7 limits for large values', description: 'util7 in core returns the wrong bound.' },
+  { title: 'Invoice totals per tax rate', description: 'Post the ledger entry per rate as well.' },
+  { title: 'Follow up on the thing from the meeting', description: '' },
+];
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
