@@ -4,6 +4,7 @@ import type { Config } from '@sightline/config';
 import { PlatformModule } from '@sightline/platform';
 import { GroomingApiModule } from './grooming/grooming-api.module';
 import { GroomingWorkerModule } from './grooming/grooming-worker.module';
+import { TrackerHealthModule } from './core/tracker-health.module';
 import { TicketsApiModule } from './tickets/tickets-api.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { EnrichmentWorkerModule } from './worker/enrichment-worker.module';
@@ -20,6 +21,7 @@ export class EnrichmentModule {
       module: EnrichmentModule,
       imports: [
         PlatformModule.forRoot({ service: 'enrichment', config, logDestination }),
+        TrackerHealthModule,
         ...(roles.has('api') ? [WebhooksModule, TicketsApiModule, GroomingApiModule] : []),
         ...(roles.has('worker') ? [EnrichmentWorkerModule, GroomingWorkerModule] : []),
       ],

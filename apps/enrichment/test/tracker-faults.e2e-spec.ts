@@ -183,6 +183,16 @@ describe('tracker faults: rate limits, refused credentials, failing tickets (e2e
           healthReason: expect.stringMatching(/refused the credentials \(HTTP 401\)/),
         }),
       );
+      const ready = await harness.http().get('/health/ready');
+      expect(ready.status).toBe(200);
+      expect(ready.body.details.trackers.unhealthy).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            id: ops.connectionId,
+            reason: expect.stringMatching(/refused the credentials/),
+          }),
+        ]),
+      );
       // The SHOP connection on the same site is unaffected.
       expect((await harness.get(TrackerConnectionRepository).findById(shop.connectionId))?.health).toBe(
         'healthy',
@@ -204,6 +214,10 @@ describe('tracker faults: rate limits, refused credentials, failing tickets (e2e
       expect(after.status).toBe('written');
       expect((await connection()).body).toEqual(
         expect.objectContaining({ health: 'healthy', botAccountId: jira.bot.accountId }),
+      );
+      const ready = await harness.http().get('/health/ready');
+      expect(ready.body.details.trackers.unhealthy.map((c: { id: string }) => c.id)).not.toContain(
+        ops.connectionId,
       );
     });
   });

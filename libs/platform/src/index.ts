@@ -7,3 +7,4 @@ export { AuditService, type AuditAction } from './http/audit.service';
 export { ErrorBodyFilter, type ErrorBody } from './http/error-body.filter';
 export { REDACTED_PATHS } from './logging';
 export { CurrentPrincipal, RequestId } from './http/request-context';
+export { READINESS_DETAILS, type ReadinessDetails } from './health/health.tokens';

@@ -1,9 +1,9 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type Redis from 'ioredis';
 import { DatabasePing } from '@sightline/persistence';
-import { HEALTH_REDIS } from './health.tokens';
+import { HEALTH_REDIS, READINESS_DETAILS, type ReadinessDetails } from './health.tokens';
 
 const CHECK_TIMEOUT_MS = 2_000;
 
@@ -27,6 +27,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly database: DatabasePing,
     @Inject(HEALTH_REDIS) private readonly redis: Redis,
+    @Optional() @Inject(READINESS_DETAILS) private readonly extra?: ReadinessDetails,
   ) {}
 
   /** The process is up; restart it only when this fails. */
@@ -43,7 +44,17 @@ export class HealthController {
     return this.health.check([
       () => this.probe('database', () => this.database.ping()),
       () => this.probe('redis', () => this.redis.ping()),
+      ...(this.extra ? [() => this.details(this.extra as ReadinessDetails)] : []),
     ]);
+  }
+
+  private async details(extra: ReadinessDetails) {
+    const session = this.indicators.check(extra.key);
+    try {
+      return session.up(await withTimeout(extra.collect()));
+    } catch (error) {
+      return session.up({ unknown: (error as Error).message });
+    }
   }
 
   private async probe<K extends string>(key: K, run: () => Promise<unknown>) {
