@@ -63,7 +63,8 @@ export class AnalysisRunRepository {
 
   /** queued → running (or running again after a crash); counts the attempt. */
   async markRunning(id: string): Promise<AnalysisRunRecord | null> {
-    const [run] = await this.dataSource.query(
+    // For UPDATE … RETURNING, TypeORM's query() answers [rows, affected], not the rows.
+    const [[run]] = await this.dataSource.query(
       `UPDATE analysis_runs SET status = 'running', started_at = COALESCE(started_at, now()), attempts = attempts + 1,
          reason = NULL
        WHERE id = $1 AND status IN ('queued', 'running') RETURNING ${COLUMNS}`,

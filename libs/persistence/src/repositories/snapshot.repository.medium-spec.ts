@@ -94,6 +94,18 @@ describe('SnapshotRepository and AnalysisRunRepository (medium)', () => {
     await runs.markFailed(third.run.id, 'superseded in this test');
   });
 
+  it('refuses to restart a finished run, so a redelivered job cannot analyse it again', async () => {
+    const { run } = await runs.queue(repositoryId, 'api');
+    await expect(runs.markRunning(run.id)).resolves.toEqual(
+      expect.objectContaining({ id: run.id, status: 'running', attempts: 1 }),
+    );
+    await expect(runs.markRunning(run.id)).resolves.toEqual(
+      expect.objectContaining({ status: 'running', attempts: 2 }),
+    );
+    await runs.markFailed(run.id, 'given up in this test');
+    await expect(runs.markRunning(run.id)).resolves.toBeNull();
+  });
+
   it('commits a snapshot whole, serves its figures, and prunes beyond the retention', async () => {
     const ids: string[] = [];
     for (const head of ['a1', 'b2', 'c3']) {
