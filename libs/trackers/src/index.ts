@@ -96,3 +96,9 @@ export {
   trackerSettingsOf,
   type StoredTrackerConnection,
 } from './stored-connection-settings';
+export {
+  combineAssessments,
+  type CombinedAssessment,
+  type RepositoryAssessment,
+} from './notes/combined-assessment';
+export { noteReportOf } from './notes/assessment-note';

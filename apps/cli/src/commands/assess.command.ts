@@ -10,10 +10,9 @@ import {
   type RiskAssessment,
   type RiskThresholds,
 } from '@sightline/risk';
-import { renderNote } from '@sightline/trackers';
+import { combineAssessments, noteReportOf, renderNote } from '@sightline/trackers';
 import { CliError } from '../cli-error';
 import { assessLine, renderAssessmentText } from './assess/assess-output';
-import { riskNoteReport } from './assess/risk-note';
 import { readQueryFile, ticketFromText } from './match/query-input';
 import { buildRepositoryIndex, type CommandIo } from './match/repository-index';
 
@@ -116,8 +115,22 @@ export function registerAssessCommand(
         const match = rankTicket(index, ticket);
         return { match, assessment: assessRisk({ match, snapshot, calibration, thresholds }) };
       };
+      // The enrichment service's own note mapping, over this one repository: the preview is the note.
       const note = (id: string, run: ReturnType<typeof assess>) =>
-        renderNote(riskNoteReport(run.assessment, run.match, { ticketKey: id, reportUrl }));
+        renderNote(
+          noteReportOf(
+            combineAssessments([
+              {
+                repositoryId: path,
+                repositoryName: path,
+                snapshotId: snapshot.repository.head,
+                head: snapshot.repository.head,
+                ...run,
+              },
+            ]),
+            { ticketKey: id, reportUrl },
+          ),
+        );
 
       if (batch) {
         for (const q of batch) {

@@ -3,7 +3,7 @@ import type { NewTicketReport, ProjectMappingRecord } from '@sightline/persisten
 import { describeDependencyWarning, describeRiskReason } from '@sightline/risk';
 import type { Ticket } from '@sightline/trackers';
 import { ticketInputHash } from '../core/ticket-input-hash';
-import type { RepositoryAssessment } from './repository-assessment';
+import type { RepositoryAssessment } from '@sightline/trackers';
 import type { TicketAssessment } from './ticket-assessor.service';
 
 const STORED_RESULTS = 10;

@@ -19,13 +19,11 @@ import {
   type RiskNoteReport,
   type Ticket,
   type TrackerKind,
-} from '@sightline/trackers';
-import { noteReportOf } from './note-report.mapper';
-import {
   combineAssessments,
+  noteReportOf,
   type CombinedAssessment,
   type RepositoryAssessment,
-} from './repository-assessment';
+} from '@sightline/trackers';
 import { SnapshotIndexCache } from './snapshot-index.cache';
 
 export type TicketAssessment =

@@ -2,10 +2,11 @@ import { analyseRepository } from '@sightline/analysis';
 import { buildMatchIndex, matchCorpusFromAnalysis, rankTicket, type MatchIndex } from '@sightline/matching';
 import { assessRisk, calibrateRisk, type RiskCalibration } from '@sightline/risk';
 import { buildRiskHistory } from '@sightline/testing';
-import { renderNote, riskNoteReportSchema } from '@sightline/trackers';
+import { renderNote } from './render-note';
+import { riskNoteReportSchema } from './risk-note-report';
 import type { RepositorySnapshot } from '@sightline/analysis';
-import { noteReportOf } from './note-report.mapper';
-import { combineAssessments, type RepositoryAssessment } from './repository-assessment';
+import { noteReportOf } from './assessment-note';
+import { combineAssessments, type RepositoryAssessment } from './combined-assessment';
 
 const INVOICE = {
   title: 'Invoice total rounding is wrong when discounts apply',

@@ -12,8 +12,8 @@ import type {
   NoteFigure,
   RiskNoteReport,
   SimilarTicket,
-} from '@sightline/trackers';
-import type { CombinedAssessment, RepositoryAssessment } from './repository-assessment';
+} from './risk-note-report';
+import type { CombinedAssessment, RepositoryAssessment } from './combined-assessment';
 
 const MAX_AREAS = 3;
 const MAX_WARNINGS = 3;
