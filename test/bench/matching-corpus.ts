@@ -16,14 +16,20 @@ export function random(seed: number): () => number {
   };
 }
 
-const SYLLABLES = 'ba be bi bo bu ca ce co da de di do fa fe fi ga ge go ha he hi ka ke ko la le li lo lu ma me mi mo na ne ni no pa pe pi po ra re ri ro sa se si so ta te ti to va ve vi vo za ze zo'.split(' ');
+const SYLLABLES =
+  'ba be bi bo bu ca ce co da de di do fa fe fi ga ge go ha he hi ka ke ko la le li lo lu ma me mi mo na ne ni no pa pe pi po ra re ri ro sa se si so ta te ti to va ve vi vo za ze zo'.split(
+    ' ',
+  );
 const SUFFIXES = ['', '', '', 'er', 'ing', 'ed', 's', 'tion', 'ment', 'able'];
 
 export class Vocabulary {
   readonly words: string[] = [];
   private readonly cumulative: Float64Array;
 
-  constructor(size: number, private readonly rand: () => number) {
+  constructor(
+    size: number,
+    private readonly rand: () => number,
+  ) {
     const seen = new Set<string>();
     while (this.words.length < size) {
       const syllables = 2 + Math.floor(rand() * 3);

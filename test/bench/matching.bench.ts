@@ -5,7 +5,15 @@
 // and queried with its own commit subjects. Figures only; nothing here asserts a time.
 import { collectRepositoryCorpus } from '@sightline/analysis';
 import { readTreeContents } from '../../apps/cli/src/commands/match/tree-contents';
-import { buildMatchIndex, cleanQuery, isMatchablePath, matchCorpusFromAnalysis, rankTicket, type MatchCorpus, type MatchIndex } from '@sightline/matching';
+import {
+  buildMatchIndex,
+  cleanQuery,
+  isMatchablePath,
+  matchCorpusFromAnalysis,
+  rankTicket,
+  type MatchCorpus,
+  type MatchIndex,
+} from '@sightline/matching';
 import { cpus, loadavg } from 'node:os';
 import { random, syntheticCorpus, syntheticQueries } from './matching-corpus';
 
@@ -31,7 +39,8 @@ async function memory(): Promise<number> {
 
 function percentiles(values: number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(2);
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(2);
   return `p50 ${at(50)} ms  p99 ${at(99)} ms  max ${sorted[sorted.length - 1].toFixed(2)} ms`;
 }
 
@@ -72,17 +81,33 @@ async function repositoryCase(path: string): Promise<Case> {
   const analysisMs = Date.now() - started;
   // Source text as `sightline match` reads it.
   const contents = await readTreeContents(path, snapshot.repository.head, isMatchablePath, 1024 * 1024);
-  const matchCorpus = matchCorpusFromAnalysis(corpus, snapshot, { contents: new Map(contents.map((c) => [c.path, c.content])) });
-  const subjects = [...new Set(corpus.files.flatMap((f) => f.commitSubjects))].map(cleanQuery).filter((s) => s.length > 0);
+  const matchCorpus = matchCorpusFromAnalysis(corpus, snapshot, {
+    contents: new Map(contents.map((c) => [c.path, c.content])),
+  });
+  const subjects = [...new Set(corpus.files.flatMap((f) => f.commitSubjects))]
+    .map(cleanQuery)
+    .filter((s) => s.length > 0);
   const rand = random(7);
-  const queries = Array.from({ length: Math.min(1000, subjects.length) }, () => subjects[Math.floor(rand() * subjects.length)]);
-  return { name: `${path.split('/').filter(Boolean).slice(-2).join('/')}`, corpus: () => matchCorpus, queries, analysisMs };
+  const queries = Array.from(
+    { length: Math.min(1000, subjects.length) },
+    () => subjects[Math.floor(rand() * subjects.length)],
+  );
+  return {
+    name: `${path.split('/').filter(Boolean).slice(-2).join('/')}`,
+    corpus: () => matchCorpus,
+    queries,
+    analysisMs,
+  };
 }
 
 async function main(): Promise<void> {
   if (!gc) process.stderr.write('(run with node --expose-gc for exact memory figures)\n');
-  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
-  process.stdout.write(`${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), load average ${load}: wall times include waiting for a CPU; cpu times count every thread of the process, garbage-collector helpers included\n`);
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+  process.stdout.write(
+    `${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), load average ${load}: wall times include waiting for a CPU; cpu times count every thread of the process, garbage-collector helpers included\n`,
+  );
   for (const size of [5_000, 50_000]) {
     const queries = syntheticQueries(syntheticCorpus(size), size > 10_000 ? 500 : 1000);
     await run({ name: `synthetic ${size / 1000}k files`, corpus: () => syntheticCorpus(size), queries });

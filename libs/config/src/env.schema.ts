@@ -106,9 +106,19 @@ export const envSchema = z.object({
     'http://localhost:3001',
   ),
   /** Tickets one enrichment worker process matches and assesses at once. */
-  ENRICHMENT_CONCURRENCY: z.coerce.number({ message: 'expected a whole number of jobs' }).int().min(1).max(64).default(8),
+  ENRICHMENT_CONCURRENCY: z.coerce
+    .number({ message: 'expected a whole number of jobs' })
+    .int()
+    .min(1)
+    .max(64)
+    .default(8),
   /** Tickets one worker process writes back to Jira/Linear at once (mostly waiting on the tracker). */
-  WRITEBACK_CONCURRENCY: z.coerce.number({ message: 'expected a whole number of jobs' }).int().min(1).max(64).default(8),
+  WRITEBACK_CONCURRENCY: z.coerce
+    .number({ message: 'expected a whole number of jobs' })
+    .int()
+    .min(1)
+    .max(64)
+    .default(8),
   /** Tickets a grooming sweep reads per backlog page (Jira allows up to 100 per search/jql page). */
   GROOMING_PAGE_SIZE: z.coerce
     .number({ message: 'expected a whole number of tickets' })

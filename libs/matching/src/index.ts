@@ -1,6 +1,12 @@
 export { stem } from './text/stemmer';
 export { STOP_WORDS, isStopWord } from './text/stop-words';
-export { tokenize, tokenizeWithSurface, splitIdentifier, MAX_TOKEN_LENGTH, type SurfacedTerm } from './text/tokenizer';
+export {
+  tokenize,
+  tokenizeWithSurface,
+  splitIdentifier,
+  MAX_TOKEN_LENGTH,
+  type SurfacedTerm,
+} from './text/tokenizer';
 export type { CleanText } from './text/clean-text';
 export { adfToText, isAdfDocument } from './text/adf-to-text';
 export { markdownToText } from './text/markdown-to-text';
@@ -14,9 +20,21 @@ export {
   type InputLimits,
 } from './ticket/prepare-ticket';
 export { isSourcePath, isTestPath, isMatchablePath } from './paths/file-kinds';
-export { INDEX_FIELDS, type FileDocument, type PastTicket, type MatchCorpus, type IndexField } from './index/corpus';
+export {
+  INDEX_FIELDS,
+  type FileDocument,
+  type PastTicket,
+  type MatchCorpus,
+  type IndexField,
+} from './index/corpus';
 export { InvertedIndex, InvertedIndexBuilder } from './index/inverted-index';
-export { Bm25fScorer, type Bm25fParams, type Bm25fField, type WeightedTerm, type DocScores } from './index/bm25f-scorer';
+export {
+  Bm25fScorer,
+  type Bm25fParams,
+  type Bm25fField,
+  type WeightedTerm,
+  type DocScores,
+} from './index/bm25f-scorer';
 export { buildMatchIndex, type MatchIndex, type MatchIndexOptions } from './index/match-index';
 export { matchCorpusFromAnalysis, type AnalysisCorpusOptions } from './index/analysis-corpus';
 export { rankTicket, type MatchOptions } from './ranking/ranker';

@@ -51,7 +51,9 @@ describe('job contracts', () => {
   });
 
   it('carries only ids in the grooming sweep jobs', () => {
-    expect(parseJobPayload('grooming-sweep', 'sweep-backlog', { sweepId: runId })).toEqual({ sweepId: runId });
+    expect(parseJobPayload('grooming-sweep', 'sweep-backlog', { sweepId: runId })).toEqual({
+      sweepId: runId,
+    });
     expect(parseJobPayload('grooming-sweep', 'scheduled-sweep', { mappingId: runId })).toEqual({
       mappingId: runId,
     });

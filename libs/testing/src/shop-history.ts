@@ -59,7 +59,9 @@ export function buildShopHistory(): ShopHistory {
   commit('SHOP-30 addItem ignores the quantity', { 'src/cart.ts': cart(' /* quantity */ ') });
   commit('fix(search): reindexProducts skips drafts', { 'src/search/indexer.ts': indexer(' // drafts') });
   commit('docs: fix the readme', { 'README.md': '# Shop\n\nFixed.\n' });
-  commit('fix: flaky cart test', { 'test/cart.test.ts': "import { Cart } from '../src/cart';\nnew Cart(); // flaky\n" });
+  commit('fix: flaky cart test', {
+    'test/cart.test.ts': "import { Cart } from '../src/cart';\nnew Cart(); // flaky\n",
+  });
   commit('feat: wishlist (#31)', { 'src/wishlist.ts': 'export class Wishlist {}\n' });
   return { repo, cut };
 }

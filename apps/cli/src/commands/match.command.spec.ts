@@ -32,7 +32,14 @@ describe('sightline match', () => {
   });
 
   it('answers one query with files, areas, reasons and confidence', async () => {
-    const { stdout } = await run([shop.repo.path, '--query', 'Refund of a partial charge fails', '--json', '--top', '2']);
+    const { stdout } = await run([
+      shop.repo.path,
+      '--query',
+      'Refund of a partial charge fails',
+      '--json',
+      '--top',
+      '2',
+    ]);
     const answer = JSON.parse(stdout);
     expect(answer.query).toBe('Refund of a partial charge fails');
     expect(answer.noMatch).toBe(false);
@@ -49,7 +56,9 @@ describe('sightline match', () => {
 
   it('prints a readable answer by default, and says "no match" for signal-free text', async () => {
     const { stdout } = await run([shop.repo.path, '--query', 'reindexProducts is slow']);
-    expect(stdout).toMatch(/^Files\n {3}1\. src\/search\/indexer\.ts {2}\d\.\d\d\n {6}The ticket names `reindexProducts`/);
+    expect(stdout).toMatch(
+      /^Files\n {3}1\. src\/search\/indexer\.ts {2}\d\.\d\d\n {6}The ticket names `reindexProducts`/,
+    );
     expect(stdout).toMatch(/Confidence \d\.\d\d/);
     const none = await run([shop.repo.path, '--query', 'the of and']);
     expect(none.stdout).toBe('No match (the ticket has no words to match). Confidence 0.\n');
@@ -67,7 +76,10 @@ describe('sightline match', () => {
       ].join('\n'),
     );
     const { stdout } = await run([shop.repo.path, '--queries', file, '--rev', shop.cut]);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as MatchLine);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as MatchLine);
     expect(lines.map((l) => l.id)).toEqual(['a', '7', 'c']);
     expect(lines[0].results[0]).toEqual(expect.objectContaining({ path: 'src/cart.ts', kind: 'file' }));
     expect(lines[1].results[0].path).toBe('src/search/indexer.ts');
@@ -76,21 +88,34 @@ describe('sightline match', () => {
   }, 60_000);
 
   it('reads the batch from stdin with "-"', async () => {
-    const { stdout } = await run([shop.repo.path, '--queries', '-'], JSON.stringify({ id: 'x', text: 'card charge retry' }) + '\n');
+    const { stdout } = await run(
+      [shop.repo.path, '--queries', '-'],
+      JSON.stringify({ id: 'x', text: 'card charge retry' }) + '\n',
+    );
     expect(JSON.parse(stdout).results[0].path).toBe('src/payment.ts');
   }, 60_000);
 
   it('rejects bad usage before indexing', async () => {
-    await expect(run([shop.repo.path])).rejects.toThrow(new CliError('give exactly one of --query or --queries'));
-    await expect(run([shop.repo.path, '--query', 'x', '--top', '0'])).rejects.toThrow('--top must be an integer from 1 to 1000');
+    await expect(run([shop.repo.path])).rejects.toThrow(
+      new CliError('give exactly one of --query or --queries'),
+    );
+    await expect(run([shop.repo.path, '--query', 'x', '--top', '0'])).rejects.toThrow(
+      '--top must be an integer from 1 to 1000',
+    );
     const bad = join(scratch, 'bad.jsonl');
     writeFileSync(bad, '{"id":"a","text":"ok"}\n{"text":"no id"}\n');
-    await expect(run([shop.repo.path, '--queries', bad])).rejects.toThrow(`${bad}:2: id must be a string or a number`);
+    await expect(run([shop.repo.path, '--queries', bad])).rejects.toThrow(
+      `${bad}:2: id must be a string or a number`,
+    );
     writeFileSync(bad, '{"id":"a"}\n');
-    await expect(run([shop.repo.path, '--queries', bad])).rejects.toThrow(`${bad}:1: line needs "text" or "title"`);
+    await expect(run([shop.repo.path, '--queries', bad])).rejects.toThrow(
+      `${bad}:1: line needs "text" or "title"`,
+    );
     writeFileSync(bad, 'not json\n');
     await expect(run([shop.repo.path, '--queries', bad])).rejects.toThrow(`${bad}:1: not valid JSON`);
-    await expect(run([shop.repo.path, '--queries', join(scratch, 'missing.jsonl')])).rejects.toThrow('no such file');
+    await expect(run([shop.repo.path, '--queries', join(scratch, 'missing.jsonl')])).rejects.toThrow(
+      'no such file',
+    );
   });
 
   it('reports a path that is not a repository as bad input', async () => {

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { describeResult, rankTicket, type MatchResult, type RankedResult, type TicketInput } from '@sightline/matching';
+import {
+  describeResult,
+  rankTicket,
+  type MatchResult,
+  type RankedResult,
+  type TicketInput,
+} from '@sightline/matching';
 import { CliError } from '../cli-error';
 import { readQueryFile, ticketFromText } from './match/query-input';
 import { buildRepositoryIndex, type CommandIo } from './match/repository-index';
@@ -22,13 +28,21 @@ export interface MatchLine {
 }
 
 function toLine(id: string, result: MatchResult): MatchLine {
-  const results = [...result.files, ...result.areas].map(({ path, kind, score, reasons }) => ({ path, kind, score, reasons }));
+  const results = [...result.files, ...result.areas].map(({ path, kind, score, reasons }) => ({
+    path,
+    kind,
+    score,
+    reasons,
+  }));
   return { id, results, confidence: result.confidence, noMatch: result.noMatch };
 }
 
 function renderText(result: MatchResult): string {
   if (result.noMatch) {
-    const why = result.noMatchReason === 'empty' ? 'the ticket has no words to match' : 'nothing in the repository matches the ticket';
+    const why =
+      result.noMatchReason === 'empty'
+        ? 'the ticket has no words to match'
+        : 'nothing in the repository matches the ticket';
     return `No match (${why}). Confidence 0.\n`;
   }
   const lines: string[] = [];
@@ -36,19 +50,24 @@ function renderText(result: MatchResult): string {
     lines.push(title);
     items.forEach((r, i) => {
       const why = describeResult(r);
-      lines.push(`  ${String(i + 1).padStart(2)}. ${r.path}  ${r.score.toFixed(2)}${why ? `\n      ${why}` : ''}`);
+      lines.push(
+        `  ${String(i + 1).padStart(2)}. ${r.path}  ${r.score.toFixed(2)}${why ? `\n      ${why}` : ''}`,
+      );
     });
   };
   section('Files', result.files);
   section('Areas', result.areas);
-  lines.push(`Confidence ${result.confidence.toFixed(2)}${result.confidence < 0.3 ? ' (low: treat these as guesses)' : ''}`);
+  lines.push(
+    `Confidence ${result.confidence.toFixed(2)}${result.confidence < 0.3 ? ' (low: treat these as guesses)' : ''}`,
+  );
   if (result.truncated) lines.push('(the ticket text was cut to the input limits)');
   return lines.join('\n') + '\n';
 }
 
 function parseTop(value: string): number {
   const top = Number(value);
-  if (!Number.isInteger(top) || top < 1 || top > 1000) throw new CliError(`--top must be an integer from 1 to 1000, got ${value}`);
+  if (!Number.isInteger(top) || top < 1 || top > 1000)
+    throw new CliError(`--top must be an integer from 1 to 1000, got ${value}`);
   return top;
 }
 
@@ -66,11 +85,15 @@ export function registerMatchCommand(
     .argument('<path>', 'repository (work tree or bare)')
     .option('--rev <rev>', 'index the tree and history at this revision', 'HEAD')
     .option('--query <text>', 'one ticket: title, optionally followed by a newline and the description')
-    .option('--queries <file>', 'JSON lines {"id","text"}; answers one JSON line per query, in order ("-" reads stdin)')
+    .option(
+      '--queries <file>',
+      'JSON lines {"id","text"}; answers one JSON line per query, in order ("-" reads stdin)',
+    )
     .option('--top <k>', 'files and areas to list, each', '10')
     .option('--json', 'print the single --query answer as JSON')
     .action(async (path: string, flags: MatchFlags) => {
-      if ((flags.query === undefined) === (flags.queries === undefined)) throw new CliError('give exactly one of --query or --queries');
+      if ((flags.query === undefined) === (flags.queries === undefined))
+        throw new CliError('give exactly one of --query or --queries');
       const top = parseTop(flags.top);
       const stdin = io.stdin ?? (() => readFileSync(0, 'utf8'));
       const batch = flags.queries !== undefined ? readQueryFile(flags.queries, stdin) : undefined;

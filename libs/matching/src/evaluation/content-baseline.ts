@@ -36,7 +36,10 @@ function tokensFor(kind: BaselineKind, text: string): string[] {
   return kind === 'plain' ? plainTokens(text) : tokenize(text);
 }
 
-export function buildContentIndex(kind: BaselineKind, files: Iterable<{ path: string; content: string }>): ContentIndex {
+export function buildContentIndex(
+  kind: BaselineKind,
+  files: Iterable<{ path: string; content: string }>,
+): ContentIndex {
   const builder = new InvertedIndexBuilder(1);
   const paths: string[] = [];
   for (const file of files) {

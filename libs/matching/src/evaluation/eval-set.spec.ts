@@ -1,4 +1,11 @@
-import { buildEvalSet, cleanQuery, defaultCutIndex, goldFiles, HistoryCommit, isQualifying } from './eval-set';
+import {
+  buildEvalSet,
+  cleanQuery,
+  defaultCutIndex,
+  goldFiles,
+  HistoryCommit,
+  isQualifying,
+} from './eval-set';
 
 const commit = (over: Partial<HistoryCommit>): HistoryCommit => ({
   hash: 'h',
@@ -12,11 +19,17 @@ const commit = (over: Partial<HistoryCommit>): HistoryCommit => ({
 
 describe('cleanQuery', () => {
   it.each([
-    ['fix(context): skip chmod on pre-existing dirs in SaveUploadedFile (#4702)', 'skip chmod on pre-existing dirs in SaveUploadedFile'],
+    [
+      'fix(context): skip chmod on pre-existing dirs in SaveUploadedFile (#4702)',
+      'skip chmod on pre-existing dirs in SaveUploadedFile',
+    ],
     ['feat!: drop node 16', 'drop node 16'],
     ['[LANG-1234] StringUtils.join ignores nulls', 'StringUtils.join ignores nulls'],
     ['LANG-12: fix(core): handle empty input', 'handle empty input'],
-    ['Fix CharRange.contains(CharRange) for negated ranges (#1775).', 'Fix CharRange.contains(CharRange) for negated ranges'],
+    [
+      'Fix CharRange.contains(CharRange) for negated ranges (#1775).',
+      'Fix CharRange.contains(CharRange) for negated ranges',
+    ],
     ['Revert "feat(router): add trailing slash redirect"', 'add trailing slash redirect'],
     ['Merge branch fixes, closes #12 and #13', 'Merge branch fixes, closes and'],
   ])('%s → %s', (subject, query) => {
@@ -49,7 +62,13 @@ describe('buildEvalSet', () => {
       commit({ hash: '1', time: 1, subject: 'fix: a breaks', fix: true, files: ['src/a.ts'] }),
       commit({ hash: '2', time: 2, subject: 'chore: tidy', files: ['src/b.ts'] }),
       commit({ hash: '3', time: 3, subject: 'fix: tests only', fix: true, files: ['test/a.test.ts'] }),
-      commit({ hash: '4', time: 4, subject: 'ENG-9 speed up b', tickets: ['ENG-9'], files: ['src/b.ts', 'src/c.ts'] }),
+      commit({
+        hash: '4',
+        time: 4,
+        subject: 'ENG-9 speed up b',
+        tickets: ['ENG-9'],
+        files: ['src/b.ts', 'src/c.ts'],
+      }),
       commit({ hash: '5', time: 5, subject: 'fix: c', fix: true, files: ['src/c.ts'] }),
     ];
     expect(buildEvalSet(after, exists, { limit: 2, maxGoldFiles: 30 })).toEqual([
@@ -70,7 +89,12 @@ describe('buildEvalSet', () => {
 
 describe('defaultCutIndex', () => {
   const history = Array.from({ length: 20 }, (_, i) =>
-    commit({ hash: String(i), subject: i % 2 ? 'fix: thing' : 'work', fix: i % 2 === 1, files: ['src/a.ts'] }),
+    commit({
+      hash: String(i),
+      subject: i % 2 ? 'fix: thing' : 'work',
+      fix: i % 2 === 1,
+      files: ['src/a.ts'],
+    }),
   );
 
   it('cuts just before the limit-th newest qualifying commit', () => {

@@ -35,7 +35,8 @@ export function queryOutcome(ranking: readonly string[], gold: readonly string[]
 
 export function summarize(outcomes: readonly QueryOutcome[]): RankMetrics {
   const n = outcomes.length;
-  const share = (k: number) => (n === 0 ? 0 : outcomes.filter((o) => o.firstRank > 0 && o.firstRank <= k).length / n);
+  const share = (k: number) =>
+    n === 0 ? 0 : outcomes.filter((o) => o.firstRank > 0 && o.firstRank <= k).length / n;
   const mean = (f: (o: QueryOutcome) => number) => (n === 0 ? 0 : outcomes.reduce((a, o) => a + f(o), 0) / n);
   return {
     queries: n,
@@ -56,11 +57,16 @@ export interface CalibrationBin {
   hitRate: number;
 }
 
-export function calibration(points: readonly { confidence: number; hit: boolean }[], edges = [0, 0.2, 0.4, 0.6, 0.8, 1]): CalibrationBin[] {
+export function calibration(
+  points: readonly { confidence: number; hit: boolean }[],
+  edges = [0, 0.2, 0.4, 0.6, 0.8, 1],
+): CalibrationBin[] {
   const bins: CalibrationBin[] = [];
   for (let i = 0; i + 1 < edges.length; i++) {
     const last = i + 2 === edges.length;
-    const inBin = points.filter((p) => p.confidence >= edges[i] && (last ? p.confidence <= edges[i + 1] : p.confidence < edges[i + 1]));
+    const inBin = points.filter(
+      (p) => p.confidence >= edges[i] && (last ? p.confidence <= edges[i + 1] : p.confidence < edges[i + 1]),
+    );
     const n = inBin.length;
     bins.push({
       from: edges[i],

@@ -3,8 +3,20 @@ import { InMemoryFeedbackStore, latestVerdicts } from './feedback-store';
 describe('feedback store', () => {
   it('keeps the latest verdict per ticket, target and path', async () => {
     const store = new InMemoryFeedbackStore();
-    await store.record({ ticketKey: 'A-1', path: 'src/x', target: 'area', verdict: 'wrong', at: '2025-01-01T00:00:00Z' });
-    await store.record({ ticketKey: 'A-1', path: 'src/x', target: 'area', verdict: 'right', at: '2025-01-02T00:00:00Z' });
+    await store.record({
+      ticketKey: 'A-1',
+      path: 'src/x',
+      target: 'area',
+      verdict: 'wrong',
+      at: '2025-01-01T00:00:00Z',
+    });
+    await store.record({
+      ticketKey: 'A-1',
+      path: 'src/x',
+      target: 'area',
+      verdict: 'right',
+      at: '2025-01-02T00:00:00Z',
+    });
     await store.record({ ticketKey: 'A-1', path: 'src/x', target: 'file', verdict: 'wrong' });
     await store.record({ ticketKey: 'A-2', path: 'src/x', target: 'area', verdict: 'wrong' });
     const entries = await store.list();

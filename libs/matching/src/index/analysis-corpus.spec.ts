@@ -19,12 +19,23 @@ describe('matching corpus from an analysis', () => {
   afterAll(() => shop.repo.dispose());
 
   it('keeps the source files the matcher ranks, with parsed symbols, comments and history', () => {
-    expect(corpus.files.map((f) => f.path)).toEqual(['src/cart.ts', 'src/lib/util.ts', 'src/payment.ts', 'src/search/indexer.ts']);
+    expect(corpus.files.map((f) => f.path)).toEqual([
+      'src/cart.ts',
+      'src/lib/util.ts',
+      'src/payment.ts',
+      'src/search/indexer.ts',
+    ]);
     const cart = corpus.files[0];
     expect(cart.symbols).toEqual(expect.arrayContaining(['Cart', 'addItem', 'removeItem']));
     expect(cart.comments).toContain('The shopping cart');
-    expect(cart.commitSubjects).toEqual(['fix: cart badge counts removed items', 'fix: cart drops quantities (#3)', 'Initial shop']);
-    expect(cart).toEqual(expect.objectContaining({ revisions: 3, bugFixRevisions: 2, content: 'export class Cart {}' }));
+    expect(cart.commitSubjects).toEqual([
+      'fix: cart badge counts removed items',
+      'fix: cart drops quantities (#3)',
+      'Initial shop',
+    ]);
+    expect(cart).toEqual(
+      expect.objectContaining({ revisions: 3, bugFixRevisions: 2, content: 'export class Cart {}' }),
+    );
     expect(cart.lastChangedAt).toBe(Date.parse(analysis.snapshot.repository.headTime));
     expect(corpus.asOf).toBe(cart.lastChangedAt);
     expect(corpus.files[1].commitSubjects).toEqual(['Move money helper', 'Initial shop']);
@@ -39,7 +50,10 @@ describe('matching corpus from an analysis', () => {
     const changes = tickets.filter((t) => !t.key).map((t) => [t.title, t.files]);
     expect(changes).toContainEqual(['fix: cart drops quantities (#3)', ['src/cart.ts']]);
     expect(changes).toContainEqual(['Move money helper', ['src/lib/util.ts']]);
-    expect(changes).toContainEqual(['Initial shop', ['src/cart.ts', 'src/lib/util.ts', 'src/payment.ts', 'src/search/indexer.ts']]);
+    expect(changes).toContainEqual([
+      'Initial shop',
+      ['src/cart.ts', 'src/lib/util.ts', 'src/payment.ts', 'src/search/indexer.ts'],
+    ]);
     expect(changes.some(([title]) => String(title).includes('SHOP-'))).toBe(false);
   });
 
@@ -47,7 +61,9 @@ describe('matching corpus from an analysis', () => {
     const head = await analyseRepository(shop.repo.path);
     const history = historyFromAnalysisCache(head.cache);
     expect(history).toHaveLength(13);
-    expect(history[0]).toEqual(expect.objectContaining({ subject: 'feat: wishlist (#31)', files: ['src/wishlist.ts'], fix: false }));
+    expect(history[0]).toEqual(
+      expect.objectContaining({ subject: 'feat: wishlist (#31)', files: ['src/wishlist.ts'], fix: false }),
+    );
     const ticket = history.find((c) => c.subject.startsWith('SHOP-30'));
     expect(ticket).toEqual(expect.objectContaining({ tickets: ['SHOP-30'], files: ['src/cart.ts'] }));
     const move = history.find((c) => c.subject === 'Move money helper');

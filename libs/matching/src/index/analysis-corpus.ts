@@ -61,12 +61,21 @@ export function matchCorpusFromAnalysis(
   }
   const pastTickets: PastTicket[] = corpus.tickets.map((t) => ({
     key: t.key,
-    title: t.subjects.join('; ').replace(TICKET_KEYS, '').replace(/\s+/g, ' ').trim().slice(0, MAX_TITLE_CHARS),
+    title: t.subjects
+      .join('; ')
+      .replace(TICKET_KEYS, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, MAX_TITLE_CHARS),
     files: t.files.filter(keep),
   }));
   for (const [subject, paths] of bySubject) {
     if (paths.length > MAX_CHANGE_FILES) continue;
     pastTickets.push({ title: subject.slice(0, MAX_TITLE_CHARS), files: paths });
   }
-  return { files, pastTickets: pastTickets.filter((t) => t.files.length > 0), asOf: time(snapshot.repository.headTime) };
+  return {
+    files,
+    pastTickets: pastTickets.filter((t) => t.files.length > 0),
+    asOf: time(snapshot.repository.headTime),
+  };
 }

@@ -25,7 +25,13 @@ describe('Bm25fScorer', () => {
     const index = builder.build();
     const scorer = new Bm25fScorer(index);
     const apple = { termId: index.termId('apple') as number, weight: 1 };
-    const params = { k1: 1.2, fields: [{ weight: 2, b: 0 }, { weight: 1, b: 0.75 }] };
+    const params = {
+      k1: 1.2,
+      fields: [
+        { weight: 2, b: 0 },
+        { weight: 1, b: 0.75 },
+      ],
+    };
     const { scores, docs } = scorer.score([apple], params);
     expect(scores[0]).toBeCloseTo(0.335717, 5);
     expect(scores[1]).toBeCloseTo(0.257536, 5);
@@ -47,7 +53,13 @@ describe('Bm25fScorer', () => {
     const index = builder.build();
     const scorer = new Bm25fScorer(index);
     const apple = index.termId('apple') as number;
-    const params = { k1: 1.2, fields: [{ weight: 1, b: 0 }, { weight: 0, b: 0 }] };
+    const params = {
+      k1: 1.2,
+      fields: [
+        { weight: 1, b: 0 },
+        { weight: 0, b: 0 },
+      ],
+    };
     const once = scorer.score([{ termId: apple, weight: 1 }], params);
     expect([...once.docs]).toEqual([0]);
     const onceScore = once.scores[0];

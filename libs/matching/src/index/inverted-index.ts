@@ -104,7 +104,12 @@ export class InvertedIndexBuilder {
     const termCount = this.terms.size;
     const fields: FieldPostings[] = [];
     for (let f = 0; f < this.fieldCount; f++) fields.push(this.buildField(f, termCount));
-    return new InvertedIndex(this.terms, fields, this.documentFrequencies(fields, termCount), this.documentCount);
+    return new InvertedIndex(
+      this.terms,
+      fields,
+      this.documentFrequencies(fields, termCount),
+      this.documentCount,
+    );
   }
 
   /** Counting sort by term id; documents were added in order, so each posting list is ascending. */

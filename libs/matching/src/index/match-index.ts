@@ -13,7 +13,11 @@ export interface MatchIndexOptions {
   maxContentChars?: number;
 }
 
-const DEFAULTS: Required<MatchIndexOptions> = { maxSubjectsPerFile: 300, maxCommentChars: 20_000, maxContentChars: 200_000 };
+const DEFAULTS: Required<MatchIndexOptions> = {
+  maxSubjectsPerFile: 300,
+  maxCommentChars: 20_000,
+  maxContentChars: 200_000,
+};
 
 /** Everything the ranker needs about one snapshot, built once and queried many times. */
 export interface MatchIndex {

@@ -16,17 +16,26 @@ describe('file kinds', () => {
     expect(isMatchablePath(path)).toBe(false);
   });
 
-  it.each(['src/main/java/org/x/Foo.java', 'src/flask/app.py', 'context.go', 'src/cart.ts', 'lib/latest.rb', 'src/Contest.java'])(
-    '%s is matchable source',
-    (path) => {
-      expect(isMatchablePath(path)).toBe(true);
-    },
-  );
+  it.each([
+    'src/main/java/org/x/Foo.java',
+    'src/flask/app.py',
+    'context.go',
+    'src/cart.ts',
+    'lib/latest.rb',
+    'src/Contest.java',
+  ])('%s is matchable source', (path) => {
+    expect(isMatchablePath(path)).toBe(true);
+  });
 
-  it.each(['README.md', 'package.json', 'node_modules/x/index.js', 'vendor/a/b.go', 'dist/app.js', 'public/app.min.js', 'Makefile'])(
-    '%s is not source',
-    (path) => {
-      expect(isSourcePath(path)).toBe(false);
-    },
-  );
+  it.each([
+    'README.md',
+    'package.json',
+    'node_modules/x/index.js',
+    'vendor/a/b.go',
+    'dist/app.js',
+    'public/app.min.js',
+    'Makefile',
+  ])('%s is not source', (path) => {
+    expect(isSourcePath(path)).toBe(false);
+  });
 });

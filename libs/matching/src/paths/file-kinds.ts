@@ -4,13 +4,57 @@
  * file that implements it is the useful answer).
  */
 const SOURCE_EXTENSIONS = new Set([
-  'ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', 'py', 'go', 'java', 'kt', 'kts', 'scala',
-  'groovy', 'cs', 'fs', 'vb', 'rb', 'php', 'rs', 'c', 'h', 'cc', 'cpp', 'cxx', 'hpp', 'hh', 'hxx',
-  'm', 'mm', 'swift', 'dart', 'lua', 'pl', 'pm', 'ex', 'exs', 'erl', 'hs', 'clj', 'elm', 'ml',
-  'vue', 'svelte', 'sql', 'sh',
+  'ts',
+  'tsx',
+  'mts',
+  'cts',
+  'js',
+  'jsx',
+  'mjs',
+  'cjs',
+  'py',
+  'go',
+  'java',
+  'kt',
+  'kts',
+  'scala',
+  'groovy',
+  'cs',
+  'fs',
+  'vb',
+  'rb',
+  'php',
+  'rs',
+  'c',
+  'h',
+  'cc',
+  'cpp',
+  'cxx',
+  'hpp',
+  'hh',
+  'hxx',
+  'm',
+  'mm',
+  'swift',
+  'dart',
+  'lua',
+  'pl',
+  'pm',
+  'ex',
+  'exs',
+  'erl',
+  'hs',
+  'clj',
+  'elm',
+  'ml',
+  'vue',
+  'svelte',
+  'sql',
+  'sh',
 ]);
 
-const TEST_DIRECTORY = /(^|\/)(tests?|__tests__|__mocks__|spec|specs|testing|testdata|test-data|fixtures?|e2e|benchmarks?)\//i;
+const TEST_DIRECTORY =
+  /(^|\/)(tests?|__tests__|__mocks__|spec|specs|testing|testdata|test-data|fixtures?|e2e|benchmarks?)\//i;
 const TEST_FILE =
   /(^|\/)(test_[^/]*|[^/]*_test|[^/]*[._-](test|spec)s?|[^/]*Tests?|[^/]*IT|conftest)\.[a-z0-9]+$/;
 const MAVEN_TEST = /(^|\/)src\/(test|it|testFixtures)\//;

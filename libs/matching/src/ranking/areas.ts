@@ -42,11 +42,14 @@ export function aggregateAreas<C extends Scored>(
     if (explain) {
       reasons.push({
         kind: 'files',
-        files: files.slice(0, FILES_PER_AREA_REASON).map((f) => ({ path: index.paths[f.doc], score: Math.round((f.score / scale) * 10_000) / 10_000 })),
+        files: files
+          .slice(0, FILES_PER_AREA_REASON)
+          .map((f) => ({ path: index.paths[f.doc], score: Math.round((f.score / scale) * 10_000) / 10_000 })),
         share: Math.round((files[0].score / score) * 1000) / 1000,
       });
       // The area speaks with its best file's reasons, weighted by that file's part of the area.
-      for (const r of explain(files[0])) reasons.push({ ...r, share: Math.round(r.share * (files[0].score / score) * 1000) / 1000 });
+      for (const r of explain(files[0]))
+        reasons.push({ ...r, share: Math.round(r.share * (files[0].score / score) * 1000) / 1000 });
     }
     return {
       path: index.areaNames[area],

@@ -52,7 +52,12 @@ function maxOf(values: Iterable<number>): number {
  * Moves the `k` entries of `docs[0..count)` with the largest `score` to the front (unordered), by
  * repeated partitioning, and returns how many that is (`min(k, count)`).
  */
-export function partitionTop(docs: Uint32Array | number[], count: number, score: Float64Array, k: number): number {
+export function partitionTop(
+  docs: Uint32Array | number[],
+  count: number,
+  score: Float64Array,
+  k: number,
+): number {
   if (count <= k) return count;
   let lo = 0;
   let hi = count - 1;
@@ -145,7 +150,8 @@ export function rankCandidates(
   for (const [d, v] of s.mentions) touch(d, weights.mention * v.value);
   for (const [d, v] of s.names) touch(d, weights.nameMatch * v.value);
   if (weights.pathRule > 0) for (const d of s.rules.keys()) touch(d, weights.pathRule);
-  if (weights.feedback > 0) for (const [d, f] of s.feedback) if (f.value > 0) touch(d, weights.feedback * f.value);
+  if (weights.feedback > 0)
+    for (const [d, f] of s.feedback) if (f.value > 0) touch(d, weights.feedback * f.value);
   for (const [d, f] of s.feedback) {
     // "Wrong" scales the score down (to nothing for a verdict on this ticket).
     if (f.value < 0 && seen[d]) score[d] *= 1 + f.value;
@@ -178,12 +184,14 @@ function evidenceOf(
   const feedback = s.feedback.get(doc);
   const text = maxima.text > 0 ? (weights.text * s.text.scores[doc]) / maxima.text : 0;
   const content = maxima.content > 0 ? (weights.content * s.content.scores[doc]) / maxima.content : 0;
-  const similar = similarSignal && maxima.similar > 0 ? (weights.similar * similarSignal.value) / maxima.similar : 0;
+  const similar =
+    similarSignal && maxima.similar > 0 ? (weights.similar * similarSignal.value) / maxima.similar : 0;
   const mention = weights.mention * (mentionSignal?.value ?? 0);
   const name = weights.nameMatch * (nameSignal?.value ?? 0);
   const rule = rules.length > 0 ? weights.pathRule : 0;
   const priors = priorParts(index, doc, weights, ticket.bugLike);
-  const base = text + content + similar + mention + name + rule + priors.reduce((a, p) => a + p.contribution, 0);
+  const base =
+    text + content + similar + mention + name + rule + priors.reduce((a, p) => a + p.contribution, 0);
   let contribution = 0;
   if (feedback) contribution = feedback.value < 0 ? base * feedback.value : weights.feedback * feedback.value;
   return {

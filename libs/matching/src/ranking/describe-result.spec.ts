@@ -3,21 +3,43 @@ import { MatchReason, RankedResult } from './match-result';
 
 describe('describeResult', () => {
   it.each<[MatchReason, string]>([
-    [{ kind: 'terms', field: 'name', terms: ['checkout'], share: 0.5 }, 'term "checkout" matches the file name'],
-    [{ kind: 'terms', field: 'commits', terms: ['retry', 'card'], share: 0.5 }, 'terms "retry", "card" appear in the commits that changed it'],
+    [
+      { kind: 'terms', field: 'name', terms: ['checkout'], share: 0.5 },
+      'term "checkout" matches the file name',
+    ],
+    [
+      { kind: 'terms', field: 'commits', terms: ['retry', 'card'], share: 0.5 },
+      'terms "retry", "card" appear in the commits that changed it',
+    ],
     [{ kind: 'terms', field: 'content', terms: ['stripe'], share: 0.5 }, 'term "stripe" appears in its code'],
     [{ kind: 'mention', mention: 'symbol', text: 'Cart.add', share: 1 }, 'the ticket names `Cart.add`'],
     [{ kind: 'mention', mention: 'file', text: 'cart.ts', share: 1 }, 'the ticket names the file `cart.ts`'],
-    [{ kind: 'mention', mention: 'stack-frame', text: 'src/cart.ts:12', share: 1 }, 'a stack-trace frame points at src/cart.ts:12'],
-    [{ kind: 'name', target: 'file', text: 'response writer', share: 1 }, 'the words "response writer" name this file'],
     [
-      { kind: 'similar-tickets', tickets: [{ key: 'SHOP-1', title: 'a', similarity: 1 }, { title: 'b', similarity: 0.5 }], share: 1 },
+      { kind: 'mention', mention: 'stack-frame', text: 'src/cart.ts:12', share: 1 },
+      'a stack-trace frame points at src/cart.ts:12',
+    ],
+    [
+      { kind: 'name', target: 'file', text: 'response writer', share: 1 },
+      'the words "response writer" name this file',
+    ],
+    [
+      {
+        kind: 'similar-tickets',
+        tickets: [
+          { key: 'SHOP-1', title: 'a', similarity: 1 },
+          { title: 'b', similarity: 0.5 },
+        ],
+        share: 1,
+      },
       '1 past ticket (SHOP-1) and 1 past change with similar text changed it',
     ],
     [{ kind: 'prior', prior: 'change-frequency', value: 37, share: 0.1 }, 'it changed 37 times'],
     [{ kind: 'prior', prior: 'recency', value: 1, share: 0.1 }, 'it changed 1 day ago'],
     [{ kind: 'prior', prior: 'bug-fix-history', value: 4, share: 0.1 }, '4 past bug fixes touched it'],
-    [{ kind: 'path-rule', source: 'component', value: 'Payments', glob: 'libs/payments/**', share: 1 }, 'component "Payments" maps to libs/payments/**'],
+    [
+      { kind: 'path-rule', source: 'component', value: 'Payments', glob: 'libs/payments/**', share: 1 },
+      'component "Payments" maps to libs/payments/**',
+    ],
     [{ kind: 'feedback', verdict: 'right', tickets: ['SHOP-2'], share: 1 }, 'marked right for SHOP-2'],
   ])('%j', (reason, sentence) => {
     expect(describeReason(reason)).toBe(sentence);
@@ -35,7 +57,9 @@ describe('describeResult', () => {
         { kind: 'prior', prior: 'size', value: 900, share: 0.1 },
       ],
     };
-    expect(describeResult(result)).toBe('The ticket names `Cart.add`; term "checkout" matches the file name.');
+    expect(describeResult(result)).toBe(
+      'The ticket names `Cart.add`; term "checkout" matches the file name.',
+    );
     expect(describeResult({ ...result, reasons: [] })).toBe('');
   });
 });

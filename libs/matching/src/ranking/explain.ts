@@ -64,19 +64,42 @@ function termReasons(ctx: ExplainContext, doc: number, textPart: number, total: 
   return reasons;
 }
 
-export function explainEvidence(ctx: ExplainContext, doc: number, e: FileEvidence, total: number): MatchReason[] {
+export function explainEvidence(
+  ctx: ExplainContext,
+  doc: number,
+  e: FileEvidence,
+  total: number,
+): MatchReason[] {
   const reasons: MatchReason[] = [];
   const mentionTotal = e.mentionHits.length;
   for (const hit of e.mentionHits) {
-    reasons.push({ kind: 'mention', mention: hit.kind, text: hit.text, share: share(e.mention / mentionTotal, total) });
+    reasons.push({
+      kind: 'mention',
+      mention: hit.kind,
+      text: hit.text,
+      share: share(e.mention / mentionTotal, total),
+    });
   }
   for (const hit of e.nameHits) {
-    reasons.push({ kind: 'name', target: hit.target, text: hit.text, share: share(e.name / e.nameHits.length, total) });
+    reasons.push({
+      kind: 'name',
+      target: hit.target,
+      text: hit.text,
+      share: share(e.name / e.nameHits.length, total),
+    });
   }
   if (e.text > 0) reasons.push(...termReasons(ctx, doc, e.text, total));
   if (e.content > 0) {
-    const terms = ctx.contentQuery.filter((q) => ctx.index.content.termFrequency(0, q.termId, doc) > 0).slice(0, MAX_TERMS);
-    if (terms.length > 0) reasons.push({ kind: 'terms', field: 'content', terms: terms.map((t) => t.surface), share: share(e.content, total) });
+    const terms = ctx.contentQuery
+      .filter((q) => ctx.index.content.termFrequency(0, q.termId, doc) > 0)
+      .slice(0, MAX_TERMS);
+    if (terms.length > 0)
+      reasons.push({
+        kind: 'terms',
+        field: 'content',
+        terms: terms.map((t) => t.surface),
+        share: share(e.content, total),
+      });
   }
   if (e.similar > 0 && e.similarTickets.length > 0) {
     reasons.push({
@@ -90,14 +113,25 @@ export function explainEvidence(ctx: ExplainContext, doc: number, e: FileEvidenc
     });
   }
   for (const hit of e.ruleHits) {
-    reasons.push({ kind: 'path-rule', source: hit.source, value: hit.value, glob: hit.glob, share: share(e.rule / e.ruleHits.length, total) });
+    reasons.push({
+      kind: 'path-rule',
+      source: hit.source,
+      value: hit.value,
+      glob: hit.glob,
+      share: share(e.rule / e.ruleHits.length, total),
+    });
   }
   for (const p of e.priors) {
     const s = share(p.contribution, total);
     if (s >= PRIOR_SHARE) reasons.push({ kind: 'prior', prior: p.prior, value: p.value, share: s });
   }
   if (e.feedback) {
-    reasons.push({ kind: 'feedback', verdict: e.feedback.verdict, tickets: e.feedback.tickets, share: share(e.feedback.contribution, total) });
+    reasons.push({
+      kind: 'feedback',
+      verdict: e.feedback.verdict,
+      tickets: e.feedback.tickets,
+      share: share(e.feedback.contribution, total),
+    });
   }
   return reasons.sort((a, b) => b.share - a.share);
 }

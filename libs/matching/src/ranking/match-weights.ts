@@ -75,7 +75,10 @@ export type WeightOverrides = Partial<Omit<MatchWeights, 'fields'>> & {
 export function resolveWeights(overrides: WeightOverrides | undefined): MatchWeights {
   if (!overrides) return DEFAULT_WEIGHTS;
   const fields = { ...DEFAULT_WEIGHTS.fields };
-  for (const [name, value] of Object.entries(overrides.fields ?? {}) as [IndexField, Partial<FieldWeight>][]) {
+  for (const [name, value] of Object.entries(overrides.fields ?? {}) as [
+    IndexField,
+    Partial<FieldWeight>,
+  ][]) {
     fields[name] = { ...fields[name], ...value };
   }
   return { ...DEFAULT_WEIGHTS, ...overrides, fields };

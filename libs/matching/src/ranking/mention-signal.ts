@@ -29,12 +29,20 @@ const MEMBER_ONLY = 0.25;
 const ARGUMENT_STRENGTH = 0.3;
 
 function segments(path: string): string[] {
-  return path.toLowerCase().split('/').filter((s) => s && s !== '.' && s !== '..');
+  return path
+    .toLowerCase()
+    .split('/')
+    .filter((s) => s && s !== '.' && s !== '..');
 }
 
 function trailingMatch(mention: readonly string[], path: readonly string[]): number {
   let n = 0;
-  while (n < mention.length && n < path.length && mention[mention.length - 1 - n] === path[path.length - 1 - n]) n++;
+  while (
+    n < mention.length &&
+    n < path.length &&
+    mention[mention.length - 1 - n] === path[path.length - 1 - n]
+  )
+    n++;
   return n;
 }
 
@@ -85,7 +93,13 @@ class Accumulator {
  * matched by several parts (the class *and* its method) gain from each, so the qualified name
  * singles out the declaring file.
  */
-function addSymbol(index: MatchIndex, acc: Accumulator, symbol: string, strength: number, kind: MentionKind): void {
+function addSymbol(
+  index: MatchIndex,
+  acc: Accumulator,
+  symbol: string,
+  strength: number,
+  kind: MentionKind,
+): void {
   const parts = symbol.split(SEPARATOR).filter((p) => p.length > 1);
   const hit = { kind, text: symbol };
   const owners = new Set<number>();
@@ -103,8 +117,16 @@ function addSymbol(index: MatchIndex, acc: Accumulator, symbol: string, strength
   }
   // `Range.readObject`: the owner's file gets the full weight; other files that merely declare a
   // `readObject` are weak matches.
-  acc.add(docs.filter((d) => owners.has(d)), strength, hit);
-  acc.add(docs.filter((d) => !owners.has(d)), strength * MEMBER_ONLY, hit);
+  acc.add(
+    docs.filter((d) => owners.has(d)),
+    strength,
+    hit,
+  );
+  acc.add(
+    docs.filter((d) => !owners.has(d)),
+    strength * MEMBER_ONLY,
+    hit,
+  );
 }
 
 export function mentionSignals(index: MatchIndex, mentions: Mentions): Map<number, MentionSignal> {

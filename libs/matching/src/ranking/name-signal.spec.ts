@@ -5,15 +5,31 @@ import { nameSignals } from './name-signal';
 describe('nameSignals', () => {
   const index = buildMatchIndex({
     files: [
-      { path: 'gin/response_writer.go', symbols: ['responseWriter', 'WriteHeader'], comments: 'writes the response' },
+      {
+        path: 'gin/response_writer.go',
+        symbols: ['responseWriter', 'WriteHeader'],
+        comments: 'writes the response',
+      },
       { path: 'gin/context.go', symbols: ['Context', 'SaveUploadedFile'], comments: 'the request context' },
-      { path: 'gin/render/render.go', symbols: ['Render'], comments: 'context aware rendering of the context' },
-      { path: 'gin/utils.go', symbols: ['filterFlags', 'flags'], comments: 'context helpers for the context' },
+      {
+        path: 'gin/render/render.go',
+        symbols: ['Render'],
+        comments: 'context aware rendering of the context',
+      },
+      {
+        path: 'gin/utils.go',
+        symbols: ['filterFlags', 'flags'],
+        comments: 'context helpers for the context',
+      },
     ],
   });
   const signal = (title: string) => {
     const s = nameSignals(index, prepareTicket({ title }));
-    return [...s].map(([doc, v]) => [index.paths[doc], Number(v.value.toFixed(3)), v.hits.map((h) => `${h.target}:${h.text}`)]);
+    return [...s].map(([doc, v]) => [
+      index.paths[doc],
+      Number(v.value.toFixed(3)),
+      v.hits.map((h) => `${h.target}:${h.text}`),
+    ]);
   };
 
   it('joins words into file names', () => {
@@ -37,7 +53,11 @@ describe('nameSignals', () => {
 
   it('never matches a lone lowercase word to a symbol', () => {
     expect(signal('flags').map(([path]) => path)).toEqual([]);
-    expect(signal('filter flags').map(([path, , hits]) => [path, hits])).toEqual([['gin/utils.go', ['symbol:filter flags']]]);
-    expect(signal('render').map(([path, , hits]) => [path, hits])).toEqual([['gin/render/render.go', ['file:render']]]);
+    expect(signal('filter flags').map(([path, , hits]) => [path, hits])).toEqual([
+      ['gin/utils.go', ['symbol:filter flags']],
+    ]);
+    expect(signal('render').map(([path, , hits]) => [path, hits])).toEqual([
+      ['gin/render/render.go', ['file:render']],
+    ]);
   });
 });

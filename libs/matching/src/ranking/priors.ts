@@ -45,16 +45,29 @@ function scales(index: MatchIndex): Scales {
   return s;
 }
 
-export function priorParts(index: MatchIndex, doc: number, weights: MatchWeights, bugLike: boolean): PriorPart[] {
+export function priorParts(
+  index: MatchIndex,
+  doc: number,
+  weights: MatchWeights,
+  bugLike: boolean,
+): PriorPart[] {
   const s = scales(index);
   const parts: PriorPart[] = [];
   if (weights.changeFrequency > 0 && s.logMaxRevisions > 0) {
     const value = index.revisions[doc];
-    parts.push({ prior: 'change-frequency', value, contribution: (weights.changeFrequency * Math.log1p(value)) / s.logMaxRevisions });
+    parts.push({
+      prior: 'change-frequency',
+      value,
+      contribution: (weights.changeFrequency * Math.log1p(value)) / s.logMaxRevisions,
+    });
   }
   if (weights.recency > 0 && index.lastChangedAt[doc] > 0) {
     const days = Math.max(0, (index.asOf - index.lastChangedAt[doc]) / DAY_MS);
-    parts.push({ prior: 'recency', value: Math.round(days), contribution: weights.recency * Math.pow(0.5, days / weights.recencyHalfLifeDays) });
+    parts.push({
+      prior: 'recency',
+      value: Math.round(days),
+      contribution: weights.recency * Math.pow(0.5, days / weights.recencyHalfLifeDays),
+    });
   }
   if (weights.size > 0 && s.logMaxLoc > 0) {
     const value = index.loc[doc];
@@ -62,7 +75,11 @@ export function priorParts(index: MatchIndex, doc: number, weights: MatchWeights
   }
   if (bugLike && weights.bugFix > 0 && s.logMaxBugFixes > 0) {
     const value = index.bugFixes[doc];
-    parts.push({ prior: 'bug-fix-history', value, contribution: (weights.bugFix * Math.log1p(value)) / s.logMaxBugFixes });
+    parts.push({
+      prior: 'bug-fix-history',
+      value,
+      contribution: (weights.bugFix * Math.log1p(value)) / s.logMaxBugFixes,
+    });
   }
   return parts;
 }

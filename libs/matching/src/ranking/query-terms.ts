@@ -13,12 +13,19 @@ export interface ResolvedTerm extends WeightedTerm {
  * description should cost no more than a few dozen posting-list walks, and its rarest words are
  * the ones that discriminate.
  */
-export function resolveTerms(index: InvertedIndex, terms: readonly QueryTerm[], limit: number): ResolvedTerm[] {
+export function resolveTerms(
+  index: InvertedIndex,
+  terms: readonly QueryTerm[],
+  limit: number,
+): ResolvedTerm[] {
   const resolved: { t: ResolvedTerm; rank: number }[] = [];
   for (const q of terms) {
     const termId = index.termId(q.term);
     if (termId === undefined) continue;
-    resolved.push({ t: { termId, weight: q.weight, term: q.term, surface: q.surface }, rank: q.weight * index.idf(termId) });
+    resolved.push({
+      t: { termId, weight: q.weight, term: q.term, surface: q.surface },
+      rank: q.weight * index.idf(termId),
+    });
   }
   resolved.sort((a, b) => b.rank - a.rank);
   return resolved.slice(0, limit).map((r) => r.t);

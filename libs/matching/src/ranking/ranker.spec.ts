@@ -49,7 +49,11 @@ const corpus: MatchCorpus = {
     },
   ],
   pastTickets: [
-    { key: 'SHOP-812', title: 'Refund fails for partially shipped orders', files: ['libs/payments/stripe-client.ts'] },
+    {
+      key: 'SHOP-812',
+      title: 'Refund fails for partially shipped orders',
+      files: ['libs/payments/stripe-client.ts'],
+    },
     { key: 'SHOP-640', title: 'Search results miss new products', files: ['libs/search/indexer.ts'] },
   ],
 };
@@ -62,7 +66,9 @@ describe('rankTicket', () => {
     expect(result.noMatch).toBe(false);
     expect(result.files[0].path).toBe('services/checkout/checkout-service.ts');
     expect(result.files[0].reasons).toEqual(
-      expect.arrayContaining([expect.objectContaining({ kind: 'terms', field: 'name', terms: ['checkout'] })]),
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'terms', field: 'name', terms: ['checkout'] }),
+      ]),
     );
     expect(result.areas[0]).toEqual(expect.objectContaining({ path: 'services/checkout', kind: 'area' }));
     const [best] = result.areas[0].reasons;
@@ -79,14 +85,20 @@ describe('rankTicket', () => {
   it('puts an exactly mentioned symbol first', () => {
     const result = rankTicket(index, { title: 'Payments: reindexProducts is slow' });
     expect(result.files[0].path).toBe('libs/search/indexer.ts');
-    expect(result.files[0].reasons[0]).toEqual(expect.objectContaining({ kind: 'mention', mention: 'symbol', text: 'reindexProducts' }));
+    expect(result.files[0].reasons[0]).toEqual(
+      expect.objectContaining({ kind: 'mention', mention: 'symbol', text: 'reindexProducts' }),
+    );
   });
 
   it('prefers the owner of a qualified member over other files declaring the member', () => {
     const owners = buildMatchIndex({
       files: [
         { path: 'src/Range.java', symbols: ['Range', 'readObject', 'contains'] },
-        { path: 'src/DateParser.java', symbols: ['DateParser', 'readObject'], comments: 'Parses a date range from text.' },
+        {
+          path: 'src/DateParser.java',
+          symbols: ['DateParser', 'readObject'],
+          comments: 'Parses a date range from text.',
+        },
         { path: 'src/Version.java', symbols: ['Version'] },
       ],
     });
@@ -99,12 +111,23 @@ describe('rankTicket', () => {
   it('follows stack-trace frames in an ADF description', () => {
     const description = {
       type: 'doc',
-      content: [{ type: 'codeBlock', content: [{ type: 'text', text: 'Error: boom\n    at charge (/app/libs/payments/stripe-client.ts:40:7)' }] }],
+      content: [
+        {
+          type: 'codeBlock',
+          content: [
+            { type: 'text', text: 'Error: boom\n    at charge (/app/libs/payments/stripe-client.ts:40:7)' },
+          ],
+        },
+      ],
     };
     const result = rankTicket(index, { title: 'Checkout crashes', description });
     expect(result.files[0].path).toBe('libs/payments/stripe-client.ts');
     expect(result.files[0].reasons).toContainEqual(
-      expect.objectContaining({ kind: 'mention', mention: 'stack-frame', text: 'app/libs/payments/stripe-client.ts:40' }),
+      expect.objectContaining({
+        kind: 'mention',
+        mention: 'stack-frame',
+        text: 'app/libs/payments/stripe-client.ts:40',
+      }),
     );
   });
 
@@ -112,34 +135,67 @@ describe('rankTicket', () => {
     const result = rankTicket(index, { title: 'Partially shipped order cannot be refunded' });
     expect(result.files[0].path).toBe('libs/payments/stripe-client.ts');
     const similar = result.files[0].reasons.find((r) => r.kind === 'similar-tickets');
-    expect(similar).toEqual(expect.objectContaining({ tickets: [expect.objectContaining({ key: 'SHOP-812' })] }));
+    expect(similar).toEqual(
+      expect.objectContaining({ tickets: [expect.objectContaining({ key: 'SHOP-812' })] }),
+    );
   });
 
   it('applies component and label path rules', () => {
     const rules = [{ match: 'Search', glob: 'libs/search/**' }];
-    const result = rankTicket(index, { title: 'Make it faster', components: ['search'] }, { pathRules: rules });
+    const result = rankTicket(
+      index,
+      { title: 'Make it faster', components: ['search'] },
+      { pathRules: rules },
+    );
     expect(result.files[0].path).toBe('libs/search/indexer.ts');
     expect(result.files[0].reasons).toContainEqual(
-      expect.objectContaining({ kind: 'path-rule', source: 'component', value: 'Search', glob: 'libs/search/**' }),
+      expect.objectContaining({
+        kind: 'path-rule',
+        source: 'component',
+        value: 'Search',
+        glob: 'libs/search/**',
+      }),
     );
   });
 
   it('demotes files marked wrong and promotes files marked right', async () => {
     const store = new InMemoryFeedbackStore();
     const ticket = { key: 'SHOP-900', title: 'Retry payments at checkout' };
-    await store.record({ ticketKey: 'SHOP-900', path: 'services/checkout', target: 'area', verdict: 'wrong' });
-    await store.record({ ticketKey: 'SHOP-900', path: 'libs/payments/stripe-client.ts', target: 'file', verdict: 'right' });
+    await store.record({
+      ticketKey: 'SHOP-900',
+      path: 'services/checkout',
+      target: 'area',
+      verdict: 'wrong',
+    });
+    await store.record({
+      ticketKey: 'SHOP-900',
+      path: 'libs/payments/stripe-client.ts',
+      target: 'file',
+      verdict: 'right',
+    });
     const result = rankTicket(index, ticket, { feedback: await store.list() });
     expect(result.files[0].path).toBe('libs/payments/stripe-client.ts');
     expect(result.files.map((f) => f.path)).not.toContain('services/checkout/checkout-service.ts');
-    expect(result.files[0].reasons).toContainEqual(expect.objectContaining({ kind: 'feedback', verdict: 'right', tickets: ['SHOP-900'] }));
+    expect(result.files[0].reasons).toContainEqual(
+      expect.objectContaining({ kind: 'feedback', verdict: 'right', tickets: ['SHOP-900'] }),
+    );
   });
 
   it('carries feedback over to a similar ticket only', async () => {
     const feedback = [
-      { ticketKey: 'SHOP-1', path: 'libs/search/indexer.ts', target: 'file' as const, verdict: 'right' as const, ticketText: 'Retry payments at checkout' },
+      {
+        ticketKey: 'SHOP-1',
+        path: 'libs/search/indexer.ts',
+        target: 'file' as const,
+        verdict: 'right' as const,
+        ticketText: 'Retry payments at checkout',
+      },
     ];
-    const similar = rankTicket(index, { key: 'SHOP-2', title: 'Retry payments at checkout page' }, { feedback });
+    const similar = rankTicket(
+      index,
+      { key: 'SHOP-2', title: 'Retry payments at checkout page' },
+      { feedback },
+    );
     const unrelated = rankTicket(index, { key: 'SHOP-3', title: 'Stripe refunds' }, { feedback });
     expect(similar.files.map((f) => f.path)).toContain('libs/search/indexer.ts');
     expect(unrelated.files.map((f) => f.path)).not.toContain('libs/search/indexer.ts');
@@ -150,7 +206,8 @@ describe('rankTicket', () => {
     const weights = { bugFix: 0.5 };
     const bug = rankTicket(index, { title: 'Cart payments', issueType: 'Bug' }, { weights });
     const story = rankTicket(index, { title: 'Cart payments', issueType: 'Story' }, { weights });
-    const bugFix = (r: typeof bug) => r.files.flatMap((f) => f.reasons).some((x) => x.kind === 'prior' && x.prior === 'bug-fix-history');
+    const bugFix = (r: typeof bug) =>
+      r.files.flatMap((f) => f.reasons).some((x) => x.kind === 'prior' && x.prior === 'bug-fix-history');
     expect(bugFix(bug)).toBe(true);
     expect(bugFix(story)).toBe(false);
   });
@@ -159,7 +216,9 @@ describe('rankTicket', () => {
     expect(rankTicket(index, { title: '   ', description: '' })).toEqual(
       expect.objectContaining({ noMatch: true, noMatchReason: 'empty', confidence: 0, files: [], areas: [] }),
     );
-    expect(rankTicket(index, { title: 'the of and' })).toEqual(expect.objectContaining({ noMatch: true, noMatchReason: 'empty' }));
+    expect(rankTicket(index, { title: 'the of and' })).toEqual(
+      expect.objectContaining({ noMatch: true, noMatchReason: 'empty' }),
+    );
     expect(rankTicket(index, { title: 'Quarterly roadmap offsite' })).toEqual(
       expect.objectContaining({ noMatch: true, noMatchReason: 'no-signal', confidence: 0 }),
     );

@@ -3,7 +3,13 @@ import { feedbackSignals } from '../feedback/feedback-signal';
 import { Bm25fParams, DocScores } from '../index/bm25f-scorer';
 import { INDEX_FIELDS } from '../index/corpus';
 import { MatchIndex } from '../index/match-index';
-import { DEFAULT_INPUT_LIMITS, InputLimits, PreparedTicket, prepareTicket, TicketInput } from '../ticket/prepare-ticket';
+import {
+  DEFAULT_INPUT_LIMITS,
+  InputLimits,
+  PreparedTicket,
+  prepareTicket,
+  TicketInput,
+} from '../ticket/prepare-ticket';
 import { aggregateAreas } from './areas';
 import { ConfidenceFeatures, rankingConfidence } from './confidence';
 import { Candidate, rankCandidates, Signals } from './candidates';
@@ -41,7 +47,14 @@ function bm25fParams(weights: MatchWeights): Bm25fParams {
 }
 
 function emptyResult(ticket: PreparedTicket, reason: 'empty' | 'no-signal'): MatchResult {
-  return { files: [], areas: [], confidence: 0, noMatch: true, noMatchReason: reason, truncated: ticket.truncated };
+  return {
+    files: [],
+    areas: [],
+    confidence: 0,
+    noMatch: true,
+    noMatchReason: reason,
+    truncated: ticket.truncated,
+  };
 }
 
 interface Collected extends Signals {
@@ -51,7 +64,12 @@ interface Collected extends Signals {
   queryMass: number;
 }
 
-function collectSignals(index: MatchIndex, ticket: PreparedTicket, options: MatchOptions, weights: MatchWeights): Collected {
+function collectSignals(
+  index: MatchIndex,
+  ticket: PreparedTicket,
+  options: MatchOptions,
+  weights: MatchWeights,
+): Collected {
   const query = resolveTerms(index.text, ticket.terms, MAX_QUERY_TERMS);
   const none: DocScores = { scores: new Float64Array(0), docs: new Uint32Array(0) };
   let text = none;
@@ -69,8 +87,12 @@ function collectSignals(index: MatchIndex, ticket: PreparedTicket, options: Matc
     similar: weights.similar > 0 ? similarTicketSignals(index, ticket.terms, weights) : new Map(),
     mentions: weights.mention > 0 ? mentionSignals(index, ticket.mentions) : new Map(),
     names: weights.nameMatch > 0 ? nameSignals(index, ticket) : new Map(),
-    rules: options.pathRules?.length ? pathRuleSignals(index, options.pathRules, ticket.components, ticket.labels) : new Map(),
-    feedback: options.feedback?.length ? feedbackSignals(index, ticket.key, ticket.terms, options.feedback) : new Map(),
+    rules: options.pathRules?.length
+      ? pathRuleSignals(index, options.pathRules, ticket.components, ticket.labels)
+      : new Map(),
+    feedback: options.feedback?.length
+      ? feedbackSignals(index, ticket.key, ticket.terms, options.feedback)
+      : new Map(),
     query,
     queryMass,
   };
@@ -78,7 +100,12 @@ function collectSignals(index: MatchIndex, ticket: PreparedTicket, options: Matc
 
 /** The sum of the weights a file could collect, so reported scores sit in [0, 1]. */
 function scoreScale(ticket: PreparedTicket, s: Collected, weights: MatchWeights): number {
-  let scale = weights.text + (s.content.docs.length > 0 ? weights.content : 0) + weights.changeFrequency + weights.recency + weights.size;
+  let scale =
+    weights.text +
+    (s.content.docs.length > 0 ? weights.content : 0) +
+    weights.changeFrequency +
+    weights.recency +
+    weights.size;
   if (s.similar.size > 0) scale += weights.similar;
   if (s.mentions.size > 0) scale += weights.mention;
   if (s.names.size > 0) scale += weights.nameMatch;
@@ -88,16 +115,28 @@ function scoreScale(ticket: PreparedTicket, s: Collected, weights: MatchWeights)
   return scale;
 }
 
-export function rankTicket(index: MatchIndex, input: TicketInput | PreparedTicket, options: MatchOptions = {}): MatchResult {
+export function rankTicket(
+  index: MatchIndex,
+  input: TicketInput | PreparedTicket,
+  options: MatchOptions = {},
+): MatchResult {
   const weights = resolveWeights(options.weights);
-  const ticket = 'terms' in input ? input : prepareTicket(input, { ...DEFAULT_INPUT_LIMITS, ...options.limits });
-  const hasMentions = ticket.mentions.files.length + ticket.mentions.symbols.length + ticket.mentions.frames.length > 0;
+  const ticket =
+    'terms' in input ? input : prepareTicket(input, { ...DEFAULT_INPUT_LIMITS, ...options.limits });
+  const hasMentions =
+    ticket.mentions.files.length + ticket.mentions.symbols.length + ticket.mentions.frames.length > 0;
   if (ticket.terms.length === 0 && !hasMentions && ticket.components.length + ticket.labels.length === 0) {
     return emptyResult(ticket, 'empty');
   }
   const signals = collectSignals(index, ticket, options, weights);
   const top = options.top ?? DEFAULT_TOP;
-  const { ranked: candidates, evidence } = rankCandidates(index, ticket, signals, weights, Math.max(top, AREA_FILES));
+  const { ranked: candidates, evidence } = rankCandidates(
+    index,
+    ticket,
+    signals,
+    weights,
+    Math.max(top, AREA_FILES),
+  );
   if (candidates.length === 0) return emptyResult(ticket, 'no-signal');
   const best = candidates[0].score;
   const kept = candidates.filter((c) => c.score >= best * MIN_RELATIVE_SCORE);
@@ -122,7 +161,10 @@ export function rankTicket(index: MatchIndex, input: TicketInput | PreparedTicke
     margin: kept.length > 1 ? (best - kept[1].score) / best : 1,
     mention: signals.mentions.has(candidates[0].doc) || signals.names.has(candidates[0].doc),
     similar: signals.similar.has(candidates[0].doc),
-    textMatch: signals.queryMass > 0 ? Math.min(1, (signals.text.scores[candidates[0].doc] ?? 0) / signals.queryMass) : 0,
+    textMatch:
+      signals.queryMass > 0
+        ? Math.min(1, (signals.text.scores[candidates[0].doc] ?? 0) / signals.queryMass)
+        : 0,
     queryTerms: signals.query.length,
   };
   return {

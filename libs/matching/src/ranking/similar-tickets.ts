@@ -34,7 +34,10 @@ export function similarTicketSignals(
   if (index.pastTickets.length === 0) return out;
   const query = resolveTerms(index.tickets, terms, MAX_QUERY_TERMS);
   if (query.length === 0) return out;
-  const { scores, docs } = index.ticketScorer.score(query, { k1: weights.k1, fields: [{ weight: 1, b: 0.5 }] });
+  const { scores, docs } = index.ticketScorer.score(query, {
+    k1: weights.k1,
+    fields: [{ weight: 1, b: 0.5 }],
+  });
   const candidates = Array.from(docs);
   const kept = partitionTop(candidates, candidates.length, scores, weights.similarTickets);
   const ranked = candidates.slice(0, kept).sort((a, b) => scores[b] - scores[a] || a - b);

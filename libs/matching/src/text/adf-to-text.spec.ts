@@ -2,7 +2,11 @@ import { adfToText, isAdfDocument } from './adf-to-text';
 
 const doc = (...content: unknown[]) => ({ type: 'doc', version: 1, content });
 const p = (...content: unknown[]) => ({ type: 'paragraph', content });
-const text = (value: string, marks?: unknown[]) => ({ type: 'text', text: value, ...(marks ? { marks } : {}) });
+const text = (value: string, marks?: unknown[]) => ({
+  type: 'text',
+  text: value,
+  ...(marks ? { marks } : {}),
+});
 
 describe('adfToText', () => {
   it('joins blocks with line breaks so words of adjacent blocks never fuse', () => {
@@ -10,7 +14,13 @@ describe('adfToText', () => {
       doc(
         { type: 'heading', attrs: { level: 2 }, content: [text('Checkout')] },
         p(text('Retry '), text('payments'), { type: 'hardBreak' }, text('twice')),
-        { type: 'bulletList', content: [{ type: 'listItem', content: [p(text('first'))] }, { type: 'listItem', content: [p(text('second'))] }] },
+        {
+          type: 'bulletList',
+          content: [
+            { type: 'listItem', content: [p(text('first'))] },
+            { type: 'listItem', content: [p(text('second'))] },
+          ],
+        },
       ),
     );
     expect(result.text).toBe('Checkout\nRetry payments\ntwice\nfirst\nsecond');
@@ -18,10 +28,11 @@ describe('adfToText', () => {
 
   it('keeps code blocks and inline code in the text and reports them as code', () => {
     const result = adfToText(
-      doc(
-        p(text('Calling '), text('PaymentService.retry()', [{ type: 'code' }]), text(' fails')),
-        { type: 'codeBlock', attrs: { language: 'java' }, content: [text('at a.B.c(B.java:1)\nat d.E.f(E.java:2)')] },
-      ),
+      doc(p(text('Calling '), text('PaymentService.retry()', [{ type: 'code' }]), text(' fails')), {
+        type: 'codeBlock',
+        attrs: { language: 'java' },
+        content: [text('at a.B.c(B.java:1)\nat d.E.f(E.java:2)')],
+      }),
     );
     expect(result.text).toBe('Calling PaymentService.retry() fails\nat a.B.c(B.java:1)\nat d.E.f(E.java:2)');
     expect(result.code).toEqual(['PaymentService.retry()', 'at a.B.c(B.java:1)\nat d.E.f(E.java:2)']);
@@ -34,7 +45,10 @@ describe('adfToText', () => {
           { type: 'mention', attrs: { id: '1', text: '@Ann Smith' } },
           text(' see '),
           { type: 'emoji', attrs: { shortName: ':smile:' } },
-          { type: 'inlineCard', attrs: { url: 'https://github.com/acme/shop/blob/main/src/cart/cart.ts#L12' } },
+          {
+            type: 'inlineCard',
+            attrs: { url: 'https://github.com/acme/shop/blob/main/src/cart/cart.ts#L12' },
+          },
           text('docs', [{ type: 'link', attrs: { href: 'https://example.com/page' } }]),
         ),
       ),

@@ -10,8 +10,21 @@ const MAX_NODES = 50_000;
 
 // Nodes after which a line ends, so words from adjacent blocks never run together.
 const BLOCK_TYPES = new Set([
-  'paragraph', 'heading', 'blockquote', 'codeBlock', 'listItem', 'taskItem', 'decisionItem',
-  'tableCell', 'tableHeader', 'tableRow', 'panel', 'expand', 'nestedExpand', 'rule', 'mediaSingle',
+  'paragraph',
+  'heading',
+  'blockquote',
+  'codeBlock',
+  'listItem',
+  'taskItem',
+  'decisionItem',
+  'tableCell',
+  'tableHeader',
+  'tableRow',
+  'panel',
+  'expand',
+  'nestedExpand',
+  'rule',
+  'mediaSingle',
 ]);
 // People, emoji and media carry no evidence about code.
 const SKIPPED_TYPES = new Set(['mention', 'emoji', 'media', 'mediaGroup', 'mediaInline']);
@@ -34,7 +47,12 @@ function hasCodeMark(node: Record<string, unknown>): boolean {
 function linkHref(node: Record<string, unknown>): string {
   if (!Array.isArray(node.marks)) return '';
   for (const mark of node.marks) {
-    if (isRecord(mark) && mark.type === 'link' && isRecord(mark.attrs) && typeof mark.attrs.href === 'string') {
+    if (
+      isRecord(mark) &&
+      mark.type === 'link' &&
+      isRecord(mark.attrs) &&
+      typeof mark.attrs.href === 'string'
+    ) {
       return mark.attrs.href;
     }
   }

@@ -2,7 +2,8 @@ import { markdownToText } from './markdown-to-text';
 
 describe('markdownToText', () => {
   it('removes markup and keeps words', () => {
-    const md = '## Checkout\n\n> **Retry** _payments_ twice\n\n- [x] one\n1. two\n\n| a | b |\n|---|---|\n| c | d |';
+    const md =
+      '## Checkout\n\n> **Retry** _payments_ twice\n\n- [x] one\n1. two\n\n| a | b |\n|---|---|\n| c | d |';
     expect(markdownToText(md).text).toBe('Checkout\nRetry payments twice\none\ntwo\na b\nc d');
   });
 
@@ -24,11 +25,14 @@ describe('markdownToText', () => {
   });
 
   it('turns links into their label, keeping repository file paths and dropping other URLs', () => {
-    const md = 'See [the cart](https://github.com/a/b/blob/main/src/cart.ts) and https://example.com/x ![img](a.png)';
+    const md =
+      'See [the cart](https://github.com/a/b/blob/main/src/cart.ts) and https://example.com/x ![img](a.png)';
     expect(markdownToText(md).text).toBe('See the cart src/cart.ts and  img');
   });
 
   it('strips HTML tags and comments', () => {
-    expect(markdownToText('<details><summary>Log</summary>text<br/></details><!-- hidden -->').text).toBe('Log text');
+    expect(markdownToText('<details><summary>Log</summary>text<br/></details><!-- hidden -->').text).toBe(
+      'Log text',
+    );
   });
 });

@@ -55,7 +55,10 @@ export function markdownToText(markdown: string): CleanText {
   const out: string[] = [];
   let fence: string | undefined;
   let block: string[] = [];
-  for (const raw of markdown.replace(/\uE000/g, '').replace(/\r\n?/g, '\n').split('\n')) {
+  for (const raw of markdown
+    .replace(/\uE000/g, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')) {
     const fenceMatch = FENCE.exec(raw);
     if (fence !== undefined) {
       if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) {

@@ -28,21 +28,24 @@ describe('extractMentions', () => {
   });
 
   it('finds file names and paths with source extensions, not dotted names or URLs', () => {
-    const found = mentions('Broken in src/flask/app.py and context.go, not in StringUtils.join or https://x.io/a.py');
+    const found = mentions(
+      'Broken in src/flask/app.py and context.go, not in StringUtils.join or https://x.io/a.py',
+    );
     expect(found.files).toEqual(['src/flask/app.py', 'context.go']);
   });
 
   it('finds identifiers written as code: camel and snake case, calls, dotted names, code spans', () => {
-    const found = mentions('CharRange.contains fails; send_file and getRepository() too; also HTTPServer but not Context', [
-      'router',
-    ]);
+    const found = mentions(
+      'CharRange.contains fails; send_file and getRepository() too; also HTTPServer but not Context',
+      ['router'],
+    );
     expect(found.symbols).toEqual(
       expect.arrayContaining(['router', 'CharRange.contains', 'send_file', 'getRepository', 'HTTPServer']),
     );
     expect(found.symbols).not.toContain('Context');
   });
 
-  it('keeps identifiers seen only inside a call\'s parentheses apart as arguments', () => {
+  it("keeps identifiers seen only inside a call's parentheses apart as arguments", () => {
     const found = mentions('NPE in SystemUtils.isJavaVersionAtLeast(JavaVersion) on startup');
     expect(found.symbols).toEqual(['SystemUtils.isJavaVersionAtLeast']);
     expect(found.arguments).toEqual(['JavaVersion']);

@@ -37,7 +37,12 @@ const FRAME_PATTERNS: ReadonlyArray<{ re: RegExp; file?: number; line?: number; 
   // Java, Kotlin, Scala: at pkg.Type.method(Type.java:12)
   { re: /\bat\s+([\w$.<>/]+)\s*\(([^():\s]+\.[A-Za-z]+)(?::(\d+))?\)/, symbol: 1, file: 2, line: 3 },
   // JavaScript / TypeScript: at fn (path/file.ts:12:3)  or  at path/file.ts:12:3
-  { re: /\bat\s+(?:async\s+)?([\w$.<>[\] ]+?)\s+\((?:file:\/\/)?([^\s()]+?\.[A-Za-z]+):(\d+)(?::\d+)?\)/, symbol: 1, file: 2, line: 3 },
+  {
+    re: /\bat\s+(?:async\s+)?([\w$.<>[\] ]+?)\s+\((?:file:\/\/)?([^\s()]+?\.[A-Za-z]+):(\d+)(?::\d+)?\)/,
+    symbol: 1,
+    file: 2,
+    line: 3,
+  },
   { re: /\bat\s+(?:file:\/\/)?([^\s()]+?\.[A-Za-z]+):(\d+)(?::\d+)?\s*$/, file: 1, line: 2 },
   // Python: File "path/app.py", line 12, in handler
   { re: /File "([^"]+)", line (\d+)(?:, in ([\w<>.]+))?/, file: 1, line: 2, symbol: 3 },
@@ -53,7 +58,8 @@ const FRAME_PATTERNS: ReadonlyArray<{ re: RegExp; file?: number; line?: number; 
 
 const DOTTED = /(?<![\w$.])([A-Za-z_$][\w$]*(?:(?:\.|::|#|->)[A-Za-z_$][\w$]*)+)(\()?/g;
 const CALL = /(?<![\w$.])([A-Za-z_$][\w$]{1,})\(/g;
-const CAMEL = /(?<![\w$])(?:[a-z][a-z0-9]*[A-Z][\w$]*|[A-Z][a-z0-9]+[A-Z][\w$]*|[A-Z]{2,}[a-z][\w$]*)(?![\w$])/g;
+const CAMEL =
+  /(?<![\w$])(?:[a-z][a-z0-9]*[A-Z][\w$]*|[A-Z][a-z0-9]+[A-Z][\w$]*|[A-Z]{2,}[a-z][\w$]*)(?![\w$])/g;
 const SNAKE = /(?<![\w$])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w$])/g;
 const CODE_IDENTIFIER = /[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*)*/g;
 const URL = /\b[a-z][a-z0-9+.-]*:\/\/\S+/gi;
@@ -63,7 +69,10 @@ const HOST_SUFFIX = /\.(?:com|org|net|io|dev|edu|gov)$/;
 
 /** Forward slashes, no drive letter or leading slash: mentions are matched as path suffixes. */
 function normalizePath(file: string): string {
-  return file.replace(/\\/g, '/').replace(/^[A-Za-z]:/, '').replace(/^\/+/, '');
+  return file
+    .replace(/\\/g, '/')
+    .replace(/^[A-Za-z]:/, '')
+    .replace(/^\/+/, '');
 }
 
 class Collector {

@@ -28,7 +28,14 @@ describe('tokenize', () => {
   });
 
   it('is safe for any script: unspaced scripts become bigrams, others stay words', () => {
-    expect(tokenize('日本語 한국어 Привет naïve')).toEqual(['日本', '本語', '한국', '국어', 'привет', 'naïve']);
+    expect(tokenize('日本語 한국어 Привет naïve')).toEqual([
+      '日本',
+      '本語',
+      '한국',
+      '국어',
+      'привет',
+      'naïve',
+    ]);
     expect(tokenize('ＦＵＬＬ width')).toEqual(['full', 'width']);
     expect(tokenize('emoji 🎉 and \u0000 control')).toEqual(['emoji', 'control']);
   });

@@ -5,7 +5,8 @@ describe('prepareTicket', () => {
     const t = prepareTicket({
       key: 'ENG-7',
       title: 'Checkout retries twice',
-      description: 'See `PaymentService.retry` in src/payments/service.ts\n```\nat retry (src/payments/service.ts:10:2)\n```',
+      description:
+        'See `PaymentService.retry` in src/payments/service.ts\n```\nat retry (src/payments/service.ts:10:2)\n```',
       labels: ['payments', ''],
     });
     expect(t.title).toBe('Checkout retries twice');
@@ -19,13 +20,19 @@ describe('prepareTicket', () => {
   it('reads an ADF description', () => {
     const t = prepareTicket({
       title: 'Refunds',
-      description: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'partial refunds fail' }] }] },
+      description: {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'partial refunds fail' }] }],
+      },
     });
     expect(t.description).toBe('partial refunds fail');
   });
 
   it('weights title terms above description terms and caps repetitions', () => {
-    const t = prepareTicket({ title: 'refund', description: 'checkout checkout checkout checkout checkout checkout checkout checkout' });
+    const t = prepareTicket({
+      title: 'refund',
+      description: 'checkout checkout checkout checkout checkout checkout checkout checkout',
+    });
     const weight = (term: string) => t.terms.find((q) => q.term === term)?.weight;
     expect(weight('refund')).toBe(1);
     expect(weight('checkout')).toBe(3);
@@ -33,15 +40,23 @@ describe('prepareTicket', () => {
   });
 
   it('caps long input and says so', () => {
-    const t = prepareTicket({ title: 'x'.repeat(5), description: 'word '.repeat(10_000) }, { maxTitleChars: 3, maxDescriptionChars: 100, maxQueryTerms: 5 });
+    const t = prepareTicket(
+      { title: 'x'.repeat(5), description: 'word '.repeat(10_000) },
+      { maxTitleChars: 3, maxDescriptionChars: 100, maxQueryTerms: 5 },
+    );
     expect(t.title).toBe('xxx');
     expect(t.description.length).toBe(100);
     expect(t.truncated).toBe(true);
   });
 
   it('keeps the strongest terms when there are too many', () => {
-    const description = Array.from({ length: 20 }, (_, i) => `alpha${String.fromCharCode(97 + i)}`.repeat(1)).join(' ');
-    const t = prepareTicket({ title: 'checkout', description }, { maxTitleChars: 100, maxDescriptionChars: 10_000, maxQueryTerms: 3 });
+    const description = Array.from({ length: 20 }, (_, i) =>
+      `alpha${String.fromCharCode(97 + i)}`.repeat(1),
+    ).join(' ');
+    const t = prepareTicket(
+      { title: 'checkout', description },
+      { maxTitleChars: 100, maxDescriptionChars: 10_000, maxQueryTerms: 3 },
+    );
     expect(t.terms).toHaveLength(3);
     expect(t.terms[0].term).toBe('checkout');
   });
@@ -54,7 +69,11 @@ describe('prepareTicket', () => {
   });
 
   it('survives input of the wrong shape', () => {
-    const t = prepareTicket({ title: 42 as unknown as string, description: { nope: true }, labels: [7 as unknown as string] });
+    const t = prepareTicket({
+      title: 42 as unknown as string,
+      description: { nope: true },
+      labels: [7 as unknown as string],
+    });
     expect(t).toEqual(expect.objectContaining({ title: '', description: '', terms: [], labels: [] }));
   });
 });

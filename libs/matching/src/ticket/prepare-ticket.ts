@@ -73,7 +73,9 @@ function describe(description: unknown): CleanText {
 }
 
 function cleanStrings(values: readonly string[] | undefined): string[] {
-  return (values ?? []).filter((v): v is string => typeof v === 'string' && v.trim().length > 0).map((v) => v.trim());
+  return (values ?? [])
+    .filter((v): v is string => typeof v === 'string' && v.trim().length > 0)
+    .map((v) => v.trim());
 }
 
 function collectTerms(title: string, description: string, limit: number): QueryTerm[] {
@@ -99,7 +101,10 @@ function collectTerms(title: string, description: string, limit: number): QueryT
     .map(({ t }) => t);
 }
 
-export function prepareTicket(input: TicketInput, limits: InputLimits = DEFAULT_INPUT_LIMITS): PreparedTicket {
+export function prepareTicket(
+  input: TicketInput,
+  limits: InputLimits = DEFAULT_INPUT_LIMITS,
+): PreparedTicket {
   const rawTitle = typeof input.title === 'string' ? input.title.replace(/\s+/g, ' ').trim() : '';
   const title = rawTitle.slice(0, limits.maxTitleChars);
   const described = describe(input.description);

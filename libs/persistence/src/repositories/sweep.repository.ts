@@ -38,7 +38,11 @@ const COLUMNS = `id, mapping_id AS "mappingId", connection_id AS "connectionId",
 export class SweepRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(input: { mappingId: string; connectionId: string; trigger: SweepTrigger }): Promise<SweepRecord> {
+  async create(input: {
+    mappingId: string;
+    connectionId: string;
+    trigger: SweepTrigger;
+  }): Promise<SweepRecord> {
     const [row] = await this.dataSource.query(
       `INSERT INTO sweeps (mapping_id, connection_id, trigger, status) VALUES ($1, $2, $3, 'queued')
        RETURNING ${COLUMNS}`,

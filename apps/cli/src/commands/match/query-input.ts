@@ -27,7 +27,10 @@ export interface QueryLine {
 }
 
 /** A free-text query as a ticket: first line the title, the rest the description. */
-export function ticketFromText(text: string, extra: Omit<TicketInput, 'title' | 'description'> = {}): TicketInput {
+export function ticketFromText(
+  text: string,
+  extra: Omit<TicketInput, 'title' | 'description'> = {},
+): TicketInput {
   const newline = text.indexOf('\n');
   return newline < 0
     ? { ...extra, title: text }
@@ -66,7 +69,9 @@ export function readQueryFile(file: string, stdin: () => string): QueryLine[] {
   try {
     content = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new CliError(`--queries ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw new CliError(
+      `--queries ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
   }
   return parseQueryLines(content, file);
 }

@@ -6,7 +6,12 @@ import {
   type AnalysisProgress,
   type CorpusResult,
 } from '@sightline/analysis';
-import { buildMatchIndex, isMatchablePath, matchCorpusFromAnalysis, type MatchIndex } from '@sightline/matching';
+import {
+  buildMatchIndex,
+  isMatchablePath,
+  matchCorpusFromAnalysis,
+  type MatchIndex,
+} from '@sightline/matching';
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from '../../cli-error';
 import { readTreeContents } from './tree-contents';
 
@@ -64,8 +69,15 @@ export async function buildRepositoryIndex(
     progress.clear();
   }
   for (const warning of result.snapshot.warnings) io.stderr.write(`sightline: warning: ${warning}\n`);
-  const contents = await readTreeContents(path, result.snapshot.repository.head, isMatchablePath, MAX_FILE_BYTES);
+  const contents = await readTreeContents(
+    path,
+    result.snapshot.repository.head,
+    isMatchablePath,
+    MAX_FILE_BYTES,
+  );
   const byPath = new Map(contents.map((c) => [c.path, c.content]));
-  const index = buildMatchIndex(matchCorpusFromAnalysis(result.corpus, result.snapshot, { contents: byPath }));
+  const index = buildMatchIndex(
+    matchCorpusFromAnalysis(result.corpus, result.snapshot, { contents: byPath }),
+  );
   return { ...result, index, contents, millis: Date.now() - started };
 }

@@ -24,7 +24,8 @@ function git(cwd: string, args: readonly string[], input?: string): Promise<Buff
     child.stdin.on('error', () => undefined);
     child.on('close', (code) => {
       if (code === 0) resolve(Buffer.concat(out));
-      else reject(new CliError(`git ${args[0]} failed: ${Buffer.concat(err).toString().trim()}`, EXIT_FAILURE));
+      else
+        reject(new CliError(`git ${args[0]} failed: ${Buffer.concat(err).toString().trim()}`, EXIT_FAILURE));
     });
     child.stdin.end(input ?? '');
   });
@@ -57,7 +58,10 @@ export async function readTreeContents(
   for (const blob of blobs) {
     const headerEnd = out.indexOf(10, at);
     const size = Number(out.subarray(at, headerEnd).toString().split(' ')[2]);
-    files.push({ path: blob.path, content: out.subarray(headerEnd + 1, headerEnd + 1 + size).toString('utf8') });
+    files.push({
+      path: blob.path,
+      content: out.subarray(headerEnd + 1, headerEnd + 1 + size).toString('utf8'),
+    });
     at = headerEnd + 1 + size + 1;
   }
   return files;
