@@ -13,7 +13,7 @@ import {
   type TrackerConnectionRecord,
 } from '@sightline/persistence';
 import { AuditService, type Principal } from '@sightline/platform';
-import { invalidField, type Page } from '../repositories/admin-resource';
+import { invalidField, toPage, type Page } from '../repositories/admin-resource';
 import {
   DEFAULT_RISK_THRESHOLDS,
   DEFAULT_WRITEBACK_MODE,
@@ -46,12 +46,7 @@ export class ProjectMappingsService {
     offset: number;
   }): Promise<Page<ProjectMappingView>> {
     const page = await this.mappings.list(query);
-    return {
-      items: page.items.map(toProjectMappingDto),
-      total: page.total,
-      limit: query.limit,
-      offset: query.offset,
-    };
+    return toPage(page, query, toProjectMappingDto);
   }
 
   async get(id: string): Promise<ProjectMappingView> {

@@ -41,6 +41,15 @@ export interface Page<Item> {
   offset: number;
 }
 
+/** A persistence page as the API answers it: items mapped to DTOs, with the paging asked for. */
+export function toPage<Record, Item>(
+  page: { items: Record[]; total: number },
+  query: { limit: number; offset: number },
+  toDto: (record: Record) => Item,
+): Page<Item> {
+  return { items: page.items.map(toDto), total: page.total, limit: query.limit, offset: query.offset };
+}
+
 /**
  * A 400 `validation_failed` naming the field, for rules a service checks (they need config or
  * the database): the same body the DTO validation produces, so clients handle one shape.

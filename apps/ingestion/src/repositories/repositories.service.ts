@@ -8,7 +8,7 @@ import {
   type RepositoryRegistrationChanges,
 } from '@sightline/persistence';
 import { AuditService, type Principal } from '@sightline/platform';
-import { invalidField, type Page } from './admin-resource';
+import { invalidField, toPage, type Page } from './admin-resource';
 import { checkCloneUrl, type CloneTransport, type CloneUrlPolicy } from './clone-url';
 import { RefreshSchedulesService } from './refresh-schedules.service';
 import { RepositoryCredentialsService } from './repository-credentials.service';
@@ -46,12 +46,7 @@ export class RepositoriesService {
       limit: query.limit,
       offset: query.offset,
     });
-    return {
-      items: page.items.map(toRepositoryDto),
-      total: page.total,
-      limit: query.limit,
-      offset: query.offset,
-    };
+    return toPage(page, query, toRepositoryDto);
   }
 
   async get(id: string): Promise<RepositoryView> {

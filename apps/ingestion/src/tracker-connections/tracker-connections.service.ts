@@ -8,7 +8,7 @@ import {
   type TrackerConnectionRecord,
 } from '@sightline/persistence';
 import { AuditService, type Principal } from '@sightline/platform';
-import { invalidField, type Page } from '../repositories/admin-resource';
+import { invalidField, toPage, type Page } from '../repositories/admin-resource';
 import {
   JIRA_AUTH_KINDS,
   LINEAR_AUTH_KINDS,
@@ -43,12 +43,7 @@ export class TrackerConnectionsService {
       limit: query.limit,
       offset: query.offset,
     });
-    return {
-      items: page.items.map(toTrackerConnectionDto),
-      total: page.total,
-      limit: query.limit,
-      offset: query.offset,
-    };
+    return toPage(page, query, toTrackerConnectionDto);
   }
 
   async get(id: string): Promise<TrackerConnectionView> {
