@@ -1,17 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { analyseSource } from '../analyse-source';
-import type { SourceFacts } from '../source-facts';
-
-/* Hand-counted figures for the fixtures in ./fixtures (see scripting-languages.spec.ts). */
-function fixture(name: string): SourceFacts {
-  const facts = analyseSource(name, readFileSync(join(__dirname, 'fixtures', `${name}.fixture`), 'utf8'));
-  if (!facts) throw new Error(`unsupported fixture ${name}`);
-  return facts;
-}
-
-const figures = (facts: SourceFacts) =>
-  facts.functions.map((f) => [f.name, f.kind, f.line, f.complexity, f.cognitive]);
+import { figures, fixture } from './fixtures/fixture-facts.fixture-spec';
 
 describe('Java', () => {
   const facts = fixture('Cart.java');
