@@ -4,7 +4,6 @@
 // senders in this process do not compete with it for one event loop.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { analyseRepository } from '@sightline/analysis';
@@ -19,7 +18,7 @@ import {
   TrackerConnectionRepository,
 } from '@sightline/persistence';
 import { QUEUE_NAMES, redisConnectionOptions, type QueueName } from '@sightline/queues';
-import { buildRiskHistory, type FakeJira, type FakeLinear } from '@sightline/testing';
+import { buildRiskHistory, freePort, type FakeJira, type FakeLinear } from '@sightline/testing';
 import { toNewSnapshot } from '../../apps/ingestion/src/analysis/snapshot-rows.mapper';
 import { adminPostgresUrl, databaseUrlFor, testRedisUrl } from '../setup/test-environment';
 
@@ -48,14 +47,6 @@ export class BenchDatabase {
     await this.admin.query(`DROP DATABASE IF EXISTS ${this.name} WITH (FORCE)`);
     await this.admin.end();
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** One enrichment process (`roles` api, worker or both) on a free port. */

@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import { QueueEvents, type Job } from 'bullmq';
 import { EnrichmentRunRepository, SweepRepository, type SweepRecord } from '@sightline/persistence';
 import { redisConnectionOptions } from '@sightline/queues';
-import { FakeJira } from '@sightline/testing';
+import { FakeJira, spawnWorkerProcess } from '@sightline/testing';
 import { sweepRunId } from '../src/grooming/sweep-decision';
 import { EnrichmentHarness, type ConnectedTracker } from './support/enrichment-harness.fixture-spec';
 
@@ -15,14 +14,6 @@ const SEARCH = '/rest/api/3/search/jql';
 const keys = Array.from({ length: BACKLOG }, (_, i) => `SHOP-${i + 1}`);
 /** Newest first, 50 a page: SHOP-125 sits in the middle of the second page. */
 const KILL_ON = '/rest/api/3/issue/SHOP-125';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 function tokenOf(request: { query: Record<string, string[]>; body: unknown }): string | null {
   const fromBody = (request.body as { nextPageToken?: unknown } | undefined)?.nextPageToken;
@@ -44,32 +35,7 @@ describe('a grooming sweep whose worker is killed halfway (e2e)', () => {
   let sweepEvents: QueueEvents;
 
   async function startWorker(): Promise<void> {
-    const config = harness.config;
-    const child = spawn(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/enrichment/src/main.ts',
-      ],
-      {
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          DATABASE_URL: config.DATABASE_URL,
-          REDIS_URL: config.REDIS_URL,
-          QUEUE_PREFIX: config.QUEUE_PREFIX,
-          SECRETS_KEYS: process.env.SECRETS_KEYS,
-          SIGHTLINE_ROLES: 'worker',
-          WORKER_LOCK_MS: LOCK_MS,
-          PORT: String(await freePort()),
-          LOG_LEVEL: 'warn',
-        },
-        stdio: 'ignore',
-      },
-    );
+    const child = await spawnWorkerProcess('enrichment', harness.config, { WORKER_LOCK_MS: LOCK_MS });
     workers.push(child);
     current = child;
   }

@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import { WritebackStateRepository } from '@sightline/persistence';
-import { FakeJira, FakeLinear } from '@sightline/testing';
+import { FakeJira, FakeLinear, spawnWorkerProcess } from '@sightline/testing';
 import {
   answerOf,
   EnrichmentHarness,
@@ -10,14 +9,6 @@ import {
 } from './support/enrichment-harness.fixture-spec';
 
 const LOCK_MS = '2000';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * The worker is a separate process, SIGKILLed the moment the fake tracker has created its comment
@@ -34,32 +25,7 @@ describe('a write-back worker killed between comment creation and acknowledgemen
   let linearShop: ConnectedTracker;
 
   async function startWorker(): Promise<ChildProcess> {
-    const config = harness.config;
-    const child = spawn(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/enrichment/src/main.ts',
-      ],
-      {
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          DATABASE_URL: config.DATABASE_URL,
-          REDIS_URL: config.REDIS_URL,
-          QUEUE_PREFIX: config.QUEUE_PREFIX,
-          SECRETS_KEYS: process.env.SECRETS_KEYS,
-          SIGHTLINE_ROLES: 'worker',
-          WORKER_LOCK_MS: LOCK_MS,
-          PORT: String(await freePort()),
-          LOG_LEVEL: 'warn',
-        },
-        stdio: 'ignore',
-      },
-    );
+    const child = await spawnWorkerProcess('enrichment', harness.config, { WORKER_LOCK_MS: LOCK_MS });
     workers.push(child);
     current = child;
     return child;

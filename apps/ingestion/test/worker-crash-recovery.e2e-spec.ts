@@ -1,6 +1,5 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -8,16 +7,8 @@ import { QueueEvents, type Queue } from 'bullmq';
 import request from 'supertest';
 import { AnalysisRunRepository, ApiKeyRepository, createDataSource } from '@sightline/persistence';
 import { ALL_QUEUES, redisConnectionOptions } from '@sightline/queues';
-import { FakeGitHost, testConfig } from '@sightline/testing';
+import { FakeGitHost, spawnWorkerProcess, testConfig } from '@sightline/testing';
 import { createIngestionApp } from '../src/ingestion.app';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** A history long enough that the worker is still busy when it is killed. */
 function buildHistory(repo: string, commits: number): void {
@@ -42,32 +33,10 @@ describe('a worker killed mid-analysis (e2e)', () => {
   let events: QueueEvents;
 
   async function startWorker(): Promise<ChildProcess> {
-    const child = spawn(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/ingestion/src/main.ts',
-      ],
-      {
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          DATABASE_URL: config.DATABASE_URL,
-          REDIS_URL: config.REDIS_URL,
-          QUEUE_PREFIX: config.QUEUE_PREFIX,
-          SECRETS_KEYS: process.env.SECRETS_KEYS,
-          SIGHTLINE_ROLES: 'worker',
-          WORKER_LOCK_MS: '2000',
-          PORT: String(await freePort()),
-          REPOSITORY_CACHE_DIR: join(work, 'cache'),
-          LOG_LEVEL: 'warn',
-        },
-        stdio: 'ignore',
-      },
-    );
+    const child = await spawnWorkerProcess('ingestion', config, {
+      WORKER_LOCK_MS: '2000',
+      REPOSITORY_CACHE_DIR: join(work, 'cache'),
+    });
     workers.push(child);
     return child;
   }

@@ -37,3 +37,4 @@ export {
 } from './fake-linear';
 export { buildRiskHistory, RISK_HISTORY_AUTHORS } from './risk-history';
 export { buildShopHistory, type ShopHistory } from './shop-history';
+export { freePort, spawnWorkerProcess } from './worker-process';
