@@ -102,3 +102,9 @@ export {
   type RepositoryAssessment,
 } from './notes/combined-assessment';
 export { noteReportOf } from './notes/assessment-note';
+export {
+  buildDigest,
+  type DigestSource,
+  type DigestTicket,
+  type GroomingDigest,
+} from './notes/grooming-digest';

@@ -21,7 +21,7 @@ import {
   RequestId,
   type Principal,
 } from '@sightline/platform';
-import { buildDigest } from './grooming-digest';
+import { buildDigest } from '@sightline/trackers';
 import { SweepLauncher } from './sweep-launcher.service';
 import { MappingIdParamsDto, SweepDto, SweepIdParamsDto, toSweepView } from './sweep.dto';
 
