@@ -47,3 +47,18 @@ export {
   type RiskEvalTicket,
   type RiskEvaluation,
 } from './evaluation/evaluate-risk';
+export {
+  describeEstimationEvidence,
+  estimationEvidence,
+  formatDays,
+  MIN_EVIDENCE_TICKETS,
+  nearestRank,
+  type EstimateEvidence,
+  type EstimationEvidence,
+  type PastTicketDuration,
+} from './evidence/estimation-evidence';
+export {
+  MAX_PAST_TICKET_CANDIDATES,
+  pastTicketCandidates,
+  type PastTicketCandidate,
+} from './evidence/past-ticket-candidates';
