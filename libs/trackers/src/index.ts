@@ -26,9 +26,11 @@ export {
   TransientError,
 } from './tracker-errors';
 export {
+  JIRA_FEEDBACK_LABEL,
   JIRA_PROPERTY_KEY,
   JIRA_PROPERTY_MAX_CHARS,
   JIRA_RISK_LABEL,
+  LINEAR_FEEDBACK_LABEL,
   LINEAR_RISK_LABEL,
   NOTE_MARKER,
 } from './tracker-constants';

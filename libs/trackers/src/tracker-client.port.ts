@@ -126,6 +126,16 @@ export interface TrackerClient {
     present: boolean,
     currentLabels?: readonly string[],
   ): Promise<{ changed: boolean }>;
+  /**
+   * Removes one label a person applied (the feedback label) incrementally, never touching other
+   * labels; a ticket without it is left as it is.
+   */
+  removeLabel(key: string, label: string): Promise<void>;
+  /**
+   * Makes sure people can apply `label` to this ticket: a Linear label must exist in the team or
+   * workspace (found, else created in the ticket's team, once per team); Jira labels are free-form.
+   */
+  ensureLabel(key: string, label: string): Promise<void>;
   writeMachineData(key: string, data: MachineData): Promise<void>;
   /** Un-started tickets of a project/team, one page at a time. */
   searchBacklog(query: BacklogQuery, cursor?: string | null): Promise<BacklogPage>;

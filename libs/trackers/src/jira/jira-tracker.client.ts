@@ -169,6 +169,21 @@ export class JiraTrackerClient implements TrackerClient {
     return { changed: true };
   }
 
+  async removeLabel(key: string, label: string): Promise<void> {
+    if (/\s/.test(label)) throw new InvalidRequestError(`Jira labels cannot contain spaces: ${label}`);
+    // Callers have just read the ticket carrying the label; `remove` edits only that one label.
+    await this.call(() =>
+      this.client.issues.editIssue({
+        issueIdOrKey: key,
+        update: { labels: [{ remove: label }] },
+        notifyUsers: this.notifyUsers,
+      }),
+    );
+  }
+
+  /** Jira labels are free-form: a person can type any label, so there is nothing to prepare. */
+  async ensureLabel(): Promise<void> {}
+
   async writeMachineData(key: string, data: MachineData): Promise<void> {
     const value = { reportUrl: data.reportUrl, title: data.title, subtitle: data.subtitle, data: data.data };
     const size = JSON.stringify(value).length;

@@ -3,57 +3,62 @@ import { InvalidRequestError } from '../tracker-errors';
 
 type Call = <T>(request: () => Promise<T>) => Promise<T>;
 
+/** A label Sightline needs in a team: its own risk label, or the feedback label people apply. */
+export interface LabelSpec {
+  name: string;
+  color: string;
+  description: string;
+}
+
 const PAGE_SIZE = 100;
-const RISK_LABEL_COLOR = '#EB5757';
-const RISK_LABEL_DESCRIPTION = 'Set by Sightline when the code a ticket touches is high risk.';
 
 /**
- * Finds (or creates, once per team) Sightline's risk label and resolves label ids to names. A team
- * label wins over a workspace label of the same name; both are valid on the team's issues.
+ * Finds (or creates, once per team) the labels Sightline uses and resolves label ids to names. A
+ * team label wins over a workspace label of the same name; both are valid on the team's issues.
  */
 export class LinearLabelDirectory {
-  private readonly riskLabelIdByTeam = new Map<string, string>();
+  private readonly labelIds = new Map<string, string>();
 
   constructor(
     private readonly linear: LinearClient,
-    private readonly riskLabel: string,
     private readonly call: Call,
   ) {}
 
-  async find(teamId: string): Promise<string | null> {
-    const cached = this.riskLabelIdByTeam.get(teamId);
+  async find(teamId: string, name: string): Promise<string | null> {
+    const cacheKey = `${teamId}\u0000${name}`;
+    const cached = this.labelIds.get(cacheKey);
     if (cached) return cached;
     const page = await this.call(() =>
-      this.linear.issueLabels({ filter: { name: { eq: this.riskLabel } }, first: PAGE_SIZE }),
+      this.linear.issueLabels({ filter: { name: { eq: name } }, first: PAGE_SIZE }),
     );
     const label =
       page.nodes.find((candidate) => candidate.teamId === teamId) ??
       page.nodes.find((candidate) => candidate.teamId === undefined);
     if (!label) return null;
-    this.riskLabelIdByTeam.set(teamId, label.id);
+    this.labelIds.set(cacheKey, label.id);
     return label.id;
   }
 
-  async ensure(teamId: string): Promise<string> {
-    const existing = await this.find(teamId);
+  async ensure(teamId: string, spec: LabelSpec): Promise<string> {
+    const existing = await this.find(teamId, spec.name);
     if (existing) return existing;
     try {
       const payload = await this.call(() =>
         this.linear.createIssueLabel({
-          name: this.riskLabel,
+          name: spec.name,
           teamId,
-          color: RISK_LABEL_COLOR,
-          description: RISK_LABEL_DESCRIPTION,
+          color: spec.color,
+          description: spec.description,
         }),
       );
       if (!payload.success || !payload.issueLabelId)
         throw new InvalidRequestError('Linear did not create the label');
-      this.riskLabelIdByTeam.set(teamId, payload.issueLabelId);
+      this.labelIds.set(`${teamId}\u0000${spec.name}`, payload.issueLabelId);
       return payload.issueLabelId;
     } catch (error) {
       // Another worker may have created it a moment ago; Linear rejects the duplicate name.
       if (!(error instanceof InvalidRequestError)) throw error;
-      const raced = await this.find(teamId);
+      const raced = await this.find(teamId, spec.name);
       if (raced) return raced;
       throw error;
     }

@@ -12,11 +12,11 @@ import type {
   TrackerClient,
   UpsertNoteResult,
 } from '../tracker-client.port';
-import { LINEAR_RISK_LABEL } from '../tracker-constants';
+import { LINEAR_FEEDBACK_LABEL, LINEAR_RISK_LABEL } from '../tracker-constants';
 import { InvalidRequestError, NotFoundError } from '../tracker-errors';
 import type { LinearTrackerOptions } from '../tracker-options';
 import { linearErrorToTrackerError } from './linear-error.mapper';
-import { LinearLabelDirectory } from './linear-label.directory';
+import { LinearLabelDirectory, type LabelSpec } from './linear-label.directory';
 
 const PAGE_SIZE = 100;
 const DEFAULT_BACKLOG_PAGE_SIZE = 50;
@@ -32,6 +32,21 @@ const PHASES: Record<string, TicketPhase> = {
   duplicate: 'done',
 };
 
+type LabelLook = Omit<LabelSpec, 'name'>;
+const RISK_LOOK: LabelLook = {
+  color: '#EB5757',
+  description: 'Set by Sightline when the code a ticket touches is high risk.',
+};
+/** How labels people apply for Sightline look when Sightline has to create them. */
+const LOOKS: Record<string, LabelLook> = {
+  [LINEAR_FEEDBACK_LABEL]: {
+    color: '#95A2B3',
+    description:
+      'Add it when the area Sightline’s note leads with is wrong: Sightline records that, removes the label and matches the ticket again.',
+  },
+};
+const DEFAULT_LOOK: LabelLook = { color: '#95A2B3', description: 'Used by Sightline.' };
+
 interface StateInfo {
   name: string;
   type: string;
@@ -46,6 +61,8 @@ export class LinearTrackerClient implements TrackerClient {
   private readonly labels: LinearLabelDirectory;
   /** Workflow states never change type, so one read per state id is enough for the process. */
   private readonly states = new Map<string, StateInfo>();
+  /** Team key + label name pairs known to exist, so `ensureLabel` costs nothing after the first call. */
+  private readonly ensuredLabels = new Set<string>();
   private bot: BotIdentity | null = null;
   private botAccountId: string | null;
 
@@ -60,7 +77,7 @@ export class LinearTrackerClient implements TrackerClient {
     this.now = options.now ?? Date.now;
     this.riskLabel = options.riskLabel ?? LINEAR_RISK_LABEL;
     this.botAccountId = options.botAccountId ?? null;
-    this.labels = new LinearLabelDirectory(this.linear, this.riskLabel, (request) => this.call(request));
+    this.labels = new LinearLabelDirectory(this.linear, (request) => this.call(request));
   }
 
   private async call<T>(request: () => Promise<T>): Promise<T> {
@@ -185,12 +202,42 @@ export class LinearTrackerClient implements TrackerClient {
     const teamId = issue.teamId;
     if (!teamId) throw new InvalidRequestError(`Linear issue ${key} has no team`);
     // Removing a label that does not exist yet is a no-op; never create it just to remove it.
-    const labelId = present ? await this.labels.ensure(teamId) : await this.labels.find(teamId);
+    const labelId = present
+      ? await this.labels.ensure(teamId, { name: this.riskLabel, ...RISK_LOOK })
+      : await this.labels.find(teamId, this.riskLabel);
     if (!labelId || issue.labelIds.includes(labelId) === present) return { changed: false };
     const input = present ? { addedLabelIds: [labelId] } : { removedLabelIds: [labelId] };
     const payload = await this.call(() => this.linear.updateIssue(issue.id, input));
     if (!payload.success) throw new InvalidRequestError(`Linear did not update the labels of ${key}`);
     return { changed: true };
+  }
+
+  async removeLabel(key: string, label: string): Promise<void> {
+    const issue = await this.issue(key);
+    // Only the ticket's own labels matter: a same-named label of another team is not on it.
+    for (let after: string | undefined; ;) {
+      const page = await this.call(() => issue.labels({ first: PAGE_SIZE, after }));
+      const found = page.nodes.find((candidate) => candidate.name === label);
+      if (found) {
+        const payload = await this.call(() =>
+          this.linear.updateIssue(issue.id, { removedLabelIds: [found.id] }),
+        );
+        if (!payload.success) throw new InvalidRequestError(`Linear did not update the labels of ${key}`);
+        return;
+      }
+      if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return;
+      after = page.pageInfo.endCursor;
+    }
+  }
+
+  async ensureLabel(key: string, label: string): Promise<void> {
+    const dash = key.lastIndexOf('-');
+    const known = `${dash > 0 ? key.slice(0, dash).toUpperCase() : key}\u0000${label}`;
+    if (this.ensuredLabels.has(known)) return;
+    const issue = await this.issue(key);
+    if (!issue.teamId) throw new InvalidRequestError(`Linear issue ${key} has no team`);
+    await this.labels.ensure(issue.teamId, { name: label, ...(LOOKS[label] ?? DEFAULT_LOOK) });
+    this.ensuredLabels.add(known);
   }
 
   async writeMachineData(key: string, data: MachineData): Promise<void> {

@@ -42,6 +42,11 @@ export interface OwnWriteSignature {
   riskLabelIds?: readonly string[];
   /** Jira issue property key we write (`sightline`). */
   propertyKey?: string;
+  /**
+   * The feedback label people apply (`sightline-wrong-area` / `Sightline: wrong area`). Adding it
+   * starts work; taking it off never does (Sightline takes it off itself once it recorded it).
+   */
+  feedbackLabels?: readonly string[];
 }
 
 /** The fields whose change can change the note; anything else (status, assignee…) cannot. */
@@ -58,11 +63,25 @@ function onlyOwnLabelsChanged(event: TicketEvent, own: OwnWriteSignature): boole
   return touched.length > 0 && touched.every((label) => isOwnLabel(label, own));
 }
 
-/** Fields of the event that feed the note, ignoring a label change that was only our own label. */
+/**
+ * True when the event's label changes exist and none can change the note: our own label added or
+ * removed, or the feedback label taken off (its removal asks nothing; Linear may name a removed
+ * label by id only, which the bot-account check covers for our own removal).
+ */
+function onlyInertLabelsChanged(event: TicketEvent, own: OwnWriteSignature): boolean {
+  const feedback = own.feedbackLabels ?? [];
+  const touched = [
+    ...event.labelsAdded.filter((label) => !isOwnLabel(label, own)),
+    ...event.labelsRemoved.filter((label) => !isOwnLabel(label, own) && !feedback.includes(label)),
+  ];
+  return event.labelsAdded.length + event.labelsRemoved.length > 0 && touched.length === 0;
+}
+
+/** Fields of the event that feed the note, ignoring a label change that cannot change it. */
 export function noteRelevantChanges(event: TicketEvent, own?: OwnWriteSignature): string[] {
   return event.changedFields.filter((field) => {
     if (!NOTE_INPUT_FIELDS.includes(field)) return false;
-    return !(field === 'labels' && own && onlyOwnLabelsChanged(event, own));
+    return !(field === 'labels' && own && onlyInertLabelsChanged(event, own));
   });
 }
 

@@ -2,7 +2,13 @@ import { FakeJira, FakeLinear, sampleRiskReport } from '@sightline/testing';
 import { JiraTrackerClient } from '../jira/jira-tracker.client';
 import { LinearTrackerClient } from '../linear/linear-tracker.client';
 import { renderNote } from '../notes/render-note';
-import { JIRA_PROPERTY_KEY, JIRA_RISK_LABEL, LINEAR_RISK_LABEL } from '../tracker-constants';
+import {
+  JIRA_FEEDBACK_LABEL,
+  JIRA_PROPERTY_KEY,
+  JIRA_RISK_LABEL,
+  LINEAR_FEEDBACK_LABEL,
+  LINEAR_RISK_LABEL,
+} from '../tracker-constants';
 import { parseJiraWebhook } from './jira-webhook.parser';
 import { parseLinearWebhook } from './linear-webhook.parser';
 import { canChangeNote, decideWebhook, isOwnEcho, type OwnWriteSignature } from './ticket-event';
@@ -104,6 +110,33 @@ describe('Jira webhook events', () => {
     expect(event).toMatchObject({ labelsAdded: ['billing'], labelsRemoved: [] });
     expect(decideWebhook(event, own).action).toBe('enrich');
   });
+
+  it('enriches when a person adds the feedback label; its removal, ours or theirs, starts nothing', async () => {
+    const withFeedback = { ...own, feedbackLabels: [JIRA_FEEDBACK_LABEL] };
+    jira.seedIssue({ key: 'ENG-1', summary: 'Story', labels: ['ux'] });
+    const added = parseJiraWebhook(jira.editIssue('ENG-1', { labels: ['ux', JIRA_FEEDBACK_LABEL] })?.payload);
+    expect(added).toMatchObject({ labelsAdded: [JIRA_FEEDBACK_LABEL], actorId: jira.human.accountId });
+    expect(decideWebhook(added, withFeedback)).toEqual({ action: 'enrich', ticketKey: 'ENG-1' });
+
+    const client = new JiraTrackerClient({
+      siteUrl: jira.url,
+      credentials: { kind: 'basic', email: 'sightline@example.com', apiToken: jira.botApiToken },
+    });
+    await client.removeLabel('ENG-1', JIRA_FEEDBACK_LABEL);
+    expect(jira.issue('ENG-1').labels).toEqual(['ux']);
+    const ours = parseJiraWebhook(jira.events[jira.events.length - 1].payload);
+    expect(ours.labelsRemoved).toEqual([JIRA_FEEDBACK_LABEL]);
+    expect(decideWebhook(ours, withFeedback)).toEqual({ action: 'ignore', reason: 'own-write' });
+    // Even before the bot account is known, taking the label off is not an edit worth a re-match.
+    expect(decideWebhook(ours, { ...withFeedback, botAccountId: null })).toEqual({
+      action: 'ignore',
+      reason: 'not-note-relevant',
+    });
+    jira.editIssue('ENG-1', { labels: ['ux', JIRA_FEEDBACK_LABEL] });
+    const theirs = parseJiraWebhook(jira.editIssue('ENG-1', { labels: ['ux'] })?.payload);
+    expect(decideWebhook(theirs, withFeedback).action).toBe('ignore');
+    await expect(client.removeLabel('ENG-1', 'two words')).rejects.toThrow(/cannot contain spaces/);
+  });
 });
 
 describe('Linear webhook events', () => {
@@ -173,5 +206,37 @@ describe('Linear webhook events', () => {
     const anonymous = { botAccountId: null, riskLabels: [LINEAR_RISK_LABEL] };
     expect(isOwnEcho(removal, anonymous)).toBe(false);
     expect(isOwnEcho(removal, { ...anonymous, riskLabelIds: [labelId] })).toBe(true);
+  });
+
+  it('provides the feedback label in the team once, enriches when a person adds it, ignores our removal', async () => {
+    const withFeedback = { ...own, feedbackLabels: [LINEAR_FEEDBACK_LABEL] };
+    linear.seedIssue({ teamKey: 'ENG', title: 'Story', labels: ['ux'] });
+    linear.seedIssue({ teamKey: 'ENG', title: 'Another story' });
+    const client = new LinearTrackerClient({
+      apiUrl: linear.url,
+      credentials: { kind: 'api-key', apiKey: linear.botApiKey },
+    });
+    await client.ensureLabel('ENG-1', LINEAR_FEEDBACK_LABEL);
+    await client.ensureLabel('ENG-2', LINEAR_FEEDBACK_LABEL);
+    const feedbackLabels = [...linear.state.labels.values()].filter((l) => l.name === LINEAR_FEEDBACK_LABEL);
+    expect(feedbackLabels).toEqual([
+      expect.objectContaining({ teamId: linear.state.teamByKey('ENG')?.id, description: expect.any(String) }),
+    ]);
+    expect(linear.requests.filter((r) => r.operation === 'createIssueLabel')).toHaveLength(1);
+
+    const added = parseLinearWebhook(
+      stamp(linear.editIssue('ENG-1', { labels: ['ux', LINEAR_FEEDBACK_LABEL] })?.payload),
+    );
+    expect(added).toMatchObject({ labelsAdded: [LINEAR_FEEDBACK_LABEL], actorId: linear.human.id });
+    expect(decideWebhook(added, withFeedback)).toEqual({ action: 'enrich', ticketKey: 'ENG-1' });
+
+    await client.removeLabel('ENG-1', LINEAR_FEEDBACK_LABEL);
+    expect(linear.labelNames('ENG-1')).toEqual(['ux']);
+    const ours = parseLinearWebhook(stamp(linear.events[linear.events.length - 1].payload));
+    expect(ours.labelsRemoved).toEqual([`id:${feedbackLabels[0].id}`]);
+    expect(decideWebhook(ours, withFeedback)).toEqual({ action: 'ignore', reason: 'own-write' });
+    const updates = linear.requests.filter((r) => r.operation === 'updateIssue').length;
+    await client.removeLabel('ENG-1', LINEAR_FEEDBACK_LABEL);
+    expect(linear.requests.filter((r) => r.operation === 'updateIssue')).toHaveLength(updates);
   });
 });
