@@ -110,3 +110,6 @@ export {
   type DigestTicket,
   type GroomingDigest,
 } from './notes/grooming-digest';
+export { type DigestHeading } from './notes/grooming-digest-text';
+export { renderDigestMarkdown } from './notes/grooming-digest-markdown';
+export { escapeHtml, renderDigestHtml, renderDigestHtmlPage } from './notes/grooming-digest-html';

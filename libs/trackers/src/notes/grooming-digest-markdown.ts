@@ -1,0 +1,64 @@
+import type { DigestTicket, GroomingDigest } from './grooming-digest';
+import {
+  digestSections,
+  digestSummary,
+  digestTitle,
+  levelText,
+  noSharedAreasText,
+  safeTicketUrl,
+  SHARED_AREAS_TITLE,
+  type DigestHeading,
+} from './grooming-digest-text';
+import { escapeMarkdown } from './linear-note.renderer';
+
+/** A code span that survives backticks inside the path (longer fence than any run inside). */
+function codeSpan(value: string): string {
+  const longestRun = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${value}${pad}${fence}`;
+}
+
+function keyLink(ticket: DigestTicket): string {
+  const url = safeTicketUrl(ticket.url);
+  if (!url) return `**${escapeMarkdown(ticket.ticketKey)}**`;
+  // Parentheses and spaces would end the link target early.
+  const target = url.replace(/[()\s<>]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `**[${escapeMarkdown(ticket.ticketKey)}](${target})**`;
+}
+
+/** The ticket's line, then one nested line per reason and one naming its areas. */
+function ticketLines(ticket: DigestTicket): string[] {
+  const title = ticket.title ? ` ${escapeMarkdown(ticket.title)}` : '';
+  return [
+    `- ${keyLink(ticket)}${title} (${levelText(ticket)})`,
+    ...ticket.reasons.map((reason) => `  - ${escapeMarkdown(reason)}`),
+    ...(ticket.areas.length > 0 ? [`  - Areas: ${ticket.areas.map(codeSpan).join(', ')}`] : []),
+  ];
+}
+
+/**
+ * The digest as Markdown for a meeting page (Confluence and Notion paste it as headings and
+ * nested lists): newly flagged tickets first, then the areas several of them share. Tracker
+ * text is escaped, so a title cannot inject formatting or links.
+ */
+export function renderDigestMarkdown(digest: GroomingDigest, heading: DigestHeading): string {
+  const lines = [
+    `## ${escapeMarkdown(digestTitle(heading))}`,
+    '',
+    escapeMarkdown(digestSummary(digest, heading.projectKey)),
+    '',
+  ];
+  for (const section of digestSections(digest)) {
+    lines.push(`### ${section.title}`, '', ...section.tickets.flatMap(ticketLines), '');
+  }
+  if (digest.tickets.length > 0) {
+    lines.push(`### ${SHARED_AREAS_TITLE}`, '');
+    if (digest.sharedAreas.length === 0) lines.push(noSharedAreasText());
+    for (const shared of digest.sharedAreas) {
+      lines.push(`- ${codeSpan(shared.area)}: ${shared.tickets.map(escapeMarkdown).join(', ')}`);
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
