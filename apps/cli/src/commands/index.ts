@@ -4,6 +4,7 @@ import { registerAnalyzeCommand } from './analyze.command';
 import { registerMatchCommand } from './match.command';
 import { registerEvalCommand } from './eval.command';
 import { registerAssessCommand } from './assess.command';
+import { registerReportCommand } from './report.command';
 
 /** Every `sightline` sub-command registers itself here, one line each. */
 export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
@@ -12,4 +13,5 @@ export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
   registerMatchCommand,
   registerEvalCommand,
   registerAssessCommand,
+  registerReportCommand,
 ];

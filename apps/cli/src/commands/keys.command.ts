@@ -1,41 +1,20 @@
 import type { Command } from 'commander';
-import { ConfigError, loadConfigSubset } from '@sightline/config';
 import {
   API_KEY_ROLES,
   ApiKeyRepository,
   AuditLogRepository,
-  createDataSource,
   type ApiKeyRecord,
   type ApiKeyRole,
 } from '@sightline/persistence';
-import { CliError, EXIT_FAILURE } from '../cli-error';
+import { CliError } from '../cli-error';
+import { withDatabase } from '../database';
 
 type Repositories = { keys: ApiKeyRepository; audit: AuditLogRepository };
 
-/** Opens the database named by DATABASE_URL for one command, and always closes it. */
-async function withRepositories<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
-  let databaseUrl: string;
-  try {
-    databaseUrl = loadConfigSubset(['DATABASE_URL']).DATABASE_URL;
-  } catch (error) {
-    if (error instanceof ConfigError)
-      throw new CliError(`${error.message}\nset DATABASE_URL to the Sightline database`);
-    throw error;
-  }
-  const dataSource = createDataSource(databaseUrl, 'sightline-cli');
-  try {
-    await dataSource.initialize();
-  } catch (error) {
-    throw new CliError(
-      `cannot reach the database at DATABASE_URL: ${(error as Error).message}`,
-      EXIT_FAILURE,
-    );
-  }
-  try {
-    return await work({ keys: new ApiKeyRepository(dataSource), audit: new AuditLogRepository(dataSource) });
-  } finally {
-    await dataSource.destroy();
-  }
+function withRepositories<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
+  return withDatabase((dataSource) =>
+    work({ keys: new ApiKeyRepository(dataSource), audit: new AuditLogRepository(dataSource) }),
+  );
 }
 
 function describe(key: ApiKeyRecord): string {
