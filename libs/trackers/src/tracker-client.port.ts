@@ -89,6 +89,34 @@ export interface MachineData {
   data: JsonObject;
 }
 
+/**
+ * A past ticket's life as the tracker recorded it, for duration evidence. Deliberately nothing about
+ * people: no assignee, reporter or author is read, so no individual can be ranked or compared.
+ */
+export interface TicketLifecycle {
+  key: string;
+  createdAt: Date;
+  /**
+   * When it was completed: Jira `resolutiondate` (else the status-category change when it sits in
+   * Done), Linear `completedAt`. Null while open, and when it ended without being done (Jira
+   * resolutions such as Won't Do or Duplicate, Linear canceled or duplicate).
+   */
+  completedAt: Date | null;
+  phase: TicketPhase;
+  /** Story points (Jira's story-point field, found by name) or Linear `estimate`; null when none. */
+  estimate: number | null;
+}
+
+export interface LifecycleRead {
+  lifecycles: Map<string, TicketLifecycle>;
+  /**
+   * Keys the tracker could not answer for this time (Jira lists such issues in `issueErrors`
+   * without saying which key); ask again later. Any other key missing from `lifecycles` is unknown
+   * to the tracker (deleted, moved, another site, not visible to the bot).
+   */
+  unavailable: string[];
+}
+
 export interface BacklogQuery {
   /** Jira project key or Linear team key. */
   projectKey: string;
@@ -139,4 +167,9 @@ export interface TrackerClient {
   writeMachineData(key: string, data: MachineData): Promise<void>;
   /** Un-started tickets of a project/team, one page at a time. */
   searchBacklog(query: BacklogQuery, cursor?: string | null): Promise<BacklogPage>;
+  /**
+   * The lifecycles of past tickets, in as few requests as the tracker allows (Jira 100 keys per
+   * bulk fetch, Linear 100 per team). A key the tracker does not know is absent, never an error.
+   */
+  getLifecycles(keys: readonly string[]): Promise<LifecycleRead>;
 }

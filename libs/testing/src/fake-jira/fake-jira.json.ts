@@ -1,4 +1,10 @@
-import type { FakeJiraUser, JiraCommentRecord, JiraIssueRecord, JiraStatusCategory } from './fake-jira.state';
+import type {
+  FakeJiraUser,
+  JiraCommentRecord,
+  JiraIssueRecord,
+  JiraStatusCategory,
+  JiraStoryPointsField,
+} from './fake-jira.state';
 
 /** Jira's timestamp format: `2019-08-22T10:01:42.339+0000` (offset without a colon). */
 export function jiraDate(date: Date): string {
@@ -44,7 +50,11 @@ export function commentJson(
   };
 }
 
-function allFields(base: string, issue: JiraIssueRecord): Record<string, unknown> {
+function allFields(
+  base: string,
+  issue: JiraIssueRecord,
+  storyPointsField: JiraStoryPointsField | null,
+): Record<string, unknown> {
   const projectId = String(10_000 + issue.projectKey.length);
   const category = CATEGORY[issue.statusCategory];
   return {
@@ -84,7 +94,70 @@ function allFields(base: string, issue: JiraIssueRecord): Record<string, unknown
     },
     created: jiraDate(issue.created),
     updated: jiraDate(issue.updated),
+    resolution:
+      issue.resolution === null
+        ? null
+        : {
+            self: `${base}/rest/api/3/resolution/10000`,
+            id: '10000',
+            description: 'Work has been completed on this issue.',
+            name: issue.resolution,
+          },
+    resolutiondate: issue.resolutionDate ? jiraDate(issue.resolutionDate) : null,
+    statuscategorychangedate: jiraDate(issue.statusCategoryChangeDate),
+    ...(storyPointsField ? { [storyPointsField.id]: issue.storyPoints } : {}),
   };
+}
+
+const SYSTEM_FIELDS: [id: string, name: string, type: string][] = [
+  ['summary', 'Summary', 'string'],
+  ['description', 'Description', 'string'],
+  ['labels', 'Labels', 'array'],
+  ['components', 'Components', 'array'],
+  ['issuetype', 'Issue Type', 'issuetype'],
+  ['status', 'Status', 'status'],
+  ['project', 'Project', 'project'],
+  ['created', 'Created', 'datetime'],
+  ['updated', 'Updated', 'datetime'],
+  ['resolution', 'Resolution', 'resolution'],
+  ['resolutiondate', 'Resolved', 'datetime'],
+  ['statuscategorychangedate', 'Status Category Changed', 'datetime'],
+];
+
+/** `GET /rest/api/3/field`: the system fields the fake models plus the site's story-point field. */
+export function fieldsJson(storyPointsField: JiraStoryPointsField | null): Record<string, unknown>[] {
+  const system = SYSTEM_FIELDS.map(([id, name, type]) => ({
+    id,
+    key: id,
+    name,
+    custom: false,
+    orderable: true,
+    navigable: true,
+    searchable: true,
+    clauseNames: [id],
+    schema: { type, system: id },
+  }));
+  if (!storyPointsField) return system;
+  const number = storyPointsField.id.replace(/^customfield_/, '');
+  return [
+    ...system,
+    {
+      id: storyPointsField.id,
+      key: storyPointsField.id,
+      name: storyPointsField.name,
+      untranslatedName: storyPointsField.name,
+      custom: true,
+      orderable: true,
+      navigable: true,
+      searchable: true,
+      clauseNames: [`cf[${number}]`, storyPointsField.name],
+      schema: {
+        type: 'number',
+        custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float',
+        customId: Number(number),
+      },
+    },
+  ];
 }
 
 /**
@@ -96,8 +169,9 @@ export function issueJson(
   issue: JiraIssueRecord,
   fields: string[] | undefined,
   properties: string[] = [],
+  storyPointsField: JiraStoryPointsField | null = null,
 ): Record<string, unknown> {
-  const every = allFields(base, issue);
+  const every = allFields(base, issue, storyPointsField);
   const wantsAll = fields === undefined || fields.some((f) => f === '*all' || f === '*navigable');
   const selected = wantsAll
     ? every

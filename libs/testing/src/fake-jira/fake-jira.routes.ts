@@ -1,6 +1,6 @@
 import { listParam, type FakeResponse, type ParsedRequest } from '../fake-http/fake-http';
 import { handleComments, handleProperties, handleRemoteLinks } from './fake-jira.entities';
-import { issueJson, jiraError, userJson } from './fake-jira.json';
+import { fieldsJson, issueJson, jiraError, userJson } from './fake-jira.json';
 import {
   decodePageToken,
   encodePageToken,
@@ -115,6 +115,17 @@ function search(ctx: JiraRouteContext, request: ParsedRequest): FakeResponse {
   const token = (body.nextPageToken ?? request.query.nextPageToken?.[0]) as string | undefined;
   try {
     const query = parseJql(jql);
+    // Jira validates issue keys named in JQL: one unknown key fails the whole query.
+    const unknown = query.clauses
+      .filter((clause) => clause.field === 'key')
+      .flatMap((clause) => clause.values)
+      .filter((value) => !ctx.state.find(value));
+    if (unknown.length > 0) {
+      return {
+        status: 400,
+        body: jiraError(unknown.map((key) => `An issue with key '${key}' does not exist for field 'key'.`)),
+      };
+    }
     const offset = token ? decodePageToken(token, jql) : 0;
     const idOnly = fields.every((f) => f === 'id' || f === 'key');
     const limit = Math.max(1, Math.min(maxResults, idOnly ? 5000 : 100));
@@ -129,6 +140,8 @@ function search(ctx: JiraRouteContext, request: ParsedRequest): FakeResponse {
         ctx.base,
         issue,
         fields.filter((f) => f !== 'id' && f !== 'key'),
+        [],
+        ctx.state.storyPointsField,
       );
     });
     const isLast = offset + limit >= all.length;
@@ -146,12 +159,47 @@ function search(ctx: JiraRouteContext, request: ParsedRequest): FakeResponse {
   }
 }
 
+/** Jira's limit for a bulk fetch that returns fields other than plain single-valued ones. */
+const BULK_FETCH_LIMIT = 100;
+
+/**
+ * `POST /rest/api/3/issue/bulkfetch`: issues in ascending id order; keys that match no issue are
+ * left out (not an error), matched case-insensitively as Jira does.
+ */
+function bulkFetch(ctx: JiraRouteContext, request: ParsedRequest): FakeResponse {
+  const body = (request.body ?? {}) as { issueIdsOrKeys?: unknown; fields?: unknown; properties?: unknown };
+  const wanted = body.issueIdsOrKeys;
+  if (!Array.isArray(wanted) || wanted.length === 0 || wanted.some((k) => typeof k !== 'string')) {
+    return { status: 400, body: jiraError([], { issueIdsOrKeys: 'Provide at least one issue id or key.' }) };
+  }
+  if (wanted.length > BULK_FETCH_LIMIT) {
+    return {
+      status: 400,
+      body: jiraError([`The number of issues requested must not exceed ${BULK_FETCH_LIMIT}.`]),
+    };
+  }
+  const fields = Array.isArray(body.fields) ? body.fields.map(String) : ['*navigable'];
+  const properties = Array.isArray(body.properties) ? body.properties.map(String) : [];
+  const found = new Map<string, NonNullable<ReturnType<typeof ctx.state.find>>>();
+  for (const idOrKey of wanted as string[]) {
+    const issue = ctx.state.find(idOrKey);
+    if (issue) found.set(issue.id, issue);
+  }
+  const issues = [...found.values()]
+    .sort((a, b) => Number(a.id) - Number(b.id))
+    .map((issue) => issueJson(ctx.base, issue, fields, properties, ctx.state.storyPointsField));
+  return { status: 200, body: { expand: 'schema,names', issues, issueErrors: [] } };
+}
+
 /** Dispatches one authenticated REST v3 request. Unknown routes answer 404 like Jira. */
 export function routeJira(ctx: JiraRouteContext, request: ParsedRequest): FakeResponse {
   const { method, path } = request;
   if (/^\/rest\/api\/[23]\/search\/?$/.test(path)) return { status: 410, body: jiraError([REMOVED_SEARCH]) };
   if (path === '/rest/api/3/search/jql' && (method === 'GET' || method === 'POST'))
     return search(ctx, request);
+  if (path === '/rest/api/3/field' && method === 'GET')
+    return { status: 200, body: fieldsJson(ctx.state.storyPointsField) };
+  if (path === '/rest/api/3/issue/bulkfetch' && method === 'POST') return bulkFetch(ctx, request);
   if (path === '/rest/api/3/myself' && method === 'GET')
     return { status: 200, body: userJson(ctx.base, ctx.user) };
   const match =
@@ -171,6 +219,7 @@ export function routeJira(ctx: JiraRouteContext, request: ParsedRequest): FakeRe
         issue,
         listParam(request.query, 'fields'),
         listParam(request.query, 'properties'),
+        ctx.state.storyPointsField,
       ),
     };
   }

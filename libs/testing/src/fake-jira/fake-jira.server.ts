@@ -9,6 +9,7 @@ import type { WebhookDelivery } from '../fake-http/webhook-sender';
 import { issueJson, jiraError, userJson } from './fake-jira.json';
 import { emitIssueUpdated, routeJira, type JiraRouteContext } from './fake-jira.routes';
 import {
+  DEFAULT_STORY_POINTS_FIELD,
   FakeJiraState,
   fieldChange,
   labelChange,
@@ -18,12 +19,15 @@ import {
   type JiraEvent,
   type JiraIssueRecord,
   type JiraIssueSeed,
+  type JiraStoryPointsField,
 } from './fake-jira.state';
 import { sendJiraWebhook, type JiraWebhookSendOptions } from './fake-jira.webhooks';
 
 export interface FakeJiraOptions {
   /** Clock for created/updated and webhook timestamps. */
   now?: () => Date;
+  /** The site's story-point custom field (`Story point estimate`, customfield_10016, unless given); null: none. */
+  storyPointsField?: JiraStoryPointsField | null;
 }
 
 /** A human edit made in the Jira UI (raises `jira:issue_updated` with a changelog). */
@@ -62,7 +66,10 @@ export class FakeJira {
   private readonly pending = new Set<Promise<unknown>>();
 
   private constructor(options: FakeJiraOptions) {
-    this.state = new FakeJiraState(options.now ?? (() => new Date()));
+    this.state = new FakeJiraState(
+      options.now ?? (() => new Date()),
+      options.storyPointsField === undefined ? DEFAULT_STORY_POINTS_FIELD : options.storyPointsField,
+    );
     this.server = new FakeHttpServer((request) => this.handle(request));
     this.addBasicCredential(this.bot.emailAddress ?? '', this.botApiToken, this.bot);
     this.addBearerToken(this.botBearerToken, this.bot);

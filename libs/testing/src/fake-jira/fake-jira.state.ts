@@ -20,7 +20,29 @@ export interface JiraIssueSeed {
   statusCategory?: JiraStatusCategory;
   created?: Date;
   updated?: Date;
+  /**
+   * Resolution name; defaults to `Done` for an issue in the done category (null otherwise). Pass
+   * null for a workflow that closes issues without setting a resolution.
+   */
+  resolution?: string | null;
+  /** When it was resolved (`resolutiondate`); defaults to `statusCategoryChanged` when resolved. */
+  resolved?: Date;
+  /** When its status category last changed (`statuscategorychangedate`); defaults to `updated`. */
+  statusCategoryChanged?: Date;
+  /** Value of the site's story-point field (see `FakeJiraOptions.storyPointsField`). */
+  storyPoints?: number | null;
 }
+
+/** The custom field a site keeps story points in; its id differs between Jira sites. */
+export interface JiraStoryPointsField {
+  id: string;
+  name: string;
+}
+
+export const DEFAULT_STORY_POINTS_FIELD: JiraStoryPointsField = {
+  id: 'customfield_10016',
+  name: 'Story point estimate',
+};
 
 export interface JiraCommentRecord {
   id: string;
@@ -52,6 +74,10 @@ export interface JiraIssueRecord {
   statusCategory: JiraStatusCategory;
   created: Date;
   updated: Date;
+  resolution: string | null;
+  resolutionDate: Date | null;
+  statusCategoryChangeDate: Date;
+  storyPoints: number | null;
   properties: Map<string, unknown>;
   comments: JiraCommentRecord[];
   remoteLinks: JiraRemoteLinkRecord[];
@@ -90,7 +116,11 @@ export class FakeJiraState {
   private nextEventId = 1;
   private readonly listeners: ((event: JiraEvent) => void)[] = [];
 
-  constructor(readonly now: () => Date) {}
+  constructor(
+    readonly now: () => Date,
+    /** Null: the site has no story-point field. */
+    readonly storyPointsField: JiraStoryPointsField | null = DEFAULT_STORY_POINTS_FIELD,
+  ) {}
 
   onEvent(listener: (event: JiraEvent) => void): void {
     this.listeners.push(listener);
@@ -115,6 +145,10 @@ export class FakeJiraState {
     const dash = key.lastIndexOf('-');
     if (dash <= 0 || this.issues.has(key)) throw new Error(`bad or duplicate Jira issue key: ${seed.key}`);
     const created = seed.created ?? this.now();
+    const updated = seed.updated ?? created;
+    const category = seed.statusCategory ?? 'new';
+    const resolution = seed.resolution !== undefined ? seed.resolution : category === 'done' ? 'Done' : null;
+    const categoryChanged = seed.statusCategoryChanged ?? updated;
     const issue: JiraIssueRecord = {
       id: String(this.nextIssueId++),
       key,
@@ -126,9 +160,13 @@ export class FakeJiraState {
       components: [...(seed.components ?? [])],
       issueType: seed.issueType ?? 'Story',
       status: seed.status ?? 'To Do',
-      statusCategory: seed.statusCategory ?? 'new',
+      statusCategory: category,
       created,
-      updated: seed.updated ?? created,
+      updated,
+      resolution,
+      resolutionDate: resolution === null ? null : (seed.resolved ?? categoryChanged),
+      statusCategoryChangeDate: categoryChanged,
+      storyPoints: seed.storyPoints ?? null,
       properties: new Map(),
       comments: [],
       remoteLinks: [],

@@ -130,6 +130,8 @@ export function issueView(state: FakeLinearState, issue: LinearIssueRecord): Vie
     description: issue.description,
     createdAt: issue.createdAt,
     updatedAt: issue.updatedAt,
+    completedAt: issue.completedAt,
+    estimate: issue.estimate,
     team: teamView(state, issue.teamId),
     state: workflow ? workflowStateView(state, workflow) : null,
     labels: issue.labelIds

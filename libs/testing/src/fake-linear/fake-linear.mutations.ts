@@ -81,6 +81,7 @@ export function applyIssueUpdate(ctx: OperationContext, issue: LinearIssueRecord
     const state = ctx.state.states.get(String(input.stateId));
     if (!state || state.teamId !== issue.teamId) throw invalidInput("State not found in the issue's team");
     issue.stateId = state.id;
+    ctx.state.stampStateTimes(issue, ctx.state.now());
   }
   if (
     input.labelIds !== undefined ||

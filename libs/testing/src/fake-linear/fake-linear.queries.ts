@@ -90,8 +90,12 @@ function labels(ctx: OperationContext, variables: Variables, scope: (teamId: str
 }
 
 function issues(ctx: OperationContext, variables: Variables, scope: (issue: LinearIssueRecord) => boolean) {
+  const withArchived = variables.includeArchived === true;
   const items = byCreation(ctx.state.issues.values()).filter(
-    (issue) => scope(issue) && matchesFilter(issueView(ctx.state, issue), variables.filter),
+    (issue) =>
+      (withArchived || issue.archivedAt === null) &&
+      scope(issue) &&
+      matchesFilter(issueView(ctx.state, issue), variables.filter),
   );
   return connection(items, variables, issueJson);
 }

@@ -33,6 +33,11 @@ export interface LinearIssueSeed {
   /** State name or type (`Backlog`, `started`…); default `Todo`. */
   state?: string;
   createdAt?: Date;
+  /** When it reached its completed (or canceled) state; defaults to `createdAt` for such states. */
+  completedAt?: Date;
+  estimate?: number | null;
+  /** Archived (Linear auto-archives closed issues after a while). */
+  archivedAt?: Date;
 }
 
 export interface LinearHumanEdit {
@@ -133,7 +138,12 @@ export class FakeLinear {
       creatorId: creator.id,
       createdAt,
       updatedAt: createdAt,
+      completedAt: null,
+      canceledAt: null,
+      estimate: seed.estimate ?? null,
+      archivedAt: seed.archivedAt ?? null,
     };
+    this.state.stampStateTimes(issue, seed.completedAt ?? createdAt);
     this.state.issues.set(issue.id, issue);
     return issue;
   }

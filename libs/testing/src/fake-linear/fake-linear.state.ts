@@ -48,6 +48,12 @@ export interface LinearIssueRecord {
   creatorId: string;
   createdAt: Date;
   updatedAt: Date;
+  /** Set when the issue moves into a completed state, cleared when it leaves it (as Linear does). */
+  completedAt: Date | null;
+  canceledAt: Date | null;
+  estimate: number | null;
+  /** Archived issues are left out of `issues` queries unless `includeArchived: true`. */
+  archivedAt: Date | null;
 }
 
 export interface LinearCommentRecord {
@@ -162,6 +168,15 @@ export class FakeLinearState {
     };
     this.labels.set(label.id, label);
     return label;
+  }
+
+  /** Keeps `completedAt`/`canceledAt` in step with the issue's workflow state, stamped `at`. */
+  stampStateTimes(issue: LinearIssueRecord, at: Date): void {
+    const type = this.states.get(issue.stateId)?.type;
+    if (type === 'completed') issue.completedAt ??= at;
+    else issue.completedAt = null;
+    if (type === 'canceled') issue.canceledAt ??= at;
+    else issue.canceledAt = null;
   }
 
   nextSyncId(): number {

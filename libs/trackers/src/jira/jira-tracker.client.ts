@@ -6,6 +6,7 @@ import type {
   BacklogPage,
   BacklogQuery,
   BotIdentity,
+  LifecycleRead,
   MachineData,
   NoteContent,
   OwnNote,
@@ -18,8 +19,12 @@ import { InvalidRequestError, NotFoundError } from '../tracker-errors';
 import type { JiraTrackerOptions } from '../tracker-options';
 import { jiraErrorToTrackerError } from './jira-error.mapper';
 import { JIRA_TICKET_FIELDS, jiraIssueToTicket } from './jira-issue.mapper';
+import { JIRA_LIFECYCLE_FIELDS, jiraIssueToLifecycle, storyPointFieldIds } from './jira-lifecycle.mapper';
 
 const COMMENT_PAGE_SIZE = 100;
+/** Jira's bulk fetch takes at most 100 issues per request when it returns non-navigable fields. */
+const BULK_FETCH_SIZE = 100;
+const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
 const DEFAULT_BACKLOG_PAGE_SIZE = 50;
 const PROJECT_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
 
@@ -38,6 +43,8 @@ export class JiraTrackerClient implements TrackerClient {
   private readonly now: () => number;
   private bot: BotIdentity | null = null;
   private botAccountId: string | null;
+  /** The instance's story-point field ids, read once per client (they differ between sites). */
+  private pointFields: Promise<string[]> | null = null;
 
   constructor(private readonly options: JiraTrackerOptions) {
     this.siteUrl = options.siteUrl.replace(/\/+$/, '');
@@ -219,5 +226,39 @@ export class JiraTrackerClient implements TrackerClient {
     );
     // The token is absent on the last page (trackers.md §1.7); there is no total to compare against.
     return { tickets, nextCursor: page.nextPageToken ?? null };
+  }
+
+  private storyPointFields(): Promise<string[]> {
+    this.pointFields ??= this.call(async () => storyPointFieldIds(await this.client.issueFields.getFields()));
+    // A failed read is not remembered: the next call asks again.
+    this.pointFields.catch(() => (this.pointFields = null));
+    return this.pointFields;
+  }
+
+  async getLifecycles(keys: readonly string[]): Promise<LifecycleRead> {
+    const read: LifecycleRead = { lifecycles: new Map(), unavailable: [] };
+    // A malformed key could never be an issue; bulk fetch is asked only about plausible ones.
+    const wanted = [...new Set(keys.map((key) => key.toUpperCase()))].filter((key) => ISSUE_KEY.test(key));
+    if (wanted.length === 0) return read;
+    const pointFields = await this.storyPointFields();
+    for (let start = 0; start < wanted.length; start += BULK_FETCH_SIZE) {
+      const batch = wanted.slice(start, start + BULK_FETCH_SIZE);
+      // Bulk fetch, not `search/jql` with `key in (…)`: JQL fails the whole query on one deleted key.
+      const answer = await this.call(() =>
+        this.client.issues.bulkFetchIssues({
+          issueIdsOrKeys: batch,
+          fields: [...JIRA_LIFECYCLE_FIELDS, ...pointFields],
+        }),
+      );
+      for (const issue of answer.issues ?? []) {
+        const lifecycle = await this.call(async () => jiraIssueToLifecycle(issue, pointFields));
+        read.lifecycles.set(lifecycle.key, lifecycle);
+      }
+      // Errors name issue ids, not keys: every key of the batch not returned is asked again later.
+      if ((answer.issueErrors ?? []).length > 0) {
+        read.unavailable.push(...batch.filter((key) => !read.lifecycles.has(key)));
+      }
+    }
+    return read;
   }
 }

@@ -4,6 +4,7 @@ import type {
   BacklogPage,
   BacklogQuery,
   BotIdentity,
+  LifecycleRead,
   MachineData,
   NoteContent,
   OwnNote,
@@ -20,6 +21,7 @@ import { LinearLabelDirectory, type LabelSpec } from './linear-label.directory';
 
 const PAGE_SIZE = 100;
 const DEFAULT_BACKLOG_PAGE_SIZE = 50;
+const ISSUE_IDENTIFIER = /^([A-Z][A-Z0-9_]*)-(\d+)$/;
 /** Un-started work in Linear's workflow model; `started` and later are past grooming. */
 const BACKLOG_STATE_TYPES = ['triage', 'backlog', 'unstarted'];
 const PHASES: Record<string, TicketPhase> = {
@@ -273,5 +275,42 @@ export class LinearTrackerClient implements TrackerClient {
     }
     const next = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
     return { tickets, nextCursor: next };
+  }
+
+  async getLifecycles(keys: readonly string[]): Promise<LifecycleRead> {
+    const read: LifecycleRead = { lifecycles: new Map(), unavailable: [] };
+    // Identifiers are team key + number: one filtered query per team and 100 numbers.
+    const byTeam = new Map<string, number[]>();
+    for (const key of new Set(keys.map((k) => k.toUpperCase()))) {
+      const parsed = ISSUE_IDENTIFIER.exec(key);
+      if (!parsed) continue;
+      byTeam.set(parsed[1], [...(byTeam.get(parsed[1]) ?? []), Number(parsed[2])]);
+    }
+    for (const [team, numbers] of byTeam) {
+      for (let start = 0; start < numbers.length; start += PAGE_SIZE) {
+        const batch = numbers.slice(start, start + PAGE_SIZE);
+        const page = await this.call(() =>
+          this.linear.issues({
+            filter: { team: { key: { eq: team } }, number: { in: batch } },
+            first: PAGE_SIZE,
+            // Linear archives closed issues after a while; the past is what this read is for.
+            includeArchived: true,
+          }),
+        );
+        for (const issue of page.nodes) {
+          const state = await this.stateOf(issue.stateId);
+          const phase = PHASES[state.type] ?? 'started';
+          read.lifecycles.set(issue.identifier, {
+            key: issue.identifier,
+            createdAt: issue.createdAt,
+            // Set only when moved to a completed state; canceled and duplicate issues have none.
+            completedAt: state.type === 'completed' ? (issue.completedAt ?? null) : null,
+            phase,
+            estimate: typeof issue.estimate === 'number' ? issue.estimate : null,
+          });
+        }
+      }
+    }
+    return read;
   }
 }
