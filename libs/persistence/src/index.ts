@@ -94,3 +94,9 @@ export {
   type SweepStatus,
   type SweepTrigger,
 } from './repositories/sweep.repository';
+export {
+  PastTicketLifecycleRepository,
+  type PastTicketLifecycleInput,
+  type PastTicketLifecycleRecord,
+  type PastTicketPhase,
+} from './repositories/past-ticket-lifecycle.repository';

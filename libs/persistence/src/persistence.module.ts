@@ -25,6 +25,7 @@ import { TicketReportRepository } from './repositories/ticket-report.repository'
 import { WritebackStateRepository } from './repositories/writeback-state.repository';
 import { TicketFeedbackRepository } from './repositories/ticket-feedback.repository';
 import { SweepRepository } from './repositories/sweep.repository';
+import { PastTicketLifecycleRepository } from './repositories/past-ticket-lifecycle.repository';
 
 const REPOSITORIES = [
   ApiKeyRepository,
@@ -42,6 +43,7 @@ const REPOSITORIES = [
   WritebackStateRepository,
   TicketFeedbackRepository,
   SweepRepository,
+  PastTicketLifecycleRepository,
 ] as const;
 
 /** Connects once per process, optionally migrates, and provides the repositories. */

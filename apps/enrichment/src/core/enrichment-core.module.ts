@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { PastTicketLifecycles } from '../assessment/past-ticket-lifecycles';
 import { SnapshotIndexCache } from '../assessment/snapshot-index.cache';
 import { TicketAssessor } from '../assessment/ticket-assessor.service';
 import { TicketWriteLease } from './ticket-write-lease';
 import { TrackerClients } from './tracker-clients.service';
 import { enrichmentRedisProvider, TrackerRateLimiter } from './tracker-rate-limiter';
 
-/** What both roles use: tracker clients, the shared rate limiter, match indexes and the assessor. */
+/** What both roles use: tracker clients, the shared rate limiter, match indexes, the past-ticket cache and the assessor. */
 @Module({
   providers: [
     enrichmentRedisProvider,
@@ -13,8 +14,16 @@ import { enrichmentRedisProvider, TrackerRateLimiter } from './tracker-rate-limi
     TicketWriteLease,
     TrackerClients,
     SnapshotIndexCache,
+    PastTicketLifecycles,
     TicketAssessor,
   ],
-  exports: [TrackerRateLimiter, TicketWriteLease, TrackerClients, SnapshotIndexCache, TicketAssessor],
+  exports: [
+    TrackerRateLimiter,
+    TicketWriteLease,
+    TrackerClients,
+    SnapshotIndexCache,
+    PastTicketLifecycles,
+    TicketAssessor,
+  ],
 })
 export class EnrichmentCoreModule {}
