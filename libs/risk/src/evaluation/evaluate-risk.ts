@@ -71,6 +71,8 @@ export interface RiskEvaluation {
   positives: number;
   baseRate: number;
   levels: Record<RiskLevel, number>;
+  /** Tickets per level that were followed by a later fix: what each level meant on this history. */
+  laterFixesByLevel: Record<RiskLevel, number>;
   score: Estimate | null;
   highVsRest: Estimate | null;
   baseline: Estimate | null;
@@ -201,7 +203,11 @@ export function evaluateRisk(
   const outcomes = kept.map((t) => laterFixOutcome(t, byTime, times, horizon));
   const positives = outcomes.filter(Boolean).length;
   const levels: Record<RiskLevel, number> = { low: 0, medium: 0, high: 0 };
-  for (const t of kept) levels[t.level]++;
+  const laterFixesByLevel: Record<RiskLevel, number> = { low: 0, medium: 0, high: 0 };
+  kept.forEach((t, i) => {
+    levels[t.level]++;
+    if (outcomes[i]) laterFixesByLevel[t.level]++;
+  });
   const base = {
     horizonDays,
     tickets: kept.length,
@@ -209,6 +215,7 @@ export function evaluateRisk(
     positives,
     baseRate: kept.length > 0 ? round(positives / kept.length) : 0,
     levels,
+    laterFixesByLevel,
   };
   const none = { score: null, highVsRest: null, baseline: null, liftTopThird: null, changeSize: null };
   if (kept.length < minTickets) {

@@ -1,6 +1,7 @@
 import type { RankMetrics } from '@sightline/matching';
-import type { Estimate, RiskEvaluation } from '@sightline/risk';
+import type { Estimate } from '@sightline/risk';
 import type { EvalReport } from './eval-runner';
+import type { RiskEvalReport } from './risk-eval';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(7);
 const num = (x: number) => x.toFixed(3).padStart(7);
@@ -36,14 +37,20 @@ export function renderEvalReport(r: EvalReport): string {
   return lines.join('\n') + '\n';
 }
 
-function renderRisk(risk: RiskEvaluation): string[] {
+function levelRate(risk: RiskEvalReport, level: keyof RiskEvalReport['levels']): string {
+  const n = risk.levels[level];
+  return `${level} ${n}${n > 0 ? ` (${((100 * risk.laterFixesByLevel[level]) / n).toFixed(0)}% later fix)` : ''}`;
+}
+
+function renderRisk(risk: RiskEvalReport): string[] {
   if (risk.insufficient) return [`Risk: not measured — ${risk.insufficient}`];
   const estimate = (e: Estimate | null) =>
     e ? `${e.value.toFixed(3)} [${e.low.toFixed(2)}–${e.high.toFixed(2)}]` : 'n/a';
   const size = risk.changeSize;
   return [
     `Risk against later fixes (a fix of another ticket on one of the ticket's files within ${risk.horizonDays} days; 95% bootstrap intervals):`,
-    `  ${risk.tickets} tickets (${risk.dropped} too recent to judge), ${risk.positives} followed by a fix (${(100 * risk.baseRate).toFixed(0)}%); levels: high ${risk.levels.high}, medium ${risk.levels.medium}, low ${risk.levels.low}`,
+    `  ${risk.tickets} tickets (${risk.dropped} too recent to judge), ${risk.positives} followed by a fix (${(100 * risk.baseRate).toFixed(0)}%); levels: ${levelRate(risk, 'high')}, ${levelRate(risk, 'medium')}, ${levelRate(risk, 'low')}`,
+    `  assessed on ${risk.snapshots} snapshot${risk.snapshots === 1 ? '' : 's'} (the cut, refreshed when a ticket came more than ${risk.refreshDays} days after the last)`,
     `  risk score AUC ${estimate(risk.score)}, high vs the rest AUC ${estimate(risk.highVsRest)}, lift of the top third ${estimate(risk.liftTopThird)}`,
     `  plain hotspot baseline AUC ${estimate(risk.baseline)}`,
     ...(size

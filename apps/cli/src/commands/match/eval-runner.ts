@@ -21,9 +21,8 @@ import {
   type RankMetrics,
   type WeightOverrides,
 } from '@sightline/matching';
-import type { RiskEvaluation } from '@sightline/risk';
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from '../../cli-error';
-import { RiskEvaluationCollector } from './risk-eval';
+import { RiskEvaluationCollector, type RiskEvalReport } from './risk-eval';
 import { buildRepositoryIndex, type CommandIo } from './repository-index';
 
 export interface EvalOptions {
@@ -48,8 +47,8 @@ export interface EvalReport {
   /** Confidence against whether a gold file was among the top CONFIDENCE_HIT_RANK files. */
   calibration: CalibrationBin[];
   /** With `--risk`: AUC of the risk score and level against later fixes, beside a hotspot baseline. */
-  risk?: RiskEvaluation;
-  millis: { headAnalysis: number; cutIndex: number; queries: number };
+  risk?: RiskEvalReport;
+  millis: { headAnalysis: number; cutIndex: number; queries: number; risk?: number };
 }
 
 const RANKED = 100;
@@ -118,7 +117,7 @@ export async function runEvaluation(path: string, options: EvalOptions, io: Comm
   const tokenizedOutcomes: QueryOutcome[] = [];
   const points: { confidence: number; hit: boolean }[] = [];
   const risk = options.risk
-    ? new RiskEvaluationCollector(indexed.snapshot, indexed.index, history)
+    ? new RiskEvaluationCollector(path, indexed.snapshot, indexed.index, history, head.cache)
     : undefined;
   for (const q of queries) {
     const result = rankTicket(
@@ -139,6 +138,9 @@ export async function runEvaluation(path: string, options: EvalOptions, io: Comm
     plainOutcomes.push(queryOutcome(rankByContent(plain, q.query, RANKED), q.gold));
     tokenizedOutcomes.push(queryOutcome(rankByContent(tokenized, q.query, RANKED), q.gold));
   }
+  const queriesMillis = Date.now() - queryStarted;
+  const riskStarted = Date.now();
+  const riskReport = risk ? await risk.evaluate() : undefined;
   return {
     repository: path,
     head: head.snapshot.repository.head,
@@ -149,7 +151,12 @@ export async function runEvaluation(path: string, options: EvalOptions, io: Comm
     sightline: summarize(ours),
     baselines: { plain: summarize(plainOutcomes), tokenized: summarize(tokenizedOutcomes) },
     calibration: calibration(points),
-    ...(risk ? { risk: risk.evaluate() } : {}),
-    millis: { headAnalysis: headMillis, cutIndex: indexed.millis, queries: Date.now() - queryStarted },
+    ...(riskReport ? { risk: riskReport } : {}),
+    millis: {
+      headAnalysis: headMillis,
+      cutIndex: indexed.millis,
+      queries: queriesMillis,
+      ...(riskReport ? { risk: Date.now() - riskStarted } : {}),
+    },
   };
 }

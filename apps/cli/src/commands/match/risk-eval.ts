@@ -1,64 +1,132 @@
-import type { RepositorySnapshot } from '@sightline/analysis';
+import {
+  analyseRepository,
+  AnalysisInputError,
+  GitCommandError,
+  type AnalysisCache,
+  type RepositorySnapshot,
+} from '@sightline/analysis';
 import type { EvalQuery, HistoryCommit, MatchIndex, MatchResult } from '@sightline/matching';
 import {
   assessRisk,
   calibrateRisk,
   evaluateRisk,
+  type RiskCalibration,
   type RiskEvalTicket,
   type RiskEvaluation,
 } from '@sightline/risk';
+import { CliError, EXIT_FAILURE, EXIT_USAGE } from '../../cli-error';
 
 const BASELINE_FILES = 5;
+/**
+ * A ticket is assessed on a snapshot at most this many days older than it. The service refreshes
+ * its snapshot on a schedule; judging a ticket years after the cut on the cut's figures measures
+ * how stale figures predict, not how the assessment a user would get predicts.
+ */
+export const RISK_REFRESH_DAYS = 90;
+const DAY_SECONDS = 86_400;
+
+export interface RiskEvalReport extends RiskEvaluation {
+  /** Snapshots the tickets were assessed on: the cut, then one per refresh. */
+  snapshots: number;
+  refreshDays: number;
+}
+
+interface Assessor {
+  snapshot: RepositorySnapshot;
+  calibration: RiskCalibration;
+  figures: Map<string, RepositorySnapshot['files'][number]>;
+  /** Time of the ticket the snapshot was taken for (the cut's time for the cut), Unix seconds. */
+  freshAt: number;
+}
 
 /**
- * `sightline eval --risk`: the risk each query would have been given at the cut, against what
- * happened after it (a fix of another ticket on one of its files within 30 days), next to a plain
- * hotspot baseline of the same matched files (docs/risk.md).
+ * `sightline eval --risk`: the risk each query would have been given when it was written, against
+ * what happened after it (a fix of another ticket on one of its files within 30 days), next to a
+ * plain hotspot baseline of the same matched files (docs/risk.md). Matching stays at the cut (the
+ * index the matching figures measure); the figures the level is read from come from a snapshot
+ * taken strictly before the ticket, refreshed every RISK_REFRESH_DAYS, as the service would hold.
  */
 export class RiskEvaluationCollector {
-  private readonly calibration;
-  private readonly figures: Map<string, RepositorySnapshot['files'][number]>;
   private readonly commits: Map<string, HistoryCommit>;
-  private readonly tickets: RiskEvalTicket[] = [];
+  private readonly queries: { query: EvalQuery; match: MatchResult }[] = [];
 
   constructor(
-    private readonly snapshot: RepositorySnapshot,
-    index: MatchIndex,
+    private readonly path: string,
+    private readonly cut: RepositorySnapshot,
+    private readonly index: MatchIndex,
     private readonly history: readonly HistoryCommit[],
+    private readonly cache: AnalysisCache,
+    private readonly refreshDays = RISK_REFRESH_DAYS,
   ) {
-    this.calibration = calibrateRisk(snapshot, { index });
-    this.figures = new Map(snapshot.files.map((file) => [file.path, file]));
     this.commits = new Map(history.map((commit) => [commit.hash, commit]));
   }
 
   add(query: EvalQuery, match: MatchResult): void {
-    const assessment = assessRisk({ match, snapshot: this.snapshot, calibration: this.calibration });
-    const commit = this.commits.get(query.id);
-    this.tickets.push({
-      id: query.id,
-      time: query.time,
-      commits: [query.id],
-      keys: commit?.tickets ?? [],
-      files: query.gold,
-      score: assessment.score,
-      level: assessment.level,
-      baseline: this.hotspotBaseline(match),
-      linesChanged: commit?.linesChanged,
-    });
+    this.queries.push({ query, match });
   }
 
-  evaluate(): RiskEvaluation {
-    return evaluateRisk(this.tickets, this.history);
+  async evaluate(): Promise<RiskEvalReport> {
+    let assessor = this.assessor(this.cut, Date.parse(this.cut.repository.headTime) / 1000);
+    let snapshots = 1;
+    const tickets: RiskEvalTicket[] = [];
+    const ordered = [...this.queries].sort((a, b) => a.query.time - b.query.time);
+    for (const { query, match } of ordered) {
+      if (query.time - assessor.freshAt > this.refreshDays * DAY_SECONDS) {
+        assessor = this.assessor(await this.snapshotBefore(query.id), query.time);
+        snapshots++;
+      }
+      const assessment = assessRisk({
+        match,
+        snapshot: assessor.snapshot,
+        calibration: assessor.calibration,
+      });
+      const commit = this.commits.get(query.id);
+      tickets.push({
+        id: query.id,
+        time: query.time,
+        commits: [query.id],
+        keys: commit?.tickets ?? [],
+        files: query.gold,
+        score: assessment.score,
+        level: assessment.level,
+        baseline: hotspotBaseline(match, assessor.figures),
+        linesChanged: commit?.linesChanged,
+      });
+    }
+    return { ...evaluateRisk(tickets, this.history), snapshots, refreshDays: this.refreshDays };
   }
 
-  /** Match-weighted hotspot percentile of the top files: what a plain hotspot flag would say. */
-  private hotspotBaseline(match: MatchResult): number {
-    const top = match.files.slice(0, BASELINE_FILES);
-    const weight = top.reduce((sum, file) => sum + file.score, 0);
-    if (weight <= 0) return 0;
-    return (
-      top.reduce((sum, file) => sum + file.score * (this.figures.get(file.path)?.hotspotPercentile ?? 0), 0) /
-      weight
-    );
+  private assessor(snapshot: RepositorySnapshot, freshAt: number): Assessor {
+    return {
+      snapshot,
+      calibration: calibrateRisk(snapshot, { index: this.index }),
+      figures: new Map(snapshot.files.map((file) => [file.path, file])),
+      freshAt,
+    };
   }
+
+  /** The repository as it was just before the ticket's commit: its first parent. */
+  private async snapshotBefore(hash: string): Promise<RepositorySnapshot> {
+    try {
+      return (await analyseRepository(this.path, { rev: `${hash}^` }, undefined, { previous: this.cache }))
+        .snapshot;
+    } catch (error) {
+      if (error instanceof AnalysisInputError) throw new CliError(error.message, EXIT_USAGE);
+      if (error instanceof GitCommandError) throw new CliError(error.message, EXIT_FAILURE);
+      throw error;
+    }
+  }
+}
+
+/** Match-weighted hotspot percentile of the top files: what a plain hotspot flag would say. */
+function hotspotBaseline(
+  match: MatchResult,
+  figures: ReadonlyMap<string, RepositorySnapshot['files'][number]>,
+): number {
+  const top = match.files.slice(0, BASELINE_FILES);
+  const weight = top.reduce((sum, file) => sum + file.score, 0);
+  if (weight <= 0) return 0;
+  return (
+    top.reduce((sum, file) => sum + file.score * (figures.get(file.path)?.hotspotPercentile ?? 0), 0) / weight
+  );
 }

@@ -1,0 +1,32 @@
+import { buildRiskHistory, type FixtureRepo } from '@sightline/testing';
+import { runEvaluation } from './eval-runner';
+
+const io = { stdout: { write: () => true }, stderr: { write: () => true } };
+
+describe('sightline eval --risk: each ticket assessed on a snapshot from before it', () => {
+  let repo: FixtureRepo;
+  let cut: string;
+  beforeAll(() => {
+    // The base history ends with CORE-48; the label burst (16 commits, two days apart), the label
+    // simplification a day later, and sixty weekly core tickets follow it.
+    repo = buildRiskHistory('calm');
+    cut = repo.git(['log', '--format=%H', '-1', '--grep=^CORE-48 ']).trim();
+  });
+  afterAll(() => repo.dispose());
+
+  it('refreshes the snapshot when a ticket comes more than 90 days after the last one', async () => {
+    const report = await runEvaluation(repo.path, { cut, limit: 300, maxGoldFiles: 30, risk: true }, io);
+    const risk = report.risk!;
+    // Days after the cut: burst 2..32, simplification 33, core tickets 33 + 7k (k = 1..60).
+    // Refreshed at the first ticket more than 90 days after the previous refresh: k = 9 (day 96),
+    // 22 (187), 35 (278), 48 (369); day 453 is not more than 90 days after 369.
+    expect(report.queries).toBe(77);
+    expect(risk.refreshDays).toBe(90);
+    expect(risk.snapshots).toBe(5);
+    // The last 30 days (core tickets k = 56..60, days 425..453) have no outcome yet.
+    expect(risk.dropped).toBe(5);
+    expect(risk.tickets).toBe(72);
+    const { low, medium, high } = risk.laterFixesByLevel;
+    expect(low + medium + high).toBe(risk.positives);
+  }, 120_000);
+});
