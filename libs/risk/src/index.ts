@@ -48,6 +48,12 @@ export {
   type RiskEvaluation,
 } from './evaluation/evaluate-risk';
 export {
+  describeRiskChanges,
+  MATERIAL_CHANGE,
+  type RepositoryRiskSummary,
+  type RiskSummary,
+} from './assessment/assessment-changes';
+export {
   describeEstimationEvidence,
   estimationEvidence,
   formatDays,

@@ -35,6 +35,6 @@ export {
   type LinearUserRecord,
   type LinearWebhookSendOptions,
 } from './fake-linear';
-export { buildRiskHistory, RISK_HISTORY_AUTHORS } from './risk-history';
+export { buildRiskHistory, RISK_HISTORY_AUTHORS, type RiskHistoryPhase } from './risk-history';
 export { buildShopHistory, type ShopHistory } from './shop-history';
 export { freePort, spawnWorkerProcess } from './worker-process';

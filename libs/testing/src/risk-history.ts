@@ -40,6 +40,71 @@ function postingSource(version: number): string {
 
 const PACKAGE = (name: string) => JSON.stringify({ name, version: '1.0.0' }) + '\n';
 
+function labelSource(version: number): string {
+  const fns: string[] = [];
+  for (let i = 0; i < 10 + 2 * version; i++) {
+    fns.push(
+      `export function labelText${i}(text: string, width: number): string {`,
+      `  if (width <= ${i}) return text.trim();`,
+      `  else if (text.length > width) return text.slice(0, width - ${version % 3}).trimEnd();`,
+      `  return text.padEnd(width);`,
+      `}`,
+    );
+  }
+  return fns.join('\n') + '\n';
+}
+
+/**
+ * `hot`: after the base history, `packages/ui/src/label.ts` is rewritten and grows to the largest
+ * file in sixteen changes (four tickets) by all four people over a month, every other one a fix, so the UI label code becomes
+ * the repository's hotspot. `calm`: then the label code is simplified back to one small helper and
+ * fourteen months follow in which only the core utilities change, so it is small and quiet again.
+ */
+export type RiskHistoryPhase = 'base' | 'hot' | 'calm';
+
+function labelBurst(repo: FixtureRepo, start: number): number {
+  let time = start;
+  for (let ticket = 1; ticket <= 4; ticket++) {
+    for (let step = 1; step <= 4; step++) {
+      const version = (ticket - 1) * 4 + step;
+      time += 2 * DAY;
+      repo.commit({
+        message:
+          step % 2 === 0
+            ? `UI-${10 + ticket} fix: label text overflows`
+            : `UI-${10 + ticket} Label text wrapping`,
+        time,
+        author: ROTATION[version % ROTATION.length],
+        files: { 'packages/ui/src/label.ts': labelSource(version) },
+      });
+    }
+  }
+  return time;
+}
+
+function quietLabel(repo: FixtureRepo, start: number): void {
+  let time = start + DAY;
+  repo.commit({
+    message: 'UI-40 Simplify label text to one helper',
+    time,
+    author: AUTHORS.margaret,
+    files: {
+      'packages/ui/src/label.ts': 'export const labelText = (text: string): string => text.trim();\n',
+    },
+  });
+  for (let round = 0; round < 5; round++) {
+    for (let i = 1; i <= 12; i++) {
+      time += 7 * DAY;
+      repo.commit({
+        message: `CORE-${100 + round * 12 + i} Tune util${i} bounds`,
+        time,
+        author: ROTATION[(round + i) % ROTATION.length],
+        files: { [`packages/core/src/util${i}.ts`]: coreSource(`util${i}`, 100 + round * 12 + i) },
+      });
+    }
+  }
+}
+
 /**
  * A generated history whose risk answer is known: `packages/billing/src/invoice.ts` is large,
  * branchy, changed by four people and keeps receiving fixes, and its feature changes also touch
@@ -47,7 +112,7 @@ const PACKAGE = (name: string) => JSON.stringify({ name, version: '1.0.0' }) + '
  * two-commit ticket. Twelve `packages/core/` files, each changed in four small tickets, give the
  * repository a distribution of ordinary tickets.
  */
-export function buildRiskHistory(): FixtureRepo {
+export function buildRiskHistory(phase: RiskHistoryPhase = 'base'): FixtureRepo {
   const repo = FixtureRepo.create('sightline-risk-');
   let time = T0;
   const core: Record<string, string> = {};
@@ -107,5 +172,8 @@ export function buildRiskHistory(): FixtureRepo {
       });
     }
   }
+  if (phase === 'base') return repo;
+  time = labelBurst(repo, time);
+  if (phase === 'calm') quietLabel(repo, time);
   return repo;
 }

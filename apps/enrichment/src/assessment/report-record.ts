@@ -1,7 +1,7 @@
 import { describeResult, type RankedResult } from '@sightline/matching';
-import type { NewTicketReport, ProjectMappingRecord } from '@sightline/persistence';
+import type { NewTicketReport, ProjectMappingRecord, TicketReportRecord } from '@sightline/persistence';
 import { describeDependencyWarning, describeRiskReason } from '@sightline/risk';
-import type { Ticket } from '@sightline/trackers';
+import type { Ticket, TicketStatus } from '@sightline/trackers';
 import { ticketInputHash } from '../core/ticket-input-hash';
 import type { RepositoryAssessment } from '@sightline/trackers';
 import type { TicketAssessment } from './ticket-assessor.service';
@@ -104,5 +104,34 @@ export function reportRecordOf(
     riskLevel: combined.level,
     confidence: combined.confidence,
     lowConfidence: combined.lowConfidence,
+  };
+}
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+
+/**
+ * The ticket as its stored report remembers it (description capped at STORED_DESCRIPTION_CHARS):
+ * enough to re-assess it against a new snapshot without asking the tracker.
+ */
+export function ticketOfReport(report: TicketReportRecord): Ticket {
+  const stored = report.ticket;
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const createdAt = new Date(text(stored.createdAt));
+  return {
+    tracker: report.tracker,
+    key: report.ticketKey,
+    id: report.ticketId,
+    projectKey: report.projectKey,
+    title: text(stored.title),
+    description: text(stored.description),
+    descriptionSource: null,
+    type: typeof stored.type === 'string' ? stored.type : null,
+    status: (stored.status ?? { name: '', category: '', phase: 'unstarted' }) as TicketStatus,
+    labels: strings(stored.labels),
+    components: strings(stored.components),
+    createdAt: Number.isNaN(createdAt.getTime()) ? report.createdAt : createdAt,
+    updatedAt: report.ticketUpdatedAt,
+    url: text(stored.url),
   };
 }

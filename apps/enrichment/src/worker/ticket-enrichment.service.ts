@@ -11,6 +11,7 @@ import {
 } from '@sightline/persistence';
 import { QueueProducer } from '@sightline/queues';
 import { NotFoundError, riskNoteReportSchema, type Ticket } from '@sightline/trackers';
+import { reviseReport } from '../assessment/note-revision';
 import { reportRecordOf } from '../assessment/report-record';
 import { TicketAssessor } from '../assessment/ticket-assessor.service';
 import { planWrite } from '../assessment/write-plan';
@@ -100,7 +101,14 @@ export class TicketEnrichmentService {
 
     const assessed = await this.assessor.assess(ticket, mapping);
     if (assessed.kind === 'skipped') return finish('skipped', assessed.reason);
-    const stored = await this.reports.upsertIfNewer(reportRecordOf(ticket, mapping, assessed));
+    // A user's explicit request (force, feedback) always gets a fresh note; otherwise the stored
+    // note stands unless something behind it moved beyond the material thresholds.
+    const { report } = reviseReport(
+      await this.reports.find(connectionId, ticket.key),
+      reportRecordOf(ticket, mapping, assessed),
+      { forced: run.trigger === 'force' || run.trigger === 'feedback' },
+    );
+    const stored = await this.reports.upsertIfNewer(report);
     if (!stored) return finish('superseded', 'a newer edit of the ticket was already reported');
     const level = { riskLevel: stored.riskLevel, contentHash: stored.contentHash };
 

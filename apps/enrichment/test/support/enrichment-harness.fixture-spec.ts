@@ -18,7 +18,14 @@ import {
   type WritebackMode,
 } from '@sightline/persistence';
 import { ALL_QUEUES, redisConnectionOptions, type QueueName } from '@sightline/queues';
-import { buildRiskHistory, FakeJira, FakeLinear, LogCapture, testConfig } from '@sightline/testing';
+import {
+  buildRiskHistory,
+  FakeJira,
+  FakeLinear,
+  LogCapture,
+  testConfig,
+  type RiskHistoryPhase,
+} from '@sightline/testing';
 import { toNewSnapshot } from '../../../ingestion/src/analysis/snapshot-rows.mapper';
 import { createEnrichmentApp } from '../../src/enrichment.app';
 
@@ -137,9 +144,15 @@ export class EnrichmentHarness {
     }
   }
 
-  /** Analyses the fixture history again and commits it as the repository's new latest snapshot. */
-  async commitNewSnapshot(repositoryId = this.repositoryId): Promise<string> {
-    const repo = buildRiskHistory();
+  /**
+   * Analyses the fixture history again (the same one, or a later phase of it) and commits it as
+   * the repository's new latest snapshot.
+   */
+  async commitNewSnapshot(
+    phase: RiskHistoryPhase = 'base',
+    repositoryId = this.repositoryId,
+  ): Promise<string> {
+    const repo = buildRiskHistory(phase);
     try {
       const { run } = await this.get(AnalysisRunRepository).queue(repositoryId, 'test');
       const result = await analyseRepository(repo.path, {}, undefined, { corpus: true });

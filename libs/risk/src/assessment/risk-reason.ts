@@ -90,7 +90,7 @@ const REFERENCE_NAMES: Record<RiskReference['basis'], string> = {
   changes: "this repository's past file changes",
 };
 
-function referenceName(basis: RiskReference['basis']): string {
+export function referenceName(basis: RiskReference['basis']): string {
   return REFERENCE_NAMES[basis];
 }
 

@@ -13,6 +13,7 @@ import {
 } from '@atlaskit/adf-utils/builders';
 import type { AdfDocument } from '../tracker-client.port';
 import {
+  CHANGES_TITLE,
   formatScore,
   LOW_CONFIDENCE_TEXT,
   NOTE_TITLE,
@@ -84,6 +85,12 @@ export function renderJiraNote(report: RiskNoteReport, marker: string): AdfDocum
   if (report.lowConfidence)
     blocks.push(panel({ panelType: INFO_PANEL })(paragraph(plain(LOW_CONFIDENCE_TEXT))));
   if (report.summary) blocks.push(paragraph(plain(report.summary)));
+  blocks.push(
+    ...section(
+      CHANGES_TITLE,
+      (report.changes ?? []).map((change) => item(plain(change))),
+    ),
+  );
   blocks.push(...section('Likely areas', report.areas.map(areaItem)));
   blocks.push(
     ...section(

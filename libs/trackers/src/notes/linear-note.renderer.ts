@@ -1,4 +1,5 @@
 import {
+  CHANGES_TITLE,
   formatScore,
   LOW_CONFIDENCE_TEXT,
   NOTE_TITLE,
@@ -62,6 +63,12 @@ export function renderLinearNote(report: RiskNoteReport, marker: string): string
   ];
   if (report.lowConfidence) lines.push(`> ${escapeMarkdown(LOW_CONFIDENCE_TEXT)}`, '');
   if (report.summary) lines.push(escapeMarkdown(report.summary), '');
+  lines.push(
+    ...section(
+      CHANGES_TITLE,
+      (report.changes ?? []).map((change) => `- ${escapeMarkdown(change)}`),
+    ),
+  );
   lines.push(...section('Likely areas', report.areas.flatMap(areaLines)));
   lines.push(
     ...section(

@@ -130,6 +130,22 @@ describe('renderNote', () => {
     );
   });
 
+  it('lists what changed since the previous version under the summary, in both formats', () => {
+    const changes = [
+      'Risk level rose from medium to high.',
+      'Now a hotspot: 12 changes in the last 90 days (was 3).',
+    ];
+    const note = renderNote(sampleRiskReport({ changes }));
+    expect(adfSchemaErrors(note.adf)).toEqual([]);
+    const text = adfToText(note.adf);
+    expect(text.indexOf('Since the last version of this note')).toBeLessThan(text.indexOf('Likely areas'));
+    for (const change of changes) expect(text).toContain(change);
+    expect(note.markdown).toContain(
+      '**Since the last version of this note**\n- Risk level rose from medium to high.\n- Now a hotspot: 12 changes in the last 90 days \\(was 3\\).\n',
+    );
+    expect(note.contentHash).not.toBe(renderNote(sampleRiskReport()).contentHash);
+  });
+
   it('rejects invalid reports and markers that would need escaping', () => {
     expect(() => renderNote(sampleRiskReport({ confidence: 1.5 }))).toThrow();
     expect(() => renderNote(sampleRiskReport(), 'sightline note')).toThrow(/marker/);

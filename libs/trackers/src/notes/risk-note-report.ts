@@ -56,6 +56,8 @@ export const riskNoteReportSchema = z.object({
   reportUrl: z.url(),
   /** The match is uncertain: the note says so up front. */
   lowConfidence: z.boolean(),
+  /** What moved since the previous version of the note ("Now a hotspot: …"); absent on the first. */
+  changes: z.array(z.string().min(1)).optional(),
 });
 
 export type NoteFigure = z.infer<typeof noteFigureSchema>;
@@ -65,6 +67,7 @@ export type SimilarTicket = z.infer<typeof similarTicketSchema>;
 export type RiskNoteReport = z.infer<typeof riskNoteReportSchema>;
 
 export const NOTE_TITLE = 'Sightline: code context';
+export const CHANGES_TITLE = 'Since the last version of this note';
 export const LOW_CONFIDENCE_TEXT =
   'Low confidence: the areas below are a best guess from the ticket text. Say "wrong area" in the report if they are off.';
 
