@@ -82,8 +82,10 @@ export {
 } from './repositories/writeback-state.repository';
 export {
   TicketFeedbackRepository,
+  type FeedbackSource,
   type FeedbackTarget,
   type FeedbackVerdictValue,
+  type LabelApplicationOutcome,
   type NewTicketFeedback,
   type TicketFeedbackRecord,
 } from './repositories/ticket-feedback.repository';

@@ -3,6 +3,7 @@ import { AnalysisRunsAndSnapshots1764500000000 } from './1764500000000-analysis-
 import { SnapshotCorpus1764600000000 } from './1764600000000-snapshot-corpus';
 import { Enrichment1764700000000 } from './1764700000000-enrichment';
 import { GroomingSweeps1764800000000 } from './1764800000000-grooming-sweeps';
+import { FeedbackLabels1795987484482 } from './1795987484482-feedback-labels';
 import { PastTicketLifecycles1795987567869 } from './1795987567869-past-ticket-lifecycles';
 
 /** Every migration, oldest first. A new migration is appended here. */
@@ -12,5 +13,6 @@ export const migrations = [
   SnapshotCorpus1764600000000,
   Enrichment1764700000000,
   GroomingSweeps1764800000000,
+  FeedbackLabels1795987484482,
   PastTicketLifecycles1795987567869,
 ];

@@ -10,6 +10,8 @@ export interface WebhookDeliveryInput {
   ticketKey: string | null;
   /** Why an ignored delivery was ignored (`own-write`, `not-note-relevant`, …); null when enqueued. */
   reason: string | null;
+  /** The tracker account that added the feedback label in this event, when it did. */
+  labelActor?: string | null;
 }
 
 export interface DeliveryOutcome {
@@ -48,8 +50,9 @@ export class WebhookDeliveryRepository {
     // One statement: the run row exists only when the delivery row was new.
     const rows: EnrichmentRunRecord[] = await this.dataSource.query(
       `WITH delivery AS (
-         INSERT INTO webhook_deliveries (connection_id, delivery_id, event_name, ticket_key, decision, reason, run_id)
-         VALUES ($1, $2, $3, $4, 'enqueued', NULL, $5) ON CONFLICT DO NOTHING RETURNING delivery_id)
+         INSERT INTO webhook_deliveries (connection_id, delivery_id, event_name, ticket_key, decision, reason, run_id,
+           label_actor)
+         VALUES ($1, $2, $3, $4, 'enqueued', NULL, $5, $9) ON CONFLICT DO NOTHING RETURNING delivery_id)
        INSERT INTO enrichment_runs (id, connection_id, tracker, ticket_key, trigger, delivery_id, status)
        SELECT $5, $1, $6, $7, $8, delivery_id, 'queued' FROM delivery
        RETURNING ${RUN_COLUMNS}`,
@@ -62,6 +65,7 @@ export class WebhookDeliveryRepository {
         run.tracker,
         run.ticketKey,
         run.trigger,
+        delivery.labelActor ?? null,
       ],
     );
     if (rows.length > 0) return { fresh: true, run: rows[0] };
@@ -71,6 +75,15 @@ export class WebhookDeliveryRepository {
       [delivery.connectionId, delivery.deliveryId],
     );
     return { fresh: false, run: previous ?? null };
+  }
+
+  /** Who added the feedback label in this delivery's event; null when it did not, or did not say. */
+  async labelActorOf(connectionId: string, deliveryId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT label_actor AS "labelActor" FROM webhook_deliveries WHERE connection_id = $1 AND delivery_id = $2`,
+      [connectionId, deliveryId],
+    );
+    return row?.labelActor ?? null;
   }
 
   async exists(connectionId: string, deliveryId: string): Promise<boolean> {
