@@ -24,6 +24,7 @@ import {
   type Ticket,
   type TrackerKind,
 } from '@sightline/trackers';
+import { resolveReportedArea } from '../assessment/feedback-label';
 import { feedbackTextOf, TicketAssessor } from '../assessment/ticket-assessor.service';
 import { planWrite } from '../assessment/write-plan';
 import { TrackerClients } from '../core/tracker-clients.service';
@@ -136,6 +137,7 @@ export class TicketActionsService {
       verdict: input.verdict,
       ticketText: feedbackTextOf({ title: ticket.title ?? '', description: ticket.description ?? '' }),
       actor: principal.actor,
+      source: 'api',
     });
     const view = {
       id: entry.id,
@@ -184,20 +186,15 @@ export class TicketActionsService {
     snapshots: Record<string, unknown>[],
     area: string,
   ): { repositoryId: string | null; path: string } {
-    const repositories = snapshots.map((s) => ({
-      id: String(s.repositoryId),
-      name: String(s.repositoryName),
-    }));
-    if (repositories.length === 1) return { repositoryId: repositories[0].id, path: area };
-    const colon = area.indexOf(':');
-    const named = colon > 0 ? repositories.find((r) => r.name === area.slice(0, colon)) : undefined;
-    if (!named) {
+    const resolved = resolveReportedArea(snapshots, area);
+    if (!resolved) {
+      const names = snapshots.map((s) => String(s.repositoryName));
       throw new HttpException(
-        `this mapping has several repositories: name the area as <repository>:<path>, one of ${repositories.map((r) => r.name).join(', ')}`,
+        `area: this mapping has several repositories, so name the area as <repository>:<path>, one of ${names.join(', ')}`,
         400,
       );
     }
-    return { repositoryId: named.id, path: area.slice(colon + 1) };
+    return resolved;
   }
 
   private async readTicket(connection: TrackerConnectionRecord, key: string): Promise<Ticket> {

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { SecretCipher, TrackerConnectionRepository } from '@sightline/persistence';
 import {
+  JIRA_FEEDBACK_LABEL,
   JIRA_PROPERTY_KEY,
   JIRA_RISK_LABEL,
+  LINEAR_FEEDBACK_LABEL,
   LINEAR_RISK_LABEL,
   type OwnWriteSignature,
   type TrackerKind,
@@ -39,8 +41,15 @@ export class WebhookConnections {
     if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
     const value = this.load(connectionId);
     this.cache.set(connectionId, { expires: now + CACHE_MS, value });
-    // A failed lookup (database down) must not be remembered.
-    value.catch(() => this.cache.delete(connectionId));
+    // A failed lookup (database down) must not be remembered, nor a connection whose bot account
+    // is not known yet: the first job learns it within moments, and until then our own writes
+    // (a label taken off, named by id only on Linear) would not be recognised as echoes.
+    value.then(
+      (connection) => {
+        if (connection && connection.own.botAccountId === null) this.cache.delete(connectionId);
+      },
+      () => this.cache.delete(connectionId),
+    );
     return value;
   }
 
@@ -57,6 +66,7 @@ export class WebhookConnections {
         botAccountId: connection.botAccountId,
         riskLabels: [connection.kind === 'jira' ? JIRA_RISK_LABEL : LINEAR_RISK_LABEL],
         propertyKey: JIRA_PROPERTY_KEY,
+        feedbackLabels: [connection.kind === 'jira' ? JIRA_FEEDBACK_LABEL : LINEAR_FEEDBACK_LABEL],
       },
     };
   }

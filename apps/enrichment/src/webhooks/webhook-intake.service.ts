@@ -149,8 +149,14 @@ export class WebhookIntake {
         ? { deliveryId, outcome: 'ignored', reason: decision.reason }
         : { deliveryId, outcome: 'duplicate' };
     }
+    // Who applied the feedback label, kept for the verdict: the ticket read later cannot say.
+    const feedbackLabels = connection.own.feedbackLabels ?? [];
+    const labelActor =
+      event.actorId !== null && event.labelsAdded.some((label) => feedbackLabels.includes(label))
+        ? `${connection.kind}:${event.actorId}`
+        : null;
     const { fresh, run } = await this.deliveries.recordWithRun(
-      { ...delivery, reason: null },
+      { ...delivery, reason: null, labelActor },
       {
         connectionId: connection.id,
         tracker: connection.kind,

@@ -3,6 +3,7 @@ import { EnrichmentCoreModule } from '../core/enrichment-core.module';
 import { SnapshotRecheckService } from '../grooming/snapshot-recheck.service';
 import { EnrichmentHistoryPruner } from './enrichment-history.pruner';
 import { TicketEnrichmentProcessor, TrackerWritebackProcessor } from './enrichment.processors';
+import { LabelFeedbackService } from './label-feedback.service';
 import { TicketEnrichmentService } from './ticket-enrichment.service';
 import { TrackerJobGuard } from './tracker-job-guard';
 import { TrackerWritebackService } from './tracker-writeback.service';
@@ -13,6 +14,7 @@ import { TrackerWritebackService } from './tracker-writeback.service';
   providers: [
     TrackerJobGuard,
     TicketEnrichmentService,
+    LabelFeedbackService,
     TrackerWritebackService,
     EnrichmentHistoryPruner,
     SnapshotRecheckService,

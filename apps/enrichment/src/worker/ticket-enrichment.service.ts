@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import { DelayedError, type Job } from 'bullmq';
 import { InjectConfig, type Config } from '@sightline/config';
 import {
   EnrichmentRunRepository,
@@ -10,13 +10,14 @@ import {
   type FinalEnrichmentStatus,
 } from '@sightline/persistence';
 import { QueueProducer } from '@sightline/queues';
-import { NotFoundError, riskNoteReportSchema, type Ticket } from '@sightline/trackers';
+import { NotFoundError, riskNoteReportSchema, type Ticket, type TrackerClient } from '@sightline/trackers';
 import { reviseReport } from '../assessment/note-revision';
 import { reportRecordOf } from '../assessment/report-record';
 import { TicketAssessor } from '../assessment/ticket-assessor.service';
 import { planWrite } from '../assessment/write-plan';
 import { TrackerClients } from '../core/tracker-clients.service';
 import { projectKeyOf } from '../core/ticket-keys';
+import { LabelFeedbackService, type LabelFeedbackResult } from './label-feedback.service';
 import { TrackerJobGuard, type TrackerJobContext } from './tracker-job-guard';
 
 export interface EnrichPayload {
@@ -50,6 +51,7 @@ export class TicketEnrichmentService {
     private readonly clients: TrackerClients,
     private readonly assessor: TicketAssessor,
     private readonly guard: TrackerJobGuard,
+    private readonly labelFeedback: LabelFeedbackService,
   ) {}
 
   async enrich(payload: EnrichPayload, job: Job, token?: string): Promise<EnrichOutcome> {
@@ -79,8 +81,9 @@ export class TicketEnrichmentService {
     if (!mapping) return finish('skipped', `no project mapping for ${projectKey} on this connection`);
 
     let ticket: Ticket;
+    let client: TrackerClient;
     try {
-      const client = await this.clients.clientFor(connection);
+      client = await this.clients.clientFor(connection);
       await this.clients.identify(connection, client);
       await this.guard.waitForTurn(context);
       ticket = await client.getTicket(ticketKey);
@@ -98,6 +101,17 @@ export class TicketEnrichmentService {
       if (!mapping)
         return finish('skipped', `no project mapping for ${ticket.projectKey} on this connection`);
     }
+    // The feedback label, if a person applied it: recorded on the area the note leads with, then
+    // taken off; the ranking below already leaves that area out.
+    let labelFeedback: LabelFeedbackResult;
+    try {
+      labelFeedback = await this.labelFeedback.apply({ client, ticket, mapping, run, context });
+    } catch (error) {
+      if (error instanceof DelayedError) throw error;
+      if (error instanceof NotFoundError) return finish('skipped', 'the ticket was not found');
+      return this.guard.handle(error, context);
+    }
+    ticket = labelFeedback.ticket;
 
     const assessed = await this.assessor.assess(ticket, mapping);
     if (assessed.kind === 'skipped') return finish('skipped', assessed.reason);
@@ -106,7 +120,7 @@ export class TicketEnrichmentService {
     const { report } = reviseReport(
       await this.reports.find(connectionId, ticket.key),
       reportRecordOf(ticket, mapping, assessed),
-      { forced: run.trigger === 'force' || run.trigger === 'feedback' },
+      { forced: run.trigger === 'force' || run.trigger === 'feedback' || labelFeedback.recorded },
     );
     const stored = await this.reports.upsertIfNewer(report);
     if (!stored) return finish('superseded', 'a newer edit of the ticket was already reported');

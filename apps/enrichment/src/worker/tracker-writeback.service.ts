@@ -18,7 +18,9 @@ import {
   riskNoteReportSchema,
   type AdfDocument,
   type NoteContent,
+  type TrackerClient,
 } from '@sightline/trackers';
+import { feedbackLabelOf } from '../assessment/feedback-label';
 import { planWrite, type WritebackMode } from '../assessment/write-plan';
 import { TicketWriteLease } from '../core/ticket-write-lease';
 import { TrackerClients } from '../core/tracker-clients.service';
@@ -130,6 +132,7 @@ export class TrackerWritebackService {
         const written = await client.upsertNote(key, noteContentOf(report), state?.noteId ?? null);
         await this.states.recordNote(connectionId, key, written.noteId, report.contentHash);
         done.push(`comment ${written.action}`);
+        await this.offerFeedbackLabel(client, key);
       }
       const parts: { labelPresent?: boolean; machineHash?: string } = {};
       if (plan.label !== null) {
@@ -156,6 +159,19 @@ export class TrackerWritebackService {
     const outcome = done.join(', ');
     this.logger.log({ runId, ticketKey: key, outcome }, 'ticket written');
     return this.finish(runId, 'written', outcome, report);
+  }
+
+  /**
+   * Where a note is, people may answer it with the feedback label, so it has to exist (Linear
+   * labels live in the team; once per team and process). Never worth failing the note for: the
+   * next note in the team tries again.
+   */
+  private async offerFeedbackLabel(client: TrackerClient, key: string): Promise<void> {
+    try {
+      await client.ensureLabel(key, feedbackLabelOf(client.kind));
+    } catch (error) {
+      this.logger.warn({ ticketKey: key, err: error }, 'could not provide the feedback label');
+    }
   }
 
   private riskLabelOf(connection: TrackerConnectionRecord): string {
