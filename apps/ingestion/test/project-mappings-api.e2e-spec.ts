@@ -1,3 +1,5 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { ProjectMappingRepository } from '@sightline/persistence';
 import { AdminApiHarness, fieldsOf } from '@sightline/testing';
 import { createIngestionApp } from '../src/ingestion.app';
@@ -90,6 +92,14 @@ describe('project mappings admin API (e2e)', () => {
       },
       updatedAt: expect.any(String),
     });
+    // The enrichment workers' sweep schedule follows the mapping at once.
+    const sweepSchedulers = async () =>
+      (await harness.get<Queue>(getQueueToken('grooming-sweep')).getJobSchedulers(0, -1)).filter(
+        (scheduler) => scheduler.key === `grooming-${id}`,
+      );
+    expect(await sweepSchedulers()).toEqual([
+      expect.objectContaining({ pattern: '0 6 * * MON-FRI', name: 'scheduled-sweep' }),
+    ]);
     // Nested objects merge; null clears a grooming field.
     const merged = await harness.call('patch', `/api/project-mappings/${id}`, { grooming: { jql: null } });
     expect(merged.body.grooming).toEqual({ enabled: true, jql: null, schedule: '0 6 * * MON-FRI' });
@@ -99,14 +109,30 @@ describe('project mappings admin API (e2e)', () => {
       expect.objectContaining({ id, repositoryIds: [paymentsId, shopId].sort(), writebackMode: 'dry-run' }),
     );
 
+    await harness.call('patch', `/api/project-mappings/${id}`, { grooming: { schedule: '30 5 * * *' } });
+    expect(await sweepSchedulers()).toEqual([expect.objectContaining({ pattern: '30 5 * * *' })]);
+    await harness.call('patch', `/api/project-mappings/${id}`, { grooming: { enabled: false } });
+    expect(await sweepSchedulers()).toEqual([]);
+    await harness.call('patch', `/api/project-mappings/${id}`, { grooming: { enabled: true } });
+    expect(await sweepSchedulers()).toHaveLength(1);
+
     expect((await harness.call('delete', `/api/project-mappings/${id}`)).status).toBe(204);
     expect((await harness.call('get', `/api/project-mappings/${id}`)).status).toBe(404);
+    expect(await sweepSchedulers()).toEqual([]);
     // The repositories and the connection stay.
     expect((await harness.call('get', `/api/repositories/${shopId}`)).status).toBe(200);
 
     const trail = await harness.audit('project-mapping', id);
-    expect(trail.map((row) => row.action)).toEqual(['delete', 'update', 'update', 'create']);
-    expect(trail[2]).toEqual(
+    expect(trail.map((row) => row.action)).toEqual([
+      'delete',
+      'update',
+      'update',
+      'update',
+      'update',
+      'update',
+      'create',
+    ]);
+    expect(trail[5]).toEqual(
       expect.objectContaining({
         before: expect.objectContaining({ writebackMode: 'comment+label' }),
         after: expect.objectContaining({ writebackMode: 'dry-run' }),

@@ -14,3 +14,9 @@ export { QueueProducer } from './queue-producer';
 export { ContractProcessor, type WorkerSettings } from './contract-processor';
 export { redisConnectionOptions } from './redis-connection';
 export { QueuesModule, ALL_QUEUES } from './queues.module';
+export {
+  CronSchedules,
+  GROOMING_SCHEDULES,
+  REFRESH_SCHEDULES,
+  type CronScheduleKind,
+} from './cron-schedules';

@@ -44,9 +44,10 @@ export class AdminApiHarness {
     await this.app?.close();
   }
 
-  get<T>(token: Type<T>): T {
+  /** A provider of the app, by class or by injection token (e.g. a BullMQ queue's). */
+  get<T>(token: Type<T> | string | symbol): T {
     if (!this.app) throw new Error('start() the harness first');
-    return this.app.get(token);
+    return this.app.get<T>(token);
   }
 
   async call(method: Method, path: string, body?: object, key = this.adminKey): Promise<request.Response> {

@@ -13,6 +13,7 @@ import {
   type TrackerConnectionRecord,
 } from '@sightline/persistence';
 import { AuditService, type Principal } from '@sightline/platform';
+import { CronSchedules, GROOMING_SCHEDULES, QueueProducer } from '@sightline/queues';
 import { invalidField, toPage, type Page } from '../repositories/admin-resource';
 import {
   DEFAULT_RISK_THRESHOLDS,
@@ -28,15 +29,27 @@ import {
 const RESOURCE = 'project-mapping';
 const JIRA_PROJECT_KEY = /^[A-Z][A-Z0-9_]{1,9}$/;
 
-/** Tracker project → repositories: references must exist, keys fit the tracker, thresholds stay ordered. */
+/** The cron a mapping's sweeps run on: only an enabled mapping with a schedule has one. */
+const sweepCronOf = (grooming: Grooming): string | null => (grooming.enabled ? grooming.schedule : null);
+
+/**
+ * Tracker project → repositories: references must exist, keys fit the tracker, thresholds stay
+ * ordered. Each write also applies the mapping's grooming schedule, so a changed schedule takes
+ * effect at once rather than at the enrichment service's next start.
+ */
 @Injectable()
 export class ProjectMappingsService {
+  private readonly sweepSchedules: CronSchedules<'grooming-sweep', 'scheduled-sweep'>;
+
   constructor(
     private readonly mappings: ProjectMappingRepository,
     private readonly connections: TrackerConnectionRepository,
     private readonly repositories: RepositoryRegistryRepository,
     private readonly audit: AuditService,
-  ) {}
+    producer: QueueProducer,
+  ) {
+    this.sweepSchedules = new CronSchedules(producer, GROOMING_SCHEDULES);
+  }
 
   async list(query: {
     connectionId?: string;
@@ -80,6 +93,7 @@ export class ProjectMappingsService {
       }),
     );
     const after = toProjectMappingDto(record);
+    await this.sweepSchedules.apply(record.id, sweepCronOf(after.grooming));
     await this.audit.record({
       principal,
       action: 'create',
@@ -121,6 +135,7 @@ export class ProjectMappingsService {
     );
     if (!updated) throw this.notFound(id);
     const after = toProjectMappingDto(updated);
+    if (input.grooming) await this.sweepSchedules.apply(id, sweepCronOf(after.grooming));
     await this.audit.record({
       principal,
       action: 'update',
@@ -136,6 +151,7 @@ export class ProjectMappingsService {
   async remove(principal: Principal, id: string, requestId?: string): Promise<void> {
     const current = await this.require(id);
     if (!(await this.mappings.remove(id))) throw this.notFound(id);
+    await this.sweepSchedules.apply(id, null);
     await this.audit.record({
       principal,
       action: 'delete',

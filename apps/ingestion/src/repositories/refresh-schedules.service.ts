@@ -1,8 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { RepositoryRegistryRepository } from '@sightline/persistence';
-import { QueueProducer } from '@sightline/queues';
+import { CronSchedules, QueueProducer, REFRESH_SCHEDULES } from '@sightline/queues';
 
-const schedulerId = (repositoryId: string) => `refresh-${repositoryId}`;
+const PAGE = 200;
 
 /**
  * Keeps one BullMQ job scheduler per repository with a refresh schedule. The repositories table
@@ -12,24 +12,17 @@ const schedulerId = (repositoryId: string) => `refresh-${repositoryId}`;
 @Injectable()
 export class RefreshSchedulesService implements OnApplicationBootstrap {
   private readonly logger = new Logger(RefreshSchedulesService.name);
+  private readonly schedules: CronSchedules<'repository-analysis', 'refresh-repository'>;
 
   constructor(
-    private readonly producer: QueueProducer,
+    producer: QueueProducer,
     private readonly repositories: RepositoryRegistryRepository,
-  ) {}
+  ) {
+    this.schedules = new CronSchedules(producer, REFRESH_SCHEDULES);
+  }
 
-  async apply(repositoryId: string, cron: string | null): Promise<void> {
-    if (cron) {
-      await this.producer.schedule(
-        'repository-analysis',
-        schedulerId(repositoryId),
-        cron,
-        'refresh-repository',
-        { repositoryId },
-      );
-    } else {
-      await this.producer.unschedule('repository-analysis', schedulerId(repositoryId));
-    }
+  apply(repositoryId: string, cron: string | null): Promise<void> {
+    return this.schedules.apply(repositoryId, cron);
   }
 
   onApplicationBootstrap(): void {
@@ -42,15 +35,13 @@ export class RefreshSchedulesService implements OnApplicationBootstrap {
 
   async reconcile(): Promise<void> {
     const wanted = new Map<string, string>();
-    for (let offset = 0; ; offset += 200) {
-      const page = await this.repositories.list({ limit: 200, offset });
-      for (const repository of page.items)
-        if (repository.refreshCron) wanted.set(schedulerId(repository.id), repository.refreshCron);
-      if (page.items.length < 200) break;
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await this.repositories.list({ limit: PAGE, offset });
+      for (const repository of page.items) {
+        if (repository.refreshCron) wanted.set(repository.id, repository.refreshCron);
+      }
+      if (page.items.length < PAGE) break;
     }
-    for (const id of await this.producer.scheduleIds('repository-analysis')) {
-      if (!wanted.has(id)) await this.producer.unschedule('repository-analysis', id);
-    }
-    for (const [id, cron] of wanted) await this.apply(id.slice('refresh-'.length), cron);
+    await this.schedules.reconcile(wanted);
   }
 }
