@@ -95,6 +95,7 @@ export function reportRecordOf(
       decidedBy: combined.primary.repositoryId,
       missingRepositories: assessed.missing,
       repositories: repositories.map(riskOf),
+      estimation: assessed.estimation,
     },
     noteReport: noteReport as unknown as Record<string, unknown>,
     noteMarkdown: note.markdown,

@@ -10,7 +10,13 @@ import {
 import {
   assessRisk,
   DEFAULT_RISK_THRESHOLDS,
+  describeEstimationEvidence,
+  estimationEvidence,
+  MAX_PAST_TICKET_CANDIDATES,
+  pastTicketCandidates,
   riskThresholdsSchema,
+  type EstimationEvidence,
+  type PastTicketCandidate,
   type RiskThresholds,
 } from '@sightline/risk';
 import {
@@ -24,7 +30,21 @@ import {
   type CombinedAssessment,
   type RepositoryAssessment,
 } from '@sightline/trackers';
+import { PastTicketLifecycles, type LifecycleSource } from './past-ticket-lifecycles';
 import { SnapshotIndexCache } from './snapshot-index.cache';
+
+/**
+ * The estimation evidence of one assessment, as stored in the report: how many past tickets of
+ * the ticket's areas were looked up, how many the tracker knew, and the figures when enough of
+ * them were done (`evidence` null otherwise, and the note says nothing).
+ */
+export interface EstimationRecord {
+  candidates: number;
+  known: number;
+  evidence: EstimationEvidence | null;
+  /** Why there is no evidence: no past ticket in these areas, or fewer than three of them done. */
+  withheld?: 'no-candidates' | 'too-few-done';
+}
 
 export type TicketAssessment =
   | { kind: 'skipped'; reason: string }
@@ -36,6 +56,7 @@ export type TicketAssessment =
       missing: string[];
       noteReport: RiskNoteReport;
       note: NoteContent;
+      estimation: EstimationRecord;
     };
 
 const FEEDBACK_TEXT_CHARS = 2_000;
@@ -76,9 +97,18 @@ export class TicketAssessor {
     private readonly registry: RepositoryRegistryRepository,
     private readonly feedback: TicketFeedbackRepository,
     private readonly indexes: SnapshotIndexCache,
+    private readonly lifecycles: PastTicketLifecycles,
   ) {}
 
-  async assess(ticket: Ticket, mapping: ProjectMappingRecord): Promise<TicketAssessment> {
+  /**
+   * `lifecycles` is where past tickets' durations come from: the enrichment worker reads them
+   * through the tracker (and the cache); without it (re-checks, previews) only the cache answers.
+   */
+  async assess(
+    ticket: Ticket,
+    mapping: ProjectMappingRecord,
+    lifecycles?: LifecycleSource,
+  ): Promise<TicketAssessment> {
     const thresholds = thresholdsOf(mapping);
     // Every lookup at once: the stored feedback, and each repository's latest snapshot and name.
     const [verdicts, sources] = await Promise.all([
@@ -102,6 +132,7 @@ export class TicketAssessor {
       issueType: ticket.type ?? undefined,
     };
     const repositories: RepositoryAssessment[] = [];
+    const candidates: PastTicketCandidate[] = [];
     const missing: string[] = [];
     for (const { repositoryId, header, name } of sources) {
       if (!header) {
@@ -134,12 +165,26 @@ export class TicketAssessor {
         match,
         assessment,
       });
+      candidates.push(
+        ...pastTicketCandidates({
+          ticketKey: ticket.key,
+          match,
+          assessment,
+          snapshot: indexed.snapshot,
+          calibration: indexed.calibration,
+        }),
+      );
     }
     if (repositories.length === 0) {
       return { kind: 'skipped', reason: `no mapped repository has a snapshot yet (${missing.join('; ')})` };
     }
     const combined = combineAssessments(repositories);
+    const estimation = await this.estimate(
+      candidates,
+      lifecycles ?? ((keys) => this.lifecycles.cached(mapping.connectionId, keys)),
+    );
     const noteReport = noteReportOf(combined, {
+      ...(estimation.evidence ? { estimation: describeEstimationEvidence(estimation.evidence) } : {}),
       ticketKey: ticket.key,
       reportUrl: reportUrlOf(
         this.config.ENRICHMENT_PUBLIC_URL,
@@ -148,6 +193,32 @@ export class TicketAssessor {
         mapping.connectionId,
       ),
     });
-    return { kind: 'assessed', combined, repositories, missing, noteReport, note: renderNote(noteReport) };
+    return {
+      kind: 'assessed',
+      combined,
+      repositories,
+      missing,
+      noteReport,
+      note: renderNote(noteReport),
+      estimation,
+    };
+  }
+
+  /** Durations of the past tickets of the ticket's areas, across repositories, as evidence. */
+  private async estimate(
+    candidates: readonly PastTicketCandidate[],
+    source: LifecycleSource,
+  ): Promise<EstimationRecord> {
+    const keys = [...new Set(candidates.map((c) => c.key))].slice(0, MAX_PAST_TICKET_CANDIDATES);
+    if (keys.length === 0) return { candidates: 0, known: 0, evidence: null, withheld: 'no-candidates' };
+    const durations = await source(keys);
+    const known = keys.flatMap((key) => {
+      const duration = durations.get(key);
+      return duration ? [duration] : [];
+    });
+    const evidence = estimationEvidence(known);
+    return evidence
+      ? { candidates: keys.length, known: known.length, evidence }
+      : { candidates: keys.length, known: known.length, evidence: null, withheld: 'too-few-done' };
   }
 }

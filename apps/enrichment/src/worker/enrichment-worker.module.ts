@@ -6,6 +6,7 @@ import { TicketEnrichmentProcessor, TrackerWritebackProcessor } from './enrichme
 import { LabelFeedbackService } from './label-feedback.service';
 import { TicketEnrichmentService } from './ticket-enrichment.service';
 import { TrackerJobGuard } from './tracker-job-guard';
+import { TrackerLifecycleSource } from './tracker-lifecycle-source';
 import { TrackerWritebackService } from './tracker-writeback.service';
 
 /** The `ticket-enrichment` and `tracker-writeback` workers. */
@@ -13,6 +14,7 @@ import { TrackerWritebackService } from './tracker-writeback.service';
   imports: [EnrichmentCoreModule],
   providers: [
     TrackerJobGuard,
+    TrackerLifecycleSource,
     TicketEnrichmentService,
     LabelFeedbackService,
     TrackerWritebackService,

@@ -19,6 +19,7 @@ import { TrackerClients } from '../core/tracker-clients.service';
 import { projectKeyOf } from '../core/ticket-keys';
 import { LabelFeedbackService, type LabelFeedbackResult } from './label-feedback.service';
 import { TrackerJobGuard, type TrackerJobContext } from './tracker-job-guard';
+import { TrackerLifecycleSource } from './tracker-lifecycle-source';
 
 export interface EnrichPayload {
   connectionId: string;
@@ -51,6 +52,7 @@ export class TicketEnrichmentService {
     private readonly clients: TrackerClients,
     private readonly assessor: TicketAssessor,
     private readonly guard: TrackerJobGuard,
+    private readonly pastTickets: TrackerLifecycleSource,
     private readonly labelFeedback: LabelFeedbackService,
   ) {}
 
@@ -113,7 +115,8 @@ export class TicketEnrichmentService {
     }
     ticket = labelFeedback.ticket;
 
-    const assessed = await this.assessor.assess(ticket, mapping);
+    // Past tickets' durations are read through the same client, cache and rate-limit guard.
+    const assessed = await this.assessor.assess(ticket, mapping, this.pastTickets.for(client, context));
     if (assessed.kind === 'skipped') return finish('skipped', assessed.reason);
     // A user's explicit request (force, feedback) always gets a fresh note; otherwise the stored
     // note stands unless something behind it moved beyond the material thresholds.

@@ -121,7 +121,12 @@ function placeAreas(
  */
 export function noteReportOf(
   combined: CombinedAssessment,
-  options: { ticketKey: string; reportUrl: string },
+  options: {
+    ticketKey: string;
+    reportUrl: string;
+    /** The estimation-evidence sentence (`describeEstimationEvidence`), when there is one. */
+    estimation?: string;
+  },
 ): RiskNoteReport {
   const name = (repository: RepositoryAssessment, path: string) =>
     combined.labelled ? `${repository.repositoryName}:${path}` : path;
@@ -177,6 +182,7 @@ export function noteReportOf(
     riskReasons,
     dependencyWarnings,
     similarTickets,
+    ...(options.estimation ? { estimation: options.estimation } : {}),
     matchReasons,
     reportUrl: options.reportUrl,
     lowConfidence: combined.lowConfidence,

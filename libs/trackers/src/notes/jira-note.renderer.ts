@@ -108,7 +108,12 @@ export function renderJiraNote(report: RiskNoteReport, marker: string): AdfDocum
       ),
     );
   }
-  blocks.push(...section('Similar past tickets', report.similarTickets.map(similarItem)));
+  if (report.estimation) {
+    blocks.push(paragraph(boldText('Similar past tickets')), paragraph(plain(report.estimation)));
+    if (report.similarTickets.length > 0) blocks.push(bulletList(...report.similarTickets.map(similarItem)));
+  } else {
+    blocks.push(...section('Similar past tickets', report.similarTickets.map(similarItem)));
+  }
   blocks.push(
     ...section(
       'Why these areas',

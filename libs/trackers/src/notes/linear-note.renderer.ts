@@ -85,7 +85,13 @@ export function renderLinearNote(report: RiskNoteReport, marker: string): string
       '',
     );
   }
-  lines.push(...section('Similar past tickets', report.similarTickets.map(similarLine)));
+  const similar = report.similarTickets.map(similarLine);
+  // The duration evidence leads the section, even when no single ticket is listed.
+  if (report.estimation) {
+    lines.push('**Similar past tickets**', escapeMarkdown(report.estimation), ...similar, '');
+  } else {
+    lines.push(...section('Similar past tickets', similar));
+  }
   lines.push(
     ...section(
       'Why these areas',

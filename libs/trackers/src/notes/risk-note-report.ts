@@ -51,6 +51,11 @@ export const riskNoteReportSchema = z.object({
   riskReasons: z.array(z.string().min(1)),
   dependencyWarnings: z.array(dependencyWarningSchema),
   similarTickets: z.array(similarTicketSchema),
+  /**
+   * Durations of the past tickets in these areas, as one sentence of evidence ("Similar past
+   * tickets in these areas took 3–9 days …"); absent when the tracker knows too few of them.
+   */
+  estimation: z.string().min(1).optional(),
   /** Why these areas matched ("title terms checkout, retry match file names"). */
   matchReasons: z.array(z.string().min(1)),
   reportUrl: z.url(),
