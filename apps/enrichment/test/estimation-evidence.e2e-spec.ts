@@ -106,6 +106,16 @@ describe('estimation evidence: past tickets of the areas, from the tracker, in t
         ]),
       );
 
+      // The grooming digest shows the same evidence for the flagged ticket.
+      const digest = await harness
+        .http()
+        .get(`/api/project-mappings/${shop.mappingId}/digest`)
+        .set('Authorization', `Bearer ${harness.viewerKey}`);
+      expect(digest.status).toBe(200);
+      expect(digest.body.tickets).toEqual([
+        expect.objectContaining({ ticketKey: 'SHOP-1', estimation: EVIDENCE }),
+      ]);
+
       // An edit re-enriches the ticket: every past ticket comes from the cache, none from Jira, and
       // the evidence (like the rest of the note) is the same, so nothing is rewritten.
       const edited = jira.editIssue('SHOP-1', { summary: `${INVOICE_TICKET.summary} (EU)` });

@@ -40,11 +40,12 @@ function ticketRow(ticket: DigestTicket): string {
     escapeHtml(levelText(ticket)),
     list(ticket.reasons.map(escapeHtml)),
     list(ticket.areas.map((area) => `<code>${escapeHtml(area)}</code>`)),
+    ticket.estimation ? escapeHtml(ticket.estimation) : '',
   ];
   return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
 }
 
-const HEADER = ['Ticket', 'Title', 'Risk', 'Why', 'Areas'];
+const HEADER = ['Ticket', 'Title', 'Risk', 'Why', 'Areas', 'Similar past tickets'];
 
 /**
  * The digest as an HTML fragment (one `<section>`) for a meeting page: a table per group, newly

@@ -27,12 +27,13 @@ function keyLink(ticket: DigestTicket): string {
   return `**[${escapeMarkdown(ticket.ticketKey)}](${target})**`;
 }
 
-/** The ticket's line, then one nested line per reason and one naming its areas. */
+/** The ticket's line, then one nested line per reason, the duration evidence, and one naming its areas. */
 function ticketLines(ticket: DigestTicket): string[] {
   const title = ticket.title ? ` ${escapeMarkdown(ticket.title)}` : '';
   return [
     `- ${keyLink(ticket)}${title} (${levelText(ticket)})`,
     ...ticket.reasons.map((reason) => `  - ${escapeMarkdown(reason)}`),
+    ...(ticket.estimation ? [`  - ${escapeMarkdown(ticket.estimation)}`] : []),
     ...(ticket.areas.length > 0 ? [`  - Areas: ${ticket.areas.map(codeSpan).join(', ')}`] : []),
   ];
 }

@@ -1,3 +1,6 @@
+import { describeEstimationEvidence } from '@sightline/risk';
+import { z } from 'zod';
+
 /** One flagged ticket's stored report, as the digest reads it. */
 export interface DigestSource {
   ticketKey: string;
@@ -20,6 +23,8 @@ export interface DigestTicket {
   newlyFlagged: boolean;
   reasons: string[];
   areas: string[];
+  /** How long similar past tickets in these areas took (evidence, not a forecast); absent when too few are known. */
+  estimation?: string;
 }
 
 export interface GroomingDigest {
@@ -29,6 +34,29 @@ export interface GroomingDigest {
 }
 
 const AREAS_PER_TICKET = 3;
+
+/** The evidence figures as the report stores them (`risk.estimation.evidence`). */
+const storedEvidenceSchema = z.object({
+  tickets: z.number().int().positive(),
+  p50Days: z.number().nonnegative(),
+  p90Days: z.number().nonnegative(),
+  minDays: z.number().nonnegative(),
+  maxDays: z.number().nonnegative(),
+  keys: z.array(z.string()),
+  estimates: z
+    .object({
+      tickets: z.number().int().positive(),
+      medianPoints: z.number(),
+      medianDaysPerPoint: z.number(),
+    })
+    .nullable(),
+});
+
+/** The note's evidence sentence, from the stored figures; none for reports made before it existed. */
+function estimationOf(risk: Record<string, unknown>): string | undefined {
+  const parsed = storedEvidenceSchema.safeParse(record(risk.estimation).evidence);
+  return parsed.success ? describeEstimationEvidence(parsed.data) : undefined;
+}
 
 const record = (value: unknown): Record<string, unknown> =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -45,6 +73,7 @@ function digestTicket(source: DigestSource): DigestTicket {
       .filter((path): path is string => path !== null)
       .map((path) => (multi ? `${String(match.repositoryName)}:${path}` : path)),
   );
+  const estimation = estimationOf(source.risk);
   return {
     ticketKey: source.ticketKey,
     title: text(source.ticket.title) ?? '',
@@ -58,6 +87,7 @@ function digestTicket(source: DigestSource): DigestTicket {
         .filter((line): line is string => line !== null),
     ),
     areas,
+    ...(estimation ? { estimation } : {}),
   };
 }
 
