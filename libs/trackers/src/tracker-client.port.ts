@@ -122,6 +122,11 @@ export interface BacklogQuery {
   projectKey: string;
   /** Page size; trackers may return fewer. */
   pageSize?: number;
+  /**
+   * Jira only: the mapping's JQL, narrowing the project's backlog (see `backlogJql`); without it
+   * the backlog is the project's un-started tickets. Linear mappings cannot have one.
+   */
+  jql?: string | null;
 }
 
 export interface BacklogPage {

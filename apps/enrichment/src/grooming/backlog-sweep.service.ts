@@ -24,6 +24,7 @@ import { TrackerClients } from '../core/tracker-clients.service';
 import { TrackerRateLimiter } from '../core/tracker-rate-limiter';
 import { ConnectionSetupError } from '@sightline/trackers';
 import { ticketInputHash } from '../core/ticket-input-hash';
+import { groomingSettingsOf } from './grooming-settings';
 import { sweepRunId, sweepVerdict } from './sweep-decision';
 
 /** Spreads sweeps released from one rate-limit block over a moment, like the ticket jobs. */
@@ -84,7 +85,11 @@ export class BacklogSweepService {
         const until = await this.limiter.blockedUntil(connection.id);
         if (until !== null) return await this.delay(job, token, until);
         const page = await client.searchBacklog(
-          { projectKey: mapping.projectKey, pageSize: this.config.GROOMING_PAGE_SIZE },
+          {
+            projectKey: mapping.projectKey,
+            pageSize: this.config.GROOMING_PAGE_SIZE,
+            jql: groomingSettingsOf(mapping.grooming).jql,
+          },
           cursor,
         );
         const counts = await this.enqueueStale(sweep, connection, page.tickets, latest);

@@ -13,12 +13,18 @@ const groomingSchema = z.object({
 export interface GroomingSettings {
   enabled: boolean;
   schedule: string | null;
+  /** Jira only: narrows the backlog a sweep pages through. */
+  jql: string | null;
 }
 
 export function groomingSettingsOf(grooming: Record<string, unknown>): GroomingSettings {
   const parsed = groomingSchema.safeParse(grooming);
-  if (!parsed.success) return { enabled: false, schedule: null };
-  return { enabled: parsed.data.enabled === true, schedule: parsed.data.schedule ?? null };
+  if (!parsed.success) return { enabled: false, schedule: null, jql: null };
+  return {
+    enabled: parsed.data.enabled === true,
+    schedule: parsed.data.schedule ?? null,
+    jql: parsed.data.jql ?? null,
+  };
 }
 
 /** The cron a mapping's sweeps run on, or null: only an enabled mapping with a schedule has one. */

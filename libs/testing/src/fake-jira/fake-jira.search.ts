@@ -2,8 +2,8 @@ import { categoryName } from './fake-jira.json';
 import type { JiraIssueRecord } from './fake-jira.state';
 
 /*
- * The JQL the fake understands: clauses joined by AND, each `field (=|!=|in|not in) value(s)`, and
- * an optional `ORDER BY field [ASC|DESC], …`. Fields: project, key, status, statusCategory, labels,
+ * The JQL the fake understands: clauses joined by AND, each `field (=|!=|in|not in) value(s)`,
+ * optionally grouped in parentheses, and an optional `ORDER BY field [ASC|DESC], …`. Fields: project, key, status, statusCategory, labels,
  * issuetype. Anything else is a 400 like Jira's "Error in the JQL Query", so an adapter cannot
  * silently depend on syntax the fake ignores.
  */
@@ -52,9 +52,21 @@ export function parseJql(jql: string): JqlQuery {
     if (token === undefined) throw new JqlError('Error in the JQL Query: the query ended unexpectedly');
     return token;
   };
+  // AND is associative, so a parenthesised group of AND clauses is the same as the clauses.
+  let depth = 0;
+  const closeGroups = () => {
+    while (tokens[i] === ')' && depth > 0) {
+      depth -= 1;
+      i += 1;
+    }
+  };
   while (i < tokens.length && !/^order$/i.test(tokens[i])) {
     if (clauses.length > 0 && !/^and$/i.test(next()))
       throw new JqlError('Error in the JQL Query: only AND is supported');
+    while (tokens[i] === '(') {
+      depth += 1;
+      i += 1;
+    }
     const field = next().toLowerCase();
     if (!FIELDS.has(field))
       throw new JqlError(`Field '${field}' does not exist or you do not have permission to view it.`);
@@ -63,6 +75,7 @@ export function parseJql(jql: string): JqlQuery {
     if (op === 'not') op = `not ${next().toLowerCase()}`;
     if (op === '=' || op === '!=') {
       clauses.push({ field, negate, values: [unquote(next())] });
+      closeGroups();
       continue;
     }
     if (op !== 'in' && op !== 'not in')
@@ -71,7 +84,9 @@ export function parseJql(jql: string): JqlQuery {
     const values: string[] = [];
     for (let token = next(); token !== ')'; token = next()) if (token !== ',') values.push(unquote(token));
     clauses.push({ field, negate, values });
+    closeGroups();
   }
+  if (depth !== 0) throw new JqlError("Error in the JQL Query: expecting ')' before the end of the query");
   if (i < tokens.length) {
     next();
     if (!/^by$/i.test(next())) throw new JqlError("Error in the JQL Query: expecting 'BY' after ORDER");

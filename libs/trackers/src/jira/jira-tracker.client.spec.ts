@@ -236,4 +236,23 @@ describe('JiraTrackerClient against the fake Jira', () => {
       InvalidRequestError,
     );
   });
+
+  it("narrows the backlog with the mapping's JQL, within the project", async () => {
+    jira.seedIssue({ key: 'SHOP-20', summary: 'Groom me', labels: ['grooming'] });
+    jira.seedIssue({
+      key: 'SHOP-21',
+      summary: 'Started, groom me too',
+      labels: ['grooming'],
+      statusCategory: 'indeterminate',
+      status: 'In Progress',
+    });
+    jira.seedIssue({ key: 'OPS-20', summary: 'Other project', labels: ['grooming'] });
+    const page = await client.searchBacklog({
+      projectKey: 'SHOP',
+      jql: 'labels = grooming ORDER BY key ASC',
+    });
+    expect(page.tickets.map((t) => t.key)).toEqual(['SHOP-20', 'SHOP-21']);
+    const search = jira.requests.filter((r) => r.path === '/rest/api/3/search/jql').at(-1);
+    expect(search?.query.jql).toEqual(['project = "SHOP" AND (labels = grooming) ORDER BY key ASC']);
+  });
 });

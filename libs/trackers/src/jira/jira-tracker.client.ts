@@ -1,6 +1,7 @@
 // The only file that imports jira.js: upgrading the client (6.x is ESM-only) is a change here alone.
 import { Version3Client, type Version3Models } from 'jira.js';
 import { adfToText } from '../text/adf-text';
+import { backlogJql } from './jira-backlog-jql';
 import type {
   AdfDocument,
   BacklogPage,
@@ -212,7 +213,7 @@ export class JiraTrackerClient implements TrackerClient {
     if (!PROJECT_KEY.test(query.projectKey)) {
       throw new InvalidRequestError(`not a Jira project key: ${query.projectKey}`);
     }
-    const jql = `project = "${query.projectKey}" AND statusCategory = "To Do" ORDER BY updated DESC`;
+    const jql = backlogJql(query.projectKey, query.jql);
     const page = await this.call(() =>
       this.client.issueSearch.searchForIssuesUsingJqlEnhancedSearch({
         jql,
