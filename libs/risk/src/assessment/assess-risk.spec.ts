@@ -164,6 +164,59 @@ describe('assessRisk', () => {
     );
   });
 
+  it('names the knowledge held by one person: an island while they are active, a loss once they left', () => {
+    const owned = (path: string, mainAuthor: string, knowledgeIsland: boolean) =>
+      fileFigures(path, { mainAuthor, ownership: 0.98, knowledgeIsland, loc: 200, recentRevisions: 3 });
+    const snapshot = snapshotOf({
+      files: [
+        owned('src/kept.ts', 'ada@example.com', true),
+        owned('src/left.ts', 'grace@example.com', false),
+        ...Array.from({ length: 10 }, (_, i) => fileFigures(`src/p${i}.ts`)),
+      ],
+      authors: [
+        {
+          id: 'ada@example.com',
+          name: 'Ada Lovelace',
+          commits: 90,
+          lastCommit: '2024-06-01T00:00:00Z',
+          active: true,
+        },
+        {
+          id: 'grace@example.com',
+          name: 'Grace Hopper',
+          commits: 10,
+          lastCommit: '2023-09-14T10:00:00Z',
+          active: false,
+        },
+      ],
+    });
+    const a = assessRisk({
+      match: matchOf([
+        ['src/kept.ts', 0.9],
+        ['src/left.ts', 0.8],
+      ]),
+      snapshot,
+      calibration: calibrateRisk(snapshot),
+    });
+    expect(a.reasons.filter((r) => r.kind.startsWith('knowledge'))).toEqual([
+      {
+        kind: 'knowledge-island',
+        area: 'src',
+        file: 'src/kept.ts',
+        ownership: 0.98,
+        contact: 'Ada Lovelace',
+      },
+      {
+        kind: 'knowledge-loss',
+        area: 'src',
+        file: 'src/left.ts',
+        ownership: 0.98,
+        expert: 'Grace Hopper',
+        lastCommit: '2023-09-14',
+      },
+    ]);
+  });
+
   it('refuses a calibration made for another snapshot', () => {
     const { snapshot, calibration } = repository();
     const other = { ...snapshot, repository: { ...snapshot.repository, head: 'b'.repeat(40) } };

@@ -95,6 +95,32 @@ describe('describeRiskChanges', () => {
     ]);
   });
 
+  it('says when the only expert stopped committing, not that the file stopped being an island', () => {
+    const island: RiskReason = {
+      kind: 'knowledge-island',
+      area: 'packages/billing',
+      file: 'packages/billing/src/invoice.ts',
+      ownership: 0.97,
+      contact: 'Ada Lovelace',
+    };
+    const loss: RiskReason = {
+      kind: 'knowledge-loss',
+      area: 'packages/billing',
+      file: 'packages/billing/src/invoice.ts',
+      ownership: 0.97,
+      expert: 'Ada Lovelace',
+      lastCommit: '2026-03-01',
+    };
+    expect(
+      describeRiskChanges(summary('medium', [hotspot(), island]), summary('medium', [hotspot(), loss])),
+    ).toEqual([
+      'The person who wrote 97% of packages/billing/src/invoice.ts has stopped committing (last commit 2026-03-01): nobody active knows it well.',
+    ]);
+    expect(
+      describeRiskChanges(summary('medium', [hotspot(), loss]), summary('medium', [hotspot(), island])),
+    ).toEqual(['Someone who knows packages/billing/src/invoice.ts is committing again.']);
+  });
+
   it('says when the best-matched area moved, and when fixes start to concentrate', () => {
     const fix = (supported: boolean): RiskReason => ({
       kind: 'fix-rate',

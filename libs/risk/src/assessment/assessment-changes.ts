@@ -49,6 +49,7 @@ function reasonKey(reason: RiskReason): string {
       return reason.kind;
     case 'complexity':
     case 'knowledge-island':
+    case 'knowledge-loss':
       return `${reason.kind}:${reason.file}`;
     case 'bug-fix-share':
       return `${reason.kind}:${reason.area}`;
@@ -104,10 +105,14 @@ function pairChanges(before: RiskReason, after: RiskReason, becameHigh: boolean)
   return [];
 }
 
-function appeared(reason: RiskReason): string | null {
+function appeared(reason: RiskReason, previous: ReadonlyMap<string, RiskReason>): string | null {
   switch (reason.kind) {
     case 'knowledge-island':
+      // Its expert came back: the knowledge-loss line that disappeared says so.
+      if (previous.has(`knowledge-loss:${reason.file}`)) return null;
       return `New knowledge risk: one person wrote ${Math.round(reason.ownership * 100)}% of ${reason.file}.`;
+    case 'knowledge-loss':
+      return `The person who wrote ${Math.round(reason.ownership * 100)}% of ${reason.file} has stopped committing (last commit ${reason.lastCommit}): nobody active knows it well.`;
     case 'fan-in':
       return `${reason.target} is now imported by ${plural(reason.fanIn, reason.targetKind === 'file' ? 'file' : 'other area')}.`;
     case 'complexity':
@@ -119,10 +124,16 @@ function appeared(reason: RiskReason): string | null {
   }
 }
 
-function disappeared(reason: RiskReason): string | null {
+function disappeared(reason: RiskReason, current: ReadonlyMap<string, RiskReason>): string | null {
   switch (reason.kind) {
     case 'knowledge-island':
+      // Its expert stopped committing: the knowledge-loss line says so instead.
+      if (current.has(`knowledge-loss:${reason.file}`)) return null;
       return `${reason.file} is no longer a knowledge island: more people have worked on it.`;
+    case 'knowledge-loss':
+      if (current.has(`knowledge-island:${reason.file}`))
+        return `Someone who knows ${reason.file} is committing again.`;
+      return `${reason.file} is now known by people who are still active.`;
     case 'complexity':
       return `${reason.file} is no longer among this repository's most complex files.`;
     case 'bug-fix-share':
@@ -144,11 +155,11 @@ function repositoryChanges(
   const changes: string[] = [];
   for (const [key, reason] of current) {
     const old = previous.get(key);
-    const lines = old ? pairChanges(old, reason, becameHigh) : [appeared(reason)];
+    const lines = old ? pairChanges(old, reason, becameHigh) : [appeared(reason, previous)];
     changes.push(...lines.filter((line): line is string => line !== null));
   }
   for (const [key, reason] of previous) {
-    const line = current.has(key) ? null : disappeared(reason);
+    const line = current.has(key) ? null : disappeared(reason, current);
     if (line) changes.push(line);
   }
   const planned = new Set(before.dependencyWarnings.map((w) => w.area));

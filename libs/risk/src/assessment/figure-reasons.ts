@@ -13,6 +13,8 @@ const MIN_FAN_IN = 3;
 const BUG_FIX_SHARE = 0.3;
 const MIN_AREA_REVISIONS = 5;
 const MAX_ISLANDS = 2;
+/** The analysis's knowledge-island share (docs/analysis.md): one person wrote this much of the file. */
+const KNOWLEDGE_SHARE = 0.95;
 
 /** Fix commits on the matched files per 30 days against the repository's mean file. */
 export function fixRateReason(
@@ -70,16 +72,34 @@ export function fileReasons(known: readonly WeightedFile[], calibration: RiskCal
     });
   }
   for (const f of known) {
-    if (reasons.filter((r) => r.kind === 'knowledge-island').length >= MAX_ISLANDS) break;
+    if (
+      reasons.filter((r) => r.kind === 'knowledge-island' || r.kind === 'knowledge-loss').length >=
+      MAX_ISLANDS
+    )
+      break;
     const figures = calibration.index.files.get(f.path);
-    if (!figures?.knowledgeIsland) continue;
-    reasons.push({
-      kind: 'knowledge-island',
-      area: f.figures.area,
-      file: f.path,
-      ownership: figures.ownership,
-      contact: figures.mainAuthor ? (calibration.index.authorNames.get(figures.mainAuthor) ?? null) : null,
-    });
+    const author = figures?.mainAuthor ?? null;
+    if (!figures || !author) continue;
+    const name = calibration.index.authorNames.get(author) ?? null;
+    const lastCommit = calibration.index.inactiveAuthors.get(author);
+    if (figures.knowledgeIsland) {
+      reasons.push({
+        kind: 'knowledge-island',
+        area: f.figures.area,
+        file: f.path,
+        ownership: figures.ownership,
+        contact: name,
+      });
+    } else if (lastCommit !== undefined && figures.ownership >= KNOWLEDGE_SHARE) {
+      reasons.push({
+        kind: 'knowledge-loss',
+        area: f.figures.area,
+        file: f.path,
+        ownership: figures.ownership,
+        expert: name,
+        lastCommit,
+      });
+    }
   }
   return reasons;
 }

@@ -65,6 +65,17 @@ describe('describeRiskReason', () => {
       'Knowledge risk: one person wrote 97% of src/sync.ts (bus factor 1); plan a review by someone who knows it.',
     ],
     [
+      {
+        kind: 'knowledge-loss',
+        area: 'src',
+        file: 'src/sync.ts',
+        ownership: 0.98,
+        expert: 'Ada Lovelace',
+        lastCommit: '2025-03-02',
+      },
+      'Knowledge risk: Ada Lovelace wrote 98% of src/sync.ts and has not committed since 2025-03-02; nobody active knows it well, so plan time to learn it and a careful review.',
+    ],
+    [
       { kind: 'fan-in', target: 'libs/payments', targetKind: 'area', fanIn: 14, percentile: 96 },
       "14 other areas import libs/payments: a change there can reach all of them (blast radius; more importers than 96% of this repository's areas).",
     ],

@@ -47,6 +47,16 @@ export type RiskReason =
     }
   | { kind: 'bug-fix-share'; area: string; bugFixRevisions: number; revisions: number; share: number }
   | { kind: 'knowledge-island'; area: string; file: string; ownership: number; contact: string | null }
+  | {
+      /** Like a knowledge island, but its main author is no longer active: nobody active knows it. */
+      kind: 'knowledge-loss';
+      area: string;
+      file: string;
+      ownership: number;
+      expert: string | null;
+      /** Day of the main author's last commit to the repository (YYYY-MM-DD). */
+      lastCommit: string;
+    }
   | { kind: 'fan-in'; target: string; targetKind: 'file' | 'area'; fanIn: number; percentile: number | null }
   | { kind: 'low-confidence'; confidence: number; minConfidence: number; heldAt: 'medium' }
   | { kind: 'no-match'; why: 'empty' | 'no-signal' }
@@ -132,6 +142,10 @@ export function describeRiskReason(reason: RiskReason): string {
         ? `ask ${reason.contact}, who knows it, to review, and share that knowledge`
         : 'plan a review by someone who knows it';
       return `Knowledge risk: one person wrote ${pct(reason.ownership)} of ${reason.file} (bus factor 1); ${ask}.`;
+    }
+    case 'knowledge-loss': {
+      const who = reason.expert ?? 'the person';
+      return `Knowledge risk: ${who} wrote ${pct(reason.ownership)} of ${reason.file} and has not committed since ${reason.lastCommit}; nobody active knows it well, so plan time to learn it and a careful review.`;
     }
     case 'fan-in': {
       const who =

@@ -64,6 +64,8 @@ export interface SnapshotIndex {
   files: ReadonlyMap<string, FileFigures>;
   areas: ReadonlyMap<string, AreaFigures>;
   authorNames: ReadonlyMap<string, string>;
+  /** Authors no longer active in the repository, with the day of their last commit. */
+  inactiveAuthors: ReadonlyMap<string, string>;
   areaCoupling: ReadonlyMap<string, readonly CoupledItem[]>;
   fileCoupling: ReadonlyMap<string, readonly CoupledItem[]>;
   /** Snapshot ticket indices per file, for "similar past tickets touched the same files". */
@@ -170,6 +172,9 @@ function indexSnapshot(snapshot: RepositorySnapshot): SnapshotIndex {
     files: new Map(snapshot.files.map((f) => [f.path, f])),
     areas: new Map(snapshot.areas.map((a) => [a.path, a])),
     authorNames: new Map(snapshot.authors.map((a) => [a.id, a.name])),
+    inactiveAuthors: new Map(
+      snapshot.authors.filter((a) => !a.active).map((a) => [a.id, a.lastCommit.slice(0, 10)]),
+    ),
     areaCoupling,
     fileCoupling,
     ticketsByFile,

@@ -63,6 +63,7 @@ function reasonTarget(reason: RiskReason): string | undefined {
     case 'complexity':
     case 'bug-fix-share':
     case 'knowledge-island':
+    case 'knowledge-loss':
       return reason.area;
     case 'fan-in':
       return reason.target;
