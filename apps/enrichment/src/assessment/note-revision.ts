@@ -14,6 +14,18 @@ const record = (value: unknown): Record<string, unknown> =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const LEVELS = new Set(['low', 'medium', 'high']);
+/** What a kept report keeps from the stored one: the note and the assessment it was written from. */
+const NOTED_FIELDS = [
+  'matches',
+  'risk',
+  'noteReport',
+  'noteMarkdown',
+  'noteAdf',
+  'contentHash',
+  'riskLevel',
+  'confidence',
+  'lowConfidence',
+] as const satisfies readonly (keyof NewTicketReport)[];
 
 /** The stored risk JSON (see report-record.ts) as the change comparison reads it; null if unreadable. */
 function summaryOf(risk: Record<string, unknown>): RiskSummary | null {
@@ -63,33 +75,8 @@ export function reviseReport(
     previous.mappingId === next.mappingId &&
     notedAreas(previous.noteReport) === notedAreas(next.noteReport);
   if (sameInputs && changes.length === 0 && !options.forced) {
-    const {
-      matches,
-      risk,
-      noteReport,
-      noteMarkdown,
-      noteAdf,
-      contentHash,
-      riskLevel,
-      confidence,
-      lowConfidence,
-    } = previous;
-    return {
-      report: {
-        ...next,
-        matches,
-        risk,
-        noteReport,
-        noteMarkdown,
-        noteAdf,
-        contentHash,
-        riskLevel,
-        confidence,
-        lowConfidence,
-      },
-      kept: true,
-      changes: [],
-    };
+    const stored = Object.fromEntries(NOTED_FIELDS.map((field) => [field, previous[field]]));
+    return { report: { ...next, ...stored }, kept: true, changes: [] };
   }
   if (changes.length === 0) return { report: next, kept: false, changes };
   const noteReport = riskNoteReportSchema.parse({ ...next.noteReport, changes });
