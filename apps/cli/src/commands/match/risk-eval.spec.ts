@@ -1,4 +1,5 @@
 import { buildRiskHistory, type FixtureRepo } from '@sightline/testing';
+import { renderEvalReport } from './eval-report';
 import { runEvaluation } from './eval-runner';
 
 const io = { stdout: { write: () => true }, stderr: { write: () => true } };
@@ -28,5 +29,14 @@ describe('sightline eval --risk: each ticket assessed on a snapshot from before 
     expect(risk.tickets).toBe(72);
     const { low, medium, high } = risk.laterFixesByLevel;
     expect(low + medium + high).toBe(risk.positives);
+    const text = renderEvalReport(report);
+    expect(text).toContain(
+      'assessed on 5 snapshots (the cut, refreshed when a ticket came more than 90 days after the last)',
+    );
+    const rate = (level: 'low' | 'medium' | 'high') =>
+      risk.levels[level] > 0
+        ? `${level} ${risk.levels[level]} (${((100 * risk.laterFixesByLevel[level]) / risk.levels[level]).toFixed(0)}% later fix)`
+        : `${level} 0`;
+    expect(text).toContain(`levels: ${rate('high')}, ${rate('medium')}, ${rate('low')}`);
   }, 120_000);
 });
