@@ -32,7 +32,7 @@ export function renderEvalReport(r: EvalReport): string {
       ),
     ...(r.risk ? ['', ...renderRisk(r.risk)] : []),
     '',
-    `Time: history ${secs(r.millis.headAnalysis)}, index at the cut ${secs(r.millis.cutIndex)}, ${r.queries} queries ${secs(r.millis.queries)}`,
+    `Time: history ${secs(r.millis.headAnalysis)}, index at the cut ${secs(r.millis.cutIndex)}, ${r.queries} queries ${secs(r.millis.queries)}${r.millis.risk !== undefined ? `, risk ${secs(r.millis.risk)}` : ''}`,
   ];
   return lines.join('\n') + '\n';
 }
