@@ -51,6 +51,11 @@ describe('extractMentions', () => {
     expect(found.arguments).toEqual(['JavaVersion']);
   });
 
+  it('does not read a kebab-case name before parentheses as a call', () => {
+    expect(mentions('Fix parse of :nth-child(-n+2)').symbols).toEqual([]);
+    expect(mentions('Fix parse of nth(2)').symbols).toEqual(['nth']);
+  });
+
   it('skips abbreviations and host names', () => {
     const found = mentions('e.g. this, i.e. that, see github.com');
     expect(found.symbols).toEqual([]);

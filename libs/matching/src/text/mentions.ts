@@ -57,7 +57,8 @@ const FRAME_PATTERNS: ReadonlyArray<{ re: RegExp; file?: number; line?: number; 
 ];
 
 const DOTTED = /(?<![\w$.])([A-Za-z_$][\w$]*(?:(?:\.|::|#|->)[A-Za-z_$][\w$]*)+)(\()?/g;
-const CALL = /(?<![\w$.])([A-Za-z_$][\w$]{1,})\(/g;
+// Not after a hyphen: `:nth-child(2)` and other kebab-case names are selectors, not calls.
+const CALL = /(?<![\w$.-])([A-Za-z_$][\w$]{1,})\(/g;
 const CAMEL =
   /(?<![\w$])(?:[a-z][a-z0-9]*[A-Z][\w$]*|[A-Z][a-z0-9]+[A-Z][\w$]*|[A-Z]{2,}[a-z][\w$]*)(?![\w$])/g;
 const SNAKE = /(?<![\w$])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w$])/g;
