@@ -25,6 +25,11 @@ export interface MatchWeights {
   similarSpread: number;
   /** Exact mentions of a file, symbol or stack frame. */
   mention: number;
+  /**
+   * Strength of a name the ticket writes as code that no file declares, credited to the few files
+   * whose source text uses it (a share of a declared symbol's strength).
+   */
+  usedName: number;
   /** File or symbol names written as plain words. */
   nameMatch: number;
   /** Component/label path rules of the project mapping. */
@@ -57,6 +62,7 @@ export const DEFAULT_WEIGHTS: MatchWeights = {
   similarTickets: 30,
   similarSpread: 0.5,
   mention: 1,
+  usedName: 0.5,
   nameMatch: 1.5,
   pathRule: 0.5,
   changeFrequency: 0.1,

@@ -1,5 +1,6 @@
 import { MatchIndex } from '../index/match-index';
 import { Mentions } from '../text/mentions';
+import { tokenize } from '../text/tokenizer';
 
 /**
  * Resolves a ticket's exact mentions against the snapshot. A mention's strength is its
@@ -73,6 +74,22 @@ function resolveSymbolPart(index: MatchIndex, part: string): readonly number[] {
   return [...new Set([...named, ...declared])];
 }
 
+/**
+ * Files whose source text holds `name` as a whole identifier: a name the ticket writes as code
+ * that no file declares (`mktemp()`, `currentKey`, `hide_input=`) is still used somewhere, and the
+ * few files using it are where the change goes.
+ */
+function filesUsing(index: MatchIndex, name: string): readonly number[] {
+  const terms = tokenize(name);
+  const key = terms[terms.length - 1];
+  const termId = key === undefined ? undefined : index.content.termId(key);
+  if (termId === undefined || index.content.fields.length === 0) return [];
+  const postings = index.content.fields[0];
+  const start = postings.offsets[termId];
+  const end = postings.offsets[termId + 1];
+  return end - start > MAX_AMBIGUITY ? [] : Array.from(postings.docs.subarray(start, end));
+}
+
 class Accumulator {
   readonly signals = new Map<number, MentionSignal>();
 
@@ -99,6 +116,7 @@ function addSymbol(
   symbol: string,
   strength: number,
   kind: MentionKind,
+  usedStrength = 0,
 ): void {
   const parts = symbol.split(SEPARATOR).filter((p) => p.length > 1);
   const hit = { kind, text: symbol };
@@ -111,6 +129,10 @@ function addSymbol(
   const member = parts[parts.length - 1];
   if (member === undefined) return;
   const docs = resolveSymbolPart(index, member);
+  if (docs.length === 0 && usedStrength > 0) {
+    acc.add(filesUsing(index, member), strength * usedStrength, hit);
+    return;
+  }
   if (owners.size === 0) {
     acc.add(docs, strength, hit);
     return;
@@ -129,7 +151,11 @@ function addSymbol(
   );
 }
 
-export function mentionSignals(index: MatchIndex, mentions: Mentions): Map<number, MentionSignal> {
+export function mentionSignals(
+  index: MatchIndex,
+  mentions: Mentions,
+  usedStrength = 0,
+): Map<number, MentionSignal> {
   const acc = new Accumulator();
   const frameFiles = new Set<string>();
   mentions.frames.forEach((frame, i) => {
@@ -144,7 +170,7 @@ export function mentionSignals(index: MatchIndex, mentions: Mentions): Map<numbe
   for (const file of mentions.files) {
     if (!frameFiles.has(file)) acc.add(resolveFile(index, file), 1, { kind: 'file', text: file });
   }
-  for (const symbol of mentions.symbols) addSymbol(index, acc, symbol, 1, 'symbol');
+  for (const symbol of mentions.symbols) addSymbol(index, acc, symbol, 1, 'symbol', usedStrength);
   for (const symbol of mentions.arguments) addSymbol(index, acc, symbol, ARGUMENT_STRENGTH, 'symbol');
   return acc.signals;
 }

@@ -108,6 +108,39 @@ describe('rankTicket', () => {
     expect(owner).toBeGreaterThan(other);
   });
 
+  it('credits a code name no file declares to the few files whose source uses it', () => {
+    const used = buildMatchIndex({
+      files: [
+        { path: 'src/term_impl.py', symbols: ['open_temp'], content: 'fd = tempfile.mkstemp()\nreturn fd' },
+        { path: 'src/editor.py', symbols: ['edit'], content: 'def edit(text): return open_editor(text)' },
+        { path: 'src/core.py', symbols: ['Command'], comments: 'Every call of the temporary file handling.' },
+      ],
+    });
+    const title = 'Redundant mkstemp() call';
+    const on = rankTicket(used, { title });
+    const off = rankTicket(used, { title }, { weights: { usedName: 0 } });
+    const implOn = on.files.find((f) => f.path === 'src/term_impl.py');
+    const implOff = off.files.find((f) => f.path === 'src/term_impl.py');
+    expect(implOn?.reasons).toContainEqual(
+      expect.objectContaining({ kind: 'mention', mention: 'symbol', text: 'mkstemp' }),
+    );
+    expect(implOff?.reasons.some((r) => r.kind === 'mention')).toBe(false);
+    expect(implOn?.score ?? 0).toBeGreaterThan(implOff?.score ?? 1);
+    // A file that neither declares nor uses the name gets nothing from it.
+    expect(on.files.find((f) => f.path === 'src/editor.py')).toBeUndefined();
+  });
+
+  it('does not credit a code name that many files use', () => {
+    const files = Array.from({ length: 13 }, (_, i) => ({
+      path: `src/m${i}.py`,
+      symbols: [`handler${i}`],
+      content: 'value = helper_call(1)',
+    }));
+    const many = buildMatchIndex({ files });
+    const result = rankTicket(many, { title: 'speed up helper_call()' });
+    expect(result.files.every((f) => f.reasons.every((r) => r.kind !== 'mention'))).toBe(true);
+  });
+
   it('follows stack-trace frames in an ADF description', () => {
     const description = {
       type: 'doc',
