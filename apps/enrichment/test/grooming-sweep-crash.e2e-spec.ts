@@ -12,8 +12,8 @@ const BACKLOG = 200;
 const PAGE_SIZE = 50;
 const SEARCH = '/rest/api/3/search/jql';
 const keys = Array.from({ length: BACKLOG }, (_, i) => `SHOP-${i + 1}`);
-/** Newest first, 50 a page: SHOP-125 sits in the middle of the second page. */
-const KILL_ON = '/rest/api/3/issue/SHOP-125';
+/** The sweep is killed while it asks for this page (1-based): two pages are recorded by then. */
+const KILL_ON_PAGE = 3;
 
 function tokenOf(request: { query: Record<string, string[]>; body: unknown }): string | null {
   const fromBody = (request.body as { nextPageToken?: unknown } | undefined)?.nextPageToken;
@@ -22,9 +22,9 @@ function tokenOf(request: { query: Record<string, string[]>; body: unknown }): s
 }
 
 /**
- * The worker is a separate process, SIGKILLed while the sweep is under way: the enrichment of a
- * ticket from the second page has just reached the tracker. Another worker takes the stalled
- * sweep over from its stored cursor.
+ * The worker is a separate process, SIGKILLed while the sweep is under way: it has recorded two
+ * pages (their enrichments queued, some running) and is asking for the third. Another worker
+ * takes the stalled sweep over from its stored cursor.
  */
 describe('a grooming sweep whose worker is killed halfway (e2e)', () => {
   const harness = new EnrichmentHarness();
@@ -75,8 +75,9 @@ describe('a grooming sweep whose worker is killed halfway (e2e)', () => {
     let killed!: () => void;
     const wasKilled = new Promise<void>((resolve) => (killed = resolve));
     // The fault queue sees each request first: it doubles as the moment to pull the plug.
+    let searches = 0;
     jira.failNext(1, { kind: 'network' }, (request) => {
-      if (request.path !== KILL_ON) return false;
+      if (request.path !== SEARCH || ++searches < KILL_ON_PAGE) return false;
       current?.kill('SIGKILL');
       killed();
       return true;

@@ -17,6 +17,24 @@ export class QueueProducer {
     return job.id ?? '';
   }
 
+  /**
+   * Many jobs of one kind in one Redis round trip (a pipeline), each validated like `enqueue`; a
+   * job whose id is already in the queue is not added again.
+   */
+  async enqueueMany<Q extends QueueName, N extends JobName<Q>>(
+    queue: Q,
+    name: N,
+    jobs: readonly { data: JobPayload<Q, N>; jobId: string }[],
+  ): Promise<void> {
+    if (jobs.length === 0) return;
+    const entries = jobs.map((job) => ({
+      name,
+      data: parseJobPayload(queue, name, job.data),
+      opts: { jobId: job.jobId },
+    }));
+    await this.queue(queue).addBulk(entries);
+  }
+
   /** Creates or replaces a cron schedule that adds the job each time it fires. */
   async schedule<Q extends QueueName, N extends JobName<Q>>(
     queue: Q,

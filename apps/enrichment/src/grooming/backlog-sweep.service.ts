@@ -118,6 +118,11 @@ export class BacklogSweepService {
     return ids;
   }
 
+  /**
+   * One page: the stale tickets' runs and marks are written in one statement each, then every
+   * ticket to queue goes to Redis in one round trip. Marks still come before queuing, so a crash
+   * in between is repaired by the re-read page (marked tickets are queued again, same job ids).
+   */
   private async enqueueStale(
     sweep: SweepRecord,
     connection: TrackerConnectionRecord,
@@ -127,46 +132,38 @@ export class BacklogSweepService {
     const keys = tickets.map((ticket) => ticket.key);
     const already = await this.sweeps.enqueuedAmong(sweep.id, keys);
     const freshness = await this.reports.freshnessOf(connection.id, keys);
-    let enqueued = 0;
-    let upToDate = 0;
+    const toQueue: { ticketKey: string; runId: string }[] = [];
+    const toMark: { ticketKey: string; runId: string }[] = [];
     for (const ticket of tickets) {
-      const runId = sweepRunId(sweep.id, ticket.key);
-      // Marked before a crash on this page: queued again (the same job id, and a run already past
-      // enrichment does nothing), since the crash may have come between the mark and the queue.
-      if (already.has(ticket.key)) {
-        await this.queue(connection, ticket.key, runId);
-        enqueued += 1;
-        continue;
+      const entry = { ticketKey: ticket.key, runId: sweepRunId(sweep.id, ticket.key) };
+      // Marked before a crash on this page: queued again (a run already past enrichment does
+      // nothing), since the crash may have come between the mark and the queue.
+      if (already.has(ticket.key)) toQueue.push(entry);
+      else if (sweepVerdict(freshness.get(ticket.key), ticketInputHash(ticket), latest) !== 'up-to-date') {
+        toMark.push(entry);
+        toQueue.push(entry);
       }
-      const verdict = sweepVerdict(freshness.get(ticket.key), ticketInputHash(ticket), latest);
-      if (verdict === 'up-to-date') {
-        upToDate += 1;
-        continue;
-      }
-      if (!(await this.runs.find(runId))) {
-        await this.runs.create({
-          id: runId,
-          connectionId: connection.id,
-          tracker: connection.kind,
-          ticketKey: ticket.key,
-          trigger: 'sweep',
-        });
-      }
-      // Marked before it is queued: a ticket queued is always one this sweep knows it queued.
-      await this.sweeps.markEnqueued(sweep.id, ticket.key, runId);
-      await this.queue(connection, ticket.key, runId);
-      enqueued += 1;
     }
-    return { seen: tickets.length, enqueued, upToDate };
-  }
-
-  private async queue(connection: TrackerConnectionRecord, ticketKey: string, runId: string): Promise<void> {
-    await this.producer.enqueue(
+    await this.runs.createQueued(
+      toMark.map(({ ticketKey, runId }) => ({
+        id: runId,
+        connectionId: connection.id,
+        tracker: connection.kind,
+        ticketKey,
+        trigger: 'sweep' as const,
+      })),
+    );
+    // Marked before it is queued: a ticket queued is always one this sweep knows it queued.
+    await this.sweeps.markManyEnqueued(sweep.id, toMark);
+    await this.producer.enqueueMany(
       'ticket-enrichment',
       'enrich-ticket',
-      { connectionId: connection.id, ticketKey, runId },
-      { jobId: `enrich-${runId}` },
+      toQueue.map(({ ticketKey, runId }) => ({
+        data: { connectionId: connection.id, ticketKey, runId },
+        jobId: `enrich-${runId}`,
+      })),
     );
+    return { seen: tickets.length, enqueued: toQueue.length, upToDate: tickets.length - toQueue.length };
   }
 
   /** A rate limit delays the sweep (it resumes from its cursor); refused credentials end it. */

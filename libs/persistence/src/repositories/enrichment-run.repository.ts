@@ -89,6 +89,29 @@ export class EnrichmentRunRepository {
     return insertRun(this.dataSource, { ...run, id: run.id ?? randomUUID() });
   }
 
+  /**
+   * Queued runs for many tickets in one statement (a sweep's page); a run whose id already exists
+   * is left as it is, so a page re-read after a crash creates nothing twice.
+   */
+  async createQueued(runs: readonly (NewEnrichmentRun & { id: string })[]): Promise<void> {
+    if (runs.length === 0) return;
+    await this.dataSource.query(
+      `INSERT INTO enrichment_runs (id, connection_id, tracker, ticket_key, trigger, delivery_id, status)
+       SELECT id, connection_id, tracker, ticket_key, trigger, delivery_id, 'queued'
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])
+         AS run (id, connection_id, tracker, ticket_key, trigger, delivery_id)
+       ON CONFLICT (id) DO NOTHING`,
+      [
+        runs.map((run) => run.id),
+        runs.map((run) => run.connectionId),
+        runs.map((run) => run.tracker),
+        runs.map((run) => run.ticketKey),
+        runs.map((run) => run.trigger),
+        runs.map((run) => run.deliveryId ?? null),
+      ],
+    );
+  }
+
   async find(id: string): Promise<EnrichmentRunRecord | null> {
     const [row] = await this.dataSource.query(`SELECT ${RUN_COLUMNS} FROM enrichment_runs WHERE id = $1`, [
       id,

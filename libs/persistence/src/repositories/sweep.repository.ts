@@ -114,6 +114,20 @@ export class SweepRepository {
     return rows.length > 0;
   }
 
+  /** Marks many tickets enqueued by this sweep in one statement; tickets already marked stay as they are. */
+  async markManyEnqueued(
+    sweepId: string,
+    tickets: readonly { ticketKey: string; runId: string }[],
+  ): Promise<void> {
+    if (tickets.length === 0) return;
+    await this.dataSource.query(
+      `INSERT INTO sweep_tickets (sweep_id, ticket_key, run_id)
+       SELECT $1, ticket_key, run_id FROM unnest($2::text[], $3::uuid[]) AS marked (ticket_key, run_id)
+       ON CONFLICT DO NOTHING`,
+      [sweepId, tickets.map((ticket) => ticket.ticketKey), tickets.map((ticket) => ticket.runId)],
+    );
+  }
+
   async enqueuedCount(sweepId: string): Promise<number> {
     const [row] = await this.dataSource.query(
       `SELECT count(*)::int AS count FROM sweep_tickets WHERE sweep_id = $1`,
