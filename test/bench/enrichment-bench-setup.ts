@@ -49,6 +49,12 @@ export class BenchDatabase {
   }
 }
 
+/** Extra settings of one service process: environment overrides and node flags (e.g. --cpu-prof). */
+export interface ServiceProcessOptions {
+  env?: Record<string, string>;
+  nodeArgs?: string[];
+}
+
 /** One enrichment process (`roles` api, worker or both) on a free port. */
 export class ServiceProcess {
   private child?: ChildProcess;
@@ -58,7 +64,13 @@ export class ServiceProcess {
     private readonly databaseUrl: string,
     readonly prefix: string,
     private readonly roles: string,
+    private readonly options: ServiceProcessOptions = {},
   ) {}
+
+  /** The process id while it runs, for CPU accounting (/proc/<pid>/stat). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
 
   async start(): Promise<this> {
     const port = await freePort();
@@ -66,6 +78,7 @@ export class ServiceProcess {
     this.child = spawn(
       process.execPath,
       [
+        ...(this.options.nodeArgs ?? []),
         '-r',
         'ts-node/register/transpile-only',
         '-r',
@@ -86,6 +99,7 @@ export class ServiceProcess {
           LOG_LEVEL: 'warn',
           ENRICHMENT_CONCURRENCY: '16',
           WRITEBACK_CONCURRENCY: '16',
+          ...this.options.env,
         },
         stdio: ['ignore', 'ignore', 'inherit'],
       },
@@ -98,14 +112,18 @@ export class ServiceProcess {
         () => false,
       );
       if (ready) return this;
-      if (Date.now() > deadline || this.child.exitCode !== null)
-        throw new Error(`enrichment (${this.roles}) did not start`);
+      if (Date.now() > deadline || this.exited()) throw new Error(`enrichment (${this.roles}) did not start`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
 
+  /** Ended by itself or by a signal (a signalled child has no exit code). */
+  private exited(): boolean {
+    return this.child?.exitCode !== null || this.child?.signalCode !== null;
+  }
+
   async stop(): Promise<void> {
-    if (!this.child || this.child.exitCode !== null) return;
+    if (!this.child || this.exited()) return;
     const exited = new Promise((resolve) => this.child?.once('exit', resolve));
     this.child.kill('SIGTERM');
     await exited;
@@ -134,7 +152,7 @@ export async function seedTracker(
   dataSource: DataSource,
   kind: 'jira' | 'linear',
   fake: FakeJira | FakeLinear,
-): Promise<{ connectionId: string }> {
+): Promise<{ connectionId: string; mappingId: string }> {
   const repo = buildRiskHistory();
   const suffix = randomBytes(3).toString('hex');
   try {
@@ -168,7 +186,7 @@ export async function seedTracker(
       credentialEnvelope: cipher.seal(JSON.stringify(auth)),
       webhookSecretEnvelope: cipher.seal(BENCH_SECRET),
     });
-    await new ProjectMappingRepository(dataSource).create({
+    const mapping = await new ProjectMappingRepository(dataSource).create({
       connectionId: connection.id,
       projectKey: 'SHOP',
       repositoryIds: [registered.id],
@@ -177,7 +195,7 @@ export async function seedTracker(
       writebackMode: 'comment+label',
       grooming: {},
     });
-    return { connectionId: connection.id };
+    return { connectionId: connection.id, mappingId: mapping.id };
   } finally {
     repo.dispose();
   }
