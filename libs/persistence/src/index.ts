@@ -10,6 +10,7 @@ export {
 } from './repositories/api-key.repository';
 export { AuditLogRepository, type AuditEntry, type AuditRecord } from './repositories/audit-log.repository';
 export { DatabasePing } from './database-ping';
+export { RECENT_ROW_TTL_MS } from './repositories/recent-rows';
 export {
   AnalysisRunRepository,
   type AnalysisRunRecord,

@@ -98,6 +98,30 @@ describe('repository registry, tracker connections and project mappings (medium)
     );
   });
 
+  it('serves the per-ticket reads from a short-lived copy that its own writes drop at once', async () => {
+    const [first, second] = [await register('recent-a'), await register('recent-b')];
+    const connection = await connect('recent');
+    const created = await mappings.create(mapping(connection.id, 'RECENT', [second.id, first.id]));
+    expect(await mappings.findForProjectRecent(connection.id, 'RECENT')).toEqual(created);
+    expect(await mappings.findByIdRecent(created.id)).toEqual(await mappings.findById(created.id));
+    expect(created.repositoryIds).toEqual([first.id, second.id].sort());
+    expect(await connections.findByIdRecent(connection.id)).toEqual(connection);
+
+    await mappings.update(created.id, { writebackMode: 'comment', repositoryIds: [first.id] });
+    expect(await mappings.findForProjectRecent(connection.id, 'RECENT')).toEqual(
+      expect.objectContaining({ writebackMode: 'comment', repositoryIds: [first.id] }),
+    );
+    await connections.update(connection.id, { health: 'unhealthy', healthReason: 'refused' });
+    expect(await connections.findByIdRecent(connection.id)).toEqual(
+      expect.objectContaining({ health: 'unhealthy', healthReason: 'refused' }),
+    );
+    await mappings.remove(created.id);
+    expect(await mappings.findByIdRecent(created.id)).toBeNull();
+    expect(await mappings.findForProjectRecent(connection.id, 'RECENT')).toBeNull();
+    await connections.remove(connection.id);
+    expect(await connections.findByIdRecent(connection.id)).toBeNull();
+  });
+
   it('filters names literally, whatever LIKE would make of them', async () => {
     await register('100%_done');
     await register('100x-done');

@@ -148,6 +148,66 @@ describe('enrichment state (medium)', () => {
     expect(await states.get(connectionId, key)).toBeNull();
   });
 
+  it('reads a report, its write-back state and the feedback-label marker in one go, as the single reads do', async () => {
+    const key = `SHOP-${Math.floor(Math.random() * 1e6) + 1}`;
+    expect(await reports.findWithWritebackState(connectionId, key)).toEqual({
+      report: null,
+      state: null,
+      labelApplicationRecorded: false,
+    });
+    const stored = await reports.upsertIfNewer(report(key, new Date('2026-01-03T00:00:00Z'), 'h-view'));
+    expect(stored).toEqual(await reports.find(connectionId, key));
+    await states.recordNote(connectionId, key, '30001', 'h-view');
+    await feedback.recordLabelApplication(connectionId, key, null);
+    const view = await reports.findWithWritebackState(connectionId, key);
+    expect(view.report).toEqual(await reports.find(connectionId, key));
+    expect(view.report?.ticketUpdatedAt).toBeInstanceOf(Date);
+    expect(view.state).toEqual(await states.get(connectionId, key));
+    expect(view.state?.lastWrittenAt).toBeInstanceOf(Date);
+    expect(view.labelApplicationRecorded).toBe(true);
+  });
+
+  it('records the last parts and finishes the run in one statement; an already finished run keeps its end', async () => {
+    const key = 'SHOP-78';
+    const open = await runs.create({ ...run, ticketKey: key });
+    await runs.markRunning(open.id);
+    await runs.markWriting(open.id, { riskLevel: 'high', contentHash: 'h1' });
+    await states.recordPartsAndFinishRun(
+      connectionId,
+      key,
+      { labelPresent: true, machineHash: 'machine-9' },
+      {
+        id: open.id,
+        outcome: 'comment created, risk label added',
+        report: { riskLevel: 'high', contentHash: 'h1' },
+      },
+    );
+    expect(await states.get(connectionId, key)).toEqual(
+      expect.objectContaining({ labelPresent: true, machineHash: 'machine-9', noteId: null }),
+    );
+    expect(await runs.find(open.id)).toEqual(
+      expect.objectContaining({
+        status: 'written',
+        outcome: 'comment created, risk label added',
+        riskLevel: 'high',
+      }),
+    );
+    // Nothing but the run to finish; and a finished run is not reopened or renamed.
+    await states.recordPartsAndFinishRun(
+      connectionId,
+      key,
+      {},
+      {
+        id: open.id,
+        outcome: 'again',
+        report: { riskLevel: 'low', contentHash: 'h2' },
+      },
+    );
+    expect(await runs.find(open.id)).toEqual(
+      expect.objectContaining({ status: 'written', outcome: 'comment created, risk label added' }),
+    );
+  });
+
   it('returns a project’s newest feedback, oldest first', async () => {
     for (const [path, verdict] of [
       ['packages/billing', 'wrong'],

@@ -11,6 +11,7 @@ import {
   type WritebackMode,
 } from '../entities/project-mapping.entity';
 import { translateConstraintViolations, type ListPage } from './constraint-violation';
+import { RecentRows } from './recent-rows';
 
 export interface PathRule {
   match: string;
@@ -61,6 +62,21 @@ function toColumns(
     : { ...columns, grooming: grooming as QueryDeepPartialEntity<Record<string, unknown>> };
 }
 
+/** One mapping and its repository ids in one statement (read for every ticket). */
+const RECORD_SELECT = `SELECT m.id, m.connection_id AS "connectionId", m.project_key AS "projectKey",
+  ARRAY(SELECT l.repository_id::text FROM project_mapping_repositories l WHERE l.mapping_id = m.id) AS "repositoryIds",
+  m.path_rules AS "pathRules", m.risk_thresholds AS "riskThresholds", m.writeback_mode AS "writebackMode",
+  m.grooming, m.created_at AS "createdAt", m.updated_at AS "updatedAt"
+  FROM project_mappings m`;
+
+function sortedRepositories(row: ProjectMappingRecord | undefined): ProjectMappingRecord | null {
+  if (!row) return null;
+  row.repositoryIds.sort();
+  return row;
+}
+
+const recentMappings = new RecentRows<ProjectMappingRecord | null>();
+
 /** Project mappings (tables `project_mappings` and `project_mapping_repositories`). */
 export class ProjectMappingRepository {
   private readonly mappings: Repository<ProjectMappingEntity>;
@@ -86,18 +102,37 @@ export class ProjectMappingRepository {
         return mappingId;
       }),
     );
+    recentMappings.clear();
     return (await this.findById(id)) as ProjectMappingRecord;
   }
 
   async findById(id: string): Promise<ProjectMappingRecord | null> {
-    const entity = await this.mappings.findOneBy({ id });
-    return entity && (await this.withRepositories([entity]))[0];
+    const [row] = await this.dataSource.query(`${RECORD_SELECT} WHERE m.id = $1`, [id]);
+    return sortedRepositories(row);
   }
 
   /** The mapping the enrichment service applies to a ticket of this project or team. */
   async findForProject(connectionId: string, projectKey: string): Promise<ProjectMappingRecord | null> {
-    const entity = await this.mappings.findOneBy({ connectionId, projectKey });
-    return entity && (await this.withRepositories([entity]))[0];
+    const [row] = await this.dataSource.query(
+      `${RECORD_SELECT} WHERE m.connection_id = $1 AND m.project_key = $2`,
+      [connectionId, projectKey],
+    );
+    return sortedRepositories(row);
+  }
+
+  /**
+   * For the per-ticket jobs: as read at most RECENT_ROW_TTL_MS ago (writes through this
+   * repository in this process are seen at once).
+   */
+  findByIdRecent(id: string): Promise<ProjectMappingRecord | null> {
+    return recentMappings.get(`id:${id}`, () => this.findById(id));
+  }
+
+  /** findForProject, as read at most RECENT_ROW_TTL_MS ago. */
+  findForProjectRecent(connectionId: string, projectKey: string): Promise<ProjectMappingRecord | null> {
+    return recentMappings.get(`project:${connectionId}:${projectKey}`, () =>
+      this.findForProject(connectionId, projectKey),
+    );
   }
 
   /** Ordered by project key. */
@@ -143,11 +178,13 @@ export class ProjectMappingRepository {
         return true;
       }),
     );
+    recentMappings.clear();
     return found ? this.findById(id) : null;
   }
 
   async remove(id: string): Promise<boolean> {
     const result = await this.mappings.delete({ id });
+    recentMappings.clear();
     return Boolean(result.affected);
   }
 

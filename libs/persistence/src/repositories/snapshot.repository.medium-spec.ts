@@ -128,6 +128,10 @@ describe('SnapshotRepository and AnalysisRunRepository (medium)', () => {
     }
     const latest = await snapshots.latest(repositoryId);
     expect(latest).toEqual(expect.objectContaining({ id: ids[2], head: 'c3', summary: { files: 3 } }));
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const both = await snapshots.latestOfRepositories([repositoryId, unknown]);
+    expect([...both.keys()]).toEqual([repositoryId]);
+    expect(both.get(repositoryId)?.snapshot).toEqual({ id: ids[2], head: 'c3' });
     const [{ n }] = await dataSource.query(
       `SELECT count(*)::int AS n FROM snapshots WHERE repository_id = $1`,
       [repositoryId],

@@ -104,6 +104,33 @@ export class SnapshotRepository {
     return row ?? null;
   }
 
+  /**
+   * For matching a ticket, in one statement for all of a mapping's repositories: each one's name
+   * and its latest snapshot's id and head (null before its first analysis). Unknown ids are left
+   * out.
+   */
+  async latestOfRepositories(
+    repositoryIds: readonly string[],
+  ): Promise<Map<string, { name: string; snapshot: { id: string; head: string } | null }>> {
+    if (repositoryIds.length === 0) return new Map();
+    const rows: { repositoryId: string; name: string; snapshotId: string | null; head: string | null }[] =
+      await this.dataSource.query(
+        `SELECT r.id AS "repositoryId", r.name, s.id AS "snapshotId", s.head
+         FROM repositories r LEFT JOIN snapshots s ON s.id = r.latest_snapshot_id
+         WHERE r.id = ANY($1::uuid[])`,
+        [repositoryIds],
+      );
+    return new Map(
+      rows.map((row) => [
+        row.repositoryId,
+        {
+          name: row.name,
+          snapshot: row.snapshotId && row.head !== null ? { id: row.snapshotId, head: row.head } : null,
+        },
+      ]),
+    );
+  }
+
   async document(snapshotId: string): Promise<Buffer | null> {
     const [row] = await this.dataSource.query(`SELECT document FROM snapshots WHERE id = $1`, [snapshotId]);
     return row?.document ?? null;

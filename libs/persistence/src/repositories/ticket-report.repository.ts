@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { TrackerKind } from '../entities/tracker-connection.entity';
+import { WRITEBACK_STATE_COLUMNS, type WritebackStateRecord } from './writeback-state.repository';
 
 /**
  * The latest enrichment report of one ticket: what was matched against which snapshots, the risk
@@ -47,10 +48,12 @@ export class TicketReportRepository {
 
   /**
    * Stores the report unless one made from a newer read of the ticket is already there (two
-   * workers enriching two quick edits may finish in either order). Null when superseded.
+   * workers enriching two quick edits may finish in either order). Null when superseded. The
+   * record returned is the one given plus what the database assigned: reading the large JSON
+   * columns back would only parse again what was just written.
    */
   async upsertIfNewer(report: NewTicketReport): Promise<TicketReportRecord | null> {
-    const [row] = await this.dataSource.query(
+    const [row]: { id: string; createdAt: Date; updatedAt: Date }[] = await this.dataSource.query(
       `INSERT INTO ticket_reports (connection_id, tracker, ticket_key, ticket_id, project_key, mapping_id, ticket,
          ticket_updated_at, snapshots, matches, risk, note_report, note_markdown, note_adf, content_hash, risk_level,
          confidence, low_confidence, input_hash)
@@ -63,7 +66,7 @@ export class TicketReportRepository {
          content_hash = EXCLUDED.content_hash, risk_level = EXCLUDED.risk_level, confidence = EXCLUDED.confidence,
          low_confidence = EXCLUDED.low_confidence, input_hash = EXCLUDED.input_hash, updated_at = now()
        WHERE ticket_reports.ticket_updated_at <= EXCLUDED.ticket_updated_at
-       RETURNING ${COLUMNS}`,
+       RETURNING id, created_at AS "createdAt", updated_at AS "updatedAt"`,
       [
         report.connectionId,
         report.tracker,
@@ -86,7 +89,7 @@ export class TicketReportRepository {
         report.inputHash,
       ],
     );
-    return row ?? null;
+    return row ? { ...report, ...row } : null;
   }
 
   async find(connectionId: string, ticketKey: string): Promise<TicketReportRecord | null> {
@@ -95,6 +98,50 @@ export class TicketReportRepository {
       [connectionId, ticketKey],
     );
     return row ?? null;
+  }
+
+  /**
+   * The report, what was last written to the ticket and whether a feedback-label application is
+   * recorded (ticket_feedback_labels), in one statement: what an enrichment and a write-back
+   * plan from.
+   */
+  async findWithWritebackState(
+    connectionId: string,
+    ticketKey: string,
+  ): Promise<{
+    report: TicketReportRecord | null;
+    state: WritebackStateRecord | null;
+    labelApplicationRecorded: boolean;
+  }> {
+    const [row]: {
+      report: Record<string, unknown> | null;
+      state: Record<string, unknown> | null;
+      labelApplicationRecorded: boolean;
+    }[] = await this.dataSource.query(
+      `SELECT (SELECT to_jsonb(r) FROM (SELECT ${COLUMNS} FROM ticket_reports
+                 WHERE connection_id = $1 AND ticket_key = $2) r) AS report,
+              (SELECT to_jsonb(s) FROM (SELECT ${WRITEBACK_STATE_COLUMNS} FROM ticket_writeback_state
+                 WHERE connection_id = $1 AND ticket_key = $2) s) AS state,
+              EXISTS (SELECT 1 FROM ticket_feedback_labels WHERE connection_id = $1 AND ticket_key = $2)
+                AS "labelApplicationRecorded"`,
+      [connectionId, ticketKey],
+    );
+    // JSON carries times as text: give them back their Date type, as the single-table reads do.
+    const report = row.report && {
+      ...row.report,
+      ticketUpdatedAt: new Date(row.report.ticketUpdatedAt as string),
+      createdAt: new Date(row.report.createdAt as string),
+      updatedAt: new Date(row.report.updatedAt as string),
+    };
+    const state = row.state && {
+      ...row.state,
+      lastWrittenAt: row.state.lastWrittenAt === null ? null : new Date(row.state.lastWrittenAt as string),
+    };
+    return {
+      report: report as TicketReportRecord | null,
+      state: state as WritebackStateRecord | null,
+      labelApplicationRecorded: row.labelApplicationRecorded,
+    };
   }
 
   /**

@@ -1,6 +1,7 @@
 import { ILike, type DataSource, type FindOptionsWhere, type Repository } from 'typeorm';
 import { TrackerConnectionEntity, type TrackerKind } from '../entities/tracker-connection.entity';
 import { containsPattern, translateConstraintViolations, type ListPage } from './constraint-violation';
+import { RecentRows } from './recent-rows';
 
 export type TrackerHealth = 'unknown' | 'healthy' | 'unhealthy';
 
@@ -72,11 +73,18 @@ function toColumns(input: TrackerConnectionChanges): Partial<TrackerConnectionEn
   };
 }
 
+/** The record's columns, without the sealed secrets (they are read only to build a client). */
+const RECORD_COLUMNS = `id, name, kind, base_url AS "baseUrl", auth_kind AS "authKind",
+  webhook_secret_ciphertext IS NOT NULL AS "webhookSecretConfigured", bot_account_id AS "botAccountId",
+  health, health_reason AS "healthReason", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+const recentConnections = new RecentRows<TrackerConnectionRecord | null>();
+
 /** Tracker connections (table `tracker_connections`). */
 export class TrackerConnectionRepository {
   private readonly connections: Repository<TrackerConnectionEntity>;
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.connections = dataSource.getRepository(TrackerConnectionEntity);
   }
 
@@ -86,12 +94,24 @@ export class TrackerConnectionRepository {
     const result = await translateConstraintViolations(() =>
       this.connections.insert({ kind, ...toColumns(rest) }),
     );
+    recentConnections.clear();
     return toRecord(await this.connections.findOneByOrFail({ id: result.identifiers[0].id as string }));
   }
 
   async findById(id: string): Promise<TrackerConnectionRecord | null> {
-    const entity = await this.connections.findOneBy({ id });
-    return entity && toRecord(entity);
+    const [row] = await this.dataSource.query(
+      `SELECT ${RECORD_COLUMNS} FROM tracker_connections WHERE id = $1`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /**
+   * For the per-ticket jobs: the connection as read at most RECENT_ROW_TTL_MS ago (writes through
+   * this repository in this process are seen at once). Not for anything an admin just changed.
+   */
+  findByIdRecent(id: string): Promise<TrackerConnectionRecord | null> {
+    return recentConnections.get(id, () => this.findById(id));
   }
 
   /** Ordered by name; `nameContains` matches case-insensitively. */
@@ -119,12 +139,14 @@ export class TrackerConnectionRepository {
     const result = await translateConstraintViolations(() =>
       this.connections.update({ id }, { ...toColumns(changes), updatedAt: new Date() }),
     );
+    recentConnections.clear();
     return result.affected ? this.findById(id) : null;
   }
 
   /** False when there was no such connection; ConstraintViolationError('foreign-key') while mappings use it. */
   async remove(id: string): Promise<boolean> {
     const result = await translateConstraintViolations(() => this.connections.delete({ id }));
+    recentConnections.clear();
     return Boolean(result.affected);
   }
 

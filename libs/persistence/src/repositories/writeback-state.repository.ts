@@ -19,8 +19,18 @@ export interface WritebackStateRecord {
   lastWrittenAt: Date | null;
 }
 
-const COLUMNS = `connection_id AS "connectionId", ticket_key AS "ticketKey", note_id AS "noteId", note_hash AS "noteHash",
+export const WRITEBACK_STATE_COLUMNS = `connection_id AS "connectionId", ticket_key AS "ticketKey", note_id AS "noteId", note_hash AS "noteHash",
   label_present AS "labelPresent", machine_hash AS "machineHash", last_written_at AS "lastWrittenAt"`;
+
+function partColumns(parts: {
+  labelPresent?: boolean;
+  machineHash?: string;
+}): Record<string, string | boolean> {
+  const columns: Record<string, string | boolean> = {};
+  if (parts.labelPresent !== undefined) columns.label_present = parts.labelPresent;
+  if (parts.machineHash !== undefined) columns.machine_hash = parts.machineHash;
+  return columns;
+}
 
 /** Write-back state (table `ticket_writeback_state`), one row per connection and ticket. */
 export class WritebackStateRepository {
@@ -28,7 +38,7 @@ export class WritebackStateRepository {
 
   async get(connectionId: string, ticketKey: string): Promise<WritebackStateRecord | null> {
     const [row] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM ticket_writeback_state WHERE connection_id = $1 AND ticket_key = $2`,
+      `SELECT ${WRITEBACK_STATE_COLUMNS} FROM ticket_writeback_state WHERE connection_id = $1 AND ticket_key = $2`,
       [connectionId, ticketKey],
     );
     return row ?? null;
@@ -44,10 +54,41 @@ export class WritebackStateRepository {
     ticketKey: string,
     parts: { labelPresent?: boolean; machineHash?: string },
   ): Promise<void> {
-    const columns: Record<string, string | boolean> = {};
-    if (parts.labelPresent !== undefined) columns.label_present = parts.labelPresent;
-    if (parts.machineHash !== undefined) columns.machine_hash = parts.machineHash;
+    const columns = partColumns(parts);
     if (Object.keys(columns).length > 0) await this.upsert(connectionId, ticketKey, columns);
+  }
+
+  /**
+   * recordParts and the run's final status in one statement (both or neither): the last step of
+   * a write-back. `run.report` sets the run's risk level and content hash, as finish() does.
+   */
+  async recordPartsAndFinishRun(
+    connectionId: string,
+    ticketKey: string,
+    parts: { labelPresent?: boolean; machineHash?: string },
+    run: { id: string; outcome: string; report: { riskLevel: string; contentHash: string } },
+  ): Promise<void> {
+    const finish = `UPDATE enrichment_runs SET status = 'written', outcome = $2, risk_level = $3, content_hash = $4,
+         finished_at = now()
+       WHERE id = $1 AND status IN ('queued', 'running', 'writing')`;
+    const runValues = [run.id, run.outcome, run.report.riskLevel, run.report.contentHash];
+    const columns = partColumns(parts);
+    const names = Object.keys(columns);
+    if (names.length === 0) {
+      await this.dataSource.query(finish, runValues);
+      return;
+    }
+    const at = runValues.length;
+    await this.dataSource.query(
+      `WITH parts AS (
+         INSERT INTO ticket_writeback_state (connection_id, ticket_key, ${names.join(', ')}, last_written_at)
+         VALUES ($${at + 1}, $${at + 2}, ${names.map((_, i) => `$${at + 3 + i}`).join(', ')}, now())
+         ON CONFLICT (connection_id, ticket_key) DO UPDATE SET
+           ${names.map((name) => `${name} = EXCLUDED.${name}`).join(', ')}, last_written_at = now(), updated_at = now()
+       )
+       ${finish}`,
+      [...runValues, connectionId, ticketKey, ...Object.values(columns)],
+    );
   }
 
   /** Forgets everything written to the ticket (its comment was deleted by hand, or for tests). */
