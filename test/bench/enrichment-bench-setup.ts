@@ -99,6 +99,8 @@ export class ServiceProcess {
           LOG_LEVEL: 'warn',
           ENRICHMENT_CONCURRENCY: '16',
           WRITEBACK_CONCURRENCY: '16',
+          // e.g. PGOPTIONS='-c log_statement=all' to count the services' statements by kind.
+          ...(process.env.PGOPTIONS ? { PGOPTIONS: process.env.PGOPTIONS } : {}),
           ...this.options.env,
         },
         stdio: ['ignore', 'ignore', 'inherit'],

@@ -27,8 +27,13 @@ export const JOB_CONTRACTS = {
     'prune-enrichment-history': z.object({}).strict(),
   },
   'tracker-writeback': {
-    /** Make the ticket show its current report: our one comment, the risk label, the machine data. */
-    'write-note': z.object({ connectionId: id, ticketKey, runId: id }).strict(),
+    /**
+     * Make the ticket show its current report: our one comment, the risk label, the machine data.
+     * `forced`: the run was a forced rewrite (a job queued before the field existed reads the run).
+     */
+    'write-note': z
+      .object({ connectionId: id, ticketKey, runId: id, forced: z.boolean().optional() })
+      .strict(),
   },
   'grooming-sweep': {
     /** Page through the mapping's backlog from the sweep's stored cursor, enqueuing stale tickets. */

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectConfig, type Config } from '@sightline/config';
 import { rankTicket, type FeedbackEntry } from '@sightline/matching';
 import {
-  RepositoryRegistryRepository,
   SnapshotRepository,
   TicketFeedbackRepository,
   type ProjectMappingRecord,
@@ -94,7 +93,6 @@ export class TicketAssessor {
   constructor(
     @InjectConfig() private readonly config: Config,
     private readonly snapshots: SnapshotRepository,
-    private readonly registry: RepositoryRegistryRepository,
     private readonly feedback: TicketFeedbackRepository,
     private readonly indexes: SnapshotIndexCache,
     private readonly lifecycles: PastTicketLifecycles,
@@ -111,18 +109,14 @@ export class TicketAssessor {
   ): Promise<TicketAssessment> {
     const thresholds = thresholdsOf(mapping);
     // Every lookup at once: the stored feedback, and each repository's latest snapshot and name.
-    const [verdicts, sources] = await Promise.all([
+    const [verdicts, latest] = await Promise.all([
       this.feedback.listForProject(mapping.connectionId, mapping.projectKey),
-      Promise.all(
-        mapping.repositoryIds.map(async (repositoryId) => {
-          const [header, repository] = await Promise.all([
-            this.snapshots.latest(repositoryId),
-            this.registry.findById(repositoryId),
-          ]);
-          return { repositoryId, header, name: repository?.name ?? repositoryId };
-        }),
-      ),
+      this.snapshots.latestOfRepositories(mapping.repositoryIds),
     ]);
+    const sources = mapping.repositoryIds.map((repositoryId) => {
+      const found = latest.get(repositoryId);
+      return { repositoryId, header: found?.snapshot ?? null, name: found?.name ?? repositoryId };
+    });
     const input = {
       key: ticket.key,
       title: ticket.title,

@@ -57,11 +57,14 @@ export class LabelFeedbackService {
     mapping: ProjectMappingRecord;
     run: EnrichmentRunRecord;
     context: TrackerJobContext;
+    /** Whether a marker row was there when the job read the ticket's state (false: nothing to clear). */
+    applicationRecorded: boolean;
   }): Promise<LabelFeedbackResult> {
     const { client, ticket, mapping, run, context } = input;
     const label = feedbackLabelOf(ticket.tracker);
     if (!ticket.labels.includes(label)) {
-      await this.feedback.releaseLabelApplication(context.connectionId, ticket.key);
+      if (input.applicationRecorded)
+        await this.feedback.releaseLabelApplication(context.connectionId, ticket.key);
       return { ticket, recorded: false, summary: null };
     }
     const held = await this.lease.tryWith(context.connectionId, ticket.key, async () => {

@@ -6,7 +6,6 @@ import {
   ProjectMappingRepository,
   TicketReportRepository,
   TrackerConnectionRepository,
-  WritebackStateRepository,
   type FinalEnrichmentStatus,
 } from '@sightline/persistence';
 import { QueueProducer } from '@sightline/queues';
@@ -47,7 +46,6 @@ export class TicketEnrichmentService {
     private readonly connections: TrackerConnectionRepository,
     private readonly mappings: ProjectMappingRepository,
     private readonly reports: TicketReportRepository,
-    private readonly states: WritebackStateRepository,
     private readonly producer: QueueProducer,
     private readonly clients: TrackerClients,
     private readonly assessor: TicketAssessor,
@@ -68,9 +66,10 @@ export class TicketEnrichmentService {
     };
 
     const projectKey = projectKeyOf(ticketKey);
+    // Read for every ticket and rarely changed: a copy at most RECENT_ROW_TTL_MS old will do.
     const [connection, mapped] = await Promise.all([
-      this.connections.findById(connectionId),
-      this.mappings.findForProject(connectionId, projectKey),
+      this.connections.findByIdRecent(connectionId),
+      this.mappings.findForProjectRecent(connectionId, projectKey),
     ]);
     if (!connection) return finish('skipped', 'the tracker connection was deleted');
     if (connection.health === 'unhealthy') {
@@ -99,15 +98,25 @@ export class TicketEnrichmentService {
       return this.guard.handle(error, context);
     }
     if (ticket.projectKey !== projectKey) {
-      mapping = await this.mappings.findForProject(connectionId, ticket.projectKey);
+      mapping = await this.mappings.findForProjectRecent(connectionId, ticket.projectKey);
       if (!mapping)
         return finish('skipped', `no project mapping for ${ticket.projectKey} on this connection`);
     }
+    // The stored report, what the ticket shows and the feedback-label marker, in one read. The
+    // state is only written by a write-back (under the ticket's lease), never by this job.
+    const previous = await this.reports.findWithWritebackState(connectionId, ticket.key);
     // The feedback label, if a person applied it: recorded on the area the note leads with, then
     // taken off; the ranking below already leaves that area out.
     let labelFeedback: LabelFeedbackResult;
     try {
-      labelFeedback = await this.labelFeedback.apply({ client, ticket, mapping, run, context });
+      labelFeedback = await this.labelFeedback.apply({
+        client,
+        ticket,
+        mapping,
+        run,
+        context,
+        applicationRecorded: previous.labelApplicationRecorded,
+      });
     } catch (error) {
       if (error instanceof DelayedError) throw error;
       if (error instanceof NotFoundError) return finish('skipped', 'the ticket was not found');
@@ -120,11 +129,9 @@ export class TicketEnrichmentService {
     if (assessed.kind === 'skipped') return finish('skipped', assessed.reason);
     // A user's explicit request (force, feedback) always gets a fresh note; otherwise the stored
     // note stands unless something behind it moved beyond the material thresholds.
-    const { report } = reviseReport(
-      await this.reports.find(connectionId, ticket.key),
-      reportRecordOf(ticket, mapping, assessed),
-      { forced: run.trigger === 'force' || run.trigger === 'feedback' || labelFeedback.recorded },
-    );
+    const { report } = reviseReport(previous.report, reportRecordOf(ticket, mapping, assessed), {
+      forced: run.trigger === 'force' || run.trigger === 'feedback' || labelFeedback.recorded,
+    });
     const stored = await this.reports.upsertIfNewer(report);
     if (!stored) return finish('superseded', 'a newer edit of the ticket was already reported');
     const level = { riskLevel: stored.riskLevel, contentHash: stored.contentHash };
@@ -133,7 +140,7 @@ export class TicketEnrichmentService {
       tracker: connection.kind,
       noteReport: riskNoteReportSchema.parse(stored.noteReport),
       contentHash: stored.contentHash,
-      state: await this.states.get(connectionId, stored.ticketKey),
+      state: previous.state,
       mode: mapping.writebackMode,
       lowConfidenceMode: this.config.ENRICHMENT_LOW_CONFIDENCE,
       forced: run.trigger === 'force',
@@ -152,7 +159,7 @@ export class TicketEnrichmentService {
     await this.producer.enqueue(
       'tracker-writeback',
       'write-note',
-      { connectionId, ticketKey: stored.ticketKey, runId },
+      { connectionId, ticketKey: stored.ticketKey, runId, forced: run.trigger === 'force' },
       { jobId: `write-${runId}` },
     );
     await this.runs.markWriting(runId, level);

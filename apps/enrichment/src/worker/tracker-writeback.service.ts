@@ -9,6 +9,7 @@ import {
   WritebackStateRepository,
   type TicketReportRecord,
   type TrackerConnectionRecord,
+  type WritebackStateRecord,
 } from '@sightline/persistence';
 import {
   JIRA_RISK_LABEL,
@@ -30,6 +31,7 @@ export interface WritePayload {
   connectionId: string;
   ticketKey: string;
   runId: string;
+  forced?: boolean;
 }
 
 /** Another worker is writing this ticket: come back in about this long. */
@@ -69,11 +71,8 @@ export class TrackerWritebackService {
   async write(payload: WritePayload, job: Job, token?: string): Promise<{ outcome: string }> {
     const { connectionId, ticketKey, runId } = payload;
     const context: TrackerJobContext = { connectionId, runId, job, token };
-    const [connection, report, run] = await Promise.all([
-      this.connections.findById(connectionId),
-      this.reports.find(connectionId, ticketKey),
-      this.runs.find(runId),
-    ]);
+    // Read for every ticket and rarely changed: a copy at most RECENT_ROW_TTL_MS old will do.
+    const connection = await this.connections.findByIdRecent(connectionId);
     if (!connection) return this.finish(runId, 'skipped', 'the tracker connection was deleted');
     if (connection.health === 'unhealthy') {
       return this.finish(
@@ -82,13 +81,16 @@ export class TrackerWritebackService {
         `connection unhealthy: ${connection.healthReason ?? 'credentials refused'}`,
       );
     }
-    if (!report) return this.finish(runId, 'skipped', 'the ticket has no stored report');
-    const mapping = report.mappingId ? await this.mappings.findById(report.mappingId) : null;
-    if (!mapping) return this.finish(runId, 'skipped', 'the project mapping was deleted');
+    const forced = payload.forced ?? (await this.runs.find(runId))?.trigger === 'force';
 
-    const locked = await this.lease.tryWith(connectionId, ticketKey, () =>
-      this.writeLocked(connection, report, mapping.writebackMode, run?.trigger === 'force', context),
-    );
+    const locked = await this.lease.tryWith(connectionId, ticketKey, async () => {
+      // Under the lease: the current report and what the ticket shows, as one read.
+      const { report, state } = await this.reports.findWithWritebackState(connectionId, ticketKey);
+      if (!report) return this.finish(runId, 'skipped', 'the ticket has no stored report');
+      const mapping = report.mappingId ? await this.mappings.findByIdRecent(report.mappingId) : null;
+      if (!mapping) return this.finish(runId, 'skipped', 'the project mapping was deleted');
+      return this.writeLocked(connection, report, state, mapping.writebackMode, forced, context);
+    });
     if (locked.acquired) return locked.value;
     await job.moveToDelayed(
       Date.now() + LOCKED_RETRY_MS + Math.floor(Math.random() * LOCKED_RETRY_MS),
@@ -100,13 +102,13 @@ export class TrackerWritebackService {
   private async writeLocked(
     connection: TrackerConnectionRecord,
     report: TicketReportRecord,
+    state: WritebackStateRecord | null,
     mode: WritebackMode,
     forced: boolean,
     context: TrackerJobContext,
   ): Promise<{ outcome: string }> {
     const { connectionId, runId } = context;
     const key = report.ticketKey;
-    const state = await this.states.get(connectionId, key);
     const plan = planWrite({
       tracker: connection.kind,
       noteReport: riskNoteReportSchema.parse(report.noteReport),
@@ -124,6 +126,7 @@ export class TrackerWritebackService {
       );
     }
     const done: string[] = [];
+    const parts: { labelPresent?: boolean; machineHash?: string } = {};
     try {
       const client = await this.clients.clientFor(connection);
       await this.clients.identify(connection, client);
@@ -134,7 +137,6 @@ export class TrackerWritebackService {
         done.push(`comment ${written.action}`);
         await this.offerFeedbackLabel(client, key);
       }
-      const parts: { labelPresent?: boolean; machineHash?: string } = {};
       if (plan.label !== null) {
         // What we last wrote is what the ticket has, unless a person changed it; a forced
         // rewrite reads the ticket instead.
@@ -150,15 +152,20 @@ export class TrackerWritebackService {
         parts.machineHash = plan.machineHash;
         done.push(connection.kind === 'jira' ? 'issue property written' : 'attachment written');
       }
-      await this.states.recordParts(connectionId, key, parts);
     } catch (error) {
       if (error instanceof NotFoundError)
         return this.finish(runId, 'skipped', `the ticket is gone: ${error.message}`);
       return this.guard.handle(error, context);
     }
     const outcome = done.join(', ');
+    // The parts and the run's end in one statement: a crash before it repeats both, idempotently.
+    await this.states.recordPartsAndFinishRun(connectionId, key, parts, {
+      id: runId,
+      outcome,
+      report: { riskLevel: report.riskLevel, contentHash: report.contentHash },
+    });
     this.logger.log({ runId, ticketKey: key, outcome }, 'ticket written');
-    return this.finish(runId, 'written', outcome, report);
+    return { outcome };
   }
 
   /**
@@ -178,18 +185,14 @@ export class TrackerWritebackService {
     return connection.kind === 'jira' ? JIRA_RISK_LABEL : LINEAR_RISK_LABEL;
   }
 
+  /** Ends the run without a write (a written run ends with its parts, in writeLocked). */
   private async finish(
     runId: string,
-    status: 'written' | 'skipped' | 'blocked' | 'unchanged' | 'dry-run' | 'silent',
+    status: 'skipped' | 'blocked' | 'unchanged' | 'dry-run' | 'silent',
     outcome: string,
-    report?: TicketReportRecord,
   ): Promise<{ outcome: string }> {
-    await this.runs.finish(
-      runId,
-      status,
-      outcome,
-      report ? { riskLevel: report.riskLevel, contentHash: report.contentHash } : {},
-    );
+    await this.runs.finish(runId, status, outcome);
     return { outcome };
   }
+
 }
