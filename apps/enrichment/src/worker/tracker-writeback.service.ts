@@ -194,5 +194,4 @@ export class TrackerWritebackService {
     await this.runs.finish(runId, status, outcome);
     return { outcome };
   }
-
 }
