@@ -10,7 +10,8 @@ const MAX_TITLE = 120;
 const DAY_MS = 86_400_000;
 const TICKET_PREFIX = /^\s*[[(]?[A-Z][A-Z0-9]{1,9}-\d+[\])]?:?\s*/;
 
-function similarities(results: readonly RankedResult[]): Map<string, number> {
+/** Past ticket key → the highest text similarity the matcher gave it among the results. */
+export function textSimilarities(results: readonly RankedResult[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const r of results) {
     for (const reason of r.reasons) {
@@ -32,7 +33,7 @@ export function similarPastTickets(
   snapshot: RepositorySnapshot,
   calibration: RiskCalibration,
 ): SimilarPastTicket[] {
-  const bySimilarity = similarities([...match.files, ...match.areas]);
+  const bySimilarity = textSimilarities([...match.files, ...match.areas]);
   const topFiles = match.files.slice(0, FILES_FOR_OVERLAP).map((f) => f.path);
   const shared = new Map<number, string[]>();
   for (const path of topFiles) {

@@ -1,7 +1,8 @@
 import type { RepositorySnapshot } from '@sightline/analysis';
-import type { MatchResult, RankedResult } from '@sightline/matching';
+import type { MatchResult } from '@sightline/matching';
 import type { RiskCalibration } from '../calibration/risk-calibration';
 import type { RiskAssessment } from '../assessment/risk-assessment';
+import { textSimilarities } from '../assessment/similar-tickets';
 
 /** At most this many past tickets per ticket are looked up: one tracker request (Jira takes 100 keys). */
 export const MAX_PAST_TICKET_CANDIDATES = 50;
@@ -17,19 +18,6 @@ export interface PastTicketCandidate {
   /** How many of the ticket's best-matched files it changed. */
   sharedFiles: number;
   lastCommitted: string;
-}
-
-function textSimilarities(results: readonly RankedResult[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const result of results) {
-    for (const reason of result.reasons) {
-      if (reason.kind !== 'similar-tickets') continue;
-      for (const t of reason.tickets) {
-        if (t.key) out.set(t.key, Math.max(out.get(t.key) ?? 0, t.similarity));
-      }
-    }
-  }
-  return out;
 }
 
 /**
