@@ -36,7 +36,7 @@ export {
 } from './assessment/risk-reason';
 export { FIX_CLAIM_MIN_FIXES, FIX_CLAIM_MIN_MULTIPLE } from './assessment/figure-reasons';
 export { describeAreaRiskClaim, describeAssessment } from './assessment/risk-claim';
-export { auc, liftOfTopThird, type Estimate } from './evaluation/auc';
+export { auc, liftOfTopThird, seededRandom, type Estimate } from './evaluation/auc';
 export {
   evaluateRisk,
   riskEvalOptionsSchema,

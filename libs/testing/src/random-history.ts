@@ -1,16 +1,5 @@
+import { seededRandom } from '@sightline/risk';
 import type { FixtureAuthor, FixtureRepo } from './fixture-repo';
-
-/** A small deterministic PRNG (mulberry32): the same seed always builds the same history. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface RandomHistoryOptions {
   seed: number;
