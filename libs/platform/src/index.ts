@@ -8,3 +8,4 @@ export { ErrorBodyFilter, type ErrorBody } from './http/error-body.filter';
 export { REDACTED_PATHS } from './logging';
 export { CurrentPrincipal, RequestId } from './http/request-context';
 export { READINESS_DETAILS, type ReadinessDetails } from './health/health.tokens';
+export { MAX_PAGE_SIZE, pageQueryShape } from './http/page-query';

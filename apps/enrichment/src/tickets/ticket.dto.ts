@@ -1,9 +1,9 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { ENRICHMENT_STATUSES, type EnrichmentRunRecord } from '@sightline/persistence';
+import { pageQueryShape } from '@sightline/platform';
 
 export const TRACKERS = ['jira', 'linear'] as const;
-const MAX_PAGE_SIZE = 200;
 
 const connectionIdSchema = z
   .uuid(
@@ -66,17 +66,7 @@ export const listEnrichmentsQuerySchema = z
     status: z
       .enum(ENRICHMENT_STATUSES, { message: `expected one of ${ENRICHMENT_STATUSES.join(', ')}` })
       .optional(),
-    limit: z.coerce
-      .number({ message: `expected a whole number from 1 to ${MAX_PAGE_SIZE}` })
-      .int(`expected a whole number from 1 to ${MAX_PAGE_SIZE}`)
-      .min(1, `expected a whole number from 1 to ${MAX_PAGE_SIZE}`)
-      .max(MAX_PAGE_SIZE, `at most ${MAX_PAGE_SIZE} items per page; page on with offset`)
-      .default(50),
-    offset: z.coerce
-      .number({ message: 'expected a whole number, 0 or more' })
-      .int('expected a whole number, 0 or more')
-      .min(0, 'expected a whole number, 0 or more')
-      .default(0),
+    ...pageQueryShape,
   })
   .strict();
 export class ListEnrichmentsQueryDto extends createZodDto(listEnrichmentsQuerySchema) {}

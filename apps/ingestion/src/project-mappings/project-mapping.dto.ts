@@ -1,13 +1,8 @@
 import { createZodDto } from 'nestjs-zod';
+import { pageQueryShape } from '@sightline/platform';
 import { z } from 'zod';
 import type { ProjectMappingRecord } from '@sightline/persistence';
-import {
-  cronSchema,
-  globSchema,
-  pageQueryShape,
-  pageSchema,
-  requireSomeField,
-} from '../repositories/admin-resource';
+import { cronSchema, globSchema, pageSchema, requireSomeField } from '../repositories/admin-resource';
 
 export const WRITEBACK_MODES = ['comment', 'comment+label', 'dry-run'] as const;
 

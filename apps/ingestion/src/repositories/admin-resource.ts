@@ -8,22 +8,6 @@ import { checkCronExpression } from './cron-expression';
  * list paging, field errors raised by services, and the field schemas more than one DTO uses.
  */
 
-export const MAX_PAGE_SIZE = 200;
-
-export const pageQueryShape = {
-  limit: z.coerce
-    .number({ message: `expected a whole number from 1 to ${MAX_PAGE_SIZE}` })
-    .int(`expected a whole number from 1 to ${MAX_PAGE_SIZE}`)
-    .min(1, `expected a whole number from 1 to ${MAX_PAGE_SIZE}`)
-    .max(MAX_PAGE_SIZE, `at most ${MAX_PAGE_SIZE} items per page; page on with offset`)
-    .default(50),
-  offset: z.coerce
-    .number({ message: 'expected a whole number, 0 or more' })
-    .int('expected a whole number, 0 or more')
-    .min(0, 'expected a whole number, 0 or more')
-    .default(0),
-};
-
 /** `{ items, total, limit, offset }`: `total` counts every item that matches the filters. */
 export function pageSchema<Item extends z.ZodType>(item: Item) {
   return z.object({

@@ -1,11 +1,11 @@
 import { createZodDto } from 'nestjs-zod';
+import { pageQueryShape } from '@sightline/platform';
 import { z } from 'zod';
 import type { RepositoryRecord } from '@sightline/persistence';
 import {
   cronSchema,
   globSchema,
   nameSchema,
-  pageQueryShape,
   pageSchema,
   requireSomeField,
   secretSchema,

@@ -1,13 +1,8 @@
 import { createZodDto } from 'nestjs-zod';
+import { pageQueryShape } from '@sightline/platform';
 import { z } from 'zod';
 import type { TrackerConnectionRecord } from '@sightline/persistence';
-import {
-  nameSchema,
-  pageQueryShape,
-  pageSchema,
-  requireSomeField,
-  secretSchema,
-} from '../repositories/admin-resource';
+import { nameSchema, pageSchema, requireSomeField, secretSchema } from '../repositories/admin-resource';
 import { checkTrackerUrl } from './tracker-url';
 
 export const TRACKER_KINDS = ['jira', 'linear'] as const;
