@@ -1,23 +1,6 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { ApiKeyRepository, AuditLogRepository, createDataSource } from '@sightline/persistence';
 import { testConfig } from '@sightline/testing';
-
-const run = promisify(execFile);
-const CLI = [
-  '-r',
-  'ts-node/register/transpile-only',
-  '-r',
-  'tsconfig-paths/register',
-  'apps/cli/src/main.ts',
-];
-
-function sightline(args: string[], env: Record<string, string | undefined>) {
-  return run(process.execPath, [...CLI, ...args], { env: { PATH: process.env.PATH, ...env } }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
-}
+import { sightline } from './run-cli.fixture-spec';
 
 describe('sightline keys (medium)', () => {
   const { DATABASE_URL } = testConfig();

@@ -1,6 +1,4 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { promisify } from 'node:util';
 import {
   createDataSource,
   EnrichmentRunRepository,
@@ -10,22 +8,7 @@ import {
   type NewTicketReport,
 } from '@sightline/persistence';
 import { testConfig } from '@sightline/testing';
-
-const run = promisify(execFile);
-const CLI = [
-  '-r',
-  'ts-node/register/transpile-only',
-  '-r',
-  'tsconfig-paths/register',
-  'apps/cli/src/main.ts',
-];
-
-function sightline(args: string[], env: Record<string, string | undefined>) {
-  return run(process.execPath, [...CLI, ...args], { env: { PATH: process.env.PATH, ...env } }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
-}
+import { sightline } from './run-cli.fixture-spec';
 
 /** Project keys of this file only: other files of the same run share the database. */
 const suffix = randomBytes(3).toString('hex').toUpperCase().replace(/\d/g, 'X');
