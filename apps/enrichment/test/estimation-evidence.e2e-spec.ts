@@ -80,6 +80,16 @@ describe('estimation evidence: past tickets of the areas, from the tracker, in t
       const [note] = jira.issue('SHOP-1').comments;
       expect(adfSchemaErrors(note.body)).toEqual([]);
       expect(adfToText(note.body)).toContain(EVIDENCE);
+      // The similar tickets it lists show how long they took in Jira, not their commit span.
+      for (const [key, took] of [
+        ['SHOP-106', '8 days'],
+        ['SHOP-104', '21 days'],
+        ['SHOP-102', '1 day'],
+      ])
+        expect(adfToText(note.body)).toMatch(
+          new RegExp(`${key} \\([^)]*, took ${took} from created to done\\)`),
+        );
+      expect(adfToText(note.body)).not.toContain('from first to last commit');
       // No person is named by the evidence: the read asked for dates, status and points only.
       const fields = (bulkFetches(jira)[0].body as { fields: string[] }).fields;
       expect(fields.join()).not.toMatch(/assignee|reporter|creator/);

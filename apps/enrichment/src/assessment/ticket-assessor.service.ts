@@ -16,6 +16,7 @@ import {
   riskThresholdsSchema,
   type EstimationEvidence,
   type PastTicketCandidate,
+  type PastTicketDuration,
   type RiskThresholds,
 } from '@sightline/risk';
 import {
@@ -173,12 +174,14 @@ export class TicketAssessor {
       return { kind: 'skipped', reason: `no mapped repository has a snapshot yet (${missing.join('; ')})` };
     }
     const combined = combineAssessments(repositories);
-    const estimation = await this.estimate(
+    const { estimation, pastTickets } = await this.estimate(
       candidates,
+      repositories.flatMap((repository) => repository.assessment.similarTickets.map((t) => t.key)),
       lifecycles ?? ((keys) => this.lifecycles.cached(mapping.connectionId, keys)),
     );
     const noteReport = noteReportOf(combined, {
       ...(estimation.evidence ? { estimation: describeEstimationEvidence(estimation.evidence) } : {}),
+      pastTickets,
       ticketKey: ticket.key,
       reportUrl: reportUrlOf(
         this.config.ENRICHMENT_PUBLIC_URL,
@@ -198,21 +201,33 @@ export class TicketAssessor {
     };
   }
 
-  /** Durations of the past tickets of the ticket's areas, across repositories, as evidence. */
+  /**
+   * Durations of the past tickets of the ticket's areas, across repositories, as evidence; the
+   * similar tickets the note lists are looked up in the same read, so it can show how long each
+   * really took.
+   */
   private async estimate(
     candidates: readonly PastTicketCandidate[],
+    similarKeys: readonly string[],
     source: LifecycleSource,
-  ): Promise<EstimationRecord> {
+  ): Promise<{ estimation: EstimationRecord; pastTickets: ReadonlyMap<string, PastTicketDuration> }> {
     const keys = [...new Set(candidates.map((c) => c.key))].slice(0, MAX_PAST_TICKET_CANDIDATES);
-    if (keys.length === 0) return { candidates: 0, known: 0, evidence: null, withheld: 'no-candidates' };
-    const durations = await source(keys);
+    const lookup = [...new Set([...keys, ...similarKeys])];
+    const pastTickets = lookup.length > 0 ? await source(lookup) : new Map<string, PastTicketDuration>();
+    if (keys.length === 0) {
+      return {
+        estimation: { candidates: 0, known: 0, evidence: null, withheld: 'no-candidates' },
+        pastTickets,
+      };
+    }
     const known = keys.flatMap((key) => {
-      const duration = durations.get(key);
+      const duration = pastTickets.get(key);
       return duration ? [duration] : [];
     });
     const evidence = estimationEvidence(known);
-    return evidence
+    const estimation: EstimationRecord = evidence
       ? { candidates: keys.length, known: known.length, evidence }
       : { candidates: keys.length, known: known.length, evidence: null, withheld: 'too-few-done' };
+    return { estimation, pastTickets };
   }
 }

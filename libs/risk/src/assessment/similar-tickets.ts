@@ -26,7 +26,8 @@ export function textSimilarities(results: readonly RankedResult[]): Map<string, 
 
 /**
  * Past tickets as evidence, never as a verdict: those the matcher found by similar text, and those
- * whose commits changed the best-matched files. Durations are the commit span only.
+ * whose commits changed the best-matched files. Durations here are the commit span (all a snapshot
+ * knows); the note shows the tracker's created → done instead where the tracker knows it.
  */
 export function similarPastTickets(
   match: MatchResult,

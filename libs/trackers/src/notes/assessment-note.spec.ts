@@ -63,6 +63,41 @@ describe('combining repositories and mapping the note report', () => {
     expect(renderNote(report).contentHash).toBe(renderNote(noteReportOf(combined, OPTIONS)).contentHash);
   });
 
+  it('gives a similar ticket the tracker’s created → done when known, else its commit span', () => {
+    const combined = combineAssessments([assessed('billing', INVOICE)]);
+    const similar = combined.primary.assessment.similarTickets;
+    expect(similar.length).toBeGreaterThanOrEqual(2);
+    const [tracked, ...untracked] = similar;
+    const created = new Date('2024-03-01T10:00:00Z');
+    const pastTickets = new Map([
+      [
+        tracked.key,
+        {
+          key: tracked.key,
+          createdAt: created,
+          completedAt: new Date('2024-03-13T16:00:00Z'),
+          estimate: null,
+        },
+      ],
+    ]);
+    const report = noteReportOf(combined, { ...OPTIONS, pastTickets });
+    expect(report.similarTickets[0]).toEqual(
+      expect.objectContaining({ key: tracked.key, duration: '12 days from created to done' }),
+    );
+    for (const [i, ticket] of untracked.entries()) {
+      expect(report.similarTickets[i + 1].duration ?? 'no span').toMatch(
+        ticket.commitSpanDays === null ? /^no span$/ : /from first to last commit$/,
+      );
+    }
+    // An open ticket has no duration yet: the commit span stands.
+    const open = new Map([
+      [tracked.key, { key: tracked.key, createdAt: created, completedAt: null, estimate: 3 }],
+    ]);
+    expect(
+      noteReportOf(combined, { ...OPTIONS, pastTickets: open }).similarTickets[0].duration ?? '',
+    ).not.toMatch(/created to done/);
+  });
+
   it('lets a confident repository decide the level over a guess in another, and names repositories in paths', () => {
     const confident = assessed('billing', INVOICE);
     const guess = assessed('other', VAGUE);

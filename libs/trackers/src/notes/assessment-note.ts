@@ -2,6 +2,8 @@ import { describeResult } from '@sightline/matching';
 import {
   describeAreaRiskClaim,
   describeRiskReason,
+  formatDays,
+  type PastTicketDuration,
   type RiskArea,
   type RiskReason,
   type SimilarPastTicket,
@@ -19,6 +21,7 @@ const MAX_AREAS = 3;
 const MAX_WARNINGS = 3;
 const MAX_SIMILAR = 3;
 const MATCH_REASON_FILES = 3;
+const DAY_MS = 86_400_000;
 /** Reasons about the level as a whole; the others belong to the area they name. */
 const LEVEL_REASONS: ReadonlySet<RiskReason['kind']> = new Set([
   'hotspot',
@@ -76,7 +79,15 @@ function within(areaPath: string, target: string): boolean {
   return target === areaPath || areaPath === '.' || target.startsWith(`${areaPath}/`);
 }
 
-function durationOf(ticket: SimilarPastTicket): string | undefined {
+/**
+ * How long a similar past ticket took: created → done from the tracker when it is known there,
+ * else the span of its commits, each saying which it is.
+ */
+function durationOf(ticket: SimilarPastTicket, tracked: PastTicketDuration | undefined): string | undefined {
+  if (tracked?.completedAt) {
+    const days = Math.max(0, (tracked.completedAt.getTime() - tracked.createdAt.getTime()) / DAY_MS);
+    return `${formatDays(days)} from created to done`;
+  }
   if (ticket.commitSpanDays === null) return undefined;
   const span = ticket.commitSpanDays < 1 ? 'under a day' : plural(Math.round(ticket.commitSpanDays), 'day');
   return `${span} from first to last commit`;
@@ -127,6 +138,8 @@ export function noteReportOf(
     reportUrl: string;
     /** The estimation-evidence sentence (`describeEstimationEvidence`), when there is one. */
     estimation?: string;
+    /** What the tracker knows of past tickets, by key: similar tickets show their real duration. */
+    pastTickets?: ReadonlyMap<string, PastTicketDuration>;
   },
 ): RiskNoteReport {
   const name = (repository: RepositoryAssessment, path: string) =>
@@ -158,7 +171,7 @@ export function noteReportOf(
     .filter((ticket) => !seen.has(ticket.key) && seen.add(ticket.key))
     .slice(0, MAX_SIMILAR)
     .map((ticket) => {
-      const duration = durationOf(ticket);
+      const duration = durationOf(ticket, options.pastTickets?.get(ticket.key));
       return {
         key: ticket.key,
         ...(ticket.title ? { title: ticket.title } : {}),
