@@ -1,7 +1,13 @@
 import { QueueEvents, type Job } from 'bullmq';
-import { EnrichmentRunRepository, SweepRepository, TicketReportRepository } from '@sightline/persistence';
+import {
+  EnrichmentRunRepository,
+  SweepRepository,
+  TicketFeedbackRepository,
+  TicketReportRepository,
+} from '@sightline/persistence';
 import { redisConnectionOptions } from '@sightline/queues';
 import { FakeJira } from '@sightline/testing';
+import { JIRA_FEEDBACK_LABEL } from '@sightline/trackers';
 import { sweepRunId } from '../src/grooming/sweep-decision';
 import { EnrichmentHarness, type ConnectedTracker } from './support/enrichment-harness.fixture-spec';
 
@@ -119,6 +125,26 @@ describe('grooming sweeps over a Jira backlog (e2e)', () => {
     expect(edited.body.progress).toEqual(
       expect.objectContaining({ seen: BACKLOG, enqueued: 3, upToDate: BACKLOG - 3 }),
     );
+  });
+
+  it('follows a feedback label whose webhook was lost, once, though a dry-run mapping leaves it on', async () => {
+    const feedback = harness.get(TicketFeedbackRepository);
+    jira.editIssue('SHOP-9', { labels: [JIRA_FEEDBACK_LABEL] }); // never delivered
+    expect((await sweep()).queued).toEqual(['SHOP-9']);
+    expect(await feedback.listForTicket(shop.connectionId, 'SHOP-9')).toEqual([
+      expect.objectContaining({ verdict: 'wrong', source: 'tracker-label', actor: null }),
+    ]);
+    // Dry-run writes nothing to Jira, so the label stays on: recorded once, it queues nothing more.
+    expect(jira.issue('SHOP-9').labels).toEqual([JIRA_FEEDBACK_LABEL]);
+    expect((await sweep()).queued).toEqual([]);
+
+    // Taken off by a person (webhook lost too): one run releases the application, so putting the
+    // label on again later is new feedback.
+    jira.editIssue('SHOP-9', { labels: [] });
+    expect((await sweep()).queued).toEqual(['SHOP-9']);
+    expect(await feedback.isLabelApplicationRecorded(shop.connectionId, 'SHOP-9')).toBe(false);
+    expect((await sweep()).queued).toEqual([]);
+    expect(await feedback.listForTicket(shop.connectionId, 'SHOP-9')).toHaveLength(1);
   });
 
   it('re-enqueues every ticket once a new snapshot moved the code under the reports', async () => {

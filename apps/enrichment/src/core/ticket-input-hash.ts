@@ -1,8 +1,23 @@
 import { createHash } from 'node:crypto';
-import { JIRA_RISK_LABEL, LINEAR_RISK_LABEL, type Ticket } from '@sightline/trackers';
+import {
+  JIRA_FEEDBACK_LABEL,
+  JIRA_RISK_LABEL,
+  LINEAR_FEEDBACK_LABEL,
+  LINEAR_RISK_LABEL,
+  type Ticket,
+} from '@sightline/trackers';
 
-/** Labels Sightline itself writes: adding or removing the flag is not an edit of the ticket. */
-const OWN_LABELS = new Set<string>([JIRA_RISK_LABEL, LINEAR_RISK_LABEL]);
+/**
+ * Labels that are not ticket text: the flag Sightline writes (adding or removing it is not an
+ * edit), and the feedback label, an instruction that matching never sees (the sweep follows it
+ * on its own).
+ */
+const NOT_TICKET_TEXT = new Set<string>([
+  JIRA_RISK_LABEL,
+  LINEAR_RISK_LABEL,
+  JIRA_FEEDBACK_LABEL,
+  LINEAR_FEEDBACK_LABEL,
+]);
 
 /**
  * Hash of the ticket text matching reads: title, description, labels and components. Labels and
@@ -15,7 +30,7 @@ export function ticketInputHash(
     ticket.title,
     ticket.description,
     ticket.labels
-      .filter((label) => !OWN_LABELS.has(label))
+      .filter((label) => !NOT_TICKET_TEXT.has(label))
       .sort()
       .join('\u0001'),
     [...ticket.components].sort().join('\u0001'),

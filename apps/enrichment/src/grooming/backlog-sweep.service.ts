@@ -23,9 +23,8 @@ import {
 import { TrackerClients } from '../core/tracker-clients.service';
 import { TrackerRateLimiter } from '../core/tracker-rate-limiter';
 import { ConnectionSetupError } from '@sightline/trackers';
-import { ticketInputHash } from '../core/ticket-input-hash';
 import { groomingSettingsOf } from './grooming-settings';
-import { sweepRunId, sweepVerdict } from './sweep-decision';
+import { sweepRunId, sweptTicket, sweepVerdict } from './sweep-decision';
 
 /** Spreads sweeps released from one rate-limit block over a moment, like the ticket jobs. */
 const RELEASE_JITTER_MS = 250;
@@ -139,7 +138,7 @@ export class BacklogSweepService {
       // Marked before a crash on this page: queued again (a run already past enrichment does
       // nothing), since the crash may have come between the mark and the queue.
       if (already.has(ticket.key)) toQueue.push(entry);
-      else if (sweepVerdict(freshness.get(ticket.key), ticketInputHash(ticket), latest) !== 'up-to-date') {
+      else if (sweepVerdict(freshness.get(ticket.key), sweptTicket(ticket), latest) !== 'up-to-date') {
         toMark.push(entry);
         toQueue.push(entry);
       }

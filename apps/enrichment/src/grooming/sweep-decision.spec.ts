@@ -1,36 +1,59 @@
 import { z } from 'zod';
-import { sweepRunId, sweepVerdict } from './sweep-decision';
+import { sweepRunId, sweptTicket, sweepVerdict } from './sweep-decision';
 
 describe('sweepVerdict', () => {
   const latest = new Set(['snap-a', 'snap-b']);
+  const read = (inputHash: string, feedbackLabel = false) => ({ inputHash, feedbackLabel });
+  const report = (inputHash: string | null, snapshotIds: string[], labelApplicationRecorded = false) => ({
+    inputHash,
+    snapshotIds,
+    labelApplicationRecorded,
+  });
 
   it('enriches a ticket without a report', () => {
-    expect(sweepVerdict(undefined, 'h1', latest)).toBe('no-report');
+    expect(sweepVerdict(undefined, read('h1'), latest)).toBe('no-report');
   });
 
   it('enriches a ticket whose text changed, or whose report kept no text hash', () => {
-    expect(sweepVerdict({ inputHash: 'h0', snapshotIds: ['snap-a', 'snap-b'] }, 'h1', latest)).toBe(
-      'text-changed',
-    );
-    expect(sweepVerdict({ inputHash: null, snapshotIds: ['snap-a', 'snap-b'] }, 'h1', latest)).toBe(
-      'text-changed',
-    );
+    expect(sweepVerdict(report('h0', ['snap-a', 'snap-b']), read('h1'), latest)).toBe('text-changed');
+    expect(sweepVerdict(report(null, ['snap-a', 'snap-b']), read('h1'), latest)).toBe('text-changed');
   });
 
   it('enriches a ticket whose report was matched against other snapshots', () => {
-    expect(sweepVerdict({ inputHash: 'h1', snapshotIds: ['snap-a', 'snap-old'] }, 'h1', latest)).toBe(
-      'code-changed',
-    );
-    expect(sweepVerdict({ inputHash: 'h1', snapshotIds: ['snap-a'] }, 'h1', latest)).toBe('code-changed');
-    expect(sweepVerdict({ inputHash: 'h1', snapshotIds: ['snap-a', 'snap-b', 'snap-c'] }, 'h1', latest)).toBe(
+    expect(sweepVerdict(report('h1', ['snap-a', 'snap-old']), read('h1'), latest)).toBe('code-changed');
+    expect(sweepVerdict(report('h1', ['snap-a']), read('h1'), latest)).toBe('code-changed');
+    expect(sweepVerdict(report('h1', ['snap-a', 'snap-b', 'snap-c']), read('h1'), latest)).toBe(
       'code-changed',
     );
   });
 
   it('leaves an up-to-date ticket alone, whatever the order of its snapshots', () => {
-    expect(sweepVerdict({ inputHash: 'h1', snapshotIds: ['snap-b', 'snap-a'] }, 'h1', latest)).toBe(
-      'up-to-date',
-    );
+    expect(sweepVerdict(report('h1', ['snap-b', 'snap-a']), read('h1'), latest)).toBe('up-to-date');
+  });
+
+  it('follows the feedback label: on and unrecorded, or off while recorded; not a label left on after recording', () => {
+    const current = ['snap-a', 'snap-b'];
+    expect(sweepVerdict(report('h1', current), read('h1', true), latest)).toBe('feedback-label');
+    expect(sweepVerdict(report('h1', current, true), read('h1', false), latest)).toBe('feedback-label');
+    expect(sweepVerdict(report('h1', current, true), read('h1', true), latest)).toBe('up-to-date');
+  });
+});
+
+describe('sweptTicket', () => {
+  const ticket = (labels: string[]) => ({
+    tracker: 'jira' as const,
+    title: 'Checkout retries',
+    description: '',
+    labels,
+    components: [],
+  });
+
+  it('hashes the text without the feedback label, and says whether the label is on', () => {
+    const plain = sweptTicket(ticket(['payments']));
+    const labelled = sweptTicket(ticket(['payments', 'sightline-wrong-area']));
+    expect(labelled).toEqual({ inputHash: plain.inputHash, feedbackLabel: true });
+    expect(plain.feedbackLabel).toBe(false);
+    expect(sweptTicket(ticket(['payments', 'checkout'])).inputHash).not.toBe(plain.inputHash);
   });
 });
 

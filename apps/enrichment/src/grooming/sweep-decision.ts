@@ -1,26 +1,50 @@
 import { createHash } from 'node:crypto';
+import type { Ticket } from '@sightline/trackers';
+import { feedbackLabelOf } from '../assessment/feedback-label';
+import { ticketInputHash } from '../core/ticket-input-hash';
 
 /** What a sweep knows about a ticket's stored report (null: never reported). */
 export interface ReportFreshness {
   inputHash: string | null;
   snapshotIds: readonly string[];
+  /** A feedback-label application is recorded and not yet released (the label was still on). */
+  labelApplicationRecorded: boolean;
 }
 
-export type SweepVerdict = 'no-report' | 'text-changed' | 'code-changed' | 'up-to-date';
+/** The ticket as the sweep read it. */
+export interface SweptTicket {
+  inputHash: string;
+  /** It carries the feedback label (`sightline-wrong-area` / `Sightline: wrong area`). */
+  feedbackLabel: boolean;
+}
+
+export function sweptTicket(
+  ticket: Pick<Ticket, 'tracker' | 'title' | 'description' | 'labels' | 'components'>,
+): SweptTicket {
+  return {
+    inputHash: ticketInputHash(ticket),
+    feedbackLabel: ticket.labels.includes(feedbackLabelOf(ticket.tracker)),
+  };
+}
+
+export type SweepVerdict = 'no-report' | 'text-changed' | 'feedback-label' | 'code-changed' | 'up-to-date';
 
 /**
- * Whether a backlog ticket needs enriching: it has no report, its text hash differs from the one
- * the report was made from (a report without one counts as changed), or the report was matched
- * against other snapshots than the mapped repositories' latest (the code moved underneath it, or
- * the mapping's repositories changed).
+ * Whether a backlog ticket needs enriching: it has no report; its text hash differs from the one
+ * the report was made from (a report without one counts as changed); the feedback label is on and
+ * not yet recorded, or off while an application is still recorded (a lost webhook, either way);
+ * or the report was matched against other snapshots than the mapped repositories' latest (the
+ * code moved underneath it, or the mapping's repositories changed). A label that stays on after
+ * it was recorded (dry-run mappings leave it) is no reason to enrich again.
  */
 export function sweepVerdict(
   report: ReportFreshness | undefined,
-  inputHash: string,
+  ticket: SweptTicket,
   latestSnapshotIds: ReadonlySet<string>,
 ): SweepVerdict {
   if (!report) return 'no-report';
-  if (report.inputHash !== inputHash) return 'text-changed';
+  if (report.inputHash !== ticket.inputHash) return 'text-changed';
+  if (report.labelApplicationRecorded !== ticket.feedbackLabel) return 'feedback-label';
   const reported = new Set(report.snapshotIds);
   if (reported.size !== latestSnapshotIds.size) return 'code-changed';
   for (const id of latestSnapshotIds) if (!reported.has(id)) return 'code-changed';

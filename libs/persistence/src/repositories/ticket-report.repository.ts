@@ -145,24 +145,39 @@ export class TicketReportRepository {
   }
 
   /**
-   * What a sweep compares per ticket: the input hash and the snapshot each repository was matched
-   * against, for the given keys of one connection (one query per backlog page).
+   * What a sweep compares per ticket: the input hash, the snapshot each repository was matched
+   * against and whether a feedback-label application is recorded, for the given keys of one
+   * connection (one query per backlog page).
    */
   async freshnessOf(
     connectionId: string,
     ticketKeys: readonly string[],
-  ): Promise<Map<string, { inputHash: string | null; snapshotIds: string[] }>> {
+  ): Promise<
+    Map<string, { inputHash: string | null; snapshotIds: string[]; labelApplicationRecorded: boolean }>
+  > {
     if (ticketKeys.length === 0) return new Map();
-    const rows: { ticketKey: string; inputHash: string | null; snapshots: { snapshotId?: unknown }[] }[] =
-      await this.dataSource.query(
-        `SELECT ticket_key AS "ticketKey", input_hash AS "inputHash", snapshots FROM ticket_reports
-         WHERE connection_id = $1 AND ticket_key = ANY($2)`,
-        [connectionId, ticketKeys],
-      );
+    const rows: {
+      ticketKey: string;
+      inputHash: string | null;
+      snapshots: { snapshotId?: unknown }[];
+      labelApplicationRecorded: boolean;
+    }[] = await this.dataSource.query(
+      `SELECT r.ticket_key AS "ticketKey", r.input_hash AS "inputHash", r.snapshots,
+              EXISTS (SELECT 1 FROM ticket_feedback_labels l
+                      WHERE l.connection_id = r.connection_id AND l.ticket_key = r.ticket_key)
+                AS "labelApplicationRecorded"
+       FROM ticket_reports r
+       WHERE r.connection_id = $1 AND r.ticket_key = ANY($2)`,
+      [connectionId, ticketKeys],
+    );
     return new Map(
       rows.map((row) => [
         row.ticketKey,
-        { inputHash: row.inputHash, snapshotIds: row.snapshots.map((s) => String(s.snapshotId)) },
+        {
+          inputHash: row.inputHash,
+          snapshotIds: row.snapshots.map((s) => String(s.snapshotId)),
+          labelApplicationRecorded: row.labelApplicationRecorded,
+        },
       ]),
     );
   }
