@@ -1,4 +1,4 @@
-import { describeResult, type RankedResult } from '@sightline/matching';
+import { DEFAULT_INPUT_LIMITS, describeResult, type RankedResult } from '@sightline/matching';
 import type { NewTicketReport, ProjectMappingRecord, TicketReportRecord } from '@sightline/persistence';
 import { describeDependencyWarning, describeRiskReason } from '@sightline/risk';
 import type { Ticket, TicketStatus } from '@sightline/trackers';
@@ -7,7 +7,11 @@ import type { RepositoryAssessment } from '@sightline/trackers';
 import type { TicketAssessment } from './ticket-assessor.service';
 
 const STORED_RESULTS = 10;
-const STORED_DESCRIPTION_CHARS = 4_000;
+/**
+ * As much of the description as the matcher reads, so that a re-check from the stored text
+ * matches exactly what the enrichment matched.
+ */
+const STORED_DESCRIPTION_CHARS = DEFAULT_INPUT_LIMITS.maxDescriptionChars;
 
 function ranked(results: readonly RankedResult[]) {
   return results.slice(0, STORED_RESULTS).map((result) => ({
@@ -55,6 +59,20 @@ function riskOf(repository: RepositoryAssessment) {
   };
 }
 
+/** The ticket text and facts a report keeps: what the report API shows and a re-check reads. */
+export function storedTicketOf(ticket: Ticket): Record<string, unknown> {
+  return {
+    title: ticket.title,
+    description: ticket.description.slice(0, STORED_DESCRIPTION_CHARS),
+    type: ticket.type,
+    status: ticket.status,
+    labels: ticket.labels,
+    components: ticket.components,
+    url: ticket.url,
+    createdAt: ticket.createdAt.toISOString(),
+  };
+}
+
 /** The row stored for an assessed ticket: everything the report API shows and the write-back writes. */
 export function reportRecordOf(
   ticket: Ticket,
@@ -69,16 +87,7 @@ export function reportRecordOf(
     ticketId: ticket.id,
     projectKey: ticket.projectKey,
     mappingId: mapping.id,
-    ticket: {
-      title: ticket.title,
-      description: ticket.description.slice(0, STORED_DESCRIPTION_CHARS),
-      type: ticket.type,
-      status: ticket.status,
-      labels: ticket.labels,
-      components: ticket.components,
-      url: ticket.url,
-      createdAt: ticket.createdAt.toISOString(),
-    },
+    ticket: storedTicketOf(ticket),
     ticketUpdatedAt: ticket.updatedAt,
     snapshots: repositories.map((r) => ({
       repositoryId: r.repositoryId,

@@ -70,8 +70,8 @@ export class SnapshotRecheckService {
     const ticket = ticketOfReport(report);
     const assessed = await this.assessor.assess(ticket, mapping);
     if (assessed.kind === 'skipped') return false;
-    // The text is the stored one by construction; its hash must not differ just because the
-    // stored description was capped.
+    // The text is the stored one by construction; its hash must not differ just because a
+    // description beyond what the matcher reads was not stored.
     const next = { ...reportRecordOf(ticket, mapping, assessed), inputHash: report.inputHash };
     const revised = reviseReport(report, next, { forced: false });
     if (!revised.kept) return false;
