@@ -28,8 +28,15 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
   '**/packages.lock.json',
 ];
 
-/** Jira and Linear keys share one shape: an upper-case project key, a dash, a number. */
-export const DEFAULT_TICKET_PATTERNS: readonly string[] = ['\\b([A-Z][A-Z0-9]{1,9}-[1-9][0-9]{0,6})\\b'];
+/**
+ * A ticket key as commit messages write it. Jira and Linear keys share one shape: an upper-case
+ * project key (a letter, then letters, digits or `_`), a dash, a number. Jira Cloud and Linear keep
+ * project keys to 10 characters, but Jira Data Center sites may raise the limit and histories
+ * outlive migrations (Apache's `COLLECTIONS-510`), so text is read with up to 30.
+ */
+export const TICKET_KEY_PATTERN = '[A-Z][A-Z0-9_]{1,29}-[1-9][0-9]{0,6}';
+
+export const DEFAULT_TICKET_PATTERNS: readonly string[] = [`\\b(${TICKET_KEY_PATTERN})\\b`];
 
 /** Upper-case prefixes that look like ticket keys but name standards and encodings (UTF-8, SHA-1). */
 export const DEFAULT_TICKET_IGNORED_PREFIXES: readonly string[] = [

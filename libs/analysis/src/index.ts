@@ -5,6 +5,7 @@ export {
   DEFAULT_EXCLUDES,
   DEFAULT_FIX_PATTERN,
   DEFAULT_TICKET_PATTERNS,
+  TICKET_KEY_PATTERN,
   DEFAULT_TICKET_IGNORED_PREFIXES,
   type AnalysisOptions,
   type AnalysisOptionsInput,

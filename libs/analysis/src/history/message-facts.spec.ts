@@ -24,6 +24,13 @@ describe('MessageFacts', () => {
     ).toEqual(['PAY-12', 'ENG-7']);
   });
 
+  it('reads project keys longer than Jira Cloud’s 10 characters, and with underscores', () => {
+    expect(facts.ticketKeys('[COLLECTIONS-510] Fix MultiValueMap; see DATA_PLATFORM-42')).toEqual([
+      'COLLECTIONS-510',
+      'DATA_PLATFORM-42',
+    ]);
+  });
+
   it('takes a configured pattern, its first group being the key', () => {
     const custom = new MessageFacts(
       parseAnalysisOptions({ ticketPatterns: ['#(\\d+)', '\\b([A-Z]{2,}-\\d+)\\b'] }),

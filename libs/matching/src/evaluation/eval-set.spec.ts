@@ -26,6 +26,7 @@ describe('cleanQuery', () => {
     ['feat!: drop node 16', 'drop node 16'],
     ['[LANG-1234] StringUtils.join ignores nulls', 'StringUtils.join ignores nulls'],
     ['LANG-12: fix(core): handle empty input', 'handle empty input'],
+    ['[COLLECTIONS-510] Fix MultiValueMap.putAll', 'Fix MultiValueMap.putAll'],
     [
       'Fix CharRange.contains(CharRange) for negated ranges (#1775).',
       'Fix CharRange.contains(CharRange) for negated ranges',

@@ -1,3 +1,4 @@
+import { TICKET_KEY_PATTERN } from '@sightline/analysis';
 import { isMatchablePath } from '../paths/file-kinds';
 
 /**
@@ -38,7 +39,7 @@ export interface EvalSetOptions {
 export const DEFAULT_EVAL_SET_OPTIONS: EvalSetOptions = { limit: 300, maxGoldFiles: 30 };
 
 const ISSUE_NUMBER = /(?:^|[\s([])(?:GH-|gh-)?#\d+\b/;
-const TICKET_KEY = /\[?\b[A-Z][A-Z0-9]{1,9}-\d+\b\]?:?/g;
+const TICKET_KEY = new RegExp(`\\[?\\b${TICKET_KEY_PATTERN}\\b\\]?:?`, 'g');
 const PR_NUMBER = /\(\s*(?:(?:GH-|gh-)?#\d+[\s,]*)+\)|(?:GH-|gh-)?#\d+/g;
 const CONVENTIONAL = /^\s*[a-z]+(?:\([^)]*\))?!?:\s*/i;
 const REVERT = /^\s*revert\s*:?\s*"?(.*?)"?\s*$/i;

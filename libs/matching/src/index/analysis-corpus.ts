@@ -1,4 +1,4 @@
-import type { RepositoryCorpus, RepositorySnapshot } from '@sightline/analysis';
+import { TICKET_KEY_PATTERN, type RepositoryCorpus, type RepositorySnapshot } from '@sightline/analysis';
 import { isMatchablePath } from '../paths/file-kinds';
 import { FileDocument, MatchCorpus, PastTicket } from './corpus';
 
@@ -16,7 +16,7 @@ export interface AnalysisCorpusOptions {
   contents?: ReadonlyMap<string, string>;
 }
 
-const TICKET_KEY = /\b[A-Z][A-Z0-9]{1,9}-[1-9][0-9]{0,6}\b/;
+const TICKET_KEY = new RegExp(`\\b${TICKET_KEY_PATTERN}\\b`);
 const TICKET_KEYS = new RegExp(`[\\[(]?${TICKET_KEY.source}[\\])]?:?`, 'g');
 // A subject shared by more files than this is a sweep ("Reformat", "Javadoc"), no evidence.
 const MAX_CHANGE_FILES = 50;

@@ -1,5 +1,5 @@
 import type { MatchResult, RankedResult } from '@sightline/matching';
-import type { RepositorySnapshot } from '@sightline/analysis';
+import { TICKET_KEY_PATTERN, type RepositorySnapshot } from '@sightline/analysis';
 import type { RiskCalibration } from '../calibration/risk-calibration';
 import { round } from '../calibration/positions';
 import type { SimilarPastTicket } from './risk-assessment';
@@ -8,7 +8,7 @@ const MAX_SIMILAR = 3;
 const FILES_FOR_OVERLAP = 3;
 const MAX_TITLE = 120;
 const DAY_MS = 86_400_000;
-const TICKET_PREFIX = /^\s*[[(]?[A-Z][A-Z0-9]{1,9}-\d+[\])]?:?\s*/;
+const TICKET_PREFIX = new RegExp(`^\\s*[[(]?${TICKET_KEY_PATTERN}[\\])]?:?\\s*`);
 
 /** Past ticket key → the highest text similarity the matcher gave it among the results. */
 export function textSimilarities(results: readonly RankedResult[]): Map<string, number> {
