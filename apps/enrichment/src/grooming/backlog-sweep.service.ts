@@ -91,7 +91,9 @@ export class BacklogSweepService {
           },
           cursor,
         );
-        const counts = await this.enqueueStale(sweep, connection, page.tickets, latest);
+        const counts = await this.enqueueStale(sweep, connection, page.tickets, latest, {
+          dryRun: mapping.writebackMode === 'dry-run',
+        });
         await this.sweeps.recordPage(sweepId, { nextCursor: page.nextCursor, ...counts });
         if (page.nextCursor === null) break;
         cursor = page.nextCursor;
@@ -127,6 +129,7 @@ export class BacklogSweepService {
     connection: TrackerConnectionRecord,
     tickets: readonly Ticket[],
     latest: ReadonlySet<string>,
+    options: { dryRun: boolean },
   ): Promise<{ seen: number; enqueued: number; upToDate: number }> {
     const keys = tickets.map((ticket) => ticket.key);
     const already = await this.sweeps.enqueuedAmong(sweep.id, keys);
@@ -138,7 +141,9 @@ export class BacklogSweepService {
       // Marked before a crash on this page: queued again (a run already past enrichment does
       // nothing), since the crash may have come between the mark and the queue.
       if (already.has(ticket.key)) toQueue.push(entry);
-      else if (sweepVerdict(freshness.get(ticket.key), sweptTicket(ticket), latest) !== 'up-to-date') {
+      else if (
+        sweepVerdict(freshness.get(ticket.key), sweptTicket(ticket), latest, options) !== 'up-to-date'
+      ) {
         toMark.push(entry);
         toQueue.push(entry);
       }

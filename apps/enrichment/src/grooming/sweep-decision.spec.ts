@@ -3,6 +3,7 @@ import { sweepRunId, sweptTicket, sweepVerdict } from './sweep-decision';
 
 describe('sweepVerdict', () => {
   const latest = new Set(['snap-a', 'snap-b']);
+  const LIVE = { dryRun: false };
   const read = (inputHash: string, feedbackLabel = false) => ({ inputHash, feedbackLabel });
   const report = (inputHash: string | null, snapshotIds: string[], labelApplicationRecorded = false) => ({
     inputHash,
@@ -11,31 +12,42 @@ describe('sweepVerdict', () => {
   });
 
   it('enriches a ticket without a report', () => {
-    expect(sweepVerdict(undefined, read('h1'), latest)).toBe('no-report');
+    expect(sweepVerdict(undefined, read('h1'), latest, LIVE)).toBe('no-report');
   });
 
   it('enriches a ticket whose text changed, or whose report kept no text hash', () => {
-    expect(sweepVerdict(report('h0', ['snap-a', 'snap-b']), read('h1'), latest)).toBe('text-changed');
-    expect(sweepVerdict(report(null, ['snap-a', 'snap-b']), read('h1'), latest)).toBe('text-changed');
+    expect(sweepVerdict(report('h0', ['snap-a', 'snap-b']), read('h1'), latest, LIVE)).toBe('text-changed');
+    expect(sweepVerdict(report(null, ['snap-a', 'snap-b']), read('h1'), latest, LIVE)).toBe('text-changed');
   });
 
   it('enriches a ticket whose report was matched against other snapshots', () => {
-    expect(sweepVerdict(report('h1', ['snap-a', 'snap-old']), read('h1'), latest)).toBe('code-changed');
-    expect(sweepVerdict(report('h1', ['snap-a']), read('h1'), latest)).toBe('code-changed');
-    expect(sweepVerdict(report('h1', ['snap-a', 'snap-b', 'snap-c']), read('h1'), latest)).toBe(
+    expect(sweepVerdict(report('h1', ['snap-a', 'snap-old']), read('h1'), latest, LIVE)).toBe('code-changed');
+    expect(sweepVerdict(report('h1', ['snap-a']), read('h1'), latest, LIVE)).toBe('code-changed');
+    expect(sweepVerdict(report('h1', ['snap-a', 'snap-b', 'snap-c']), read('h1'), latest, LIVE)).toBe(
       'code-changed',
     );
   });
 
   it('leaves an up-to-date ticket alone, whatever the order of its snapshots', () => {
-    expect(sweepVerdict(report('h1', ['snap-b', 'snap-a']), read('h1'), latest)).toBe('up-to-date');
+    expect(sweepVerdict(report('h1', ['snap-b', 'snap-a']), read('h1'), latest, LIVE)).toBe('up-to-date');
   });
 
-  it('follows the feedback label: on and unrecorded, or off while recorded; not a label left on after recording', () => {
+  it('follows the feedback label: on and unrecorded, or off while recorded', () => {
     const current = ['snap-a', 'snap-b'];
-    expect(sweepVerdict(report('h1', current), read('h1', true), latest)).toBe('feedback-label');
-    expect(sweepVerdict(report('h1', current, true), read('h1', false), latest)).toBe('feedback-label');
-    expect(sweepVerdict(report('h1', current, true), read('h1', true), latest)).toBe('up-to-date');
+    for (const mode of [LIVE, { dryRun: true }]) {
+      expect(sweepVerdict(report('h1', current), read('h1', true), latest, mode)).toBe('feedback-label');
+      expect(sweepVerdict(report('h1', current, true), read('h1', false), latest, mode)).toBe(
+        'feedback-label',
+      );
+    }
+  });
+
+  it('finishes an unfinished removal, but leaves a label a dry-run mapping keeps on', () => {
+    const current = ['snap-a', 'snap-b'];
+    expect(sweepVerdict(report('h1', current, true), read('h1', true), latest, LIVE)).toBe('feedback-label');
+    expect(sweepVerdict(report('h1', current, true), read('h1', true), latest, { dryRun: true })).toBe(
+      'up-to-date',
+    );
   });
 });
 

@@ -34,17 +34,20 @@ export type SweepVerdict = 'no-report' | 'text-changed' | 'feedback-label' | 'co
  * the report was made from (a report without one counts as changed); the feedback label is on and
  * not yet recorded, or off while an application is still recorded (a lost webhook, either way);
  * or the report was matched against other snapshots than the mapped repositories' latest (the
- * code moved underneath it, or the mapping's repositories changed). A label that stays on after
- * it was recorded (dry-run mappings leave it) is no reason to enrich again.
+ * code moved underneath it, or the mapping's repositories changed). A recorded label that is
+ * still on is a removal left unfinished, except on a dry-run mapping, which leaves the label on
+ * by design: there it is no reason to enrich again.
  */
 export function sweepVerdict(
   report: ReportFreshness | undefined,
   ticket: SweptTicket,
   latestSnapshotIds: ReadonlySet<string>,
+  options: { dryRun: boolean },
 ): SweepVerdict {
   if (!report) return 'no-report';
   if (report.inputHash !== ticket.inputHash) return 'text-changed';
   if (report.labelApplicationRecorded !== ticket.feedbackLabel) return 'feedback-label';
+  if (ticket.feedbackLabel && !options.dryRun) return 'feedback-label';
   const reported = new Set(report.snapshotIds);
   if (reported.size !== latestSnapshotIds.size) return 'code-changed';
   for (const id of latestSnapshotIds) if (!reported.has(id)) return 'code-changed';
