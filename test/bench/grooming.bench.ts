@@ -33,6 +33,8 @@ interface BenchBacklog {
   keys: string[];
   notes(key: string): number;
   requests(): number;
+  /** Requests so far by kind: Jira method and path (keys and ids as `:id`), Linear GraphQL operation. */
+  requestKinds(): Map<string, number>;
   /** Answers 429 above `perSecond` requests in any one-second window. */
   limit(perSecond: number): void;
   stop(): Promise<void>;
@@ -55,6 +57,12 @@ function overLimit(perSecond: number): () => boolean {
 
 const EVERY_REQUEST = Number.MAX_SAFE_INTEGER;
 
+function countBy<T>(items: readonly T[], kind: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(kind(item), (counts.get(kind(item)) ?? 0) + 1);
+  return counts;
+}
+
 async function backlog(kind: Kind, count: number): Promise<BenchBacklog> {
   const text = (i: number) => TICKET_TEXTS[i % TICKET_TEXTS.length];
   if (kind === 'jira') {
@@ -74,6 +82,11 @@ async function backlog(kind: Kind, count: number): Promise<BenchBacklog> {
       keys,
       notes: (key) => jira.issue(key).comments.length,
       requests: () => jira.requests.length,
+      requestKinds: () =>
+        countBy(
+          jira.requests,
+          (r) => `${r.method} ${r.path.replace(/\/(?:[A-Z][A-Z0-9_]*-\d+|\d+)(?=\/|$)/g, '/:id')}`,
+        ),
       limit: (perSecond) =>
         jira.failNext(EVERY_REQUEST, { kind: 'rate-limit', retryAfterSeconds: 1 }, overLimit(perSecond)),
       stop: () => jira.stop(),
@@ -96,6 +109,7 @@ async function backlog(kind: Kind, count: number): Promise<BenchBacklog> {
     keys,
     notes: (key) => linear.commentsOn(key).length,
     requests: () => linear.requests.length,
+    requestKinds: () => countBy(linear.requests, (r) => r.operation ?? `${r.method} ${r.path}`),
     limit: (perSecond) =>
       linear.failNext(EVERY_REQUEST, { kind: 'rate-limit', resetInMs: 1000 }, overLimit(perSecond)),
     stop: () => linear.stop(),
@@ -132,6 +146,8 @@ interface SweepFigures {
   lost: number;
   duplicated: number;
   requests: number;
+  /** Tracker requests during the sweep by kind. */
+  requestKinds: Map<string, number>;
   /** Statements the services sent to PostgreSQL (transactions committed in the bench database). */
   statements: number;
   cpu: { workers: number; api: number; bench: number };
@@ -167,6 +183,7 @@ async function sweepOnce(
     await Promise.all([api.start(), ...workers.map((worker) => worker.start())]);
     if (options.limitedRps > 0) tracker.limit(options.limitedRps);
     const requestsBefore = tracker.requests();
+    const kindsBefore = tracker.requestKinds();
     const cpuBefore = { workers: workerCpu(), api: cpuSeconds(api.pid), bench: process.cpuUsage() };
     const statementsBefore = await committed(database);
 
@@ -225,6 +242,12 @@ async function sweepOnce(
       lost: notes.filter((n) => n === 0).length,
       duplicated: notes.reduce((sum, n) => sum + Math.max(0, n - 1), 0),
       requests: tracker.requests() - requestsBefore,
+      requestKinds: new Map(
+        [...tracker.requestKinds()]
+          .map(([kind, n]): [string, number] => [kind, n - (kindsBefore.get(kind) ?? 0)])
+          .filter(([, n]) => n > 0)
+          .sort((a, b) => b[1] - a[1]),
+      ),
       statements,
       cpu,
     };
@@ -249,6 +272,9 @@ function print(kind: Kind, label: string, f: SweepFigures): void {
   );
   console.log(
     `  tracker requests        ${f.requests} (${(f.requests / f.tickets).toFixed(2)} per ticket, ${(f.requests / f.seconds).toFixed(0)}/s)`,
+  );
+  console.log(
+    `  requests by kind        ${[...f.requestKinds].map(([kind, n]) => `${kind} ${(n / f.tickets).toFixed(2)}`).join(', ')} (per ticket)`,
   );
   console.log(
     `  CPU                     workers ${s(f.cpu.workers)}, api ${s(f.cpu.api)}, fake tracker + bench ${s(f.cpu.bench)} ` +

@@ -11,6 +11,12 @@ export interface LabelSpec {
 }
 
 const PAGE_SIZE = 100;
+/**
+ * How long a label's name is trusted once read. Every ticket read resolves its label ids to names;
+ * a backlog shares a handful of labels, so this saves a request a ticket, and a renamed label
+ * shows its new name within minutes.
+ */
+export const LABEL_NAME_TTL_MS = 5 * 60_000;
 
 /**
  * Finds (or creates, once per team) the labels Sightline uses and resolves label ids to names. A
@@ -18,10 +24,12 @@ const PAGE_SIZE = 100;
  */
 export class LinearLabelDirectory {
   private readonly labelIds = new Map<string, string>();
+  private readonly names = new Map<string, { name: string; readAt: number }>();
 
   constructor(
     private readonly linear: LinearClient,
     private readonly call: Call,
+    private readonly now: () => number = Date.now,
   ) {}
 
   async find(teamId: string, name: string): Promise<string | null> {
@@ -64,15 +72,27 @@ export class LinearLabelDirectory {
     }
   }
 
-  /** Label names for a set of ids, one paged query for the whole set. */
+  /**
+   * Label names for a set of ids: those read in the last LABEL_NAME_TTL_MS from memory, the rest in
+   * one paged query. An id Linear no longer knows (a deleted label) has no name.
+   */
   async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
     const names = new Map<string, string>();
-    if (ids.length === 0) return names;
+    const now = this.now();
+    const missing = [...new Set(ids)].filter((id) => {
+      const known = this.names.get(id);
+      if (known && now - known.readAt < LABEL_NAME_TTL_MS) names.set(id, known.name);
+      return !names.has(id);
+    });
+    if (missing.length === 0) return names;
     for (let after: string | undefined; ;) {
       const page = await this.call(() =>
-        this.linear.issueLabels({ filter: { id: { in: [...ids] } }, first: PAGE_SIZE, after }),
+        this.linear.issueLabels({ filter: { id: { in: missing } }, first: PAGE_SIZE, after }),
       );
-      for (const label of page.nodes) names.set(label.id, label.name);
+      for (const label of page.nodes) {
+        names.set(label.id, label.name);
+        this.names.set(label.id, { name: label.name, readAt: now });
+      }
       if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return names;
       after = page.pageInfo.endCursor;
     }

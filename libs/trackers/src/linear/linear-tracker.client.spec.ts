@@ -8,6 +8,7 @@ import {
   RateLimitedError,
   TransientError,
 } from '../tracker-errors';
+import { LABEL_NAME_TTL_MS } from './linear-label.directory';
 import { LinearTrackerClient } from './linear-tracker.client';
 
 const T0 = new Date('2025-03-01T09:00:00.000Z');
@@ -56,8 +57,24 @@ describe('LinearTrackerClient against the fake Linear', () => {
       updatedAt: T0,
       url: 'https://linear.app/fake-workspace/issue/eng-1/retry-failed-checkout-payments',
     });
-    expect(operations()).toEqual(['viewer', 'issue', 'issue_labels', 'workflowState']);
+    expect(operations()).toEqual(['viewer', 'issue', 'issueLabels', 'workflowState']);
     expect(linear.requests[0].headers.authorization).toBe(linear.botApiKey);
+  });
+
+  it('resolves label names from memory for a few minutes, then reads them again', async () => {
+    let clock = T0.getTime();
+    const timed = new LinearTrackerClient({
+      apiUrl: linear.url,
+      credentials: { kind: 'api-key', apiKey: linear.botApiKey },
+      now: () => clock,
+    });
+    linear.seedIssue({ teamKey: 'ENG', title: 'Refund rounding', labels: ['payments'], state: 'Backlog' });
+    expect((await timed.getTicket('ENG-1')).labels).toEqual(['payments', 'q3']);
+    expect((await timed.getTicket('ENG-2')).labels).toEqual(['payments']);
+    expect(operations().filter((op) => op === 'issueLabels')).toHaveLength(1);
+    clock += LABEL_NAME_TTL_MS;
+    expect((await timed.getTicket('ENG-2')).labels).toEqual(['payments']);
+    expect(operations().filter((op) => op === 'issueLabels')).toHaveLength(2);
   });
 
   it('sends an OAuth token as a Bearer header', async () => {
@@ -85,6 +102,20 @@ describe('LinearTrackerClient against the fake Linear', () => {
     expect(comments).toHaveLength(1);
     expect(comments[0]).toMatchObject({ userId: linear.bot.id, body: edited.markdown });
     expect(operations().filter((op) => op === 'createComment')).toHaveLength(1);
+    // The comments are asked for by team key and number: the issue needs no read of its own.
+    expect(operations()).not.toContain('issue');
+  });
+
+  it('finds the note of the right issue only, and reports an unknown issue as not found', async () => {
+    linear.seedIssue({ teamKey: 'ENG', title: 'Refund rounding', state: 'Backlog' });
+    const onSecond = await client.upsertNote('ENG-2', renderNote(sampleRiskReport()));
+    const onFirst = await client.upsertNote('ENG-1', renderNote(sampleRiskReport()));
+    expect(onFirst).toEqual({ noteId: expect.any(String), action: 'created' });
+    expect(onFirst.noteId).not.toBe(onSecond.noteId);
+    await expect(client.findOwnNote('eng-2', NOTE_MARKER)).resolves.toMatchObject({ id: onSecond.noteId });
+    await expect(client.upsertNote('ENG-999', renderNote(sampleRiskReport()))).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   it('ignores the marker in a human comment and recreates a note that was deleted', async () => {

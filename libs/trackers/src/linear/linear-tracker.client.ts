@@ -54,6 +54,14 @@ interface StateInfo {
   type: string;
 }
 
+/** An issue's label names, sorted (trackers promise no order); ids without a name are left out. */
+function labelNamesOf(issue: Issue, names: ReadonlyMap<string, string>): string[] {
+  return issue.labelIds
+    .map((id) => names.get(id))
+    .filter((name): name is string => name !== undefined)
+    .sort();
+}
+
 /** Linear GraphQL through @linear/sdk's `LinearClient` (API key or OAuth token). */
 export class LinearTrackerClient implements TrackerClient {
   readonly kind = 'linear' as const;
@@ -79,7 +87,7 @@ export class LinearTrackerClient implements TrackerClient {
     this.now = options.now ?? Date.now;
     this.riskLabel = options.riskLabel ?? LINEAR_RISK_LABEL;
     this.botAccountId = options.botAccountId ?? null;
-    this.labels = new LinearLabelDirectory(this.linear, (request) => this.call(request));
+    this.labels = new LinearLabelDirectory(this.linear, (request) => this.call(request), this.now);
   }
 
   private async call<T>(request: () => Promise<T>): Promise<T> {
@@ -138,24 +146,21 @@ export class LinearTrackerClient implements TrackerClient {
 
   async getTicket(key: string): Promise<Ticket> {
     const issue = await this.issue(key);
-    const labelNames: string[] = [];
-    for (let after: string | undefined; ;) {
-      const page = await this.call(() => issue.labels({ first: PAGE_SIZE, after }));
-      labelNames.push(...page.nodes.map((label) => label.name));
-      if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
-      after = page.pageInfo.endCursor;
-    }
-    return this.toTicket(issue, labelNames.sort(), await this.stateOf(issue.stateId));
+    const names = await this.labels.namesOf(issue.labelIds);
+    return this.toTicket(issue, labelNamesOf(issue, names), await this.stateOf(issue.stateId));
   }
 
+  /**
+   * Our note among the issue's comments. The comments are asked for by team key and number, so
+   * the issue itself needs no read of its own (a request a note saved under rate limits).
+   */
   async findOwnNote(key: string, marker: string): Promise<OwnNote | null> {
-    return this.findOwnNoteOn(await this.issue(key), marker);
-  }
-
-  private async findOwnNoteOn(issue: Issue, marker: string): Promise<OwnNote | null> {
+    const parsed = ISSUE_IDENTIFIER.exec(key.toUpperCase());
+    if (!parsed) throw new NotFoundError(`not a Linear issue identifier: ${key}`);
+    const filter = { issue: { team: { key: { eq: parsed[1] } }, number: { eq: Number(parsed[2]) } } };
     const bot = await this.botId();
     for (let after: string | undefined; ;) {
-      const page = await this.call(() => issue.comments({ first: PAGE_SIZE, after }));
+      const page = await this.call(() => this.linear.comments({ filter, first: PAGE_SIZE, after }));
       const comments = [...page.nodes].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
       const own = comments.find((comment) => comment.userId === bot && comment.body.includes(marker));
       if (own) return { id: own.id, text: own.body };
@@ -177,11 +182,11 @@ export class LinearTrackerClient implements TrackerClient {
         if (!(error instanceof NotFoundError)) throw error;
       }
     }
-    const issue = await this.issue(key);
-    const found = await this.findOwnNoteOn(issue, note.marker);
+    const found = await this.findOwnNote(key, note.marker);
     if (found) return this.updateNote(found.id, note);
+    // Linear takes the identifier where an issue id is asked for.
     const payload = await this.call(() =>
-      this.linear.createComment({ issueId: issue.id, body: note.markdown, doNotSubscribeToIssue: true }),
+      this.linear.createComment({ issueId: key, body: note.markdown, doNotSubscribeToIssue: true }),
     );
     if (!payload.success || !payload.commentId)
       throw new InvalidRequestError(`Linear did not create the comment on ${key}`);
@@ -268,10 +273,7 @@ export class LinearTrackerClient implements TrackerClient {
     const names = await this.labels.namesOf(labelIds);
     const tickets: Ticket[] = [];
     for (const issue of page.nodes) {
-      const labelNames = issue.labelIds
-        .map((id) => names.get(id))
-        .filter((n): n is string => n !== undefined);
-      tickets.push(this.toTicket(issue, labelNames.sort(), await this.stateOf(issue.stateId)));
+      tickets.push(this.toTicket(issue, labelNamesOf(issue, names), await this.stateOf(issue.stateId)));
     }
     const next = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
     return { tickets, nextCursor: next };
