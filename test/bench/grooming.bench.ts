@@ -33,7 +33,7 @@ interface BenchBacklog {
   keys: string[];
   notes(key: string): number;
   requests(): number;
-  /** Requests so far by kind: Jira method and path (keys and ids as `:id`), Linear GraphQL operation. */
+  /** Requests so far by kind: Jira method and path (the issue key as `:key`), Linear GraphQL operation. */
   requestKinds(): Map<string, number>;
   /** Answers 429 above `perSecond` requests in any one-second window. */
   limit(perSecond: number): void;
@@ -85,7 +85,8 @@ async function backlog(kind: Kind, count: number): Promise<BenchBacklog> {
       requestKinds: () =>
         countBy(
           jira.requests,
-          (r) => `${r.method} ${r.path.replace(/\/(?:[A-Z][A-Z0-9_]*-\d+|\d+)(?=\/|$)/g, '/:id')}`,
+          (r) =>
+            `${r.method} ${r.path.replace(/\/issue\/(?:[A-Z][A-Z0-9_]*-\d+|\d+)(?=\/|$)/, '/issue/:key')}`,
         ),
       limit: (perSecond) =>
         jira.failNext(EVERY_REQUEST, { kind: 'rate-limit', retryAfterSeconds: 1 }, overLimit(perSecond)),
