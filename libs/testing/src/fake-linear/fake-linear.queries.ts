@@ -100,9 +100,37 @@ function issues(ctx: OperationContext, variables: Variables, scope: (issue: Line
   return connection(items, variables, issueJson);
 }
 
+const NO_ISSUE = '';
+
+/**
+ * The issue a comment filter pins by id or by team key and number, or undefined when it pins none;
+ * its comments are the only candidates, as Linear's index would have it (a filter evaluated on
+ * every comment of a large fake workspace makes the fake, not the client, the bottleneck).
+ */
+function pinnedIssueId(ctx: OperationContext, filter: unknown): string | undefined {
+  const issue = (filter as { issue?: Record<string, unknown> } | undefined)?.issue;
+  if (!issue) return undefined;
+  const eq = (value: unknown) => (value as { eq?: unknown } | undefined)?.eq;
+  const id = eq(issue.id);
+  const team = eq((issue.team as { key?: unknown } | undefined)?.key);
+  const number = eq(issue.number);
+  const wanted =
+    typeof id === 'string'
+      ? id
+      : typeof team === 'string' && typeof number === 'number'
+        ? `${team}-${number}`
+        : undefined;
+  // An issue that does not exist pins no comment at all.
+  return wanted === undefined ? undefined : (ctx.state.findIssue(wanted)?.id ?? NO_ISSUE);
+}
+
 function comments(ctx: OperationContext, variables: Variables, scope: (issueId: string) => boolean) {
+  const pinned = pinnedIssueId(ctx, variables.filter);
   const items = byCreation(ctx.state.comments.values()).filter(
-    (comment) => scope(comment.issueId) && matchesFilter(commentView(ctx.state, comment), variables.filter),
+    (comment) =>
+      (pinned === undefined || comment.issueId === pinned) &&
+      scope(comment.issueId) &&
+      matchesFilter(commentView(ctx.state, comment), variables.filter),
   );
   return connection(items, variables, (comment) =>
     commentJson(comment, ctx.state.issues.get(comment.issueId)),

@@ -90,6 +90,22 @@ describe('FakeLinear wire behaviour (trackers.md §8)', () => {
     ).toBe(400);
   });
 
+  it('lists the comments of one issue pinned by team key and number, or by id, and of no other', async () => {
+    linear.seedIssue({ teamKey: 'ENG', title: 'Other' });
+    const comment = (issueId: string, body: string) =>
+      gql('mutation createComment($input: CommentCreateInput!) { x }', { input: { issueId, body } });
+    await comment('ENG-1', 'on one');
+    await comment('ENG-2', 'on two');
+    const bodies = async (filter: Record<string, unknown>) =>
+      (await gql('query comments($filter: CommentFilter) { x }', { filter })).json.data.comments.nodes.map(
+        (n: { body: string }) => n.body,
+      );
+    expect(await bodies({ issue: { team: { key: { eq: 'ENG' } }, number: { eq: 2 } } })).toEqual(['on two']);
+    expect(await bodies({ issue: { id: { eq: linear.issue('ENG-1').id } } })).toEqual(['on one']);
+    expect(await bodies({ issue: { team: { key: { eq: 'ENG' } }, number: { eq: 9 } } })).toEqual([]);
+    expect(await bodies({ issue: { team: { key: { eq: 'ENG' } } } })).toEqual(['on one', 'on two']);
+  });
+
   it('answers rate-limit faults the way the SDK classifies them', async () => {
     linear.failNext(1, { kind: 'rate-limit', retryAfterSeconds: 2 });
     const limited = await gql('query viewer { viewer { id } }');
