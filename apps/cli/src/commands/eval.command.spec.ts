@@ -43,6 +43,26 @@ describe('sightline eval', () => {
     expect(text).toMatch(/Sightline vs plain BM25: Top-5 [+-]\d+\.\d points, MRR ×/);
   }, 60_000);
 
+  it('lists every query with --per-query, and the misses in the table', async () => {
+    const report = JSON.parse(
+      await run([shop.repo.path, '--cut', shop.cut, '--per-query', '--json']),
+    ) as EvalReport;
+    expect(report.perQuery).toHaveLength(3);
+    for (const q of report.perQuery ?? []) {
+      expect(q).toEqual(
+        expect.objectContaining({ id: expect.stringMatching(/^[0-9a-f]{40}$/), query: expect.any(String) }),
+      );
+      // Top-1 on every query (above): the first changed file is Sightline's best file.
+      expect(q.rank).toBe(1);
+      expect(q.gold).toContain(q.top[0]);
+      expect(q.baselineRank).toBeGreaterThanOrEqual(0);
+    }
+    const text = await run([shop.repo.path, '--cut', shop.cut, '--per-query']);
+    expect(text).toContain('Per query: Sightline has a changed file in its top 10 for 3 of 3;');
+    expect(text).not.toContain('Missed');
+    expect(await run([shop.repo.path, '--cut', shop.cut, '--json'])).not.toContain('"perQuery"');
+  }, 60_000);
+
   it('cuts by date with --since', async () => {
     const report = JSON.parse(await run([shop.repo.path, '--since', '2023-11-22', '--json'])) as EvalReport;
     expect(report.cut.chosenBy).toBe('since');

@@ -18,6 +18,7 @@ interface EvalFlags {
   maxFiles: string;
   weights?: string;
   risk?: boolean;
+  perQuery?: boolean;
   json?: boolean;
 }
 
@@ -97,6 +98,10 @@ export function registerEvalCommand(
       '--risk',
       'also measure the risk level against fixes that landed on the same files within 30 days',
     )
+    .option(
+      '--per-query',
+      "list the queries Sightline missed (with --json: every query, with both methods' ranks and Sightline's best files)",
+    )
     .option('--json', 'print the report as JSON')
     .action(async (path: string, flags: EvalFlags) => {
       if (flags.cut && flags.since) throw new CliError('give at most one of --cut or --since');
@@ -107,6 +112,7 @@ export function registerEvalCommand(
         maxGoldFiles: positiveInt('--max-files', flags.maxFiles),
         weights: parseWeights(flags.weights),
         risk: flags.risk,
+        perQuery: flags.perQuery,
       };
       const report = await runEvaluation(path, options, io);
       io.stdout.write(flags.json ? JSON.stringify(report, null, 2) + '\n' : renderEvalReport(report));

@@ -1,6 +1,6 @@
 import type { RankMetrics } from '@sightline/matching';
 import type { Estimate } from '@sightline/risk';
-import type { EvalReport } from './eval-runner';
+import type { EvalQueryResult, EvalReport } from './eval-runner';
 import type { RiskEvalReport } from './risk-eval';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(7);
@@ -31,10 +31,40 @@ export function renderEvalReport(r: EvalReport): string {
           `  ${b.from.toFixed(1)}–${b.to.toFixed(1)}: ${String(b.count).padStart(4)} queries, mean confidence ${b.meanConfidence.toFixed(2)}, hit rate ${b.hitRate.toFixed(2)}`,
       ),
     ...(r.risk ? ['', ...renderRisk(r.risk)] : []),
+    ...(r.perQuery ? ['', ...renderMisses(r.perQuery)] : []),
     '',
     `Time: history ${secs(r.millis.headAnalysis)}, index at the cut ${secs(r.millis.cutIndex)}, ${r.queries} queries ${secs(r.millis.queries)}${r.millis.risk !== undefined ? `, risk ${secs(r.millis.risk)}` : ''}`,
   ];
   return lines.join('\n') + '\n';
+}
+
+const MISSES_SHOWN = 30;
+const rankOf = (rank: number) => (rank === 0 ? 'not ranked' : `#${rank}`);
+
+/**
+ * The queries Sightline did not answer in its top 10, those plain BM25 answered first (where a
+ * signal is missing), each with what Sightline ranked instead; the JSON report lists every query.
+ */
+function renderMisses(queries: readonly EvalQueryResult[]): string[] {
+  const missed = (rank: number) => rank === 0 || rank > 10;
+  const misses = queries
+    .filter((q) => missed(q.rank))
+    .sort((a, b) => Number(missed(a.baselineRank)) - Number(missed(b.baselineRank)));
+  const onlyBaseline = misses.filter((q) => !missed(q.baselineRank)).length;
+  const onlyOurs = queries.filter((q) => !missed(q.rank) && missed(q.baselineRank)).length;
+  return [
+    `Per query: Sightline has a changed file in its top 10 for ${queries.length - misses.length} of ${queries.length}; ` +
+      `${onlyOurs} of those plain BM25 misses, and BM25 finds ${onlyBaseline} that Sightline misses.`,
+    ...(misses.length > 0
+      ? [`Missed${misses.length > MISSES_SHOWN ? ` (first ${MISSES_SHOWN} of ${misses.length})` : ''}:`]
+      : []),
+    ...misses
+      .slice(0, MISSES_SHOWN)
+      .flatMap((q) => [
+        `  ${q.id.slice(0, 12)} "${q.query}": changed ${q.gold.join(', ')}`,
+        `      Sightline ${rankOf(q.rank)} (confidence ${q.confidence.toFixed(2)}; ranked ${q.top.join(', ') || 'nothing'}), plain BM25 ${rankOf(q.baselineRank)}`,
+      ]),
+  ];
 }
 
 function levelRate(risk: RiskEvalReport, level: keyof RiskEvalReport['levels']): string {

@@ -33,6 +33,24 @@ export interface EvalOptions {
   weights?: WeightOverrides;
   /** Also measure the risk level against later fixes (`--risk`). */
   risk?: boolean;
+  /** List every query with where its changed files ranked (`--per-query`). */
+  perQuery?: boolean;
+}
+
+/** One query of the evaluation as `--per-query` lists it. */
+export interface EvalQueryResult {
+  /** The commit the query stands for. */
+  id: string;
+  query: string;
+  /** The source files the commit changed (the answers). */
+  gold: string[];
+  /** 1-based rank of the first changed file in Sightline's ranking, 0 when it was not ranked. */
+  rank: number;
+  /** The same in plain BM25 over file contents. */
+  baselineRank: number;
+  confidence: number;
+  /** Sightline's best files for the query. */
+  top: string[];
 }
 
 export interface EvalReport {
@@ -48,10 +66,13 @@ export interface EvalReport {
   calibration: CalibrationBin[];
   /** With `--risk`: AUC of the risk score and level against later fixes, beside a hotspot baseline. */
   risk?: RiskEvalReport;
+  /** With `--per-query`: every query, in the order of the history. */
+  perQuery?: EvalQueryResult[];
   millis: { headAnalysis: number; cutIndex: number; queries: number; risk?: number };
 }
 
 const RANKED = 100;
+const LISTED_FILES = 5;
 
 async function analyseHead(path: string, io: CommandIo): Promise<AnalysisResult> {
   try {
@@ -116,6 +137,7 @@ export async function runEvaluation(path: string, options: EvalOptions, io: Comm
   const plainOutcomes: QueryOutcome[] = [];
   const tokenizedOutcomes: QueryOutcome[] = [];
   const points: { confidence: number; hit: boolean }[] = [];
+  const perQuery: EvalQueryResult[] = [];
   const risk = options.risk
     ? new RiskEvaluationCollector(path, indexed.snapshot, indexed.index, history, head.cache)
     : undefined;
@@ -135,8 +157,20 @@ export async function runEvaluation(path: string, options: EvalOptions, io: Comm
       confidence: result.confidence,
       hit: outcome.firstRank > 0 && outcome.firstRank <= CONFIDENCE_HIT_RANK,
     });
-    plainOutcomes.push(queryOutcome(rankByContent(plain, q.query, RANKED), q.gold));
+    const plainOutcome = queryOutcome(rankByContent(plain, q.query, RANKED), q.gold);
+    plainOutcomes.push(plainOutcome);
     tokenizedOutcomes.push(queryOutcome(rankByContent(tokenized, q.query, RANKED), q.gold));
+    if (options.perQuery) {
+      perQuery.push({
+        id: q.id,
+        query: q.query,
+        gold: q.gold,
+        rank: outcome.firstRank,
+        baselineRank: plainOutcome.firstRank,
+        confidence: result.confidence,
+        top: result.files.slice(0, LISTED_FILES).map((f) => f.path),
+      });
+    }
   }
   const queriesMillis = Date.now() - queryStarted;
   const riskStarted = Date.now();
@@ -152,6 +186,7 @@ export async function runEvaluation(path: string, options: EvalOptions, io: Comm
     baselines: { plain: summarize(plainOutcomes), tokenized: summarize(tokenizedOutcomes) },
     calibration: calibration(points),
     ...(riskReport ? { risk: riskReport } : {}),
+    ...(options.perQuery ? { perQuery } : {}),
     millis: {
       headAnalysis: headMillis,
       cutIndex: indexed.millis,

@@ -1,0 +1,46 @@
+import type { RankMetrics } from '@sightline/matching';
+import { renderEvalReport } from './eval-report';
+import type { EvalQueryResult, EvalReport } from './eval-runner';
+
+const metrics: RankMetrics = { queries: 4, top1: 0.25, top5: 0.5, top10: 0.5, mrr: 0.4, map: 0.4 };
+
+function reportWith(perQuery: EvalQueryResult[]): EvalReport {
+  return {
+    repository: '/repo',
+    head: 'a'.repeat(40),
+    cut: { rev: 'b'.repeat(40), time: '2024-01-01T00:00:00Z', chosenBy: 'default' },
+    commitsAfterCut: 10,
+    queries: perQuery.length,
+    indexedFiles: 20,
+    sightline: metrics,
+    baselines: { plain: metrics, tokenized: metrics },
+    calibration: [],
+    perQuery,
+    millis: { headAnalysis: 1, cutIndex: 1, queries: 1 },
+  };
+}
+
+const query = (id: string, rank: number, baselineRank: number): EvalQueryResult => ({
+  id: id.repeat(40),
+  query: `query ${id}`,
+  gold: [`src/${id}.ts`],
+  rank,
+  baselineRank,
+  confidence: 0.5,
+  top: rank === 0 ? [] : ['src/other.ts'],
+});
+
+describe('the per-query part of the eval report', () => {
+  it('counts what each method alone finds and lists misses, those BM25 found first', () => {
+    const text = renderEvalReport(
+      reportWith([query('1', 1, 0), query('2', 0, 0), query('3', 14, 3), query('4', 2, 2)]),
+    );
+    expect(text).toContain(
+      'Per query: Sightline has a changed file in its top 10 for 2 of 4; 1 of those plain BM25 misses, and BM25 finds 1 that Sightline misses.',
+    );
+    const listed = text.split('\n').filter((line) => line.startsWith('  ') && line.includes('"query'));
+    expect(listed.map((line) => line.trim().slice(0, 3))).toEqual(['333', '222']);
+    expect(text).toContain('Sightline #14 (confidence 0.50; ranked src/other.ts), plain BM25 #3');
+    expect(text).toContain('Sightline not ranked (confidence 0.50; ranked nothing), plain BM25 not ranked');
+  });
+});
