@@ -20,6 +20,15 @@ export class AnalysisInputError extends Error {
   }
 }
 
+// What git says when an object the history refers to is not in the repository.
+const MISSING_OBJECT =
+  /unable to read [0-9a-f]{7,}|missing (?:blob|tree|commit) |bad object |could not get object info/i;
+
+/** How to repair a repository that lacks objects, for every error that finds one missing. */
+export const MISSING_OBJECTS_FIX =
+  'The repository lacks objects its history needs (a partial or damaged clone): ' +
+  'fetch them with `git fetch --refetch`, or clone the repository again in full';
+
 /** git itself failed while the analysis was reading the repository (corrupt object, killed process). */
 export class GitCommandError extends Error {
   constructor(
@@ -27,8 +36,10 @@ export class GitCommandError extends Error {
     readonly exitCode: number | null,
     readonly stderr: string,
   ) {
+    const said = stderr.trim() || 'no message';
     super(
-      `git ${args.slice(0, 3).join(' ')} failed (exit ${exitCode ?? 'signal'}): ${stderr.trim() || 'no message'}`,
+      `git ${args.slice(0, 3).join(' ')} failed (exit ${exitCode ?? 'signal'}): ${said}` +
+        (MISSING_OBJECT.test(said) ? `. ${MISSING_OBJECTS_FIX}` : ''),
     );
     this.name = 'GitCommandError';
   }

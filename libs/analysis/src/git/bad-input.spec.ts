@@ -138,6 +138,27 @@ describe('bad input', () => {
     }
   });
 
+  it.each(['HEAD~1:a.ts', 'HEAD:a.ts'])(
+    'says how to repair a clone that lacks an object its history needs (%s), and nothing is left unhandled',
+    async (object) => {
+      const repo = FixtureRepo.create();
+      try {
+        repo.commit({ message: 'one', time: 1_600_000_000, files: { 'a.ts': 'export const a = 1;\n' } });
+        repo.commit({ message: 'two', time: 1_600_000_100, files: { 'a.ts': 'export const a = 2;\n' } });
+        const blob = repo.git(['rev-parse', object]).trim();
+        rmSync(join(repo.path, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+        const error = await analyseRepository(repo.path).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect((error as Error).message).toContain(blob);
+        expect((error as Error).message).toContain('git fetch --refetch');
+      } finally {
+        repo.dispose();
+      }
+    },
+  );
+
   it('warns that a shallow clone has truncated history', async () => {
     const origin = FixtureRepo.create();
     try {

@@ -1,3 +1,4 @@
+import { MISSING_OBJECTS_FIX } from '../analysis-error';
 import { decodeBytes, gitOutput, streamGit } from '../git/git-process';
 
 export interface TreeEntry {
@@ -91,20 +92,28 @@ export async function readBlobs(
     return true;
   };
 
-  for (let index = 0; index < oids.length; index++) {
-    let newline = buffer.indexOf(10);
-    while (newline === -1) {
-      if (!(await fill(buffer.length + 1))) throw new Error('git cat-file ended early');
-      newline = buffer.indexOf(10);
+  try {
+    for (let index = 0; index < oids.length; index++) {
+      let newline = buffer.indexOf(10);
+      while (newline === -1) {
+        if (!(await fill(buffer.length + 1))) throw new Error('git cat-file ended early');
+        newline = buffer.indexOf(10);
+      }
+      const header = buffer.subarray(0, newline).toString('latin1').split(' ');
+      if (header[1] === 'missing' || header.length < 3)
+        throw new Error(`git cat-file: object ${oids[index]} is missing. ${MISSING_OBJECTS_FIX}`);
+      const size = Number(header[2]);
+      if (!(await fill(newline + 1 + size + 1))) throw new Error('git cat-file ended early');
+      const content = buffer.subarray(newline + 1, newline + 1 + size);
+      buffer = buffer.subarray(newline + 1 + size + 1);
+      await onBlob(index, content);
     }
-    const header = buffer.subarray(0, newline).toString('latin1').split(' ');
-    if (header[1] === 'missing' || header.length < 3)
-      throw new Error(`git cat-file: object ${oids[index]} is missing`);
-    const size = Number(header[2]);
-    if (!(await fill(newline + 1 + size + 1))) throw new Error('git cat-file ended early');
-    const content = buffer.subarray(newline + 1, newline + 1 + size);
-    buffer = buffer.subarray(newline + 1 + size + 1);
-    await onBlob(index, content);
+  } catch (error) {
+    // Stopped early (a missing object, a failed parse, the analysis aborted): end git too, and
+    // settle its outcome here, or its rejection would go unhandled and take the process down.
+    stream.kill();
+    await finished.catch(() => undefined);
+    throw error;
   }
   await finished;
 }
