@@ -142,6 +142,9 @@ describe('bad input', () => {
     'says how to repair a clone that lacks an object its history needs (%s), and nothing is left unhandled',
     async (object) => {
       const repo = FixtureRepo.create();
+      const unhandled: unknown[] = [];
+      const record = (reason: unknown) => unhandled.push(reason);
+      process.on('unhandledRejection', record);
       try {
         repo.commit({ message: 'one', time: 1_600_000_000, files: { 'a.ts': 'export const a = 1;\n' } });
         repo.commit({ message: 'two', time: 1_600_000_100, files: { 'a.ts': 'export const a = 2;\n' } });
@@ -153,7 +156,11 @@ describe('bad input', () => {
         );
         expect((error as Error).message).toContain(blob);
         expect((error as Error).message).toContain('git fetch --refetch');
+        // The abandoned git processes settle without an unobserved rejection.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(unhandled).toEqual([]);
       } finally {
+        process.off('unhandledRejection', record);
         repo.dispose();
       }
     },

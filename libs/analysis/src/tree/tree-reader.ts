@@ -71,6 +71,9 @@ export async function readBlobs(
     ended = true;
     wake?.();
   });
+  // Observed from the start: git stopped mid-read (the analysis aborted) rejects `finished` while
+  // the loop below still waits for data, and an unobserved rejection would end the process.
+  finished.catch(() => undefined);
 
   let buffer: Buffer = Buffer.alloc(0);
   const fill = async (needed: number): Promise<boolean> => {
@@ -109,8 +112,7 @@ export async function readBlobs(
       await onBlob(index, content);
     }
   } catch (error) {
-    // Stopped early (a missing object, a failed parse, the analysis aborted): end git too, and
-    // settle its outcome here, or its rejection would go unhandled and take the process down.
+    // Stopped early (a missing object, a failed parse, the analysis aborted): end git too.
     stream.kill();
     await finished.catch(() => undefined);
     throw error;
