@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -218,4 +218,45 @@ describe('repository analysis pipeline (e2e)', () => {
     expect(runs.status).toBe(200);
     expect(runs.body.map((run: { id: string }) => run.id)).toEqual([first.id]);
   });
+
+  it('clones a repository copy that lacks objects again, and the run still succeeds', async () => {
+    const created = await api()
+      .post('/api/repositories')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({
+        name: 'shop-mended',
+        cloneUrl: `${baseUrl}/shop.git`,
+        credentials: { kind: 'token', token: TOKEN },
+      });
+    expect((await analyse(created.body.id)).status).toBe('succeeded');
+
+    // Damage the copy: the blob the next commit's diff needs is gone from disk.
+    const mirror = join(work, 'cache', `${created.body.id}.git`);
+    const blob = execFileSync('git', ['rev-parse', 'HEAD:src/cart/cart.ts'], { cwd: mirror })
+      .toString()
+      .trim();
+    const object = join(mirror, 'objects', blob.slice(0, 2), blob.slice(2));
+    expect(existsSync(object)).toBe(true);
+    rmSync(object);
+    commit(source, 'SHOP-5 cart totals of an empty cart', {
+      'src/cart/cart.ts':
+        'export function total(xs: number[]) {\n  return xs.length ? xs.reduce((a, b) => a + b, 0) : 0;\n}\n',
+    });
+    publish();
+
+    const mended = await analyse(created.body.id);
+    expect(mended).toEqual(expect.objectContaining({ status: 'succeeded', attempts: 1 }));
+    expect(mended.counts).toEqual(expect.objectContaining({ commitsRead: 1 }));
+    expect(existsSync(object) || packedHas(mirror, blob)).toBe(true);
+  });
 });
+
+/** Whether the repository holds the object (loose or packed). */
+function packedHas(repository: string, oid: string): boolean {
+  try {
+    execFileSync('git', ['cat-file', '-e', oid], { cwd: repository });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -31,16 +31,21 @@ export const MISSING_OBJECTS_FIX =
 
 /** git itself failed while the analysis was reading the repository (corrupt object, killed process). */
 export class GitCommandError extends Error {
+  /** git found an object missing that the history or tree needs: the clone must be repaired. */
+  readonly missingObjects: boolean;
+
   constructor(
     readonly args: readonly string[],
     readonly exitCode: number | null,
     readonly stderr: string,
   ) {
     const said = stderr.trim() || 'no message';
+    const missingObjects = MISSING_OBJECT.test(said);
     super(
       `git ${args.slice(0, 3).join(' ')} failed (exit ${exitCode ?? 'signal'}): ${said}` +
-        (MISSING_OBJECT.test(said) ? `. ${MISSING_OBJECTS_FIX}` : ''),
+        (missingObjects ? `. ${MISSING_OBJECTS_FIX}` : ''),
     );
     this.name = 'GitCommandError';
+    this.missingObjects = missingObjects;
   }
 }

@@ -3,6 +3,7 @@ import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import {
   AnalysisInputError,
   analyseRepository,
+  GitCommandError,
   deserializeAnalysisCache,
   serializeAnalysisCache,
   type AnalysisCache,
@@ -110,7 +111,14 @@ export class AnalysisRunner {
     }
 
     const cache = previous ? await this.loadCache(previous.id) : undefined;
-    const result = await this.analyse(repository, synced.path, synced.head, cache, progress);
+    const { result, head } = await this.analyseMirror(repository, synced, cache, progress);
+    if (head !== synced.head) {
+      await this.runs.recordCommitRange(runId, {
+        fromCommit: previous?.head ?? null,
+        toCommit: head,
+        incremental: !!previous,
+      });
+    }
     await progress(95, 'saving');
     const rows = await toNewSnapshot(
       result.snapshot,
@@ -156,6 +164,38 @@ export class AnalysisRunner {
     } catch (error) {
       if (error instanceof GitSyncError && error.permanent) throw new UnrecoverableError(error.message);
       throw error;
+    }
+  }
+
+  /**
+   * Analyses the mirror at its head. A mirror that lacks objects its history needs (damaged on
+   * disk, an interrupted fetch) is not repaired by another fetch, so it is cloned afresh and the
+   * analysis runs once more; a second failure fails the attempt as usual.
+   */
+  private async analyseMirror(
+    repository: RepositoryRecord,
+    synced: { path: string; head: string },
+    cache: AnalysisCache | undefined,
+    progress: (percent: number, phase: string) => Promise<void>,
+  ) {
+    try {
+      return {
+        result: await this.analyse(repository, synced.path, synced.head, cache, progress),
+        head: synced.head,
+      };
+    } catch (error) {
+      if (!(error instanceof GitCommandError && error.missingObjects)) throw error;
+      this.logger.warn(
+        { repositoryId: repository.id, error: error.message },
+        'the repository copy lacks objects; cloning it again',
+      );
+      await progress(2, 'cloning again');
+      await this.mirror.discard(repository.id);
+      const fresh = await this.syncMirror(repository);
+      return {
+        result: await this.analyse(repository, fresh.path, fresh.head, cache, progress),
+        head: fresh.head,
+      };
     }
   }
 

@@ -59,6 +59,11 @@ export class GitMirror {
     return join(this.options.cacheDir, `${repositoryId}.git`);
   }
 
+  /** Drops the copy, so the next sync clones the repository afresh. */
+  async discard(repositoryId: string): Promise<void> {
+    await rm(this.pathFor(repositoryId), { recursive: true, force: true });
+  }
+
   async sync(
     repositoryId: string,
     cloneUrl: string,
