@@ -1,7 +1,12 @@
 import { PastTicketLifecycleRepository, TicketReportRepository } from '@sightline/persistence';
 import { adfSchemaErrors, FakeJira, FakeLinear } from '@sightline/testing';
 import { adfToText } from '@sightline/trackers';
-import { answerOf, EnrichmentHarness, WEBHOOK_SECRET } from './support/enrichment-harness.fixture-spec';
+import {
+  answerOf,
+  EnrichmentHarness,
+  INVOICE_ISSUE,
+  WEBHOOK_SECRET,
+} from './support/enrichment-harness.fixture-spec';
 
 const DAY = 86_400_000;
 const CREATED = new Date('2024-01-08T09:00:00.000Z');
@@ -25,11 +30,6 @@ const DONE: [number, number, number][] = [
 const EVIDENCE =
   'Similar past tickets in these areas took 5–21 days from created to done (P50 5 days, P90 21 days; 7 tickets).' +
   ' Of those with story points (7): median estimate 3 points, median 1.6 days per point.';
-const INVOICE_TICKET = {
-  summary: 'Invoice total rounding is wrong when discounts apply',
-  description:
-    'The invoice total per tax rate is off by a cent with a discount. See invoiceTotal in billing.',
-};
 
 describe('estimation evidence: past tickets of the areas, from the tracker, in the note (e2e)', () => {
   const harness = new EnrichmentHarness();
@@ -72,7 +72,7 @@ describe('estimation evidence: past tickets of the areas, from the tracker, in t
     try {
       seedJiraPast(jira);
       const shop = await harness.connectJira(jira);
-      const created = jira.createIssue({ key: 'SHOP-1', ...INVOICE_TICKET });
+      const created = jira.createIssue({ key: 'SHOP-1', ...INVOICE_ISSUE });
       const answer = answerOf(await jira.deliver(shop.webhookUrl, created, { secret: WEBHOOK_SECRET }));
       const run = await harness.settle(answer.runId as string);
       expect(run.status).toBe('written');
@@ -128,7 +128,7 @@ describe('estimation evidence: past tickets of the areas, from the tracker, in t
 
       // An edit re-enriches the ticket: every past ticket comes from the cache, none from Jira, and
       // the evidence (like the rest of the note) is the same, so nothing is rewritten.
-      const edited = jira.editIssue('SHOP-1', { summary: `${INVOICE_TICKET.summary} (EU)` });
+      const edited = jira.editIssue('SHOP-1', { summary: `${INVOICE_ISSUE.summary} (EU)` });
       const again = answerOf(await jira.deliver(shop.webhookUrl, edited!, { secret: WEBHOOK_SECRET }));
       expect((await harness.settle(again.runId as string)).status).toBe('unchanged');
       expect(bulkFetches(jira)).toHaveLength(1);
@@ -145,7 +145,7 @@ describe('estimation evidence: past tickets of the areas, from the tracker, in t
       seedJiraPast(jira);
       const shop = await harness.connectJira(jira);
       jira.failNext(1, { kind: 'server-error', status: 503 }, (r) => r.path.endsWith('/bulkfetch'));
-      const created = jira.createIssue({ key: 'SHOP-2', ...INVOICE_TICKET });
+      const created = jira.createIssue({ key: 'SHOP-2', ...INVOICE_ISSUE });
       const answer = answerOf(await jira.deliver(shop.webhookUrl, created, { secret: WEBHOOK_SECRET }));
       expect((await harness.settle(answer.runId as string)).status).toBe('written');
       const text = adfToText(jira.issue('SHOP-2').comments[0].body);
@@ -154,7 +154,7 @@ describe('estimation evidence: past tickets of the areas, from the tracker, in t
       expect(harness.logs.text()).toContain('the note goes without fresh duration evidence');
 
       jira.failNext(1, { kind: 'rate-limit', retryAfterSeconds: 1 }, (r) => r.path.endsWith('/bulkfetch'));
-      const next = jira.createIssue({ key: 'SHOP-3', ...INVOICE_TICKET });
+      const next = jira.createIssue({ key: 'SHOP-3', ...INVOICE_ISSUE });
       const queued = answerOf(await jira.deliver(shop.webhookUrl, next, { secret: WEBHOOK_SECRET }));
       const run = await harness.settle(queued.runId as string);
       expect(run.status).toBe('written');
@@ -183,8 +183,8 @@ describe('estimation evidence: past tickets of the areas, from the tracker, in t
       const shop = await harness.connectLinear(linear);
       const created = linear.createIssue({
         teamKey: 'SHOP',
-        title: INVOICE_TICKET.summary,
-        description: INVOICE_TICKET.description,
+        title: INVOICE_ISSUE.summary,
+        description: INVOICE_ISSUE.description,
       });
       const answer = answerOf(await linear.deliver(shop.webhookUrl, created, { secret: WEBHOOK_SECRET }));
       expect((await harness.settle(answer.runId as string)).status).toBe('written');

@@ -14,15 +14,10 @@ import {
 import {
   answerOf,
   EnrichmentHarness,
+  INVOICE_ISSUE,
   WEBHOOK_SECRET,
   type ConnectedTracker,
 } from './support/enrichment-harness.fixture-spec';
-
-const INVOICE = {
-  title: 'Invoice total rounding is wrong when discounts apply',
-  description:
-    'The invoice total per tax rate is off by a cent with a discount. See invoiceTotal in billing.',
-};
 
 /**
  * The feedback label end to end, for both trackers: a person applies it, the verdict lands on the
@@ -74,7 +69,7 @@ describe('Feedback label in the tracker (e2e)', () => {
     const labelOn = () => jira.issue(key).labels.includes(JIRA_FEEDBACK_LABEL);
 
     it('records a person’s label on the top area, re-ranks without it and takes the label off', async () => {
-      const created = jira.createIssue({ key, summary: INVOICE.title, description: INVOICE.description });
+      const created = jira.createIssue({ key, ...INVOICE_ISSUE });
       expect((await harness.settle((await deliver(created)).runId as string)).status).toBe('written');
       firstTop = await topArea(jiraShop.connectionId, key);
       expect(firstTop).toEqual(expect.any(String));
@@ -95,7 +90,7 @@ describe('Feedback label in the tracker (e2e)', () => {
           verdict: 'wrong',
           source: 'tracker-label',
           actor: `jira:${jira.human.accountId}`,
-          ticketText: expect.stringContaining(INVOICE.title),
+          ticketText: expect.stringContaining(INVOICE_ISSUE.summary),
         }),
       ]);
       const nextTop = await topArea(jiraShop.connectionId, key);
@@ -175,8 +170,8 @@ describe('Feedback label in the tracker (e2e)', () => {
     it('provides the label in the team with the first note, records a person’s label and re-ranks', async () => {
       const created = linear.createIssue({
         teamKey: 'FBL',
-        title: INVOICE.title,
-        description: INVOICE.description,
+        title: INVOICE_ISSUE.summary,
+        description: INVOICE_ISSUE.description,
       });
       key = (created.payload.data as { identifier: string }).identifier;
       expect((await harness.settle((await deliver(created)).runId as string)).status).toBe('written');

@@ -14,16 +14,10 @@ import { JIRA_PROPERTY_KEY, JIRA_RISK_LABEL, NOTE_MARKER, adfToText } from '@sig
 import {
   answerOf,
   EnrichmentHarness,
+  INVOICE_ISSUE,
   WEBHOOK_SECRET,
   type ConnectedTracker,
 } from './support/enrichment-harness.fixture-spec';
-
-const INVOICE_TICKET = {
-  key: 'SHOP-1',
-  summary: 'Invoice total rounding is wrong when discounts apply',
-  description:
-    'The invoice total per tax rate is off by a cent with a discount. See invoiceTotal in billing.',
-};
 
 describe('Jira: webhook → match → risk → one note (e2e)', () => {
   const harness = new EnrichmentHarness();
@@ -49,7 +43,7 @@ describe('Jira: webhook → match → risk → one note (e2e)', () => {
   });
 
   it('writes exactly one ADF note, the high-risk label and the issue property for a created ticket', async () => {
-    created = jira.createIssue(INVOICE_TICKET);
+    created = jira.createIssue({ key: 'SHOP-1', ...INVOICE_ISSUE });
     const answer = answerOf(await jira.deliver(shop.webhookUrl, created, { secret: WEBHOOK_SECRET }));
     expect(answer).toEqual(expect.objectContaining({ outcome: 'enqueued', runId: expect.any(String) }));
 
@@ -127,7 +121,7 @@ describe('Jira: webhook → match → risk → one note (e2e)', () => {
 
   it('writes nothing when an edit leaves the note unchanged', async () => {
     const writesBefore = writes().length;
-    const edit = jira.editIssue('SHOP-1', { description: `${INVOICE_TICKET.description} ` });
+    const edit = jira.editIssue('SHOP-1', { description: `${INVOICE_ISSUE.description} ` });
     const answer = answerOf(
       await jira.deliver(shop.webhookUrl, edit as JiraEvent, { secret: WEBHOOK_SECRET }),
     );

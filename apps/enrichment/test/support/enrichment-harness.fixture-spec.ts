@@ -31,6 +31,13 @@ import { createEnrichmentApp } from '../../src/enrichment.app';
 
 export const WEBHOOK_SECRET = 'enrichment-e2e-webhook-secret';
 
+/** A ticket about the fixture history's invoice code (packages/billing): matched there, high risk. */
+export const INVOICE_ISSUE = {
+  summary: 'Invoice total rounding is wrong when discounts apply',
+  description:
+    'The invoice total per tax rate is off by a cent with a discount. See invoiceTotal in billing.',
+};
+
 export interface ConnectedTracker {
   connectionId: string;
   mappingId: string;
