@@ -51,6 +51,13 @@ describe('repository analysis pipeline (e2e)', () => {
   const api = () => request(app.getHttpServer());
   const publish = () =>
     execFileSync('git', ['push', '-q', '--force', join(served, 'shop.git'), 'main'], { cwd: source });
+  /** Registers the served repository under `name` through the API. */
+  const register = (name: string, token = TOKEN) =>
+    api()
+      .post('/api/repositories')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ name, cloneUrl: `${baseUrl}/shop.git`, credentials: { kind: 'token', token } });
+
   async function analyse(repositoryId: string) {
     const triggered = await api()
       .post(`/api/repositories/${repositoryId}/analyses`)
@@ -101,10 +108,7 @@ describe('repository analysis pipeline (e2e)', () => {
   });
 
   it('registers, analyses, and serves the same figures the CLI computes', async () => {
-    const created = await api()
-      .post('/api/repositories')
-      .set('Authorization', `Bearer ${admin}`)
-      .send({ name: 'shop', cloneUrl: `${baseUrl}/shop.git`, credentials: { kind: 'token', token: TOKEN } });
+    const created = await register('shop');
     expect(created.status).toBe(201);
     const id = created.body.id;
 
@@ -180,14 +184,7 @@ describe('repository analysis pipeline (e2e)', () => {
   });
 
   it('fails a run with wrong credentials at once, with a reason a person can act on', async () => {
-    const created = await api()
-      .post('/api/repositories')
-      .set('Authorization', `Bearer ${admin}`)
-      .send({
-        name: 'shop-bad-token',
-        cloneUrl: `${baseUrl}/shop.git`,
-        credentials: { kind: 'token', token: 'wrong' },
-      });
+    const created = await register('shop-bad-token', 'wrong');
     const run = await analyse(created.body.id);
     expect(run.status).toBe('failed');
     expect(run.attempts).toBe(1);
@@ -196,14 +193,7 @@ describe('repository analysis pipeline (e2e)', () => {
   });
 
   it("lists a repository's runs to a viewer, who cannot trigger one", async () => {
-    const created = await api()
-      .post('/api/repositories')
-      .set('Authorization', `Bearer ${admin}`)
-      .send({
-        name: 'shop-coalesce',
-        cloneUrl: `${baseUrl}/shop.git`,
-        credentials: { kind: 'token', token: TOKEN },
-      });
+    const created = await register('shop-coalesce');
     const viewer = (await app.get(ApiKeyRepository).issue({ name: 'v', role: 'viewer', createdBy: 'test' }))
       .secret;
     const denied = await api()
@@ -220,14 +210,7 @@ describe('repository analysis pipeline (e2e)', () => {
   });
 
   it('clones a repository copy that lacks objects again, and the run still succeeds', async () => {
-    const created = await api()
-      .post('/api/repositories')
-      .set('Authorization', `Bearer ${admin}`)
-      .send({
-        name: 'shop-mended',
-        cloneUrl: `${baseUrl}/shop.git`,
-        credentials: { kind: 'token', token: TOKEN },
-      });
+    const created = await register('shop-mended');
     expect((await analyse(created.body.id)).status).toBe('succeeded');
 
     // Damage the copy: the blob the next commit's diff needs is gone from disk.
@@ -247,12 +230,12 @@ describe('repository analysis pipeline (e2e)', () => {
     const mended = await analyse(created.body.id);
     expect(mended).toEqual(expect.objectContaining({ status: 'succeeded', attempts: 1 }));
     expect(mended.counts).toEqual(expect.objectContaining({ commitsRead: 1 }));
-    expect(existsSync(object) || packedHas(mirror, blob)).toBe(true);
+    expect(holdsObject(mirror, blob)).toBe(true);
   });
 });
 
 /** Whether the repository holds the object (loose or packed). */
-function packedHas(repository: string, oid: string): boolean {
+function holdsObject(repository: string, oid: string): boolean {
   try {
     execFileSync('git', ['cat-file', '-e', oid], { cwd: repository });
     return true;
