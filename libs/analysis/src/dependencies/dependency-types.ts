@@ -7,7 +7,7 @@ export interface DependencySource {
   imports: readonly ImportFacts[];
   /** SourceFacts.packageName: lets Java/Kotlin/C# imports that name packages find their files. */
   packageName?: string;
-  /** SourceFacts.symbols: lets Kotlin imports of top-level functions find the declaring file. */
+  /** SourceFacts.symbols: lets Kotlin and Scala imports of top-level functions find the declaring file. */
   symbols?: readonly string[];
 }
 

@@ -93,6 +93,46 @@ describe('Java and Kotlin', () => {
   });
 });
 
+describe('Scala', () => {
+  it('resolves classes, selector imports, wildcards and top-level definitions by package', () => {
+    const graph = resolveTree({
+      'core/src/main/scala/com/acme/cart/Cart.scala':
+        'package com.acme.cart\n\nimport com.acme.model.{Item, Kind => K}\nimport com.acme.util._\nimport scala.concurrent.Future\n\nclass Cart\n',
+      'core/src/main/scala/com/acme/model/Models.scala':
+        'package com.acme.model\n\ncase class Item(id: Int)\nenum Kind { case A }\n',
+      'core/src/main/scala/com/acme/util/Strings.scala': 'package com.acme\npackage util\n\nobject Strings\n',
+    });
+    expect(edgesOf(graph)).toEqual([
+      'core/src/main/scala/com/acme/cart/Cart.scala -> core/src/main/scala/com/acme/model/Models.scala',
+      'core/src/main/scala/com/acme/cart/Cart.scala -> core/src/main/scala/com/acme/util/Strings.scala',
+    ]);
+    expect(externalOf(graph)).toEqual(['core/src/main/scala/com/acme/cart/Cart.scala: scala.concurrent']);
+  });
+});
+
+describe('Swift', () => {
+  it('depends on every file of an imported SwiftPM target; other modules are external', () => {
+    const graph = resolveTree({
+      'Package.swift': 'import PackageDescription\n',
+      'Sources/Shop/Cart.swift': 'import Foundation\n\nstruct Cart {}\n',
+      'Sources/Shop/Item.swift': 'struct Item {}\n',
+      'Sources/App/main.swift': 'import Shop\nimport struct Shop.Item\n\nlet cart = Cart()\n',
+      'Tests/ShopTests/CartTests.swift': '@testable import Shop\nimport XCTest\n',
+    });
+    expect(edgesOf(graph)).toEqual([
+      'Sources/App/main.swift -> Sources/Shop/Cart.swift',
+      'Sources/App/main.swift -> Sources/Shop/Item.swift',
+      'Tests/ShopTests/CartTests.swift -> Sources/Shop/Cart.swift',
+      'Tests/ShopTests/CartTests.swift -> Sources/Shop/Item.swift',
+    ]);
+    expect(externalOf(graph)).toEqual([
+      'Package.swift: PackageDescription',
+      'Sources/Shop/Cart.swift: Foundation',
+      'Tests/ShopTests/CartTests.swift: XCTest',
+    ]);
+  });
+});
+
 describe('C#', () => {
   it('depends on the files of a used namespace; static usings find the type file', () => {
     const graph = resolveTree({

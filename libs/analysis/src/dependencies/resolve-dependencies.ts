@@ -16,8 +16,9 @@ import { PhpResolver } from './resolvers/php-resolver';
 import { PythonResolver } from './resolvers/python-resolver';
 import { RubyResolver } from './resolvers/ruby-resolver';
 import { RustResolver } from './resolvers/rust-resolver';
+import { SwiftResolver } from './resolvers/swift-resolver';
 
-type ResolverFamily = 'js' | 'python' | 'go' | 'jvm' | 'csharp' | 'ruby' | 'php' | 'rust' | 'c';
+type ResolverFamily = 'js' | 'python' | 'go' | 'jvm' | 'csharp' | 'ruby' | 'php' | 'rust' | 'c' | 'swift';
 
 const FAMILY: Record<Language, ResolverFamily> = {
   typescript: 'js',
@@ -26,6 +27,8 @@ const FAMILY: Record<Language, ResolverFamily> = {
   go: 'go',
   java: 'jvm',
   kotlin: 'jvm',
+  scala: 'jvm',
+  swift: 'swift',
   csharp: 'csharp',
   ruby: 'ruby',
   php: 'php',
@@ -105,5 +108,7 @@ function createResolver(family: ResolverFamily, index: PathIndex, input: Depende
       return new RustResolver(index, input.paths, input.readFile);
     case 'c':
       return new CResolver(index, input.paths);
+    case 'swift':
+      return new SwiftResolver(input.sources);
   }
 }

@@ -12,6 +12,8 @@ export type Language =
   | 'csharp'
   | 'ruby'
   | 'kotlin'
+  | 'scala'
+  | 'swift'
   | 'php'
   | 'rust'
   | 'c'

@@ -4,7 +4,7 @@ import { basenameOf, dirnameOf } from '../path-index';
 
 /** Conventional source roots, most specific first, for files whose package was not recorded. */
 const SOURCE_ROOTS =
-  /(?:^|\/)(?:src\/(?:main|test|androidTest|testFixtures|integrationTest)\/(?:java|kotlin)|src|java|kotlin)\//;
+  /(?:^|\/)(?:src\/(?:main|test|androidTest|testFixtures|integrationTest)\/(?:java|kotlin|scala)|src|java|kotlin|scala)\//;
 
 function stem(path: string): string {
   const base = basenameOf(path);
@@ -52,9 +52,9 @@ function add(map: Map<string, string[]>, key: string, path: string): void {
 }
 
 /**
- * Java and Kotlin import resolution by fully qualified name: a file declares `package p` and is
- * named after its class (`p.Name`); Kotlin top-level functions and classes are also found by the
- * names the file declares. Wildcard imports depend on every file of the package.
+ * Java, Kotlin and Scala import resolution by fully qualified name: a file declares `package p` and
+ * is named after its class (`p.Name`); Kotlin and Scala top-level functions and classes are also
+ * found by the names the file declares. Wildcard imports depend on every file of the package.
  */
 export class JvmResolver implements LanguageResolver {
   private readonly classes = new Map<string, string[]>();
@@ -63,13 +63,14 @@ export class JvmResolver implements LanguageResolver {
 
   constructor(sources: readonly DependencySource[]) {
     for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-      if (source.language !== 'java' && source.language !== 'kotlin') continue;
+      if (source.language !== 'java' && source.language !== 'kotlin' && source.language !== 'scala') continue;
       const pkg = packageOf(source);
       if (pkg === undefined) continue;
       const qualify = (name: string) => (pkg ? `${pkg}.${name}` : name);
       add(this.classes, qualify(stem(source.path)), source.path);
       add(this.packages, pkg, source.path);
-      if (source.language === 'kotlin')
+      // Kotlin and Scala files hold top-level functions and several classes.
+      if (source.language !== 'java')
         for (const symbol of source.symbols ?? []) add(this.declared, qualify(symbol), source.path);
     }
   }

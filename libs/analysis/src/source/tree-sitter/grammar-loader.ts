@@ -7,7 +7,7 @@ type ParserClass = typeof Parser;
 
 /*
  * Native grammars are loaded on first use, synchronously: a process that analyses only Go never
- * maps the other nine grammar libraries. `tree-sitter-c-sharp` ships as an ES module with
+ * maps the other grammar libraries. `tree-sitter-c-sharp` ships as an ES module with
  * top-level await, which `require` cannot load; its native binding is an ordinary addon, so it is
  * loaded through `node-gyp-build` (the loader the package itself uses) and no async step exists.
  */
@@ -25,6 +25,8 @@ const LOADERS: Record<Exclude<Language, 'typescript' | 'javascript'>, () => unkn
   },
   ruby: () => require('tree-sitter-ruby'),
   kotlin: () => require('@tree-sitter-grammars/tree-sitter-kotlin'),
+  scala: () => require('tree-sitter-scala'),
+  swift: () => require('tree-sitter-swift'),
   php: () => (require('tree-sitter-php') as { php: unknown }).php,
   rust: () => require('tree-sitter-rust'),
   c: () => require('tree-sitter-c'),

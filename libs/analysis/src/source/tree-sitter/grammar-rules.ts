@@ -64,8 +64,12 @@ export interface GrammarRules {
   /** Other declarations whose names are symbols (interfaces, enums, traits…) → name field. */
   symbols: Readonly<Record<string, string>>;
   comments: readonly string[];
-  /** Binary node types whose `operator` field may be a logical operator. */
+  /** Binary node types whose operator field (`operatorField`) may be a logical operator. */
   binaryTypes: readonly string[];
+  /** The field of a binary node that holds its operator; default `operator`. */
+  operatorField?: string;
+  /** Named node types that hold an operator as their text (Scala's `operator_identifier`). */
+  operatorNodes?: readonly string[];
   /** Logical operators: +1 McCabe each, and Sonar's "sequence of like operators" for cognitive. */
   logicalOperators: readonly string[];
   /** Parenthesised-expression types, transparent for operator sequences. */
@@ -73,6 +77,8 @@ export interface GrammarRules {
   /** If-node types: after an `else` token in an `elseContainers` node, an if is an else-if. */
   ifTypes: readonly string[];
   elseContainers: readonly string[];
+  /** Whether `else` is a named node (Swift) instead of an anonymous token. */
+  namedElse?: boolean;
   /** Fields of a structure that are evaluated before its body, so stay at the outer nesting. */
   conditionFields: readonly string[];
   collect: Readonly<Record<string, CollectRule | readonly CollectRule[]>>;

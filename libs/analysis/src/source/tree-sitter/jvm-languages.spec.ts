@@ -69,6 +69,49 @@ describe('Kotlin', () => {
   });
 });
 
+describe('Scala', () => {
+  const facts = fixture('Cart.scala');
+
+  it('scores methods, functions and lambdas; abstract methods are not functions', () => {
+    expect(figures(facts)).toEqual([
+      // an auxiliary constructor
+      ['Cart.this', 'method', 9, 1, 0],
+      // 1 + default + for + if + && + || + else-if + 3 match cases (`case _` excluded) + the case's
+      // guard + 2 catch cases + while + do + for…yield + its guard = 16
+      // cognitive: for 1, if 2, &&/|| 2, else-if 1, else 1, match 1, catch 1, while 1, do 1, for 1 = 12
+      ['Cart.total', 'method', 11, 16, 12],
+      ['<lambda>', 'lambda', 33, 2, 2],
+      ['Registry.find', 'method', 42, 1, 0],
+      ['helper', 'function', 53, 1, 0],
+    ]);
+  });
+
+  it('lists imports in their Java form, the package and declared names', () => {
+    expect(facts.imports.map((i) => i.specifier)).toEqual([
+      'shop.model.Item',
+      'shop.util.*',
+      'scala.math.max',
+      'scala.math.min',
+    ]);
+    expect(facts.packageName).toBe('shop.cart');
+    expect(facts.loc).toBe(46);
+    expect(facts.symbols).toEqual([
+      'Cart',
+      'this',
+      'total',
+      'Registry',
+      'find',
+      'Pricer',
+      'price',
+      'Point',
+      'Kind',
+      'helper',
+    ]);
+    expect(facts.comments).toBe('A cart.');
+    expect(facts.parseError).toBeUndefined();
+  });
+});
+
 describe('C#', () => {
   const facts = fixture('Cart.cs');
 

@@ -23,6 +23,8 @@ export interface NodePlan {
   elseToken: boolean;
   /** An anonymous logical operator token. */
   logicalOperator?: string;
+  /** A named node whose text is an operator (see GrammarRules.operatorNodes). */
+  operatorNode: boolean;
   collect: readonly CollectRule[];
   error: boolean;
 }
@@ -40,6 +42,7 @@ export class PlanTable {
   private readonly ifs: ReadonlySet<string>;
   private readonly elseContainers: ReadonlySet<string>;
   private readonly comments: ReadonlySet<string>;
+  private readonly operatorNodes: ReadonlySet<string>;
 
   constructor(private readonly rules: GrammarRules) {
     this.logical = new Set(rules.logicalOperators);
@@ -48,6 +51,7 @@ export class PlanTable {
     this.ifs = new Set(rules.ifTypes);
     this.elseContainers = new Set(rules.elseContainers);
     this.comments = new Set(rules.comments);
+    this.operatorNodes = new Set(rules.operatorNodes);
   }
 
   get(id: number): NodePlan | undefined {
@@ -71,8 +75,9 @@ export class PlanTable {
       paren: named && this.parens.has(type),
       isIf: named && this.ifs.has(type),
       elseContainer: named && this.elseContainers.has(type),
-      elseToken: !named && type === 'else',
+      elseToken: type === 'else' && named === (r.namedElse ?? false),
       logicalOperator: !named && this.logical.has(type) ? type : undefined,
+      operatorNode: named && this.operatorNodes.has(type),
       collect: named ? asList(own(r.collect)) : [],
       error: type === 'ERROR',
     };
@@ -88,6 +93,7 @@ export class PlanTable {
       !plan.elseContainer &&
       !plan.elseToken &&
       !plan.logicalOperator &&
+      !plan.operatorNode &&
       plan.collect.length === 0 &&
       !plan.error;
     this.plans[id] = plan;

@@ -11,6 +11,8 @@ import { PHP_RULES } from './rules/php-rules';
 import { PYTHON_RULES } from './rules/python-rules';
 import { RUBY_RULES } from './rules/ruby-rules';
 import { RUST_RULES } from './rules/rust-rules';
+import { SCALA_RULES } from './rules/scala-rules';
+import { SWIFT_RULES } from './rules/swift-rules';
 import { TreeWalker } from './tree-walker';
 
 const RULES: Record<TreeSitterLanguageName, GrammarRules> = {
@@ -20,6 +22,8 @@ const RULES: Record<TreeSitterLanguageName, GrammarRules> = {
   csharp: CSHARP_RULES,
   ruby: RUBY_RULES,
   kotlin: KOTLIN_RULES,
+  scala: SCALA_RULES,
+  swift: SWIFT_RULES,
   php: PHP_RULES,
   rust: RUST_RULES,
   c: C_RULES,

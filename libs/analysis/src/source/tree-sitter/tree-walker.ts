@@ -43,11 +43,22 @@ export class TreeWalker {
   private readonly table: PlanTable;
   private readonly conditionFields: ReadonlySet<string>;
   private readonly logical: ReadonlySet<string>;
+  private readonly operatorField: string;
+  private readonly operatorNodes: ReadonlySet<string>;
 
   constructor(private readonly rules: GrammarRules) {
     this.table = new PlanTable(rules);
     this.conditionFields = new Set(rules.conditionFields);
     this.logical = new Set(rules.logicalOperators);
+    this.operatorField = rules.operatorField ?? 'operator';
+    this.operatorNodes = new Set(rules.operatorNodes);
+  }
+
+  /** A binary node's operator: its operator token's type, or the text of a named operator node. */
+  private operatorOf(node: SyntaxNode): string | undefined {
+    const operator = node.childForFieldName(this.operatorField);
+    if (!operator) return undefined;
+    return this.operatorNodes.has(operator.type) ? operator.text : operator.type;
   }
 
   walk(tree: Parser.Tree, text: string): WalkOutput {
@@ -114,14 +125,16 @@ export class TreeWalker {
         if (!collector.full) collector.add(text.slice(start, end));
       }
       if (plan.elseToken && parent?.elseContainer) pendingElse[depth - 1] = true;
-      if (plan.logicalOperator && parent?.binary && seq[depth - 1] !== null)
-        seq[depth - 1]!.push(plan.logicalOperator);
-      if (plan.paren && depth > 0) seq[depth] = seq[depth - 1];
-
       let node: SyntaxNode | undefined;
       const current = (): SyntaxNode => (node ??= cursor.currentNode);
+      if (parent?.binary && seq[depth - 1] !== null) {
+        const operator = plan.operatorNode ? current().text : plan.logicalOperator;
+        if (operator !== undefined && this.logical.has(operator)) seq[depth - 1]!.push(operator);
+      }
+      if (plan.paren && depth > 0) seq[depth] = seq[depth - 1];
+
       if (plan.binary) {
-        const operator = current().childForFieldName('operator')?.type;
+        const operator = this.operatorOf(current());
         if (operator !== undefined && this.logical.has(operator)) {
           frame.mcc++;
           if (depth > 0 && seq[depth - 1] !== null) {

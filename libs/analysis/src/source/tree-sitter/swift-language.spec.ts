@@ -1,0 +1,47 @@
+import { analyseSource } from '../analyse-source';
+import { figures, fixture } from './fixtures/fixture-facts.fixture-spec';
+
+describe('Swift', () => {
+  const facts = fixture('Cart.swift');
+
+  it('scores functions, initializers, accessors and closures', () => {
+    expect(figures(facts)).toEqual([
+      // ternary: 1 + 1; cognitive 1
+      ['size.get', 'accessor', 9, 2, 1],
+      ['size.set', 'accessor', 10, 1, 0],
+      ['Cart.init', 'constructor', 13, 1, 0],
+      // 1 + default + for + if + && + || + else-if + guard + ?. + ?? + 2 cases (default excluded)
+      // + 2 catches + while + repeat = 16
+      // cognitive: for 1, if 2, &&/|| 2, else-if 1, else 1, continue outer 1, guard 1, switch 1,
+      // 2 catches 2, while 1, repeat 1 = 14
+      ['Cart.total', 'method', 17, 16, 14],
+      // the closure's if, one level deep inside its method: 1 + 1
+      ['<closure>', 'lambda', 45, 2, 2],
+      // a method declared in an extension belongs to the extended type
+      ['Cart.price', 'method', 56, 1, 0],
+      ['helper', 'function', 58, 1, 0],
+    ]);
+  });
+
+  it('lists imported modules and declared names', () => {
+    expect(facts.imports.map((i) => i.specifier)).toEqual(['Foundation', 'Shop.Item']);
+    expect(facts.packageName).toBeUndefined();
+    expect(facts.loc).toBe(52);
+    expect(facts.symbols).toEqual(['Cart', 'size', 'total', 'Point', 'Kind', 'Pricer', 'price', 'helper']);
+    expect(facts.comments).toBe('A cart.');
+    expect(facts.parseError).toBeUndefined();
+  });
+
+  it('counts a read-only computed property as a getter and an unlabelled break as no jump', () => {
+    const source = [
+      'struct Box {',
+      '    var empty: Bool { items.count == 0 || items.first == nil }',
+      '    func run() { while true { if done { break } } }',
+      '}',
+    ].join('\n');
+    expect(figures(analyseSource('Box.swift', source)!)).toEqual([
+      ['empty.get', 'accessor', 2, 2, 1],
+      ['Box.run', 'method', 3, 3, 3],
+    ]);
+  });
+});
