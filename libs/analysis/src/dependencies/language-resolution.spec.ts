@@ -110,6 +110,27 @@ describe('Scala', () => {
   });
 });
 
+describe('Elixir', () => {
+  it('resolves used modules to the files declaring them; others are external by first segment', () => {
+    const graph = resolveTree({
+      'lib/shop/cart.ex':
+        'defmodule Shop.Cart do\n  alias Shop.{Item, Missing}\n  import Ecto.Query\n  use GenServer\nend\n',
+      'lib/shop/models.ex': 'defmodule Shop.Item do\nend\n\ndefmodule Shop.Price do\nend\n',
+      'test/cart_test.exs': 'defmodule Shop.CartTest do\n  alias Shop.Cart\n  use ExUnit.Case\nend\n',
+    });
+    expect(edgesOf(graph)).toEqual([
+      'lib/shop/cart.ex -> lib/shop/models.ex',
+      'test/cart_test.exs -> lib/shop/cart.ex',
+    ]);
+    expect(externalOf(graph)).toEqual([
+      'lib/shop/cart.ex: Ecto',
+      'lib/shop/cart.ex: GenServer',
+      'lib/shop/cart.ex: Shop',
+      'test/cart_test.exs: ExUnit',
+    ]);
+  });
+});
+
 describe('Swift', () => {
   it('depends on every file of an imported SwiftPM target; other modules are external', () => {
     const graph = resolveTree({

@@ -9,6 +9,7 @@ import type {
 import { PathIndex } from './path-index';
 import { CResolver } from './resolvers/c-resolver';
 import { CsharpResolver } from './resolvers/csharp-resolver';
+import { ElixirResolver } from './resolvers/elixir-resolver';
 import { GoResolver } from './resolvers/go-resolver';
 import { JsResolver } from './resolvers/js-resolver';
 import { JvmResolver } from './resolvers/jvm-resolver';
@@ -18,7 +19,8 @@ import { RubyResolver } from './resolvers/ruby-resolver';
 import { RustResolver } from './resolvers/rust-resolver';
 import { SwiftResolver } from './resolvers/swift-resolver';
 
-type ResolverFamily = 'js' | 'python' | 'go' | 'jvm' | 'csharp' | 'ruby' | 'php' | 'rust' | 'c' | 'swift';
+type ResolverFamily =
+  'js' | 'python' | 'go' | 'jvm' | 'csharp' | 'ruby' | 'php' | 'rust' | 'c' | 'swift' | 'elixir';
 
 const FAMILY: Record<Language, ResolverFamily> = {
   typescript: 'js',
@@ -29,6 +31,7 @@ const FAMILY: Record<Language, ResolverFamily> = {
   kotlin: 'jvm',
   scala: 'jvm',
   swift: 'swift',
+  elixir: 'elixir',
   csharp: 'csharp',
   ruby: 'ruby',
   php: 'php',
@@ -110,5 +113,7 @@ function createResolver(family: ResolverFamily, index: PathIndex, input: Depende
       return new CResolver(index, input.paths);
     case 'swift':
       return new SwiftResolver(input.sources);
+    case 'elixir':
+      return new ElixirResolver(input.sources);
   }
 }

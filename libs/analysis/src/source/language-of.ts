@@ -19,6 +19,8 @@ const BY_EXTENSION: ReadonlyMap<string, Language> = new Map<string, Language>([
   ['scala', 'scala'],
   ['sc', 'scala'],
   ['swift', 'swift'],
+  ['ex', 'elixir'],
+  ['exs', 'elixir'],
   ['php', 'php'],
   ['rs', 'rust'],
   ['c', 'c'],

@@ -14,6 +14,7 @@ export type Language =
   | 'kotlin'
   | 'scala'
   | 'swift'
+  | 'elixir'
   | 'php'
   | 'rust'
   | 'c'

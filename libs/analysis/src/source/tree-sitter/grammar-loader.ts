@@ -27,6 +27,7 @@ const LOADERS: Record<Exclude<Language, 'typescript' | 'javascript'>, () => unkn
   kotlin: () => require('@tree-sitter-grammars/tree-sitter-kotlin'),
   scala: () => require('tree-sitter-scala'),
   swift: () => require('tree-sitter-swift'),
+  elixir: () => require('tree-sitter-elixir'),
   php: () => (require('tree-sitter-php') as { php: unknown }).php,
   rust: () => require('tree-sitter-rust'),
   c: () => require('tree-sitter-c'),

@@ -35,6 +35,12 @@ export interface FunctionRule {
   when?: (node: SyntaxNode) => boolean;
 }
 
+/**
+ * Where a declaration's name is: the field holding it, or a function for grammars whose
+ * declarations are ordinary calls (Elixir's `defmodule`); undefined from it means "not a declaration".
+ */
+export type DeclaredName = string | ((node: SyntaxNode) => string | undefined);
+
 /** Where collectors put what they find. */
 export interface Collected {
   imports: ImportFacts[];
@@ -60,9 +66,9 @@ export interface GrammarRules {
   tokens: Readonly<Record<string, NodeRule | readonly NodeRule[]>>;
   functions: Readonly<Record<string, FunctionRule>>;
   /** Class-like node types → the field holding their name; methods inside are named `Type.method`. */
-  containers: Readonly<Record<string, string>>;
+  containers: Readonly<Record<string, DeclaredName>>;
   /** Other declarations whose names are symbols (interfaces, enums, traits…) → name field. */
-  symbols: Readonly<Record<string, string>>;
+  symbols: Readonly<Record<string, DeclaredName>>;
   comments: readonly string[];
   /** Binary node types whose operator field (`operatorField`) may be a logical operator. */
   binaryTypes: readonly string[];

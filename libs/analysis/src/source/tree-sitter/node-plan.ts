@@ -1,4 +1,4 @@
-import type { CollectRule, FunctionRule, GrammarRules, NodeRule } from './grammar-rules';
+import type { CollectRule, DeclaredName, FunctionRule, GrammarRules, NodeRule } from './grammar-rules';
 
 /**
  * Everything the walker does for one node type, resolved once per grammar symbol id so that the
@@ -12,8 +12,8 @@ export interface NodePlan {
   trivial: boolean;
   rules: readonly NodeRule[];
   fn?: FunctionRule;
-  container?: string;
-  symbolField?: string;
+  container?: DeclaredName;
+  symbolField?: DeclaredName;
   comment: boolean;
   binary: boolean;
   paren: boolean;

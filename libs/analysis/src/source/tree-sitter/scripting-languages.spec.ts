@@ -90,3 +90,37 @@ describe('PHP', () => {
     expect(facts.comments).toBe('A cart.\nhash comment');
   });
 });
+
+describe('Elixir', () => {
+  const facts = fixture('cart.ex');
+
+  it('scores def, defp and fn; a protocol function head is no function', () => {
+    expect(figures(facts)).toEqual([
+      // 1 + default argument
+      ['Shop.Cart.total', 'method', 11, 2, 0],
+      // 1 + if + and + or; cognitive: if 2 (inside a method), and/or 2, else 1
+      ['<fn>', 'lambda', 12, 4, 5],
+      // 1 + guard + and
+      ['Shop.Cart.kind', 'method', 21, 3, 1],
+      // 1 + 3 case clauses (`_ ->` excluded) + 2 cond clauses (`true ->` excluded) + with-else's
+      // `_ ->` (excluded) + rescue + catch + unless + && + || = 9
+      // cognitive: case 1, cond 1, with 1, its else 1, rescue 1, catch 1, unless 1, &&/|| 2 = 9
+      ['Shop.Cart.mode', 'method', 23, 9, 9],
+    ]);
+  });
+
+  it('lists used modules (alias groups expanded), declared names and docs as comments', () => {
+    expect(facts.imports.map((i) => i.specifier)).toEqual([
+      'Shop.Item',
+      'Shop.Price',
+      'Shop.Util',
+      'Logger',
+      'GenServer',
+    ]);
+    // @moduledoc and @doc lines are comments, as docstrings are in Python
+    expect(facts.loc).toBe(44);
+    expect(facts.symbols).toEqual(['Shop.Cart', 'total', 'kind', 'mode', 'Shop.Pricer', 'price']);
+    expect(facts.comments).toBe('A cart.\nTotals the cart.');
+    expect(facts.parseError).toBeUndefined();
+  });
+});

@@ -4,6 +4,7 @@ import { parserFor, type TreeSitterLanguageName } from './grammar-loader';
 import type { GrammarRules } from './grammar-rules';
 import { C_RULES, CPP_RULES } from './rules/c-rules';
 import { CSHARP_RULES } from './rules/csharp-rules';
+import { ELIXIR_RULES } from './rules/elixir-rules';
 import { GO_RULES } from './rules/go-rules';
 import { JAVA_RULES } from './rules/java-rules';
 import { KOTLIN_RULES } from './rules/kotlin-rules';
@@ -24,6 +25,7 @@ const RULES: Record<TreeSitterLanguageName, GrammarRules> = {
   kotlin: KOTLIN_RULES,
   scala: SCALA_RULES,
   swift: SWIFT_RULES,
+  elixir: ELIXIR_RULES,
   php: PHP_RULES,
   rust: RUST_RULES,
   c: C_RULES,

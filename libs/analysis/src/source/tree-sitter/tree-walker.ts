@@ -2,7 +2,7 @@ import type Parser from 'tree-sitter';
 import { CommentCollector } from '../comment-collector';
 import { addRange, emptyRanges, type TextRanges } from '../line-counter';
 import type { FunctionFacts, ImportFacts } from '../source-facts';
-import type { Collected, GrammarRules, SyntaxNode } from './grammar-rules';
+import type { Collected, DeclaredName, GrammarRules, SyntaxNode } from './grammar-rules';
 import { type NodePlan, PlanTable, ruleApplies } from './node-plan';
 
 interface Frame {
@@ -26,6 +26,10 @@ export interface WalkOutput {
   packageName?: string;
   /** 0-based row of the first ERROR node, or -1. */
   firstErrorRow: number;
+}
+
+function declaredName(node: SyntaxNode, where: DeclaredName): string | undefined {
+  return typeof where === 'string' ? node.childForFieldName(where)?.text : where(node);
 }
 
 function sequenceScore(operators: readonly string[]): number {
@@ -193,7 +197,7 @@ export class TreeWalker {
       }
 
       if (plan.container) {
-        const name = current().childForFieldName(plan.container)?.text;
+        const name = declaredName(current(), plan.container);
         if (name) {
           out.symbols.add(name);
           containers.push({ name, frameDepth: frames.length });
@@ -201,7 +205,7 @@ export class TreeWalker {
         }
       }
       if (plan.symbolField) {
-        const name = current().childForFieldName(plan.symbolField)?.text;
+        const name = declaredName(current(), plan.symbolField);
         if (name) out.symbols.add(name);
       }
       for (const rule of plan.collect) {
