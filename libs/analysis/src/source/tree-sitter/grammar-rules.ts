@@ -67,6 +67,11 @@ export interface GrammarRules {
   functions: Readonly<Record<string, FunctionRule>>;
   /** Class-like node types → the field holding their name; methods inside are named `Type.method`. */
   containers: Readonly<Record<string, DeclaredName>>;
+  /**
+   * A container that adds members to a type declared elsewhere (Swift's `extension`): its name
+   * qualifies the members but is no name this file declares.
+   */
+  reopens?: (node: SyntaxNode) => boolean;
   /** Other declarations whose names are symbols (interfaces, enums, traits…) → name field. */
   symbols: Readonly<Record<string, DeclaredName>>;
   comments: readonly string[];

@@ -44,4 +44,13 @@ describe('Swift', () => {
       ['Box.run', 'method', 3, 3, 3],
     ]);
   });
+
+  it('qualifies the methods of an extension by the extended type without declaring that type', () => {
+    const facts = analyseSource(
+      'Cart+Discounts.swift',
+      'extension Cart {\n    func discount() -> Int { 0 }\n}\n',
+    )!;
+    expect(figures(facts)).toEqual([['Cart.discount', 'method', 2, 1, 0]]);
+    expect(facts.symbols).toEqual(['discount']);
+  });
 });

@@ -199,7 +199,7 @@ export class TreeWalker {
       if (plan.container) {
         const name = declaredName(current(), plan.container);
         if (name) {
-          out.symbols.add(name);
+          if (!this.rules.reopens?.(current())) out.symbols.add(name);
           containers.push({ name, frameDepth: frames.length });
           openedContainer[depth] = true;
         }

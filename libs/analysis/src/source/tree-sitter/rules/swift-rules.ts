@@ -23,6 +23,10 @@ function isLabelledJump(node: SyntaxNode): boolean {
   return (keyword === 'break' || keyword === 'continue') && node.childForFieldName('result') !== null;
 }
 
+function isExtension(node: SyntaxNode): boolean {
+  return node.childForFieldName('declaration_kind')?.type === 'extension';
+}
+
 export const SWIFT_RULES: GrammarRules = {
   language: 'swift',
   named: {
@@ -63,6 +67,7 @@ export const SWIFT_RULES: GrammarRules = {
   },
   // Classes, structs, enums, actors and extensions are all `class_declaration`.
   containers: { class_declaration: 'name', protocol_declaration: 'name' },
+  reopens: isExtension,
   symbols: { protocol_function_declaration: 'name', typealias_declaration: 'name' },
   comments: ['comment', 'multiline_comment'],
   binaryTypes: ['conjunction_expression', 'disjunction_expression'],
