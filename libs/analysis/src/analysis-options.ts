@@ -11,6 +11,8 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
   '**/third_party/**',
   '**/dist/**',
   '**/__generated__/**',
+  // Phoenix's built front-end assets.
+  '**/priv/static/**',
   '**/*.min.js',
   '**/*.min.css',
   '**/*.js.map',
@@ -26,6 +28,8 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
   '**/composer.lock',
   '**/go.sum',
   '**/packages.lock.json',
+  '**/mix.lock',
+  '**/Package.resolved',
 ];
 
 /**

@@ -1,0 +1,27 @@
+import { createExclusionFilter } from './path-filter';
+
+describe('createExclusionFilter', () => {
+  const excluded = createExclusionFilter({ defaultExcludes: true, exclude: ['docs/**'] });
+
+  it('leaves out vendored code, build output and lock files by default, at any depth', () => {
+    for (const path of [
+      'node_modules/a/index.js',
+      'web/dist/app.js',
+      'assets/app.min.js',
+      'priv/static/assets/app.js',
+      'installer/priv/static/phoenix.js',
+      'mix.lock',
+      'Package.resolved',
+      'services/api/go.sum',
+    ])
+      expect([path, excluded(path)]).toEqual([path, true]);
+  });
+
+  it('keeps source files, and applies the configured globs after the defaults', () => {
+    expect(excluded('lib/shop/cart.ex')).toBe(false);
+    expect(excluded('priv/repo/migrations/1_init.exs')).toBe(false);
+    expect(excluded('Sources/Shop/Cart.swift')).toBe(false);
+    expect(excluded('docs/index.md')).toBe(true);
+    expect(createExclusionFilter({ defaultExcludes: false, exclude: [] })('mix.lock')).toBe(false);
+  });
+});
