@@ -65,14 +65,14 @@ export interface GrammarRules {
   /** Anonymous tokens (`&&`, `case`, `?.`, `=` …) → rules; give `parents`, tokens are ambiguous. */
   tokens: Readonly<Record<string, NodeRule | readonly NodeRule[]>>;
   functions: Readonly<Record<string, FunctionRule>>;
-  /** Class-like node types → the field holding their name; methods inside are named `Type.method`. */
+  /** Class-like node types → where their name is; methods inside are named `Type.method`. */
   containers: Readonly<Record<string, DeclaredName>>;
   /**
    * A container that adds members to a type declared elsewhere (Swift's `extension`): its name
    * qualifies the members but is no name this file declares.
    */
   reopens?: (node: SyntaxNode) => boolean;
-  /** Other declarations whose names are symbols (interfaces, enums, traits…) → name field. */
+  /** Other declarations whose names are symbols (interfaces, enums, traits…) → where the name is. */
   symbols: Readonly<Record<string, DeclaredName>>;
   comments: readonly string[];
   /** Binary node types whose operator field (`operatorField`) may be a logical operator. */
