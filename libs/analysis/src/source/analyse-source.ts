@@ -1,5 +1,6 @@
 import { countCodeLines, emptyRanges } from './line-counter';
 import { extensionOf, languageOf } from './language-of';
+import { analyseSingleFileComponent, isSingleFileComponent } from './single-file-component';
 import type { Language, SourceFacts } from './source-facts';
 import { isTreeSitterLanguage } from './tree-sitter/grammar-loader';
 import { analyseWithTreeSitter } from './tree-sitter/tree-sitter-analyser';
@@ -28,7 +29,9 @@ export function analyseSource(path: string, content: string): SourceFacts | unde
   const language = effectiveLanguage(path, content, detected);
   try {
     if (language === 'typescript' || language === 'javascript') {
-      return analyseTypeScript(path, content, language, extensionOf(path));
+      const extension = extensionOf(path);
+      if (isSingleFileComponent(extension)) return analyseSingleFileComponent(path, content);
+      return analyseTypeScript(path, content, language, extension);
     }
     if (isTreeSitterLanguage(language)) return analyseWithTreeSitter(language, content);
     return undefined;

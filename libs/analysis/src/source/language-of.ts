@@ -9,6 +9,9 @@ const BY_EXTENSION: ReadonlyMap<string, Language> = new Map<string, Language>([
   ['jsx', 'javascript'],
   ['mjs', 'javascript'],
   ['cjs', 'javascript'],
+  // Vue and Svelte components: their script blocks (TypeScript with `lang="ts"`).
+  ['vue', 'javascript'],
+  ['svelte', 'javascript'],
   ['py', 'python'],
   ['java', 'java'],
   ['go', 'go'],

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { CommentCollector } from '../comment-collector';
-import { countCodeLines } from '../line-counter';
+import { countCodeLines, type TextRanges } from '../line-counter';
 import type { Language, SourceFacts } from '../source-facts';
 import { scanJsComments } from './js-comment-scanner';
 import { referenceImports } from './ts-imports';
@@ -42,6 +42,16 @@ export function analyseTypeScript(
   language: Language,
   extension: string,
 ): SourceFacts {
+  return analyseTypeScriptWithComments(path, content, language, extension).facts;
+}
+
+/** The same, with the comment ranges found, for callers that count lines over a larger text. */
+export function analyseTypeScriptWithComments(
+  path: string,
+  content: string,
+  language: Language,
+  extension: string,
+): { facts: SourceFacts; comments: TextRanges } {
   // JSDoc is not needed (comment text comes from the comment scan) and costs about a tenth of parsing.
   const options: ts.CreateSourceFileOptions = {
     languageVersion: ts.ScriptTarget.Latest,
@@ -71,5 +81,5 @@ export function analyseTypeScript(
     comments: collector.text(),
   };
   if (parseError) facts.parseError = parseError;
-  return facts;
+  return { facts, comments };
 }
