@@ -36,7 +36,8 @@ function readTree(repo: string, rev: string): Blob[] {
   });
   const entries: { oid: string; path: string }[] = [];
   for (const record of listing.toString('utf8').split('\0')) {
-    const match = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(record);
+    // Symbolic links (mode 120000) hold a target path, not source; the analysis skips them too.
+    const match = /^(?!120000)\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(record);
     if (match && languageOf(match[2])) entries.push({ oid: match[1], path: match[2] });
   }
   const batch = execFileSync('git', ['-C', repo, 'cat-file', '--batch'], {

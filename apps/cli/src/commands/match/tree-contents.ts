@@ -31,15 +31,18 @@ function git(cwd: string, args: readonly string[], input?: string): Promise<Buff
   });
 }
 
+const SYMLINK_MODE = '120000';
+
 async function listBlobs(cwd: string, rev: string, keep: (path: string) => boolean): Promise<Blob[]> {
   const out = await git(cwd, ['ls-tree', '-r', '-z', '--long', rev, '--']);
   const blobs: Blob[] = [];
   for (const entry of out.toString('utf8').split('\0')) {
     const tab = entry.indexOf('\t');
     if (tab < 0) continue;
-    const [, type, id, size] = entry.slice(0, tab).split(/\s+/);
+    const [mode, type, id, size] = entry.slice(0, tab).split(/\s+/);
     const path = entry.slice(tab + 1);
-    if (type === 'blob' && keep(path)) blobs.push({ path, id, size: Number(size) });
+    // A symbolic link's blob is its target path, not source: the analysis skips it too.
+    if (type === 'blob' && mode !== SYMLINK_MODE && keep(path)) blobs.push({ path, id, size: Number(size) });
   }
   return blobs;
 }
