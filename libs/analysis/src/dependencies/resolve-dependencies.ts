@@ -37,6 +37,7 @@ const FAMILY: Record<Language, ResolverFamily> = {
   php: 'php',
   rust: 'rust',
   c: 'c',
+  objc: 'c',
   cpp: 'c',
 };
 

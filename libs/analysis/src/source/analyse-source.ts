@@ -6,12 +6,16 @@ import { isTreeSitterLanguage } from './tree-sitter/grammar-loader';
 import { analyseWithTreeSitter } from './tree-sitter/tree-sitter-analyser';
 import { analyseTypeScript } from './typescript/ts-source-analyser';
 
+/** Objective-C constructs a `.h` header may hold; the C grammar would report them as errors. */
+const OBJC_HEADER_HINT = /^\s*(@interface|@protocol|@property|@class|@import|#import)\b/m;
 /** C++ constructs a `.h` header may hold; the C grammar would report them as errors. */
 const CPP_HEADER_HINT =
   /^\s*(namespace\s+\w+|class\s+\w+[^;]*\{|template\s*<|using\s+namespace\b)|\b\w+::\w+|\bpublic:|\bprivate:/m;
 
 function effectiveLanguage(path: string, content: string, language: Language): Language {
-  if (language === 'c' && extensionOf(path) === 'h' && CPP_HEADER_HINT.test(content)) return 'cpp';
+  if (language !== 'c' || extensionOf(path) !== 'h') return language;
+  if (OBJC_HEADER_HINT.test(content)) return 'objc';
+  if (CPP_HEADER_HINT.test(content)) return 'cpp';
   return language;
 }
 

@@ -29,6 +29,7 @@ const BY_EXTENSION: ReadonlyMap<string, Language> = new Map<string, Language>([
   ['c', 'c'],
   // `.h` is shared by C and C++; the C grammar parses the common subset and keeps declarations.
   ['h', 'c'],
+  ['m', 'objc'],
   ['cc', 'cpp'],
   ['cpp', 'cpp'],
   ['cxx', 'cpp'],

@@ -18,6 +18,7 @@ export type Language =
   | 'php'
   | 'rust'
   | 'c'
+  | 'objc'
   | 'cpp';
 
 /**

@@ -31,6 +31,7 @@ const LOADERS: Record<Exclude<Language, 'typescript' | 'javascript'>, () => unkn
   php: () => (require('tree-sitter-php') as { php: unknown }).php,
   rust: () => require('tree-sitter-rust'),
   c: () => require('tree-sitter-c'),
+  objc: () => require('tree-sitter-objc'),
   cpp: () => require('tree-sitter-cpp'),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */

@@ -98,3 +98,47 @@ describe('C++', () => {
     expect(header?.functions.map((f) => [f.name, f.complexity])).toEqual([['Cart.size', 2]]);
   });
 });
+
+describe('Objective-C', () => {
+  const facts = fixture('Cart.m');
+
+  it('scores methods by selector, blocks and C functions', () => {
+    expect(facts.language).toBe('objc');
+    expect(figures(facts)).toEqual([
+      ['Cart.initWithItems:', 'method', 13, 2, 1],
+      // 1 + for + if + && + || + else-if + 3 case labels (default excluded) + @catch + while + do
+      // + ternary = 13; cognitive: for 1, if 2, &&/|| 2, else-if 1, else 1, switch 1, catch 1,
+      // while 1, do 1, ternary 1 = 12
+      ['Cart.totalForMember:coupon:', 'method', 20, 13, 12],
+      ['<block>', 'lambda', 41, 2, 2],
+      ['Cart.emptyCart', 'method', 49, 1, 0],
+      ['helper', 'function', 53, 2, 1],
+    ]);
+  });
+
+  it('lists #import, #include and @import, and declared names', () => {
+    expect(facts.imports.map((i) => [i.specifier, i.kind])).toEqual([
+      ['Foundation/Foundation.h', 'include-system'],
+      ['Item.h', 'include'],
+      ['UIKit', 'include-system'],
+    ]);
+    expect(facts.loc).toBe(45);
+    expect(facts.symbols).toEqual([
+      'Cart',
+      'totalForMember:coupon:',
+      'initWithItems:',
+      'emptyCart',
+      'helper',
+    ]);
+    expect(facts.comments).toBe('A cart.');
+    expect(facts.parseError).toBeUndefined();
+  });
+
+  it('reads a .h header as Objective-C when it declares an @interface, else as C', () => {
+    expect(
+      analyseSource('Cart.h', '#import <Foundation/Foundation.h>\n@interface Cart : NSObject\n@end\n')
+        ?.language,
+    ).toBe('objc');
+    expect(analyseSource('cart.h', 'int total(int x);\n')?.language).toBe('c');
+  });
+});

@@ -8,6 +8,7 @@ import { ELIXIR_RULES } from './rules/elixir-rules';
 import { GO_RULES } from './rules/go-rules';
 import { JAVA_RULES } from './rules/java-rules';
 import { KOTLIN_RULES } from './rules/kotlin-rules';
+import { OBJC_RULES } from './rules/objc-rules';
 import { PHP_RULES } from './rules/php-rules';
 import { PYTHON_RULES } from './rules/python-rules';
 import { RUBY_RULES } from './rules/ruby-rules';
@@ -29,6 +30,7 @@ const RULES: Record<TreeSitterLanguageName, GrammarRules> = {
   php: PHP_RULES,
   rust: RUST_RULES,
   c: C_RULES,
+  objc: OBJC_RULES,
   cpp: CPP_RULES,
 };
 
