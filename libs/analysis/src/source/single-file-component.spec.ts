@@ -74,4 +74,11 @@ describe('single-file components', () => {
       imports: [],
     });
   });
+
+  it('parses a lang="tsx" script with JSX', () => {
+    const vue =
+      '<script lang="tsx">\nexport const Badge = (p: { n: number }) => <b>{p.n > 9 ? "9+" : p.n}</b>;\n</script>\n';
+    expect(figures('Badge.vue', vue)).toMatchObject({ language: 'typescript', functions: [['Badge', 2, 2]] });
+    expect(analyseSource('Badge.vue', vue)?.parseError).toBeUndefined();
+  });
 });

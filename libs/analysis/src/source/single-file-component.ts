@@ -15,7 +15,7 @@ interface Block {
 
 // Top-level blocks; the content of a <script> or <style> cannot contain its own closing tag.
 const BLOCK = /<(script|style)(\s[^>]*)?>([\s\S]*?)<\/\1\s*>/gi;
-const TYPESCRIPT_LANG = /\blang\s*=\s*["']?(ts|typescript|tsx)\b/i;
+const LANG = /\blang\s*=\s*["']?(ts|typescript|tsx|jsx)\b/i;
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 const CSS_COMMENT = /\/\*[\s\S]*?\*\//g;
 
@@ -52,7 +52,8 @@ function addMatches(ranges: TextRanges, text: string, pattern: RegExp, offset = 
 export function analyseSingleFileComponent(path: string, content: string): SourceFacts {
   const scripts: Block[] = [];
   const styles: Block[] = [];
-  let typescript = false;
+  // The script blocks' dialect, as the extension the parser should treat them as.
+  let extension = 'js';
   for (const match of content.matchAll(BLOCK)) {
     const start = match.index + match[0].indexOf('>') + 1;
     const block = { start, end: start + match[3].length };
@@ -61,15 +62,11 @@ export function analyseSingleFileComponent(path: string, content: string): Sourc
       continue;
     }
     scripts.push(block);
-    if (TYPESCRIPT_LANG.test(match[2] ?? '')) typescript = true;
+    const lang = LANG.exec(match[2] ?? '')?.[1].toLowerCase();
+    if (lang) extension = lang === 'typescript' ? 'ts' : lang;
   }
-  const language = typescript ? 'typescript' : 'javascript';
-  const script = analyseTypeScriptWithComments(
-    path,
-    blank(content, scripts, true),
-    language,
-    typescript ? 'ts' : 'js',
-  );
+  const language = extension.startsWith('ts') ? 'typescript' : 'javascript';
+  const script = analyseTypeScriptWithComments(path, blank(content, scripts, true), language, extension);
   const comments: TextRanges = { starts: [...script.comments.starts], ends: [...script.comments.ends] };
   addMatches(comments, blank(content, [...scripts, ...styles], false), HTML_COMMENT);
   for (const style of styles)
