@@ -131,6 +131,21 @@ describe('Elixir', () => {
   });
 });
 
+describe('Lua', () => {
+  it('resolves require over the root, lua/, src/ and lib/, init.lua included; others are rocks', () => {
+    const graph = resolveTree({
+      'lua/telescope/init.lua':
+        'local pickers = require("telescope.pickers")\nlocal util = require "plenary.util"\n',
+      'lua/telescope/pickers.lua': 'local t = require("telescope")\n',
+    });
+    expect(edgesOf(graph)).toEqual([
+      'lua/telescope/init.lua -> lua/telescope/pickers.lua',
+      'lua/telescope/pickers.lua -> lua/telescope/init.lua',
+    ]);
+    expect(externalOf(graph)).toEqual(['lua/telescope/init.lua: plenary']);
+  });
+});
+
 describe('Swift', () => {
   it('depends on every file of an imported SwiftPM target; other modules are external', () => {
     const graph = resolveTree({

@@ -13,6 +13,7 @@ import { ElixirResolver } from './resolvers/elixir-resolver';
 import { GoResolver } from './resolvers/go-resolver';
 import { JsResolver } from './resolvers/js-resolver';
 import { JvmResolver } from './resolvers/jvm-resolver';
+import { LuaResolver } from './resolvers/lua-resolver';
 import { PhpResolver } from './resolvers/php-resolver';
 import { PythonResolver } from './resolvers/python-resolver';
 import { RubyResolver } from './resolvers/ruby-resolver';
@@ -20,7 +21,7 @@ import { RustResolver } from './resolvers/rust-resolver';
 import { SwiftResolver } from './resolvers/swift-resolver';
 
 type ResolverFamily =
-  'js' | 'python' | 'go' | 'jvm' | 'csharp' | 'ruby' | 'php' | 'rust' | 'c' | 'swift' | 'elixir';
+  'js' | 'python' | 'go' | 'jvm' | 'csharp' | 'ruby' | 'php' | 'rust' | 'c' | 'swift' | 'elixir' | 'lua';
 
 const FAMILY: Record<Language, ResolverFamily> = {
   typescript: 'js',
@@ -32,6 +33,7 @@ const FAMILY: Record<Language, ResolverFamily> = {
   scala: 'jvm',
   swift: 'swift',
   elixir: 'elixir',
+  lua: 'lua',
   csharp: 'csharp',
   ruby: 'ruby',
   php: 'php',
@@ -116,5 +118,7 @@ function createResolver(family: ResolverFamily, index: PathIndex, input: Depende
       return new SwiftResolver(input.sources);
     case 'elixir':
       return new ElixirResolver(input.sources);
+    case 'lua':
+      return new LuaResolver(index);
   }
 }

@@ -35,11 +35,11 @@ export class CommentCollector {
   }
 }
 
-/** Removes `//`, `/* *\/`, `#`, `--`, docstring quotes and leading `*` decoration; collapses blank lines. */
+/** Removes `//`, `/* *\/`, `#`, `--` and `--[[ ]]`, docstring quotes and leading `*` decoration; collapses blank lines. */
 export function stripCommentMarkers(raw: string): string {
   let body = raw.trim();
-  body = body.replace(/^(\/\*+!?|\/\/+[!/]?|#+!?|=begin\b|"""|'''|r?"""|<!--)/, '');
-  body = body.replace(/(\*+\/|=end|"""|'''|-->)$/, '');
+  body = body.replace(/^(\/\*+!?|\/\/+[!/]?|#+!?|=begin\b|"""|'''|r?"""|<!--|--\[=*\[|-{2,})/, '');
+  body = body.replace(/(\*+\/|=end|"""|'''|-->|\]=*\])$/, '');
   const lines = body.split('\n').map((line) =>
     line
       .replace(/^\s*(\*+(?!\/)|\/\/+[!/]?|#+)/, '')

@@ -24,6 +24,7 @@ const BY_EXTENSION: ReadonlyMap<string, Language> = new Map<string, Language>([
   ['swift', 'swift'],
   ['ex', 'elixir'],
   ['exs', 'elixir'],
+  ['lua', 'lua'],
   ['php', 'php'],
   ['rs', 'rust'],
   ['c', 'c'],

@@ -15,6 +15,7 @@ export type Language =
   | 'scala'
   | 'swift'
   | 'elixir'
+  | 'lua'
   | 'php'
   | 'rust'
   | 'c'

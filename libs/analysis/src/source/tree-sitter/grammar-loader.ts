@@ -7,27 +7,32 @@ type ParserClass = typeof Parser;
 
 /*
  * Native grammars are loaded on first use, synchronously: a process that analyses only Go never
- * maps the other grammar libraries. `tree-sitter-c-sharp` ships as an ES module with
- * top-level await, which `require` cannot load; its native binding is an ordinary addon, so it is
- * loaded through `node-gyp-build` (the loader the package itself uses) and no async step exists.
+ * maps the other grammar libraries. `tree-sitter-c-sharp` and the Lua grammar ship as ES
+ * modules with top-level await, which `require` cannot load; their native bindings are ordinary
+ * addons, so they are loaded through `node-gyp-build` (the loader the packages themselves use) and
+ * no async step exists.
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- lazy, synchronous native grammar loading (see above) */
+/** A grammar package's native binding, loaded without its (ES module) JavaScript entry point. */
+function nativeBinding(packageName: string): unknown {
+  const root = dirname(require.resolve(`${packageName}/package.json`));
+  const nodeGypBuild = require(require.resolve('node-gyp-build', { paths: [root] })) as (
+    dir: string,
+  ) => unknown;
+  return nodeGypBuild(root);
+}
+
 const LOADERS: Record<Exclude<Language, 'typescript' | 'javascript'>, () => unknown> = {
   python: () => require('tree-sitter-python'),
   java: () => require('tree-sitter-java'),
   go: () => require('tree-sitter-go'),
-  csharp: () => {
-    const root = dirname(require.resolve('tree-sitter-c-sharp/package.json'));
-    const nodeGypBuild = require(require.resolve('node-gyp-build', { paths: [root] })) as (
-      dir: string,
-    ) => unknown;
-    return nodeGypBuild(root);
-  },
+  csharp: () => nativeBinding('tree-sitter-c-sharp'),
   ruby: () => require('tree-sitter-ruby'),
   kotlin: () => require('@tree-sitter-grammars/tree-sitter-kotlin'),
   scala: () => require('tree-sitter-scala'),
   swift: () => require('tree-sitter-swift'),
   elixir: () => require('tree-sitter-elixir'),
+  lua: () => nativeBinding('@tree-sitter-grammars/tree-sitter-lua'),
   php: () => (require('tree-sitter-php') as { php: unknown }).php,
   rust: () => require('tree-sitter-rust'),
   c: () => require('tree-sitter-c'),

@@ -124,3 +124,29 @@ describe('Elixir', () => {
     expect(facts.parseError).toBeUndefined();
   });
 });
+
+describe('Lua', () => {
+  const facts = fixture('cart.lua');
+
+  it('scores named functions (methods as Table.name) and anonymous ones', () => {
+    expect(figures(facts)).toEqual([
+      // 1 + or
+      ['Cart.new', 'function', 8, 2, 1],
+      // 1 + for + if + and + or + elseif + while + repeat + numeric for + `ok and sum or 0` = 11
+      // cognitive: for 1, if 2, and/or 2, elseif 1, else 1, goto 1, while 1, repeat 1, for 1,
+      // and/or 2 = 13
+      ['Cart.total', 'function', 13, 11, 13],
+      ['<function>', 'lambda', 28, 2, 2],
+      ['helper', 'function', 32, 3, 2],
+      ['<function>', 'lambda', 36, 1, 0],
+    ]);
+  });
+
+  it('lists required modules, declared names and comments without their markers', () => {
+    expect(facts.imports.map((i) => i.specifier)).toEqual(['shop.item', 'shop.util']);
+    expect(facts.loc).toBe(30);
+    expect(facts.symbols).toEqual(['Cart.new', 'Cart.total', 'helper']);
+    expect(facts.comments).toBe('A cart.\nTotals the cart.');
+    expect(facts.parseError).toBeUndefined();
+  });
+});

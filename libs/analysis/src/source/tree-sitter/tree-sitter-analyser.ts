@@ -8,6 +8,7 @@ import { ELIXIR_RULES } from './rules/elixir-rules';
 import { GO_RULES } from './rules/go-rules';
 import { JAVA_RULES } from './rules/java-rules';
 import { KOTLIN_RULES } from './rules/kotlin-rules';
+import { LUA_RULES } from './rules/lua-rules';
 import { OBJC_RULES } from './rules/objc-rules';
 import { PHP_RULES } from './rules/php-rules';
 import { PYTHON_RULES } from './rules/python-rules';
@@ -27,6 +28,7 @@ const RULES: Record<TreeSitterLanguageName, GrammarRules> = {
   scala: SCALA_RULES,
   swift: SWIFT_RULES,
   elixir: ELIXIR_RULES,
+  lua: LUA_RULES,
   php: PHP_RULES,
   rust: RUST_RULES,
   c: C_RULES,
