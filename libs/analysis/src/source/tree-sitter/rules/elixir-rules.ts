@@ -1,4 +1,4 @@
-import type { Collected, GrammarRules, NodeRule, SyntaxNode } from '../grammar-rules';
+import type { Collected, GrammarRules, SyntaxNode } from '../grammar-rules';
 import { BRANCH, DECISION, SWITCH } from './common-rules';
 
 /*
@@ -23,6 +23,8 @@ function callTo(...names: string[]): (node: SyntaxNode) => boolean {
 }
 
 const FUNCTION_DEFINERS = callTo('def', 'defp', 'defmacro', 'defmacrop');
+const MODULE_DEFINERS = callTo('defmodule', 'defprotocol', 'defimpl');
+const MODULE_USES = callTo('alias', 'import', 'require', 'use');
 
 /** `def f(x) do … end` and `def f(x), do: …` have a body; a protocol's `def f(x)` does not. */
 function hasBody(node: SyntaxNode): boolean {
@@ -43,14 +45,14 @@ function definedName(node: SyntaxNode): string | undefined {
 
 /** `defmodule Shop.Cart do`, `defprotocol P do`, `defimpl P, for: X do` → the module's name. */
 function moduleName(node: SyntaxNode): string | undefined {
-  if (!callTo('defmodule', 'defprotocol', 'defimpl')(node)) return undefined;
+  if (!MODULE_DEFINERS(node)) return undefined;
   const name = argumentsOf(node)?.firstNamedChild;
   return name?.type === 'alias' ? name.text : undefined;
 }
 
 /** `alias A.B`, `alias A.{B, C}`, `import A`, `require A`, `use A` → `A.B`; `A.B`, `A.C`; `A`. */
 function collectModuleUse(node: SyntaxNode, out: Collected): void {
-  if (!callTo('alias', 'import', 'require', 'use')(node)) return;
+  if (!MODULE_USES(node)) return;
   const used = argumentsOf(node)?.firstNamedChild;
   if (used?.type === 'alias') {
     out.imports.push({ specifier: used.text, typeOnly: false });
@@ -90,7 +92,7 @@ export const ELIXIR_RULES: GrammarRules = {
     call: [
       { ...BRANCH, when: callTo('if', 'unless', 'for') },
       { ...SWITCH, when: callTo('case', 'cond', 'receive', 'with') },
-    ] satisfies NodeRule[],
+    ],
     // Each clause of a case, cond, receive or with-else, and each rescue or catch handler.
     stab_clause: [
       { mcc: 1, parents: CLAUSE_PARENTS },
