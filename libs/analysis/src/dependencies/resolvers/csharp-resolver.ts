@@ -1,6 +1,7 @@
 import type { ImportFacts } from '../../source/source-facts';
 import type { DependencySource, LanguageResolver, Resolution } from '../dependency-types';
 import { basenameOf } from '../path-index';
+import { addFile, sortedByPath } from './file-groups';
 
 /**
  * C# `using` resolution by namespace: `using A.B;` depends on every file that declares namespace
@@ -11,11 +12,9 @@ export class CsharpResolver implements LanguageResolver {
   private readonly namespaces = new Map<string, string[]>();
 
   constructor(sources: readonly DependencySource[]) {
-    for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    for (const source of sortedByPath(sources)) {
       if (source.language !== 'csharp' || source.packageName === undefined) continue;
-      const list = this.namespaces.get(source.packageName);
-      if (list) list.push(source.path);
-      else this.namespaces.set(source.packageName, [source.path]);
+      addFile(this.namespaces, source.packageName, source.path);
     }
   }
 

@@ -1,5 +1,6 @@
 import type { ImportFacts } from '../../source/source-facts';
 import type { DependencySource, LanguageResolver, Resolution } from '../dependency-types';
+import { addFile, sortedByPath } from './file-groups';
 
 /** Module names among a file's symbols: `Shop.Cart`, not `total`. */
 const MODULE_NAME = /^[A-Z][A-Za-z0-9_]*(?:\.[A-Z][A-Za-z0-9_]*)*$/;
@@ -14,14 +15,10 @@ export class ElixirResolver implements LanguageResolver {
   private readonly modules = new Map<string, string[]>();
 
   constructor(sources: readonly DependencySource[]) {
-    for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    for (const source of sortedByPath(sources)) {
       if (source.language !== 'elixir') continue;
-      for (const symbol of source.symbols ?? []) {
-        if (!MODULE_NAME.test(symbol)) continue;
-        const files = this.modules.get(symbol);
-        if (!files) this.modules.set(symbol, [source.path]);
-        else if (!files.includes(source.path)) files.push(source.path);
-      }
+      for (const symbol of source.symbols ?? [])
+        if (MODULE_NAME.test(symbol)) addFile(this.modules, symbol, source.path);
     }
   }
 

@@ -1,6 +1,7 @@
 import type { ImportFacts } from '../../source/source-facts';
 import type { DependencySource, LanguageResolver, Resolution } from '../dependency-types';
 import { basenameOf, dirnameOf } from '../path-index';
+import { addFile, sortedByPath } from './file-groups';
 
 /** Conventional source roots, most specific first, for files whose package was not recorded. */
 const SOURCE_ROOTS =
@@ -42,15 +43,6 @@ function nearest(files: readonly string[], from: string): string {
   return files.reduce((best, f) => (commonPrefixLength(f, from) > commonPrefixLength(best, from) ? f : best));
 }
 
-function add(map: Map<string, string[]>, key: string, path: string): void {
-  const list = map.get(key);
-  if (list) {
-    if (!list.includes(path)) list.push(path);
-  } else {
-    map.set(key, [path]);
-  }
-}
-
 /**
  * Java, Kotlin and Scala import resolution by fully qualified name: a file declares `package p` and
  * is named after its class (`p.Name`); Kotlin and Scala top-level functions and classes are also
@@ -62,16 +54,16 @@ export class JvmResolver implements LanguageResolver {
   private readonly packages = new Map<string, string[]>();
 
   constructor(sources: readonly DependencySource[]) {
-    for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    for (const source of sortedByPath(sources)) {
       if (source.language !== 'java' && source.language !== 'kotlin' && source.language !== 'scala') continue;
       const pkg = packageOf(source);
       if (pkg === undefined) continue;
       const qualify = (name: string) => (pkg ? `${pkg}.${name}` : name);
-      add(this.classes, qualify(stem(source.path)), source.path);
-      add(this.packages, pkg, source.path);
+      addFile(this.classes, qualify(stem(source.path)), source.path);
+      addFile(this.packages, pkg, source.path);
       // Kotlin and Scala files hold top-level functions and several classes.
       if (source.language !== 'java')
-        for (const symbol of source.symbols ?? []) add(this.declared, qualify(symbol), source.path);
+        for (const symbol of source.symbols ?? []) addFile(this.declared, qualify(symbol), source.path);
     }
   }
 

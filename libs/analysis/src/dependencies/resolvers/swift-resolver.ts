@@ -1,5 +1,6 @@
 import type { ImportFacts } from '../../source/source-facts';
 import type { DependencySource, LanguageResolver, Resolution } from '../dependency-types';
+import { addFile, sortedByPath } from './file-groups';
 
 /** A Swift Package Manager target: `Sources/<Module>/…` (at any depth, for nested packages). */
 const SWIFTPM_TARGET = /(?:^|\/)Sources\/([^/]+)\//;
@@ -14,13 +15,10 @@ export class SwiftResolver implements LanguageResolver {
   private readonly modules = new Map<string, string[]>();
 
   constructor(sources: readonly DependencySource[]) {
-    for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    for (const source of sortedByPath(sources)) {
       if (source.language !== 'swift') continue;
       const module = SWIFTPM_TARGET.exec(source.path)?.[1];
-      if (module === undefined) continue;
-      const files = this.modules.get(module);
-      if (files) files.push(source.path);
-      else this.modules.set(module, [source.path]);
+      if (module !== undefined) addFile(this.modules, module, source.path);
     }
   }
 
