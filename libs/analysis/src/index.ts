@@ -40,6 +40,7 @@ export { renderSnapshotSummary, type SummaryOptions } from './snapshot/snapshot-
 export { collectRepositoryCorpus, type CorpusResult } from './corpus/collect-corpus';
 export type { RepositoryCorpus, CorpusFile, CorpusArea, CorpusTicket } from './corpus/corpus-builder';
 export type { SourceAnalyser } from './tree/content-pass';
+export { listTree, readBlobs, type TreeEntry } from './tree/tree-reader';
 export type { CommitRecord } from './history/commit-record';
 export * from './source';
 export * from './dependencies';
