@@ -81,4 +81,20 @@ describe('single-file components', () => {
     expect(figures('Badge.vue', vue)).toMatchObject({ language: 'typescript', functions: [['Badge', 2, 2]] });
     expect(analyseSource('Badge.vue', vue)?.parseError).toBeUndefined();
   });
+
+  it('reads an opening tag whose quoted attribute holds a ">" (a generic script)', () => {
+    const vue = [
+      '<script lang="ts">',
+      'export class Item<T> { value?: T }',
+      '</script>',
+      '<script setup lang="ts" generic="TItem extends Item<TValue>, TValue">',
+      'const pick = (items: TItem[]) => (items.length > 0 ? items[0] : undefined);',
+      '</script>',
+    ].join('\n');
+    expect(figures('Picker.vue', vue)).toMatchObject({
+      language: 'typescript',
+      functions: [['pick', 5, 2]],
+      parseError: undefined,
+    });
+  });
 });

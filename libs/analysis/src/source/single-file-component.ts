@@ -13,8 +13,9 @@ interface Block {
   end: number;
 }
 
-// Top-level blocks; the content of a <script> or <style> cannot contain its own closing tag.
-const BLOCK = /<(script|style)(\s[^>]*)?>([\s\S]*?)<\/\1\s*>/gi;
+// Top-level blocks; the content of a <script> or <style> cannot contain its own closing tag. A
+// quoted attribute value may hold a ">" (`generic="T extends Item<U>"`).
+const BLOCK = /(<(script|style)((?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?)>)([\s\S]*?)<\/\2\s*>/gi;
 const LANG = /\blang\s*=\s*["']?(ts|typescript|tsx|jsx)\b/i;
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 const CSS_COMMENT = /\/\*[\s\S]*?\*\//g;
@@ -55,14 +56,15 @@ export function analyseSingleFileComponent(path: string, content: string): Sourc
   // The script blocks' dialect, as the extension the parser should treat them as.
   let extension = 'js';
   for (const match of content.matchAll(BLOCK)) {
-    const start = match.index + match[0].indexOf('>') + 1;
-    const block = { start, end: start + match[3].length };
-    if (match[1].toLowerCase() === 'style') {
+    const [, openingTag, tag, attributes, body] = match;
+    const start = match.index + openingTag.length;
+    const block = { start, end: start + body.length };
+    if (tag.toLowerCase() === 'style') {
       styles.push(block);
       continue;
     }
     scripts.push(block);
-    const lang = LANG.exec(match[2] ?? '')?.[1].toLowerCase();
+    const lang = LANG.exec(attributes ?? '')?.[1].toLowerCase();
     if (lang) extension = lang === 'typescript' ? 'ts' : lang;
   }
   const language = extension.startsWith('ts') ? 'typescript' : 'javascript';
