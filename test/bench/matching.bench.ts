@@ -3,12 +3,11 @@
 // `rankTicket` (reasons included, top 10). Always runs synthetic corpora of 5k and 50k files;
 // each repository given is analysed first (the analysis time is printed beside the index build)
 // and queried with its own commit subjects. Figures only; nothing here asserts a time.
-import { collectRepositoryCorpus } from '@sightline/analysis';
+import { collectRepositoryCorpus, isMatchablePath } from '@sightline/analysis';
 import { readTreeContents } from '../../apps/cli/src/commands/match/tree-contents';
 import {
   buildMatchIndex,
   cleanQuery,
-  isMatchablePath,
   matchCorpusFromAnalysis,
   rankTicket,
   type MatchCorpus,

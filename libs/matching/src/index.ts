@@ -19,7 +19,6 @@ export {
   type QueryTerm,
   type InputLimits,
 } from './ticket/prepare-ticket';
-export { isSourcePath, isTestPath, isMatchablePath } from './paths/file-kinds';
 export {
   INDEX_FIELDS,
   type FileDocument,

@@ -1,3 +1,4 @@
+import { isSourcePath, isTestPath } from '../tree/file-kinds';
 import type { RepositorySnapshot } from './snapshot.schema';
 
 export interface SummaryOptions {
@@ -19,9 +20,22 @@ function table(headers: string[], rows: string[][], alignRight: boolean[]): stri
   return [line(headers), ...rows.map(line)];
 }
 
+/** A test area: a test folder itself (`src/test/…`, `__tests__`), judged by its path. */
+const isTestArea = (path: string): boolean => isTestPath(`${path}/`);
+
+/** A pair worth a planner's attention: code on at least one side, no test on either. */
+const isCodeCoupling = (a: string, b: string): boolean =>
+  (isSourcePath(a) || isSourcePath(b)) && !isTestPath(a) && !isTestPath(b);
+
+const leftOut = (count: number, what: string): string[] =>
+  count > 0 ? [`  (${number(count)} ${what} ranked among these are left out)`] : [];
+
 /**
  * The human-readable report of a snapshot: what a PM or lead reads first. Riskiest areas rank
- * by their summed hotspot scores (recent change × size), the same signal as file hotspots.
+ * by their summed hotspot scores (recent change × size), the same signal as file hotspots. Test
+ * files and test areas are left out of those tables (large, busy test suites would otherwise
+ * fill them, while a ticket is planned against the code they test), and so are couplings without
+ * code or with a test on either side; the snapshot itself keeps every figure.
  */
 export function renderSnapshotSummary(snapshot: RepositorySnapshot, options: SummaryOptions = {}): string {
   const top = options.top ?? 10;
@@ -40,12 +54,12 @@ export function renderSnapshotSummary(snapshot: RepositorySnapshot, options: Sum
   out.push(`Authors     ${number(summary.authors)} (${number(summary.activeAuthors)} active)`);
   for (const warning of snapshot.warnings) out.push(`Warning     ${warning}`);
 
-  const hotspots = snapshot.files
+  const ranked = snapshot.files
     .filter((f) => f.hotspotPercentile !== null && f.hotspotScore > 0)
-    .sort((a, b) => b.hotspotScore - a.hotspotScore || (a.path < b.path ? -1 : 1))
-    .slice(0, top);
+    .sort((a, b) => b.hotspotScore - a.hotspotScore || (a.path < b.path ? -1 : 1));
+  const hotspots = ranked.filter((f) => !isTestPath(f.path)).slice(0, top);
   out.push('', 'Top hotspots (recent revisions × lines of code)');
-  if (hotspots.length === 0) out.push('  none: no code file changed in the hotspot window');
+  if (hotspots.length === 0) out.push('  none: no code file outside tests changed in the hotspot window');
   else {
     out.push(
       ...table(
@@ -60,13 +74,14 @@ export function renderSnapshotSummary(snapshot: RepositorySnapshot, options: Sum
         ]),
         [true, true, true, true, false, false],
       ),
+      ...leftOut(ranked.indexOf(hotspots[hotspots.length - 1]) + 1 - hotspots.length, 'test files'),
     );
   }
 
-  const areas = [...snapshot.areas]
+  const rankedAreas = [...snapshot.areas]
     .filter((a) => a.hotspotScore > 0)
-    .sort((a, b) => b.hotspotScore - a.hotspotScore || (a.path < b.path ? -1 : 1))
-    .slice(0, top);
+    .sort((a, b) => b.hotspotScore - a.hotspotScore || (a.path < b.path ? -1 : 1));
+  const areas = rankedAreas.filter((a) => !isTestArea(a.path)).slice(0, top);
   out.push('', 'Riskiest areas (summed hotspot scores)');
   if (areas.length === 0) out.push('  none');
   else {
@@ -84,11 +99,12 @@ export function renderSnapshotSummary(snapshot: RepositorySnapshot, options: Sum
         ]),
         [true, true, true, true, true, true, false],
       ),
+      ...leftOut(rankedAreas.indexOf(areas[areas.length - 1]) + 1 - areas.length, 'test areas'),
     );
   }
 
-  const couplings = snapshot.coupling.slice(0, top);
-  out.push('', 'Strongest change coupling');
+  const couplings = snapshot.coupling.filter((c) => isCodeCoupling(c.a, c.b)).slice(0, top);
+  out.push('', 'Strongest change coupling (code, tests left out)');
   if (couplings.length === 0) out.push('  none above the thresholds');
   else {
     out.push(

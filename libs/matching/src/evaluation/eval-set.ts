@@ -1,5 +1,4 @@
-import { TICKET_KEY_PATTERN } from '@sightline/analysis';
-import { isMatchablePath } from '../paths/file-kinds';
+import { isMatchablePath, TICKET_KEY_PATTERN } from '@sightline/analysis';
 
 /**
  * The evaluation set `sightline eval` measures on: commits after the cut that reference a ticket

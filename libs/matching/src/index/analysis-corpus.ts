@@ -1,5 +1,9 @@
-import { TICKET_KEY_PATTERN, type RepositoryCorpus, type RepositorySnapshot } from '@sightline/analysis';
-import { isMatchablePath } from '../paths/file-kinds';
+import {
+  isMatchablePath,
+  TICKET_KEY_PATTERN,
+  type RepositoryCorpus,
+  type RepositorySnapshot,
+} from '@sightline/analysis';
 import { FileDocument, MatchCorpus, PastTicket } from './corpus';
 
 /**

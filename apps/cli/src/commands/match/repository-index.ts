@@ -2,16 +2,12 @@ import {
   AnalysisInputError,
   GitCommandError,
   collectRepositoryCorpus,
+  isMatchablePath,
   type AnalysisCache,
   type AnalysisProgress,
   type CorpusResult,
 } from '@sightline/analysis';
-import {
-  buildMatchIndex,
-  isMatchablePath,
-  matchCorpusFromAnalysis,
-  type MatchIndex,
-} from '@sightline/matching';
+import { buildMatchIndex, matchCorpusFromAnalysis, type MatchIndex } from '@sightline/matching';
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from '../../cli-error';
 import { readTreeContents } from './tree-contents';
 

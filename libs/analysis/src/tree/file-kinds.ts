@@ -1,7 +1,7 @@
 /**
  * Which paths are source code and which are tests. Tickets are matched to source files; test files
- * are left out of rankings and of the evaluation's gold sets (a ticket names behaviour, and the
- * file that implements it is the useful answer).
+ * are left out of rankings, of the evaluation's gold sets (a ticket names behaviour, and the file
+ * that implements it is the useful answer) and of the summary's hotspot tables.
  */
 const SOURCE_EXTENSIONS = new Set([
   'ts',

@@ -1,0 +1,73 @@
+import { FixtureRepo } from '@sightline/testing';
+import { analyseRepository } from './analyse-repository';
+import { renderSnapshotSummary } from './snapshot-summary';
+
+const T0 = 1_600_000_000;
+const DAY = 86_400;
+const ada = { name: 'Ada', email: 'ada@example.com' };
+
+const lines = (prefix: string, n: number): string =>
+  Array.from({ length: n }, (_, i) => `export const ${prefix}${i} = ${i};`).join('\n') + '\n';
+
+/** The lines of the summary's section headed `title`, up to the next blank line. */
+function section(summary: string, title: string): string[] {
+  const all = summary.split('\n');
+  const start = all.findIndex((l) => l.startsWith(title));
+  const end = all.indexOf('', start);
+  return all.slice(start + 1, end);
+}
+
+describe('renderSnapshotSummary', () => {
+  let repo: FixtureRepo;
+
+  beforeAll(() => {
+    repo = FixtureRepo.create();
+    // A large test suite and its fixtures change with every commit; so do two code files.
+    for (let i = 0; i < 6; i++)
+      repo.commit({
+        message: `Change ${i}`,
+        time: T0 + i * DAY,
+        author: ada,
+        files: {
+          'src/cart.ts': lines(`cart${i}_`, 10 + i),
+          'src/price.ts': lines(`price${i}_`, 5 + i),
+          'src/__tests__/cart.test.ts': lines(`test${i}_`, 200 + i),
+          'test/fixtures/order.ts': lines(`order${i}_`, 100 + i),
+          'config/a.json': `{ "v": ${i} }\n`,
+          'config/b.json': `{ "v": ${i} }\n`,
+        },
+      });
+  });
+
+  afterAll(() => repo.dispose());
+
+  it('leaves test files, test areas and couplings without code out of its tables, and says so', async () => {
+    const { snapshot } = await analyseRepository(repo.path, { rev: 'HEAD', maxAreaLoc: 50, minAreaLoc: 5 });
+    // The snapshot itself keeps the test files, ranked first.
+    const byScore = [...snapshot.files].sort((a, b) => b.hotspotScore - a.hotspotScore).map((f) => f.path);
+    expect(byScore.slice(0, 2)).toEqual(['src/__tests__/cart.test.ts', 'test/fixtures/order.ts']);
+
+    const summary = renderSnapshotSummary(snapshot, { top: 10 });
+    const hotspots = section(summary, 'Top hotspots');
+    expect(hotspots.slice(1, 3).map((l) => l.trim().split(/\s+/).pop())).toEqual([
+      'src/cart.ts',
+      'src/price.ts',
+    ]);
+    expect(hotspots.slice(3)).toEqual(['  (2 test files ranked among these are left out)']);
+
+    const areas = section(summary, 'Riskiest areas').slice(1);
+    expect(areas).toHaveLength(2);
+    expect(areas[0]).toMatch(/ src$/);
+    expect(areas[1]).toBe('  (2 test areas ranked among these are left out)');
+
+    // Couplings need code on one side and no test on either: the two configs alone are not listed.
+    const coupling = section(summary, 'Strongest change coupling').slice(1);
+    expect(coupling.map((l) => l.trim().split(/\s+/).slice(2).join(' '))).toEqual([
+      'config/a.json <-> src/cart.ts',
+      'config/a.json <-> src/price.ts',
+      'config/b.json <-> src/cart.ts',
+      'config/b.json <-> src/price.ts',
+      'src/cart.ts <-> src/price.ts',
+    ]);
+  });
+});
