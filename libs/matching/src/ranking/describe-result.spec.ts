@@ -45,7 +45,7 @@ describe('describeResult', () => {
     expect(describeReason(reason)).toBe(sentence);
   });
 
-  it('joins the strongest reasons into one sentence and skips the area file list', () => {
+  it("joins the strongest reasons into one sentence, an area's after the name of its best file", () => {
     const result: RankedResult = {
       path: 'services/checkout',
       kind: 'area',
@@ -58,8 +58,15 @@ describe('describeResult', () => {
       ],
     };
     expect(describeResult(result)).toBe(
-      'The ticket names `Cart.add`; term "checkout" matches the file name.',
+      'Best file a.ts: the ticket names `Cart.add`; term "checkout" matches the file name.',
     );
+    const file: RankedResult = {
+      ...result,
+      path: 'services/checkout/a.ts',
+      kind: 'file',
+      reasons: result.reasons.slice(1),
+    };
+    expect(describeResult(file)).toBe('The ticket names `Cart.add`; term "checkout" matches the file name.');
     expect(describeResult({ ...result, reasons: [] })).toBe('');
   });
 });

@@ -64,6 +64,10 @@ export function describeReason(reason: MatchReason): string {
   }
 }
 
+/**
+ * An area speaks with its best file's reasons ("name this file", "changed it"), so its sentence
+ * says which file that is.
+ */
 export function describeResult(result: RankedResult, maxReasons = 2): string {
   const phrases = result.reasons
     .filter((r) => r.kind !== 'files')
@@ -71,6 +75,8 @@ export function describeResult(result: RankedResult, maxReasons = 2): string {
     .map(describeReason)
     .filter((p) => p.length > 0);
   if (phrases.length === 0) return '';
-  const sentence = phrases.join('; ');
+  const bestFile = result.reasons.find((r) => r.kind === 'files')?.files[0]?.path;
+  const sentence =
+    (bestFile ? `best file ${bestFile.slice(bestFile.lastIndexOf('/') + 1)}: ` : '') + phrases.join('; ');
   return sentence[0].toUpperCase() + sentence.slice(1) + '.';
 }
