@@ -54,7 +54,18 @@ describe('describeRiskReason', () => {
         maxComplexity: 41,
         totalComplexity: 1230,
       },
-      "src/parser.ts is more complex than 96% of this repository's code files (most complex function 41, 1,230 in total).",
+      "src/parser.ts is more complex than 95% of this repository's code files (most complex function 41, 1,230 in total).",
+    ],
+    [
+      {
+        kind: 'complexity',
+        area: 'src',
+        file: 'src/parser.ts',
+        percentile: 99.96,
+        maxComplexity: 41,
+        totalComplexity: 1230,
+      },
+      "src/parser.ts is more complex than 99% of this repository's code files (most complex function 41, 1,230 in total).",
     ],
     [
       { kind: 'bug-fix-share', area: 'services/checkout', bugFixRevisions: 15, revisions: 37, share: 0.405 },

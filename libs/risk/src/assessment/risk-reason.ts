@@ -86,6 +86,11 @@ function pct(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
+/** A "more than X% of" claim rounds down: the most complex file is more complex than 99%, not 100%. */
+function moreThan(percentile: number): string {
+  return `${Math.floor(percentile)}%`;
+}
+
 function times(multiple: number): string {
   return `${multiple >= 10 ? Math.round(multiple) : multiple.toFixed(1)}×`;
 }
@@ -134,7 +139,7 @@ export function describeRiskReason(reason: RiskReason): string {
       return `Fix commits on the matched files: ${figures}; ${times(reason.multiple)} this repository's ${reason.perDays}-day fix rate, ${level}.`;
     }
     case 'complexity':
-      return `${reason.file} is more complex than ${Math.round(reason.percentile)}% of this repository's code files (most complex function ${reason.maxComplexity}, ${count.format(reason.totalComplexity)} in total).`;
+      return `${reason.file} is more complex than ${moreThan(reason.percentile)} of this repository's code files (most complex function ${reason.maxComplexity}, ${count.format(reason.totalComplexity)} in total).`;
     case 'bug-fix-share':
       return `${pct(reason.share)} of the changes to ${reason.area} were bug fixes (${reason.bugFixRevisions} of ${reason.revisions}).`;
     case 'knowledge-island': {
@@ -153,7 +158,7 @@ export function describeRiskReason(reason: RiskReason): string {
       const peers = reason.targetKind === 'file' ? 'files' : 'areas';
       const rank =
         reason.percentile !== null
-          ? `; more importers than ${Math.round(reason.percentile)}% of this repository's ${peers}`
+          ? `; more importers than ${moreThan(reason.percentile)} of this repository's ${peers}`
           : '';
       return `${who} ${reason.fanIn === 1 ? 'imports' : 'import'} ${reason.target}: a change there can reach ${reason.fanIn === 1 ? 'it' : 'all of them'} (blast radius${rank}).`;
     }

@@ -63,6 +63,35 @@ describe('combining repositories and mapping the note report', () => {
     expect(renderNote(report).contentHash).toBe(renderNote(noteReportOf(combined, OPTIONS)).contentHash);
   });
 
+  it('writes large figures with thousands separators, as the reasons do', () => {
+    const one = assessed('billing', INVOICE);
+    const [area] = one.assessment.areas;
+    const large = {
+      ...one,
+      assessment: {
+        ...one.assessment,
+        areas: [
+          {
+            ...area,
+            loc: 12418,
+            files: 29,
+            recentRevisions: 1183,
+            revisions: 1796,
+            bugFixRevisions: 1013,
+            authors: 1385,
+          },
+        ],
+      },
+    };
+    const figures = noteReportOf(combineAssessments([large]), OPTIONS).areas[0].figures;
+    expect(Object.fromEntries(figures.map((f) => [f.label, f.value]))).toMatchObject({
+      size: '12,418 code lines in 29 files',
+      [`changes (${area.windowDays} days)`]: '1,183',
+      'bug-fix share': '56% (1,013 of 1,796 changes)',
+      authors: '1,385',
+    });
+  });
+
   it('gives a similar ticket the tracker’s created → done when known, else its commit span', () => {
     const combined = combineAssessments([assessed('billing', INVOICE)]);
     const similar = combined.primary.assessment.similarTickets;

@@ -33,8 +33,10 @@ const LEVEL_REASONS: ReadonlySet<RiskReason['kind']> = new Set([
 /** Already printed as one of the area's figures. */
 const SHOWN_AS_FIGURE: ReadonlySet<RiskReason['kind']> = new Set(['bug-fix-share']);
 
+const count = new Intl.NumberFormat('en-US');
+
 function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${count.format(n)} ${n === 1 ? one : many}`;
 }
 
 function figuresOf(area: RiskArea): NoteFigure[] {
@@ -45,15 +47,15 @@ function figuresOf(area: RiskArea): NoteFigure[] {
     const top = Math.max(1, Math.round(100 - area.maxHotspotPercentile));
     figures.push({ label: 'hotspot', value: `top ${top}% of files in this repository` });
   }
-  figures.push({ label: `changes (${area.windowDays} days)`, value: String(area.recentRevisions) });
+  figures.push({ label: `changes (${area.windowDays} days)`, value: count.format(area.recentRevisions) });
   if (area.revisions > 0) {
     const share = Math.round((100 * area.bugFixRevisions) / area.revisions);
     figures.push({
       label: 'bug-fix share',
-      value: `${share}% (${area.bugFixRevisions} of ${area.revisions} changes)`,
+      value: `${share}% (${count.format(area.bugFixRevisions)} of ${count.format(area.revisions)} changes)`,
     });
   }
-  figures.push({ label: 'authors', value: String(area.authors) });
+  figures.push({ label: 'authors', value: count.format(area.authors) });
   if (area.maxComplexity > 0) {
     figures.push({ label: 'most complex function', value: `cyclomatic complexity ${area.maxComplexity}` });
   }
