@@ -6,6 +6,11 @@ import type { RiskEvalReport } from './risk-eval';
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(7);
 const num = (x: number) => x.toFixed(3).padStart(7);
 
+/** Below this many queries a single query moves Top-k by two points or more: the report says so. */
+const FEW_QUERIES = 50;
+
+const queries = (n: number) => `${n} ${n === 1 ? 'query' : 'queries'}`;
+
 function row(label: string, m: RankMetrics): string {
   return `${label.padEnd(30)}${pct(m.top1)}${pct(m.top5)}${pct(m.top10)}${num(m.mrr)}${num(m.map)}`;
 }
@@ -14,7 +19,7 @@ export function renderEvalReport(r: EvalReport): string {
   const lines = [
     `Evaluated ${r.repository}`,
     `  cut ${r.cut.rev.slice(0, 12)} (${r.cut.time.slice(0, 10)}, ${r.cut.chosenBy === 'default' ? 'chosen for the query count' : `from --${r.cut.chosenBy}`}); index: ${r.indexedFiles} source files`,
-    `  ${r.queries} queries from the ${r.commitsAfterCut} commits after the cut (ticket keys, #numbers, fixes; subjects as ticket titles)`,
+    `  ${queries(r.queries)} from the ${r.commitsAfterCut} commits after the cut (ticket keys, #numbers, fixes; subjects as ticket titles)`,
     '',
     `${''.padEnd(30)}${'Top-1'.padStart(7)}${'Top-5'.padStart(7)}${'Top-10'.padStart(7)}${'MRR'.padStart(7)}${'MAP'.padStart(7)}`,
     row('Sightline', r.sightline),
@@ -22,18 +27,23 @@ export function renderEvalReport(r: EvalReport): string {
     row('BM25 over contents (tokenized)', r.baselines.tokenized),
     '',
     `Sightline vs plain BM25: Top-5 ${signed(100 * (r.sightline.top5 - r.baselines.plain.top5))} points, MRR ×${ratio(r.sightline.mrr, r.baselines.plain.mrr)}`,
+    ...(r.queries < FEW_QUERIES
+      ? [
+          `Only ${queries(r.queries)}: each moves Top-k by ${(100 / r.queries).toFixed(1)} points, so read these figures as rough (an earlier --cut or --since gives more).`,
+        ]
+      : []),
     '',
     'Confidence calibration (share of queries with a changed file in the top 3):',
     ...r.calibration
       .filter((b) => b.count > 0)
       .map(
         (b) =>
-          `  ${b.from.toFixed(1)}–${b.to.toFixed(1)}: ${String(b.count).padStart(4)} queries, mean confidence ${b.meanConfidence.toFixed(2)}, hit rate ${b.hitRate.toFixed(2)}`,
+          `  ${b.from.toFixed(1)}–${b.to.toFixed(1)}: ${String(b.count).padStart(4)} ${b.count === 1 ? 'query' : 'queries'}, mean confidence ${b.meanConfidence.toFixed(2)}, hit rate ${b.hitRate.toFixed(2)}`,
       ),
     ...(r.risk ? ['', ...renderRisk(r.risk)] : []),
     ...(r.perQuery ? ['', ...renderMisses(r.perQuery)] : []),
     '',
-    `Time: history ${secs(r.millis.headAnalysis)}, index at the cut ${secs(r.millis.cutIndex)}, ${r.queries} queries ${secs(r.millis.queries)}${r.millis.risk !== undefined ? `, risk ${secs(r.millis.risk)}` : ''}`,
+    `Time: history ${secs(r.millis.headAnalysis)}, index at the cut ${secs(r.millis.cutIndex)}, ${queries(r.queries)} ${secs(r.millis.queries)}${r.millis.risk !== undefined ? `, risk ${secs(r.millis.risk)}` : ''}`,
   ];
   return lines.join('\n') + '\n';
 }
