@@ -90,6 +90,27 @@ function filesUsing(index: MatchIndex, name: string): readonly number[] {
   return end - start > MAX_AMBIGUITY ? [] : Array.from(postings.docs.subarray(start, end));
 }
 
+/**
+ * A lowercase dotted name of three or more parts (`unclean.leader.election.enable`,
+ * `spring.datasource.url`) is a setting's key, not a class and its members.
+ */
+const SETTING_KEY = /^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*){2,}$/;
+
+/** Files whose source text holds every word of `name`: where a setting key is defined or read. */
+function filesHoldingAll(index: MatchIndex, name: string): readonly number[] {
+  const postings = index.content.fields[0];
+  if (!postings) return [];
+  let kept: Set<number> | undefined;
+  for (const term of new Set(tokenize(name))) {
+    const termId = index.content.termId(term);
+    if (termId === undefined) return [];
+    const docs = postings.docs.subarray(postings.offsets[termId], postings.offsets[termId + 1]);
+    kept = new Set(kept ? Array.from(docs).filter((d) => kept!.has(d)) : docs);
+    if (kept.size === 0) return [];
+  }
+  return kept ? [...kept] : [];
+}
+
 class Accumulator {
   readonly signals = new Map<number, MentionSignal>();
 
@@ -118,8 +139,18 @@ function addSymbol(
   kind: MentionKind,
   usedStrength = 0,
 ): void {
-  const parts = symbol.split(SEPARATOR).filter((p) => p.length > 1);
   const hit = { kind, text: symbol };
+  if (SETTING_KEY.test(symbol)) {
+    // Resolved part by part, `leader` and `enable` would point at any class with those names. A key
+    // no few files hold whole (or a module path such as `werkzeug.utils.secure_filename`, which
+    // looks the same) falls through to the parts.
+    const holders = filesHoldingAll(index, symbol);
+    if (holders.length > 0 && holders.length <= MAX_AMBIGUITY) {
+      acc.add(holders, strength, hit);
+      return;
+    }
+  }
+  const parts = symbol.split(SEPARATOR).filter((p) => p.length > 1);
   const owners = new Set<number>();
   for (const part of parts.slice(0, -1)) {
     const docs = resolveSymbolPart(index, part);

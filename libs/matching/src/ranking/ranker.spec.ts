@@ -130,6 +130,32 @@ describe('rankTicket', () => {
     expect(on.files.find((f) => f.path === 'src/editor.py')).toBeUndefined();
   });
 
+  it('points a setting key at the few files whose source holds every word of it', () => {
+    const settings = buildMatchIndex({
+      files: [
+        {
+          path: 'server/ReplicationConfigs.java',
+          symbols: ['ReplicationConfigs'],
+          content: 'String UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG = "unclean.leader.election.enable";',
+        },
+        {
+          path: 'server/Partition.java',
+          symbols: ['Partition', 'electLeader', 'enable'],
+          content: 'void electLeader(Leader leader) { if (enable) start(); }',
+        },
+        { path: 'server/Cleaner.java', symbols: ['Cleaner'], content: 'boolean unclean = true;' },
+      ],
+    });
+    const result = rankTicket(settings, { title: 'Document `unclean.leader.election.enable` for KRaft' });
+    expect(result.files[0].path).toBe('server/ReplicationConfigs.java');
+    expect(result.files[0].reasons).toContainEqual(
+      expect.objectContaining({ kind: 'mention', mention: 'symbol', text: 'unclean.leader.election.enable' }),
+    );
+    // Declaring a member called `enable` is not a mention of the key.
+    const partition = result.files.find((f) => f.path === 'server/Partition.java');
+    expect(partition?.reasons.some((r) => r.kind === 'mention')).toBe(false);
+  });
+
   it('does not credit a code name that many files use', () => {
     const files = Array.from({ length: 13 }, (_, i) => ({
       path: `src/m${i}.py`,
