@@ -38,14 +38,21 @@ export class GitCommandError extends Error {
     readonly args: readonly string[],
     readonly exitCode: number | null,
     readonly stderr: string,
+    /** What happened, when git did not fail but answered something the analysis cannot use. */
+    summary?: string,
   ) {
     const said = stderr.trim() || 'no message';
     const missingObjects = MISSING_OBJECT.test(said);
     super(
-      `git ${args.slice(0, 3).join(' ')} failed (exit ${exitCode ?? 'signal'}): ${said}` +
+      (summary ?? `git ${args.slice(0, 3).join(' ')} failed (exit ${exitCode ?? 'signal'}): ${said}`) +
         (missingObjects ? `. ${MISSING_OBJECTS_FIX}` : ''),
     );
     this.name = 'GitCommandError';
     this.missingObjects = missingObjects;
+  }
+
+  /** git answered that an object is missing without failing (`cat-file --batch` prints "<oid> missing"). */
+  static missingObject(args: readonly string[], oid: string): GitCommandError {
+    return new GitCommandError(args, 0, `missing blob ${oid}`, `git ${args[0]}: object ${oid} is missing`);
   }
 }

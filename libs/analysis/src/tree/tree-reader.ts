@@ -1,4 +1,4 @@
-import { MISSING_OBJECTS_FIX } from '../analysis-error';
+import { GitCommandError } from '../analysis-error';
 import { decodeBytes, gitOutput, streamGit } from '../git/git-process';
 
 export interface TreeEntry {
@@ -104,7 +104,7 @@ export async function readBlobs(
       }
       const header = buffer.subarray(0, newline).toString('latin1').split(' ');
       if (header[1] === 'missing' || header.length < 3)
-        throw new Error(`git cat-file: object ${oids[index]} is missing. ${MISSING_OBJECTS_FIX}`);
+        throw GitCommandError.missingObject(['cat-file', '--batch'], oids[index]);
       const size = Number(header[2]);
       if (!(await fill(newline + 1 + size + 1))) throw new Error('git cat-file ended early');
       const content = buffer.subarray(newline + 1, newline + 1 + size);
