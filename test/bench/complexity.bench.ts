@@ -11,7 +11,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { analyseSource, createSourcePool, languageOf, type SourceFacts } from '@sightline/analysis';
+import {
+  analyseSource,
+  createSourcePool,
+  languageOf,
+  loadWasmGrammars,
+  type SourceFacts,
+} from '@sightline/analysis';
 
 interface Blob {
   path: string;
@@ -194,6 +200,7 @@ async function main(): Promise<void> {
   const runs = Number(option('runs', '3'));
   const threads = Number(option('threads', String(availableParallelism())));
   const blobs = readTree(repo, rev);
+  await loadWasmGrammars();
   const totalLines = blobs.reduce((sum, b) => sum + b.lines, 0);
   console.log(
     `repository ${repo} @ ${rev}: ${blobs.length} supported files, ${totalLines.toLocaleString('en')} lines`,

@@ -20,7 +20,7 @@ export interface AreaLayout {
 }
 
 const MANIFEST =
-  /^(package\.json|go\.mod|pom\.xml|build\.gradle(\.kts)?|pyproject\.toml|Cargo\.toml|[^/]+\.csproj)$/;
+  /^(package\.json|go\.mod|pom\.xml|build\.gradle(\.kts)?|pyproject\.toml|Cargo\.toml|pubspec\.yaml|[^/]+\.csproj)$/;
 
 function dirOf(path: string): string {
   const slash = path.lastIndexOf('/');
@@ -47,6 +47,7 @@ export function packageName(manifestPath: string, text: string | undefined): str
     return undefined;
   }
   if (base === 'go.mod') return /^module\s+(\S+)/m.exec(text)?.[1];
+  if (base === 'pubspec.yaml') return /^name:\s*["']?([A-Za-z_]\w*)/m.exec(text)?.[1];
   if (base === 'Cargo.toml' || base === 'pyproject.toml') {
     return /^\[(?:package|project|tool\.poetry)\][^[]*?^name\s*=\s*["']([^"']+)["']/ms.exec(text)?.[1];
   }

@@ -1,4 +1,5 @@
 import { analyseSource } from '../source/analyse-source';
+import { loadWasmGrammars } from '../source/tree-sitter/grammar-loader';
 import type { DependencyGraph, DependencySource } from './dependency-types';
 import { resolveDependencies } from './resolve-dependencies';
 
@@ -143,6 +144,33 @@ describe('Lua', () => {
       'lua/telescope/pickers.lua -> lua/telescope/init.lua',
     ]);
     expect(externalOf(graph)).toEqual(['lua/telescope/init.lua: plenary']);
+  });
+});
+
+describe('Dart', () => {
+  beforeAll(() => loadWasmGrammars());
+
+  it('resolves package: URIs to lib/ of the monorepo package that names them, and relative URIs from the file', () => {
+    const graph = resolveTree({
+      'packages/bloc/pubspec.yaml': 'name: bloc\nversion: 9.0.0\n',
+      'packages/bloc/lib/bloc.dart': "export 'src/bloc.dart';\n",
+      'packages/bloc/lib/src/bloc.dart':
+        "import 'dart:async';\nimport 'package:meta/meta.dart';\npart 'cubit.dart';\n",
+      'packages/bloc/lib/src/cubit.dart': "part of 'bloc.dart';\n",
+      'packages/flutter_bloc/pubspec.yaml': 'name: flutter_bloc\n',
+      'packages/flutter_bloc/lib/src/provider.dart':
+        "import 'package:bloc/bloc.dart';\nimport 'package:flutter/widgets.dart';\n",
+    });
+    expect(edgesOf(graph)).toEqual([
+      'packages/bloc/lib/bloc.dart -> packages/bloc/lib/src/bloc.dart',
+      'packages/bloc/lib/src/bloc.dart -> packages/bloc/lib/src/cubit.dart',
+      'packages/flutter_bloc/lib/src/provider.dart -> packages/bloc/lib/bloc.dart',
+    ]);
+    expect(externalOf(graph)).toEqual([
+      'packages/bloc/lib/src/bloc.dart: dart:async',
+      'packages/bloc/lib/src/bloc.dart: meta',
+      'packages/flutter_bloc/lib/src/provider.dart: flutter',
+    ]);
   });
 });
 

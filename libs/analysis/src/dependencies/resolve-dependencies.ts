@@ -9,6 +9,7 @@ import type {
 import { PathIndex } from './path-index';
 import { CResolver } from './resolvers/c-resolver';
 import { CsharpResolver } from './resolvers/csharp-resolver';
+import { DartResolver } from './resolvers/dart-resolver';
 import { ElixirResolver } from './resolvers/elixir-resolver';
 import { GoResolver } from './resolvers/go-resolver';
 import { JsResolver } from './resolvers/js-resolver';
@@ -21,7 +22,19 @@ import { RustResolver } from './resolvers/rust-resolver';
 import { SwiftResolver } from './resolvers/swift-resolver';
 
 type ResolverFamily =
-  'js' | 'python' | 'go' | 'jvm' | 'csharp' | 'ruby' | 'php' | 'rust' | 'c' | 'swift' | 'elixir' | 'lua';
+  | 'js'
+  | 'python'
+  | 'go'
+  | 'jvm'
+  | 'csharp'
+  | 'ruby'
+  | 'php'
+  | 'rust'
+  | 'c'
+  | 'swift'
+  | 'elixir'
+  | 'lua'
+  | 'dart';
 
 const FAMILY: Record<Language, ResolverFamily> = {
   typescript: 'js',
@@ -34,6 +47,7 @@ const FAMILY: Record<Language, ResolverFamily> = {
   swift: 'swift',
   elixir: 'elixir',
   lua: 'lua',
+  dart: 'dart',
   csharp: 'csharp',
   ruby: 'ruby',
   php: 'php',
@@ -120,5 +134,7 @@ function createResolver(family: ResolverFamily, index: PathIndex, input: Depende
       return new ElixirResolver(input.sources);
     case 'lua':
       return new LuaResolver(index);
+    case 'dart':
+      return new DartResolver(index, input.paths, input.readFile);
   }
 }

@@ -1,5 +1,6 @@
 import { resolveDependencies, type DependencyGraph, type DependencySource } from '../dependencies';
 import { analyseSource, createSourcePool } from '../source';
+import { loadWasmGrammars } from '../source/tree-sitter/grammar-loader';
 import type { BlobFacts } from '../tree/blob-facts';
 import type { SourceAnalyser } from '../tree/content-pass';
 
@@ -13,6 +14,8 @@ export interface ClosableAnalyser extends SourceAnalyser {
  * wait on its full pipe); with 0 they run in process.
  */
 export async function createSourceAnalyser(threads: number): Promise<ClosableAnalyser> {
+  // Also in this thread: the pool analyses in process when a worker dies.
+  await loadWasmGrammars();
   if (threads <= 0) return { concurrency: 1, analyse: analyseSource, close: async () => undefined };
   const pool = createSourcePool(threads);
   // A few tasks queued per thread hide the round trip without holding many files in memory.

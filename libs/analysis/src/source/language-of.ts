@@ -25,6 +25,7 @@ const BY_EXTENSION: ReadonlyMap<string, Language> = new Map<string, Language>([
   ['ex', 'elixir'],
   ['exs', 'elixir'],
   ['lua', 'lua'],
+  ['dart', 'dart'],
   ['php', 'php'],
   ['rs', 'rust'],
   ['c', 'c'],

@@ -16,6 +16,7 @@ export type Language =
   | 'swift'
   | 'elixir'
   | 'lua'
+  | 'dart'
   | 'php'
   | 'rust'
   | 'c'

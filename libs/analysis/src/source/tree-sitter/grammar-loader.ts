@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Parser from 'tree-sitter';
 import type { Language } from '../source-facts';
@@ -22,7 +23,7 @@ function nativeBinding(packageName: string): unknown {
   return nodeGypBuild(root);
 }
 
-const LOADERS: Record<Exclude<Language, 'typescript' | 'javascript'>, () => unknown> = {
+const LOADERS: Record<Exclude<Language, 'typescript' | 'javascript' | WasmLanguageName>, () => unknown> = {
   python: () => require('tree-sitter-python'),
   java: () => require('tree-sitter-java'),
   go: () => require('tree-sitter-go'),
@@ -64,9 +65,45 @@ function treeSitter(): ParserClass {
 }
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-export type TreeSitterLanguageName = keyof typeof LOADERS;
+/*
+ * Grammars without a native build for this runtime run as WebAssembly, through web-tree-sitter (the
+ * same parser library compiled to wasm; its nodes and cursors have the members the walker uses):
+ * Dart, whose npm grammar ships only an outdated binding. Loading wasm is asynchronous, so a thread
+ * awaits `loadWasmGrammars()` before it parses them: the analysis does in `createSourceAnalyser`,
+ * each parser worker when it starts. Their trees live in wasm memory and are freed after the walk.
+ */
+const WASM_GRAMMARS = { dart: 'tree-sitter-wasms/out/tree-sitter-dart.wasm' } as const;
+type WasmLanguageName = keyof typeof WASM_GRAMMARS;
+
+export type TreeSitterLanguageName = keyof typeof LOADERS | WasmLanguageName;
 
 const parsers = new Map<TreeSitterLanguageName, Parser>();
+let wasmLoaded: Promise<void> | undefined;
+
+function isWasmLanguage(language: TreeSitterLanguageName): language is WasmLanguageName {
+  return language in WASM_GRAMMARS;
+}
+
+/** Loads the WebAssembly grammars into this thread, once; later calls return the same promise. */
+export function loadWasmGrammars(): Promise<void> {
+  wasmLoaded ??= (async () => {
+    const { Parser: WasmParser, Language: WasmLanguage } = await import('web-tree-sitter');
+    await WasmParser.init();
+    for (const [language, file] of Object.entries(WASM_GRAMMARS) as [WasmLanguageName, string][]) {
+      const parser = new WasmParser();
+      // Bytes, not a path: given a path, web-tree-sitter imports `fs` dynamically, which Jest's CommonJS cannot.
+      parser.setLanguage(await WasmLanguage.load(readFileSync(require.resolve(file))));
+      // The wasm parser offers the parse and tree API the walker uses (see above).
+      parsers.set(language, parser as unknown as Parser);
+    }
+  })();
+  return wasmLoaded;
+}
+
+/** Frees a tree's WebAssembly memory; native trees are garbage-collected and have no `delete`. */
+export function releaseTree(tree: Parser.Tree): void {
+  (tree as { delete?: () => void }).delete?.();
+}
 
 function isGrammar(value: unknown): value is TreeSitterLanguage {
   return typeof value === 'object' && value !== null && 'language' in value;
@@ -76,6 +113,8 @@ function isGrammar(value: unknown): value is TreeSitterLanguage {
 export function parserFor(language: TreeSitterLanguageName): Parser {
   let parser = parsers.get(language);
   if (!parser) {
+    if (isWasmLanguage(language))
+      throw new Error(`the ${language} grammar is WebAssembly: await loadWasmGrammars() before parsing`);
     const grammar = LOADERS[language]();
     if (!isGrammar(grammar)) throw new Error(`tree-sitter grammar for ${language} did not load`);
     const ParserConstructor = treeSitter();
@@ -87,13 +126,14 @@ export function parserFor(language: TreeSitterLanguageName): Parser {
 }
 
 /**
- * Loads every grammar now instead of on first use, so that a broken native install fails at start-up
- * rather than on the first file of that language. Optional: analysis works without it.
+ * Loads every grammar now instead of on first use, so that a broken install fails at start-up
+ * rather than on the first file of that language. Optional for native grammars.
  */
-export function preloadParsers(): void {
+export async function preloadParsers(): Promise<void> {
   for (const language of Object.keys(LOADERS) as TreeSitterLanguageName[]) parserFor(language);
+  await loadWasmGrammars();
 }
 
 export function isTreeSitterLanguage(language: Language): language is TreeSitterLanguageName {
-  return language in LOADERS;
+  return language in LOADERS || language in WASM_GRAMMARS;
 }

@@ -23,7 +23,8 @@ export interface NodeRule {
 }
 
 export interface FunctionRule {
-  kind: FunctionKind;
+  /** Or, where one node type stands for several kinds (Dart's `function_body`), read from the node. */
+  kind: FunctionKind | ((node: SyntaxNode) => FunctionKind);
   /** Name of the function; default: the `name` field's text. Undefined falls back to `placeholder`. */
   name?: (node: SyntaxNode) => string | undefined;
   placeholder?: string;
@@ -79,7 +80,10 @@ export interface GrammarRules {
   binaryTypes: readonly string[];
   /** The field of a binary node that holds its operator; default `operator`. */
   operatorField?: string;
-  /** Named node types that hold an operator as their text (Scala's `operator_identifier`). */
+  /**
+   * Named node types that hold an operator as their text (Scala's `operator_identifier`); without
+   * an operator field, the binary node's child of one of these types is its operator (Dart).
+   */
   operatorNodes?: readonly string[];
   /** Logical operators: +1 McCabe each, and Sonar's "sequence of like operators" for cognitive. */
   logicalOperators: readonly string[];

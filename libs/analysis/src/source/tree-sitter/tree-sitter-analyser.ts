@@ -1,9 +1,10 @@
 import { countCodeLines } from '../line-counter';
 import type { SourceFacts } from '../source-facts';
-import { parserFor, type TreeSitterLanguageName } from './grammar-loader';
+import { parserFor, releaseTree, type TreeSitterLanguageName } from './grammar-loader';
 import type { GrammarRules } from './grammar-rules';
 import { C_RULES, CPP_RULES } from './rules/c-rules';
 import { CSHARP_RULES } from './rules/csharp-rules';
+import { DART_RULES } from './rules/dart-rules';
 import { ELIXIR_RULES } from './rules/elixir-rules';
 import { GO_RULES } from './rules/go-rules';
 import { JAVA_RULES } from './rules/java-rules';
@@ -29,6 +30,7 @@ const RULES: Record<TreeSitterLanguageName, GrammarRules> = {
   swift: SWIFT_RULES,
   elixir: ELIXIR_RULES,
   lua: LUA_RULES,
+  dart: DART_RULES,
   php: PHP_RULES,
   rust: RUST_RULES,
   c: C_RULES,
@@ -49,23 +51,26 @@ function walkerFor(language: TreeSitterLanguageName): TreeWalker {
 
 /** Facts for a file in one of the tree-sitter languages. Throws only if the grammar cannot load. */
 export function analyseWithTreeSitter(language: TreeSitterLanguageName, content: string): SourceFacts {
-  const parser = parserFor(language);
-  const tree = parser.parse(content);
-  const walked = walkerFor(language).walk(tree, content);
-  const facts: SourceFacts = {
-    language,
-    loc: countCodeLines(content, walked.comments),
-    functions: walked.functions,
-    imports: walked.imports,
-    symbols: walked.symbols,
-    comments: walked.commentText,
-  };
-  if (walked.packageName !== undefined) facts.packageName = walked.packageName;
-  if (tree.rootNode.hasError) {
-    facts.parseError =
-      walked.firstErrorRow >= 0
-        ? `line ${walked.firstErrorRow + 1}: syntax error`
-        : 'syntax error (missing token)';
+  const tree = parserFor(language).parse(content);
+  try {
+    const walked = walkerFor(language).walk(tree, content);
+    const facts: SourceFacts = {
+      language,
+      loc: countCodeLines(content, walked.comments),
+      functions: walked.functions,
+      imports: walked.imports,
+      symbols: walked.symbols,
+      comments: walked.commentText,
+    };
+    if (walked.packageName !== undefined) facts.packageName = walked.packageName;
+    if (tree.rootNode.hasError) {
+      facts.parseError =
+        walked.firstErrorRow >= 0
+          ? `line ${walked.firstErrorRow + 1}: syntax error`
+          : 'syntax error (missing token)';
+    }
+    return facts;
+  } finally {
+    releaseTree(tree);
   }
-  return facts;
 }

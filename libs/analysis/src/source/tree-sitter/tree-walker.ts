@@ -60,7 +60,9 @@ export class TreeWalker {
 
   /** A binary node's operator: its operator token's type, or the text of a named operator node. */
   private operatorOf(node: SyntaxNode): string | undefined {
-    const operator = node.childForFieldName(this.operatorField);
+    const operator =
+      node.childForFieldName(this.operatorField) ??
+      node.namedChildren.find((child) => this.operatorNodes.has(child.type));
     if (!operator) return undefined;
     return this.operatorNodes.has(operator.type) ? operator.text : operator.type;
   }
@@ -156,8 +158,9 @@ export class TreeWalker {
         const fnNode = current();
         const declared = fn.name ? fn.name(fnNode) : fnNode.childForFieldName('name')?.text;
         const explicitOwner = fn.owner?.(fnNode);
-        if (fn.kind === 'accessor' && explicitOwner) out.symbols.add(explicitOwner);
-        else if (declared && fn.kind !== 'constructor') out.symbols.add(declared);
+        const kind = typeof fn.kind === 'function' ? fn.kind(fnNode) : fn.kind;
+        if (kind === 'accessor' && explicitOwner) out.symbols.add(explicitOwner);
+        else if (declared && kind !== 'constructor') out.symbols.add(declared);
         const owner = containers[containers.length - 1];
         const member = owner !== undefined && owner.frameDepth === frames.length;
         const base = declared ?? fn.placeholder ?? '<anonymous>';
@@ -166,7 +169,7 @@ export class TreeWalker {
           name: qualifier ? `${qualifier}.${base}` : base,
           line: fnNode.startPosition.row + 1,
           endLine: fnNode.endPosition.row + 1,
-          kind: member && fn.kind === 'function' ? 'method' : fn.kind,
+          kind: member && kind === 'function' ? 'method' : kind,
           complexity: 1,
           cognitive: 0,
         };
@@ -247,6 +250,8 @@ export class TreeWalker {
         depth--;
       }
     }
+    // A WebAssembly cursor holds wasm memory until deleted; a native one has no `delete`.
+    (cursor as { delete?: () => void }).delete?.();
 
     return {
       functions,
