@@ -13,6 +13,10 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
   '**/__generated__/**',
   // Phoenix's built front-end assets.
   '**/priv/static/**',
+  // Dart's generated code (build_runner, freezed) and mason's templates, which are not Dart.
+  '**/*.g.dart',
+  '**/*.freezed.dart',
+  '**/__brick__/**',
   '**/*.min.js',
   '**/*.min.css',
   '**/*.js.map',
@@ -30,6 +34,7 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
   '**/packages.lock.json',
   '**/mix.lock',
   '**/Package.resolved',
+  '**/pubspec.lock',
 ];
 
 /**

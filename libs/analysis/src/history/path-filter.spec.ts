@@ -13,6 +13,10 @@ describe('createExclusionFilter', () => {
       'mix.lock',
       'Package.resolved',
       'services/api/go.sum',
+      'packages/shop/pubspec.lock',
+      'lib/models/cart.g.dart',
+      'lib/models/cart.freezed.dart',
+      'bricks/cubit/__brick__/{{name}}_cubit.dart',
     ])
       expect([path, excluded(path)]).toEqual([path, true]);
   });
@@ -21,6 +25,7 @@ describe('createExclusionFilter', () => {
     expect(excluded('lib/shop/cart.ex')).toBe(false);
     expect(excluded('priv/repo/migrations/1_init.exs')).toBe(false);
     expect(excluded('Sources/Shop/Cart.swift')).toBe(false);
+    expect(excluded('lib/models/cart.dart')).toBe(false);
     expect(excluded('docs/index.md')).toBe(true);
     expect(createExclusionFilter({ defaultExcludes: false, exclude: [] })('mix.lock')).toBe(false);
   });
