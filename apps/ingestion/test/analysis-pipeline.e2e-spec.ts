@@ -183,6 +183,32 @@ describe('repository analysis pipeline (e2e)', () => {
     );
   });
 
+  it('lists hotspots without test files on ?tests=exclude, and names the parameter on a bad value', async () => {
+    const { body } = await register('shop-tested');
+    commit(source, 'SHOP-6 receipts are tested', {
+      'src/receipts/receipt.spec.ts': "import { receipt } from './receipt';\nreceipt(1);\n",
+    });
+    publish();
+    expect((await analyse(body.id)).status).toBe('succeeded');
+    const paths = async (tests?: string) => {
+      const response = await api()
+        .get(`/api/repositories/${body.id}/hotspots`)
+        .query(tests ? { tests } : {})
+        .set('Authorization', `Bearer ${admin}`);
+      return response.body.items.map((file: { path: string }) => file.path);
+    };
+    expect(await paths()).toContain('src/receipts/receipt.spec.ts');
+    const withoutTests = await paths('exclude');
+    expect(withoutTests).not.toContain('src/receipts/receipt.spec.ts');
+    expect(withoutTests).toContain('src/receipts/receipt.ts');
+    const bad = await api()
+      .get(`/api/repositories/${body.id}/hotspots`)
+      .query({ tests: 'none' })
+      .set('Authorization', `Bearer ${admin}`);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('tests');
+  });
+
   it('fails a run with wrong credentials at once, with a reason a person can act on', async () => {
     const created = await register('shop-bad-token', 'wrong');
     const run = await analyse(created.body.id);

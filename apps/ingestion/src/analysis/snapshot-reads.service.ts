@@ -1,4 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { TEST_PATH_PATTERNS } from '@sightline/analysis';
 import {
   SnapshotRepository,
   type AreaSort,
@@ -7,19 +8,25 @@ import {
 } from '@sightline/persistence';
 
 type PageQuery = { limit: number; offset: number };
+type TestsQuery = { tests?: 'include' | 'exclude' };
+
+/** The analysis's own test-path rules, for `?tests=exclude`. */
+const excluded = (query: TestsQuery) => (query.tests === 'exclude' ? TEST_PATH_PATTERNS : undefined);
 
 @Injectable()
 export class SnapshotReadsService {
   constructor(private readonly snapshots: SnapshotRepository) {}
 
-  async files(repositoryId: string, query: PageQuery & { sort: FileSort; area?: string }) {
+  async files(repositoryId: string, query: PageQuery & TestsQuery & { sort: FileSort; area?: string }) {
     const snapshot = await this.latest(repositoryId);
-    return this.page(snapshot, query, await this.snapshots.files(snapshot.id, query));
+    const files = await this.snapshots.files(snapshot.id, { ...query, excludePaths: excluded(query) });
+    return this.page(snapshot, query, files);
   }
 
-  async areas(repositoryId: string, query: PageQuery & { sort: AreaSort }) {
+  async areas(repositoryId: string, query: PageQuery & TestsQuery & { sort: AreaSort }) {
     const snapshot = await this.latest(repositoryId);
-    return this.page(snapshot, query, await this.snapshots.areas(snapshot.id, query));
+    const areas = await this.snapshots.areas(snapshot.id, { ...query, excludePaths: excluded(query) });
+    return this.page(snapshot, query, areas);
   }
 
   /** One area with what a planner needs around it: its hottest files, dependents and coupled areas. */
@@ -54,10 +61,11 @@ export class SnapshotReadsService {
 
   async coupling(
     repositoryId: string,
-    query: PageQuery & { kind: 'file' | 'ticket' | 'area'; path?: string },
+    query: PageQuery & TestsQuery & { kind: 'file' | 'ticket' | 'area'; path?: string },
   ) {
     const snapshot = await this.latest(repositoryId);
-    return this.page(snapshot, query, await this.snapshots.coupling(snapshot.id, query));
+    const pairs = await this.snapshots.coupling(snapshot.id, { ...query, excludePaths: excluded(query) });
+    return this.page(snapshot, query, pairs);
   }
 
   async dependencies(

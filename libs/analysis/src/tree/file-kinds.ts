@@ -66,8 +66,11 @@ export function extension(path: string): string {
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
 }
 
+/** A path is a test's when one of these matches; plain regular expressions, so SQL can use them too. */
+export const TEST_PATH_PATTERNS: readonly RegExp[] = [MAVEN_TEST, TEST_DIRECTORY, TEST_FILE];
+
 export function isTestPath(path: string): boolean {
-  return MAVEN_TEST.test(path) || TEST_DIRECTORY.test(path) || TEST_FILE.test(path);
+  return TEST_PATH_PATTERNS.some((pattern) => pattern.test(path));
 }
 
 /** Source code, not vendored and not build output (tests included: see isMatchablePath). */

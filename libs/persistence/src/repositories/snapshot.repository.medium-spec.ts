@@ -186,4 +186,35 @@ describe('SnapshotRepository and AnalysisRunRepository (medium)', () => {
     await expect(snapshots.latest(repositoryId)).resolves.toEqual(before);
     await expect(runs.find(run.id)).resolves.toEqual(expect.objectContaining({ status: 'running' }));
   });
+
+  it('leaves out paths matching the given patterns: files, areas as folders, pairs by either side', async () => {
+    const { run } = await runs.queue(repositoryId, 'api');
+    await runs.markRunning(run.id);
+    const snapshot = snapshotFor(run.id, 'e5', [
+      fileRow('src/a/x.ts', 'src/a', 5),
+      fileRow('src/test/java/BigTest.java', 'src/test', 90),
+      fileRow('web/__tests__/y.ts', 'web/__tests__', 70),
+    ]);
+    const area = snapshot.areas[0];
+    snapshot.areas = [area, { ...area, path: 'src/test', figures: { path: 'src/test' } }];
+    snapshot.coupling = [
+      { kind: 'file', a: 'src/a/x.ts', b: 'web/__tests__/y.ts', shared: 9, degree: 90, averageRevisions: 9 },
+      { kind: 'file', a: 'src/a/x.ts', b: 'src/a/z.ts', shared: 5, degree: 50, averageRevisions: 9 },
+    ];
+    const id = await snapshots.commit(snapshot, {}, 5);
+    // A case-sensitive and a case-insensitive pattern, as the analysis's test-path rules are.
+    const excludePaths = [/(^|\/)src\/test\//, /(^|\/)__TESTS__\//i];
+    const page = { limit: 10, offset: 0 };
+
+    const files = await snapshots.files(id, { ...page, sort: 'hotspot', excludePaths });
+    expect(files).toEqual({ items: [{ path: 'src/a/x.ts', hotspotScore: 5 }], total: 1 });
+    const all = await snapshots.files(id, { ...page, sort: 'hotspot' });
+    expect(all.total).toBe(3);
+    const areas = await snapshots.areas(id, { ...page, sort: 'path', excludePaths });
+    expect(areas).toEqual({ items: [{ path: 'src/a' }], total: 1 });
+    const pairs = await snapshots.coupling(id, { ...page, kind: 'file', excludePaths });
+    expect(pairs.items).toEqual([
+      { a: 'src/a/x.ts', b: 'src/a/z.ts', shared: 5, degree: 50, averageRevisions: 9 },
+    ]);
+  });
 });

@@ -149,12 +149,16 @@ export class SnapshotRepository {
     return row?.state ?? null;
   }
 
-  async files(snapshotId: string, query: Page & { sort: FileSort; area?: string }) {
+  async files(
+    snapshotId: string,
+    query: Page & { sort: FileSort; area?: string; excludePaths?: PathPatterns },
+  ) {
     const params: unknown[] = [snapshotId, query.limit, query.offset];
     if (query.area) params.push(query.area, `${escapeLike(query.area)}/%`);
     const rows = await this.dataSource.query(
       `SELECT figures, count(*) OVER ()::int AS total FROM snapshot_files
        WHERE snapshot_id = $1 ${query.area ? 'AND (area = $4 OR path LIKE $5)' : ''}
+       ${notMatching(['path'], query.excludePaths, params)}
        ORDER BY ${FILE_SORTS[query.sort]}, path LIMIT $2 OFFSET $3`,
       params,
     );
@@ -169,11 +173,14 @@ export class SnapshotRepository {
     return row?.figures ?? null;
   }
 
-  async areas(snapshotId: string, query: Page & { sort: AreaSort }) {
+  /** With `excludePaths`, an area is left out when its path as a folder (`src/test/`) matches. */
+  async areas(snapshotId: string, query: Page & { sort: AreaSort; excludePaths?: PathPatterns }) {
+    const params: unknown[] = [snapshotId, query.limit, query.offset];
     const rows = await this.dataSource.query(
       `SELECT figures, count(*) OVER ()::int AS total FROM snapshot_areas WHERE snapshot_id = $1
+       ${notMatching([`path || '/'`], query.excludePaths, params)}
        ORDER BY ${AREA_SORTS[query.sort]}, path LIMIT $2 OFFSET $3`,
-      [snapshotId, query.limit, query.offset],
+      params,
     );
     return pageOf(rows, (row) => row.figures);
   }
@@ -186,9 +193,14 @@ export class SnapshotRepository {
     return row?.figures ?? null;
   }
 
-  async coupling(snapshotId: string, query: Page & { kind: 'file' | 'ticket' | 'area'; path?: string }) {
-    const filter = query.path ? `AND (a = $5 OR b = $5)` : '';
-    const params = [snapshotId, query.kind, query.limit, query.offset, ...(query.path ? [query.path] : [])];
+  /** With `excludePaths`, a pair is left out when either side matches. */
+  async coupling(
+    snapshotId: string,
+    query: Page & { kind: 'file' | 'ticket' | 'area'; path?: string; excludePaths?: PathPatterns },
+  ) {
+    const params: unknown[] = [snapshotId, query.kind, query.limit, query.offset];
+    if (query.path) params.push(query.path);
+    const filter = `${query.path ? `AND (a = $5 OR b = $5)` : ''} ${notMatching(['a', 'b'], query.excludePaths, params)}`;
     const rows = await this.dataSource.query(
       `SELECT a, b, shared, degree, average_revisions AS "averageRevisions", count(*) OVER ()::int AS total
        FROM snapshot_coupling WHERE snapshot_id = $1 AND kind = $2 ${filter}
@@ -219,6 +231,28 @@ export class SnapshotRepository {
     );
     return pageOf(rows, ({ total: _total, ...edge }) => edge);
   }
+}
+
+/** Paths to leave out of a listing, as regular expressions (the analysis's test-path rules, say). */
+export type PathPatterns = readonly RegExp[];
+
+/**
+ * `AND NOT (…)`: none of `columns` matches any pattern. The patterns are plain regular expressions
+ * (classes, groups, anchors), which PostgreSQL reads as JavaScript does; they are bound as
+ * parameters, appended to `params`.
+ */
+function notMatching(
+  columns: readonly string[],
+  patterns: PathPatterns | undefined,
+  params: unknown[],
+): string {
+  if (!patterns || patterns.length === 0) return '';
+  const tests = patterns.flatMap((pattern) => {
+    params.push(pattern.source);
+    const operator = pattern.flags.includes('i') ? '~*' : '~';
+    return columns.map((column) => `${column} ${operator} $${params.length}`);
+  });
+  return `AND NOT (${tests.join(' OR ')})`;
 }
 
 type CountedRow = { total: number } & Record<string, unknown>;
