@@ -41,6 +41,7 @@ export { collectRepositoryCorpus, type CorpusResult } from './corpus/collect-cor
 export type { RepositoryCorpus, CorpusFile, CorpusArea, CorpusTicket } from './corpus/corpus-builder';
 export type { SourceAnalyser } from './tree/content-pass';
 export { listTree, readBlobs, type TreeEntry } from './tree/tree-reader';
+export { isMinified } from './tree/blob-facts';
 export { isSourcePath, isTestPath, isMatchablePath, TEST_PATH_PATTERNS } from './tree/file-kinds';
 export type { CommitRecord } from './history/commit-record';
 export * from './source';

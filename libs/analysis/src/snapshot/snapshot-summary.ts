@@ -121,8 +121,9 @@ export function renderSnapshotSummary(snapshot: RepositorySnapshot, options: Sum
     out.push(`  ${failure.path}: ${failure.reason}`);
   if (snapshot.parseFailures.length > top)
     out.push(`  … and ${snapshot.parseFailures.length - top} more (see --json)`);
-  const binary = snapshot.skipped.filter((s) => s.reason === 'binary').length;
-  const large = snapshot.skipped.length - binary;
-  out.push(`Files not read: ${binary} binary, ${large} too large`);
+  const count = (reason: string) => snapshot.skipped.filter((s) => s.reason === reason).length;
+  out.push(
+    `Files not read: ${count('binary')} binary, ${count('minified')} minified, ${count('too-large')} too large`,
+  );
   return out.join('\n') + '\n';
 }

@@ -2,7 +2,7 @@ import type { ImportFacts, Language, SourceFacts } from '../source/source-facts'
 
 /** What one blob contributes to the figures; cached by blob id so unchanged files are never re-read. */
 export interface BlobFacts {
-  kind: 'source' | 'text' | 'binary';
+  kind: 'source' | 'text' | 'binary' | 'minified';
   language: Language | null;
   loc: number;
   complexity: { max: number; total: number; functions: number; cognitiveMax: number; cognitiveTotal: number };
@@ -22,6 +22,21 @@ const NO_COMPLEXITY = { max: 0, total: 0, functions: 0, cognitiveMax: 0, cogniti
 const KEPT_TEXT =
   /(^|\/)(package\.json|(ts|js)config(\.[^/]*)?\.json|go\.(mod|work)|pom\.xml|(build|settings)\.gradle(\.kts)?|pyproject\.toml|setup\.(py|cfg)|Cargo\.toml|composer\.json|pubspec\.yaml|[^/]*\.csproj|[^/]*\.gemspec|Gemfile)$/;
 const KEPT_TEXT_MAX = 256 * 1024;
+
+const MINIFIABLE = /\.(js|mjs|cjs|css)$/i;
+/** GitHub Linguist's rule for minified scripts and styles: lines longer than this on average. */
+const MINIFIED_LINE_LENGTH = 110;
+
+/**
+ * A bundled or minified script or stylesheet checked in under a plain name (a vendored
+ * `firebase-app.js`): machine-written, so its "functions" and words would pass for the team's code.
+ */
+export function isMinified(path: string, text: string): boolean {
+  if (!MINIFIABLE.test(path) || text.length <= MINIFIED_LINE_LENGTH) return false;
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < text.length - 1; i = text.indexOf('\n', i + 1)) lines++;
+  return text.length / lines > MINIFIED_LINE_LENGTH;
+}
 
 /** git's own test: a NUL byte in the first 8000 bytes makes a blob binary. */
 export function isBinary(content: Buffer): boolean {
@@ -45,9 +60,10 @@ export function countNonBlankLines(text: string): number {
   return hasText ? count + 1 : count;
 }
 
-export function binaryFacts(): BlobFacts {
+/** Facts of a blob that is not read as text: binary, or a minified bundle. */
+export function unreadFacts(kind: 'binary' | 'minified'): BlobFacts {
   return {
-    kind: 'binary',
+    kind,
     language: null,
     loc: 0,
     complexity: NO_COMPLEXITY,

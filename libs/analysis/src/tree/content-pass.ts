@@ -1,7 +1,7 @@
 import { decodeBytes } from '../git/git-process';
 import { languageOf } from '../source/language-of';
 import type { SourceFacts } from '../source/source-facts';
-import { BlobFacts, binaryFacts, factsFromText, isBinary } from './blob-facts';
+import { BlobFacts, factsFromText, isBinary, isMinified, unreadFacts } from './blob-facts';
 import { readBlobs, TreeEntry } from './tree-reader';
 
 /** The per-language parsers as the content pass sees them: synchronous in-process, or a worker pool. */
@@ -13,7 +13,7 @@ export interface SourceAnalyser {
 
 export interface SkippedFile {
   path: string;
-  reason: 'binary' | 'too-large';
+  reason: 'binary' | 'minified' | 'too-large';
   size: number;
 }
 
@@ -105,11 +105,16 @@ export async function runContentPass(
       const entry = toRead[index];
       const key = blobCacheKey(entry);
       if (isBinary(content)) {
-        facts.set(key, binaryFacts());
+        facts.set(key, unreadFacts('binary'));
         options.onFile?.();
         return;
       }
       const text = decodeBytes(content);
+      if (isMinified(entry.path, text)) {
+        facts.set(key, unreadFacts('minified'));
+        options.onFile?.();
+        return;
+      }
       const started = Date.now();
       const work = Promise.resolve()
         .then(() => options.analyser.analyse(entry.path, text))
@@ -135,8 +140,9 @@ export async function runContentPass(
   );
   await Promise.all(inFlight);
   for (const entry of entries) {
-    if (facts.get(blobCacheKey(entry))?.kind === 'binary')
-      skipped.push({ path: entry.path, reason: 'binary', size: entry.size });
+    const kind = facts.get(blobCacheKey(entry))?.kind;
+    if (kind === 'binary' || kind === 'minified')
+      skipped.push({ path: entry.path, reason: kind, size: entry.size });
   }
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return result;

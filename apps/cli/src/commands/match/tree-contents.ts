@@ -1,11 +1,11 @@
-import { listTree, readBlobs } from '@sightline/analysis';
+import { isMinified, listTree, readBlobs } from '@sightline/analysis';
 import { CliError, EXIT_FAILURE } from '../../cli-error';
 
 /**
  * File contents at a revision, for the content-BM25 baseline of `sightline eval` (the analysis
  * keeps parsed facts, not text). The files are those the analysis lists — regular files, no
- * symbolic links — read with the analysis's own blob reader; files over `maxBytes` are skipped as
- * the analysis skips them.
+ * symbolic links — read with the analysis's own blob reader; files over `maxBytes` and minified
+ * bundles are left out as the analysis leaves them out.
  */
 export async function readTreeContents(
   cwd: string,
@@ -23,7 +23,7 @@ export async function readTreeContents(
         files[index].content = content.toString('utf8');
       },
     );
-    return files;
+    return files.filter((file) => !isMinified(file.path, file.content));
   } catch (error) {
     // git failing here (a damaged clone) is a failure while working, reported with git's message.
     throw new CliError(error instanceof Error ? error.message : String(error), EXIT_FAILURE);
