@@ -15,9 +15,9 @@ export interface SourceReply {
   facts: SourceFacts | undefined;
 }
 
-// The WebAssembly grammars load once, before the first batch is analysed; if they cannot, their
-// files get a parse error from analyseSource like any parser failure.
-const ready = loadWasmGrammars().catch(() => undefined);
+// The WebAssembly grammars load once, before the first batch is analysed (if they cannot, their
+// files get a parse error from analyseSource, like any parser failure).
+const ready = loadWasmGrammars();
 
 // Tasks come in batches (fewer messages to copy and schedule); analyseSource never throws, so
 // every task gets exactly one reply, in order.

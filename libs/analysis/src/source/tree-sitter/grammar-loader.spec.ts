@@ -9,3 +9,24 @@ describe('grammar loading', () => {
     expect(isTreeSitterLanguage('typescript')).toBe(false);
   });
 });
+
+describe('a WebAssembly grammar that cannot load', () => {
+  it('leaves the analysis running and says why on each file of that language', async () => {
+    let loader: typeof import('./grammar-loader') | undefined;
+    let analyse: typeof import('../analyse-source').analyseSource | undefined;
+    jest.isolateModules(() => {
+      jest.doMock('web-tree-sitter', () => {
+        throw new Error('wasm runtime missing');
+      });
+      loader = jest.requireActual('./grammar-loader');
+      analyse = jest.requireActual('../analyse-source').analyseSource;
+    });
+    await expect(loader!.loadWasmGrammars()).resolves.toBeUndefined();
+    expect(() => loader!.parserFor('dart')).toThrow('the dart grammar did not load: wasm runtime missing');
+    expect(analyse!('lib/cart.dart', 'int total() => 1;\n')).toMatchObject({
+      language: 'dart',
+      functions: [],
+      parseError: 'parser failed: the dart grammar did not load: wasm runtime missing',
+    });
+  });
+});

@@ -79,12 +79,17 @@ export type TreeSitterLanguageName = keyof typeof LOADERS | WasmLanguageName;
 
 const parsers = new Map<TreeSitterLanguageName, Parser>();
 let wasmLoaded: Promise<void> | undefined;
+let wasmFailure: Error | undefined;
 
 function isWasmLanguage(language: TreeSitterLanguageName): language is WasmLanguageName {
   return language in WASM_GRAMMARS;
 }
 
-/** Loads the WebAssembly grammars into this thread, once; later calls return the same promise. */
+/**
+ * Loads the WebAssembly grammars into this thread, once; later calls return the same promise. It
+ * never rejects: a grammar that cannot load makes its files' parse fail with the reason, as a
+ * broken native grammar does, instead of stopping the analysis.
+ */
 export function loadWasmGrammars(): Promise<void> {
   wasmLoaded ??= (async () => {
     const { Parser: WasmParser, Language: WasmLanguage } = await import('web-tree-sitter');
@@ -96,7 +101,9 @@ export function loadWasmGrammars(): Promise<void> {
       // The wasm parser offers the parse and tree API the walker uses (see above).
       parsers.set(language, parser as unknown as Parser);
     }
-  })();
+  })().catch((error: unknown) => {
+    wasmFailure = error instanceof Error ? error : new Error(String(error));
+  });
   return wasmLoaded;
 }
 
@@ -114,7 +121,11 @@ export function parserFor(language: TreeSitterLanguageName): Parser {
   let parser = parsers.get(language);
   if (!parser) {
     if (isWasmLanguage(language))
-      throw new Error(`the ${language} grammar is WebAssembly: await loadWasmGrammars() before parsing`);
+      throw new Error(
+        wasmFailure
+          ? `the ${language} grammar did not load: ${wasmFailure.message}`
+          : `the ${language} grammar is WebAssembly: await loadWasmGrammars() before parsing`,
+      );
     const grammar = LOADERS[language]();
     if (!isGrammar(grammar)) throw new Error(`tree-sitter grammar for ${language} did not load`);
     const ParserConstructor = treeSitter();
@@ -130,8 +141,9 @@ export function parserFor(language: TreeSitterLanguageName): Parser {
  * rather than on the first file of that language. Optional for native grammars.
  */
 export async function preloadParsers(): Promise<void> {
-  for (const language of Object.keys(LOADERS) as TreeSitterLanguageName[]) parserFor(language);
   await loadWasmGrammars();
+  for (const language of [...Object.keys(LOADERS), ...Object.keys(WASM_GRAMMARS)] as TreeSitterLanguageName[])
+    parserFor(language);
 }
 
 export function isTreeSitterLanguage(language: Language): language is TreeSitterLanguageName {
