@@ -18,8 +18,8 @@ describe('a WebAssembly grammar that cannot load', () => {
       jest.doMock('web-tree-sitter', () => {
         throw new Error('wasm runtime missing');
       });
-      loader = jest.requireActual('./grammar-loader');
-      analyse = jest.requireActual('../analyse-source').analyseSource;
+      loader = jest.requireActual<typeof import('./grammar-loader')>('./grammar-loader');
+      analyse = jest.requireActual<typeof import('../analyse-source')>('../analyse-source').analyseSource;
     });
     await expect(loader!.loadWasmGrammars()).resolves.toBeUndefined();
     expect(() => loader!.parserFor('dart')).toThrow('the dart grammar did not load: wasm runtime missing');
