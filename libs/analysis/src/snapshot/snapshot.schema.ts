@@ -140,7 +140,11 @@ export const snapshotSchema = z.object({
   ),
   parseFailures: z.array(z.object({ path: z.string(), reason: z.string() })),
   skipped: z.array(
-    z.object({ path: z.string(), reason: z.enum(['binary', 'minified', 'too-large']), size: z.number().int() }),
+    z.object({
+      path: z.string(),
+      reason: z.enum(['binary', 'minified', 'too-large']),
+      size: z.number().int(),
+    }),
   ),
   warnings: z.array(z.string()),
 });
