@@ -98,4 +98,48 @@ describe('detectAreas', () => {
     expect(packageName('app/App.csproj', undefined)).toBe('App');
     expect(packageName('package.json', '{ not json')).toBeUndefined();
   });
+
+  it('reads PHP, Ruby, Elixir and Swift packages: Composer, gems, Mix projects, SwiftPM', () => {
+    expect(packageName('src/Illuminate/Mail/composer.json', '{"name":"illuminate/mail"}')).toBe(
+      'illuminate/mail',
+    );
+    expect(packageName('activerecord/activerecord.gemspec', undefined)).toBe('activerecord');
+    expect(
+      packageName(
+        'apps/web/mix.exs',
+        'defmodule Web.MixProject do\n  def project do\n    [app: :web, version: "0.1.0"]',
+      ),
+    ).toBe('web');
+    expect(packageName('Package.swift', 'let package = Package(\n    name: "Alamofire",\n')).toBe(
+      'Alamofire',
+    );
+    expect(packageName('mix.exs', 'defmodule X do end')).toBeUndefined();
+
+    const { areas, byFile } = layout(
+      [
+        ['composer.json', 1],
+        ['src/Illuminate/Mail/composer.json', 1],
+        ['src/Illuminate/Mail/Mailer.php', 10],
+        ['activerecord/activerecord.gemspec', 1],
+        ['activerecord/lib/active_record/base.rb', 10],
+        ['apps/web/mix.exs', 1],
+        ['apps/web/lib/web.ex', 10],
+        ['Gemfile', 1],
+      ],
+      [
+        ['composer.json', '{"name":"laravel/framework"}'],
+        ['src/Illuminate/Mail/composer.json', '{"name":"illuminate/mail"}'],
+        ['activerecord/activerecord.gemspec', undefined],
+        ['apps/web/mix.exs', '[app: :web]'],
+        ['Gemfile', 'source "https://rubygems.org"'],
+      ],
+    );
+    expect(areas).toEqual([
+      'package:.:laravel/framework',
+      'package:activerecord:activerecord',
+      'package:apps/web:web',
+      'package:src/Illuminate/Mail:illuminate/mail',
+    ]);
+    expect(byFile['activerecord/lib/active_record/base.rb']).toBe('activerecord');
+  });
 });

@@ -20,7 +20,7 @@ export interface AreaLayout {
 }
 
 const MANIFEST =
-  /^(package\.json|go\.mod|pom\.xml|build\.gradle(\.kts)?|pyproject\.toml|Cargo\.toml|pubspec\.yaml|[^/]+\.csproj)$/;
+  /^(package\.json|composer\.json|go\.mod|pom\.xml|build\.gradle(\.kts)?|pyproject\.toml|Cargo\.toml|pubspec\.yaml|mix\.exs|Package\.swift|[^/]+\.(csproj|gemspec))$/;
 
 function dirOf(path: string): string {
   const slash = path.lastIndexOf('/');
@@ -34,10 +34,12 @@ function baseOf(path: string): string {
 /** The name a manifest gives its package, when it gives one. */
 export function packageName(manifestPath: string, text: string | undefined): string | undefined {
   const base = baseOf(manifestPath);
-  if (base.endsWith('.csproj')) return base.slice(0, -'.csproj'.length);
+  // A project or gem is named by its file (`Api.csproj`, `activerecord.gemspec`).
+  const named = /^(.+)\.(csproj|gemspec)$/.exec(base);
+  if (named) return named[1];
   if (text === undefined) return undefined;
   try {
-    if (base === 'package.json') {
+    if (base === 'package.json' || base === 'composer.json') {
       const parsed: unknown = JSON.parse(text);
       const name =
         typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).name : undefined;
@@ -48,6 +50,8 @@ export function packageName(manifestPath: string, text: string | undefined): str
   }
   if (base === 'go.mod') return /^module\s+(\S+)/m.exec(text)?.[1];
   if (base === 'pubspec.yaml') return /^name:\s*["']?([A-Za-z_]\w*)/m.exec(text)?.[1];
+  if (base === 'mix.exs') return /\bapp:\s*:(\w+)/.exec(text)?.[1];
+  if (base === 'Package.swift') return /Package\s*\(\s*name:\s*"([^"]+)"/.exec(text)?.[1];
   if (base === 'Cargo.toml' || base === 'pyproject.toml') {
     return /^\[(?:package|project|tool\.poetry)\][^[]*?^name\s*=\s*["']([^"']+)["']/ms.exec(text)?.[1];
   }

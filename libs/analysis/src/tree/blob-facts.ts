@@ -20,7 +20,7 @@ const NO_COMPLEXITY = { max: 0, total: 0, functions: 0, cognitiveMax: 0, cogniti
 
 /** Manifests and resolver configuration: small files whose text the later passes need. */
 const KEPT_TEXT =
-  /(^|\/)(package\.json|(ts|js)config(\.[^/]*)?\.json|go\.(mod|work)|pom\.xml|(build|settings)\.gradle(\.kts)?|pyproject\.toml|setup\.(py|cfg)|Cargo\.toml|composer\.json|pubspec\.yaml|[^/]*\.csproj|[^/]*\.gemspec|Gemfile)$/;
+  /(^|\/)(package\.json|(ts|js)config(\.[^/]*)?\.json|go\.(mod|work)|pom\.xml|(build|settings)\.gradle(\.kts)?|pyproject\.toml|setup\.(py|cfg)|Cargo\.toml|composer\.json|pubspec\.yaml|mix\.exs|Package\.swift|[^/]*\.csproj|[^/]*\.gemspec|Gemfile)$/;
 const KEPT_TEXT_MAX = 256 * 1024;
 
 const MINIFIABLE = /\.(js|mjs|cjs|css)$/i;
