@@ -28,7 +28,9 @@ export {
   type RiskThresholdsInput,
   type SimilarPastTicket,
 } from './assessment/risk-assessment';
+export { formatCount, plural } from './assessment/counts';
 export {
+  areaName,
   describeDependencyWarning,
   describeRiskReason,
   type DependencyWarning,

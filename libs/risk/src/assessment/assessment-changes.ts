@@ -1,3 +1,4 @@
+import { formatCount, plural } from './counts';
 import type { RiskLevel } from './risk-assessment';
 import { referenceName, type DependencyWarning, type RiskReason } from './risk-reason';
 
@@ -27,15 +28,10 @@ type Hotspot = Extract<RiskReason, { kind: 'hotspot' }>;
 type FixRate = Extract<RiskReason, { kind: 'fix-rate' }>;
 
 const RANK: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
-const count = new Intl.NumberFormat('en-US');
 
 function movedCount(before: number, after: number, minimum: number = MATERIAL_CHANGE.minCount): boolean {
   const delta = Math.abs(after - before);
   return delta >= minimum && delta >= MATERIAL_CHANGE.relative * Math.max(before, 1);
-}
-
-function plural(n: number, one: string): string {
-  return `${count.format(n)} ${n === 1 ? one : `${one}s`}`;
 }
 
 /** A reason's identity across versions: the same kind about the same code. */
@@ -62,14 +58,14 @@ function hotspotChanges(before: Hotspot, after: Hotspot, becameHigh: boolean): s
   if (before.area !== after.area) return [`The best-matched area is now ${after.area} (was ${before.area}).`];
   const changes: string[] = [];
   if (movedCount(before.recentRevisions, after.recentRevisions)) {
-    const figures = `${plural(after.recentRevisions, 'change')} in the last ${after.windowDays} days (was ${count.format(before.recentRevisions)})`;
+    const figures = `${plural(after.recentRevisions, 'change')} in the last ${after.windowDays} days (was ${formatCount(before.recentRevisions)})`;
     changes.push(becameHigh ? `Now a hotspot: ${figures} in ${after.area}.` : `${after.area}: ${figures}.`);
   }
   if (movedCount(before.authors, after.authors)) {
-    changes.push(`${after.area}: ${plural(after.authors, 'author')} (was ${count.format(before.authors)}).`);
+    changes.push(`${after.area}: ${plural(after.authors, 'author')} (was ${formatCount(before.authors)}).`);
   }
   if (before.file === after.file && movedCount(before.loc, after.loc, MATERIAL_CHANGE.minLines)) {
-    changes.push(`${after.file}: ${plural(after.loc, 'code line')} (was ${count.format(before.loc)}).`);
+    changes.push(`${after.file}: ${plural(after.loc, 'code line')} (was ${formatCount(before.loc)}).`);
   }
   if (
     changes.length === 0 &&
@@ -99,7 +95,7 @@ function pairChanges(before: RiskReason, after: RiskReason, becameHigh: boolean)
   if (before.kind === 'fan-in' && after.kind === 'fan-in' && movedCount(before.fanIn, after.fanIn)) {
     const who = after.targetKind === 'file' ? 'files' : 'other areas';
     return [
-      `${after.target} is now imported by ${count.format(after.fanIn)} ${who} (was ${count.format(before.fanIn)}).`,
+      `${after.target} is now imported by ${formatCount(after.fanIn)} ${who} (was ${formatCount(before.fanIn)}).`,
     ];
   }
   return [];

@@ -124,4 +124,25 @@ describe('describeRiskReason', () => {
       'Also plan for libs/payments: it changes together with services/checkout in 62% of commits to their files (9 shared commits).',
     );
   });
+
+  it('names the root area as the root in every sentence', () => {
+    expect(
+      describeDependencyWarning({
+        kind: 'change-coupling',
+        area: '.',
+        coupledWith: 'src',
+        degree: 40,
+        shared: 7,
+        basis: 'areas',
+      }),
+    ).toBe(
+      'Also plan for the repository root: it changes together with src in 40% of commits (7 shared commits).',
+    );
+    expect(
+      describeRiskReason({ kind: 'bug-fix-share', area: '.', bugFixRevisions: 3, revisions: 10, share: 0.3 }),
+    ).toBe('30% of the changes to the repository root were bug fixes (3 of 10).');
+    expect(
+      describeRiskReason({ kind: 'fan-in', target: '.', targetKind: 'area', fanIn: 2, percentile: null }),
+    ).toMatch(/^2 other areas import the repository root:/);
+  });
 });

@@ -1,3 +1,4 @@
+import { formatCount, plural } from './counts';
 import type { RiskReference } from '../calibration/risk-reference';
 import { FIX_CLAIM_MIN_FIXES } from './figure-reasons';
 
@@ -76,12 +77,6 @@ export interface DependencyWarning {
   basis: 'areas' | 'files';
 }
 
-const count = new Intl.NumberFormat('en-US');
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${count.format(n)} ${n === 1 ? one : many}`;
-}
-
 function pct(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
@@ -105,6 +100,11 @@ const REFERENCE_NAMES: Record<RiskReference['basis'], string> = {
   changes: "this repository's past file changes",
 };
 
+/** An area as a sentence names it: the root area's path `.` means nothing to a reader. */
+export function areaName(path: string): string {
+  return path === '.' ? 'the repository root' : path;
+}
+
 export function referenceName(basis: RiskReference['basis']): string {
   return REFERENCE_NAMES[basis];
 }
@@ -123,7 +123,7 @@ export function describeRiskReason(reason: RiskReason): string {
           : Math.round(reason.percentile) >= 100
             ? 'ranks above all of'
             : `ranks above ${Math.round(reason.percentile)}% of`;
-      return `On size, authors, complexity and recent changes, the matched code in ${reason.area} ${rank} ${referenceName(reason.basis)}; its busiest file is ${file}.`;
+      return `On size, authors, complexity and recent changes, the matched code in ${areaName(reason.area)} ${rank} ${referenceName(reason.basis)}; its busiest file is ${file}.`;
     }
     case 'fix-rate': {
       const figures = `${rate(reason.rate)} per file per ${reason.perDays} days against ${rate(reason.repositoryRate)} for this repository's average file (${plural(reason.fixes, 'fix commit')} on ${plural(reason.files, 'matched file')})`;
@@ -139,9 +139,9 @@ export function describeRiskReason(reason: RiskReason): string {
       return `Fix commits on the matched files: ${figures}; ${times(reason.multiple)} this repository's ${reason.perDays}-day fix rate, ${level}.`;
     }
     case 'complexity':
-      return `${reason.file} is more complex than ${moreThan(reason.percentile)} of this repository's code files (most complex function ${reason.maxComplexity}, ${count.format(reason.totalComplexity)} in total).`;
+      return `${reason.file} is more complex than ${moreThan(reason.percentile)} of this repository's code files (most complex function ${reason.maxComplexity}, ${formatCount(reason.totalComplexity)} in total).`;
     case 'bug-fix-share':
-      return `${pct(reason.share)} of the changes to ${reason.area} were bug fixes (${reason.bugFixRevisions} of ${reason.revisions}).`;
+      return `${pct(reason.share)} of the changes to ${areaName(reason.area)} were bug fixes (${reason.bugFixRevisions} of ${reason.revisions}).`;
     case 'knowledge-island': {
       const ask = reason.contact
         ? `ask ${reason.contact}, who knows it, to review, and share that knowledge`
@@ -160,7 +160,8 @@ export function describeRiskReason(reason: RiskReason): string {
         reason.percentile !== null
           ? `; more importers than ${moreThan(reason.percentile)} of this repository's ${peers}`
           : '';
-      return `${who} ${reason.fanIn === 1 ? 'imports' : 'import'} ${reason.target}: a change there can reach ${reason.fanIn === 1 ? 'it' : 'all of them'} (blast radius${rank}).`;
+      const target = reason.targetKind === 'area' ? areaName(reason.target) : reason.target;
+      return `${who} ${reason.fanIn === 1 ? 'imports' : 'import'} ${target}: a change there can reach ${reason.fanIn === 1 ? 'it' : 'all of them'} (blast radius${rank}).`;
     }
     case 'low-confidence':
       return `The match is uncertain (confidence ${reason.confidence.toFixed(2)}, below ${reason.minConfidence.toFixed(2)}): the level is held at ${reason.heldAt} until the areas are confirmed.`;
@@ -175,5 +176,5 @@ export function describeRiskReason(reason: RiskReason): string {
 
 export function describeDependencyWarning(warning: DependencyWarning): string {
   const via = warning.basis === 'areas' ? 'commits' : 'commits to their files';
-  return `Also plan for ${warning.area}: it changes together with ${warning.coupledWith} in ${warning.degree}% of ${via} (${plural(warning.shared, 'shared commit')}).`;
+  return `Also plan for ${areaName(warning.area)}: it changes together with ${areaName(warning.coupledWith)} in ${warning.degree}% of ${via} (${plural(warning.shared, 'shared commit')}).`;
 }

@@ -92,6 +92,33 @@ describe('combining repositories and mapping the note report', () => {
     });
   });
 
+  it('names the root area as the root, never as `.`', () => {
+    const one = assessed('billing', INVOICE);
+    const atRoot = (name: string) => ({
+      ...one,
+      repositoryName: name,
+      assessment: {
+        ...one.assessment,
+        areas: one.assessment.areas.map((area, i) => (i === 0 ? { ...area, path: '.' } : area)),
+        dependencyWarnings: [
+          {
+            kind: 'change-coupling' as const,
+            area: '.',
+            coupledWith: 'packages/billing',
+            degree: 40,
+            shared: 7,
+            basis: 'files' as const,
+          },
+        ],
+      },
+    });
+    const single = noteReportOf(combineAssessments([atRoot('billing')]), OPTIONS);
+    expect(single.areas[0].path).toBe('repository root');
+    expect(single.dependencyWarnings[0].area).toBe('repository root');
+    const labelled = noteReportOf(combineAssessments([atRoot('billing'), atRoot('shop')]), OPTIONS);
+    expect(labelled.areas.map((area) => area.path)).toContain('billing (root)');
+  });
+
   it('gives a similar ticket the tracker’s created → done when known, else its commit span', () => {
     const combined = combineAssessments([assessed('billing', INVOICE)]);
     const similar = combined.primary.assessment.similarTickets;

@@ -2,7 +2,9 @@ import { describeResult } from '@sightline/matching';
 import {
   describeAreaRiskClaim,
   describeRiskReason,
+  formatCount,
   formatDays,
+  plural,
   type PastTicketDuration,
   type RiskArea,
   type RiskReason,
@@ -33,12 +35,6 @@ const LEVEL_REASONS: ReadonlySet<RiskReason['kind']> = new Set([
 /** Already printed as one of the area's figures. */
 const SHOWN_AS_FIGURE: ReadonlySet<RiskReason['kind']> = new Set(['bug-fix-share']);
 
-const count = new Intl.NumberFormat('en-US');
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${count.format(n)} ${n === 1 ? one : many}`;
-}
-
 function figuresOf(area: RiskArea): NoteFigure[] {
   const figures: NoteFigure[] = [
     { label: 'size', value: `${plural(area.loc, 'code line')} in ${plural(area.files, 'file')}` },
@@ -47,15 +43,15 @@ function figuresOf(area: RiskArea): NoteFigure[] {
     const top = Math.max(1, Math.round(100 - area.maxHotspotPercentile));
     figures.push({ label: 'hotspot', value: `top ${top}% of files in this repository` });
   }
-  figures.push({ label: `changes (${area.windowDays} days)`, value: count.format(area.recentRevisions) });
+  figures.push({ label: `changes (${area.windowDays} days)`, value: formatCount(area.recentRevisions) });
   if (area.revisions > 0) {
     const share = Math.round((100 * area.bugFixRevisions) / area.revisions);
     figures.push({
       label: 'bug-fix share',
-      value: `${share}% (${count.format(area.bugFixRevisions)} of ${count.format(area.revisions)} changes)`,
+      value: `${share}% (${formatCount(area.bugFixRevisions)} of ${formatCount(area.revisions)} changes)`,
     });
   }
-  figures.push({ label: 'authors', value: count.format(area.authors) });
+  figures.push({ label: 'authors', value: formatCount(area.authors) });
   if (area.maxComplexity > 0) {
     figures.push({ label: 'most complex function', value: `cyclomatic complexity ${area.maxComplexity}` });
   }
@@ -144,8 +140,11 @@ export function noteReportOf(
     pastTickets?: ReadonlyMap<string, PastTicketDuration>;
   },
 ): RiskNoteReport {
-  const name = (repository: RepositoryAssessment, path: string) =>
-    combined.labelled ? `${repository.repositoryName}:${path}` : path;
+  // The root area's path `.` means nothing in a note: it is named as the root.
+  const name = (repository: RepositoryAssessment, path: string) => {
+    if (!combined.labelled) return path === '.' ? 'repository root' : path;
+    return path === '.' ? `${repository.repositoryName} (root)` : `${repository.repositoryName}:${path}`;
+  };
   const { areas, placed } = placeAreas(combined, name);
   const shown = new Set(areas.map((area) => area.repository));
   const speaking = combined.contributing.filter((r) => shown.has(r) || r === combined.primary);

@@ -2,6 +2,7 @@ import {
   describeAreaRiskClaim,
   describeDependencyWarning,
   describeRiskReason,
+  formatCount,
   type RiskAssessment,
   type RiskReason,
 } from '@sightline/risk';
@@ -53,7 +54,7 @@ export function renderAssessmentText(a: RiskAssessment): string {
     'Likely areas',
     ...a.areas.map(
       (area) =>
-        `  ${area.path}  match ${area.matchScore.toFixed(2)} · ${area.loc} code lines · ${area.recentRevisions} changes in ${area.windowDays} days · ${area.authors} authors · ${area.bugFixRevisions} fixes`,
+        `  ${area.path}  match ${area.matchScore.toFixed(2)} · ${formatCount(area.loc)} code lines · ${formatCount(area.recentRevisions)} changes in ${area.windowDays} days · ${formatCount(area.authors)} authors · ${formatCount(area.bugFixRevisions)} fixes`,
     ),
     '',
     'Why',
