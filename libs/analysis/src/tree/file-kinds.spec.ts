@@ -11,6 +11,8 @@ describe('file kinds', () => {
     'app/FooTests.cs',
     'conftest.py',
     'src/it/java/BarIT.java',
+    'zookeeper-it/unit-tests/src/ZkTest.c',
+    'moshi-kotlin-tests/extra-moshi-test-module/src/main/kotlin/Abstract.kt',
   ])('%s is a test', (path) => {
     expect(isTestPath(path)).toBe(true);
     expect(isMatchablePath(path)).toBe(false);
@@ -23,6 +25,7 @@ describe('file kinds', () => {
     'src/cart.ts',
     'lib/latest.rb',
     'src/Contest.java',
+    'kotlinx-coroutines-test/src/TestDispatcher.kt',
   ])('%s is matchable source', (path) => {
     expect(isMatchablePath(path)).toBe(true);
   });
