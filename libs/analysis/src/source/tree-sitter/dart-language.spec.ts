@@ -65,4 +65,25 @@ describe('Dart', () => {
       ['Box.run', 'method', 4, 3, 3],
     ]);
   });
+
+  it('puts a function on its signature’s line when the parameters span several lines', () => {
+    const source = [
+      'class Box {',
+      '  @override',
+      '  int total(',
+      '    int limit, {',
+      '    bool strict = false,',
+      '  }) {',
+      '    return strict ? limit : 0;',
+      '  }',
+      '}',
+      'void main(',
+      '  List<String> args,',
+      ') {}',
+    ].join('\n');
+    expect(figures(analyseSource('box.dart', source)!)).toEqual([
+      ['Box.total', 'method', 3, 2, 1],
+      ['main', 'function', 10, 1, 0],
+    ]);
+  });
 });

@@ -34,6 +34,8 @@ export interface FunctionRule {
   parents?: readonly string[];
   /** Only when this holds, e.g. the declaration has a body (abstract methods are not functions). */
   when?: (node: SyntaxNode) => boolean;
+  /** Where the function is declared, when the matched node is only its body (Dart): its line. */
+  start?: (node: SyntaxNode) => SyntaxNode | null;
 }
 
 /**

@@ -167,7 +167,7 @@ export class TreeWalker {
         const qualifier = explicitOwner ?? (member ? owner.name : undefined);
         const facts: FunctionFacts = {
           name: qualifier ? `${qualifier}.${base}` : base,
-          line: fnNode.startPosition.row + 1,
+          line: (fn.start?.(fnNode) ?? fnNode).startPosition.row + 1,
           endLine: fnNode.endPosition.row + 1,
           kind: member && kind === 'function' ? 'method' : kind,
           complexity: 1,

@@ -5,7 +5,7 @@ import { BRANCH, DECISION, JUMP, SWITCH } from './common-rules';
 /*
  * Dart (tree-sitter-dart, run as WebAssembly). A declaration's signature and its body are sibling
  * nodes (`method_signature`, `function_body`), so the body is the function: its name and kind come
- * from the signature before it, and its line is the body's. Default parameter values sit in the
+ * from the signature before it, and so does its line. Default parameter values sit in the
  * signature, outside that node, and are not counted.
  */
 
@@ -13,6 +13,12 @@ import { BRANCH, DECISION, JUMP, SWITCH } from './common-rules';
 function signatureOf(body: SyntaxNode): SyntaxNode | null {
   const before = body.previousNamedSibling;
   return before?.type === 'method_signature' ? before.firstNamedChild : before;
+}
+
+/** Where the declaration starts: its signature (a multi-line parameter list puts the body lower). */
+function declarationOf(body: SyntaxNode): SyntaxNode | null {
+  const before = body.previousNamedSibling;
+  return before?.type.endsWith('signature') ? before : null;
 }
 
 const CONSTRUCTORS = new Set([
@@ -110,7 +116,7 @@ export const DART_RULES: GrammarRules = {
     when: { mcc: 1, parents: ['switch_statement_case', 'switch_expression_case'] },
   },
   functions: {
-    function_body: { kind: kindOf, name: nameOf },
+    function_body: { kind: kindOf, name: nameOf, start: declarationOf },
     function_expression: { kind: 'lambda', name: () => undefined, placeholder: '<closure>' },
   },
   containers: {
