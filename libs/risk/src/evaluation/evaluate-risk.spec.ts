@@ -95,6 +95,9 @@ describe('evaluateRisk', () => {
     expect(r.levels).toEqual({ low: 8, medium: 8, high: 8 });
     // Positives by level: T-3 is low, T-17..23 high; no medium ticket had a later fix.
     expect(r.laterFixesByLevel).toEqual({ low: 1, medium: 0, high: 7 });
+    expect(r.laterFixes.filter((t) => t.laterFix).map((t) => t.id)).toEqual(
+      [3, 17, 18, 19, 20, 21, 22, 23].map((i) => tickets[i].id),
+    );
     // Positives 3, 17..23; negatives the other 16. Pairs ordered right: T-3 beats 3 negatives (0, 1, 2);
     // T-17..23 beat all 16. (3 + 7·16) / (8·16) = 115/128.
     expect(r.score?.value).toBe(Math.round((115 / 128) * 1000) / 1000);

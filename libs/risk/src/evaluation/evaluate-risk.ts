@@ -78,6 +78,8 @@ export interface RiskEvaluation {
   baseline: Estimate | null;
   liftTopThird: Estimate | null;
   changeSize: ChangeSizeEvaluation | null;
+  /** Each judged ticket's outcome, by id (tickets too recent to judge are not listed). */
+  laterFixes: { id: string; laterFix: boolean }[];
 }
 
 export const STORY_WORDING_MIN_AUC = 0.6;
@@ -216,6 +218,7 @@ export function evaluateRisk(
     baseRate: kept.length > 0 ? round(positives / kept.length) : 0,
     levels,
     laterFixesByLevel,
+    laterFixes: kept.map((t, i) => ({ id: t.id, laterFix: outcomes[i] })),
   };
   const none = { score: null, highVsRest: null, baseline: null, liftTopThird: null, changeSize: null };
   if (kept.length < minTickets) {

@@ -22,7 +22,7 @@ import {
   type WeightOverrides,
 } from '@sightline/matching';
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from '../../cli-error';
-import { RiskEvaluationCollector, type RiskEvalReport } from './risk-eval';
+import { RiskEvaluationCollector, type RiskEvalReport, type TicketRisk } from './risk-eval';
 import { buildRepositoryIndex, type CommandIo } from './repository-index';
 
 export interface EvalOptions {
@@ -51,6 +51,8 @@ export interface EvalQueryResult {
   confidence: number;
   /** Sightline's best files for the query. */
   top: string[];
+  /** With `--risk`: the level it was given and whether a fix followed. */
+  risk?: TicketRisk;
 }
 
 export interface EvalReport {
@@ -174,7 +176,12 @@ export async function runEvaluation(path: string, options: EvalOptions, io: Comm
   }
   const queriesMillis = Date.now() - queryStarted;
   const riskStarted = Date.now();
-  const riskReport = risk ? await risk.evaluate() : undefined;
+  const riskResult = risk ? await risk.evaluate() : undefined;
+  const riskReport = riskResult?.report;
+  for (const entry of perQuery) {
+    const ticketRisk = riskResult?.byTicket.get(entry.id);
+    if (ticketRisk) entry.risk = ticketRisk;
+  }
   return {
     repository: path,
     head: head.snapshot.repository.head,

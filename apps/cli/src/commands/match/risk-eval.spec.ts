@@ -38,5 +38,28 @@ describe('sightline eval --risk: each ticket assessed on a snapshot from before 
         ? `${level} ${risk.levels[level]} (${((100 * risk.laterFixesByLevel[level]) / risk.levels[level]).toFixed(0)}% later fix)`
         : `${level} 0`;
     expect(text).toContain(`levels: ${rate('high')}, ${rate('medium')}, ${rate('low')}`);
+    expect(report.perQuery).toBeUndefined();
+    expect(JSON.stringify(risk)).not.toContain('laterFixes"');
+  }, 120_000);
+
+  it('with --per-query, gives every query its level and whether a fix followed it', async () => {
+    const report = await runEvaluation(
+      repo.path,
+      { cut, limit: 300, maxGoldFiles: 30, risk: true, perQuery: true },
+      io,
+    );
+    const risks = (report.perQuery ?? []).map((q) => q.risk!);
+    expect(risks).toHaveLength(77);
+    const judged = risks.filter((r) => r.laterFix !== null);
+    expect(judged).toHaveLength(report.risk!.tickets);
+    expect(judged.filter((r) => r.laterFix)).toHaveLength(report.risk!.positives);
+    for (const level of ['low', 'medium', 'high'] as const) {
+      expect(judged.filter((r) => r.level === level)).toHaveLength(report.risk!.levels[level]);
+      expect(judged.filter((r) => r.level === level && r.laterFix)).toHaveLength(
+        report.risk!.laterFixesByLevel[level],
+      );
+    }
+    // The newest five (no 30 days after them) are listed, unjudged.
+    expect(risks.slice(-5).every((r) => r.laterFix === null)).toBe(true);
   }, 120_000);
 });

@@ -25,10 +25,19 @@ const BASELINE_FILES = 5;
 export const RISK_REFRESH_DAYS = 90;
 const DAY_SECONDS = 86_400;
 
-export interface RiskEvalReport extends RiskEvaluation {
+export interface RiskEvalReport extends Omit<RiskEvaluation, 'laterFixes'> {
   /** Snapshots the tickets were assessed on: the cut, then one per refresh. */
   snapshots: number;
   refreshDays: number;
+}
+
+/** One ticket's assessment and what followed it, as `--per-query` lists it. */
+export interface TicketRisk {
+  level: RiskEvalTicket['level'];
+  score: number;
+  baseline: number;
+  /** A fix of another ticket on its files within 30 days; null when too recent to judge. */
+  laterFix: boolean | null;
 }
 
 interface Assessor {
@@ -65,7 +74,7 @@ export class RiskEvaluationCollector {
     this.queries.push({ query, match });
   }
 
-  async evaluate(): Promise<RiskEvalReport> {
+  async evaluate(): Promise<{ report: RiskEvalReport; byTicket: Map<string, TicketRisk> }> {
     let assessor = this.assessor(this.cut, Date.parse(this.cut.repository.headTime) / 1000);
     let snapshots = 1;
     const tickets: RiskEvalTicket[] = [];
@@ -93,7 +102,15 @@ export class RiskEvaluationCollector {
         linesChanged: commit?.linesChanged,
       });
     }
-    return { ...evaluateRisk(tickets, this.history), snapshots, refreshDays: this.refreshDays };
+    const { laterFixes, ...evaluation } = evaluateRisk(tickets, this.history);
+    const judged = new Map(laterFixes.map((t) => [t.id, t.laterFix]));
+    const byTicket = new Map(
+      tickets.map((t) => [
+        t.id,
+        { level: t.level, score: t.score, baseline: t.baseline, laterFix: judged.get(t.id) ?? null },
+      ]),
+    );
+    return { report: { ...evaluation, snapshots, refreshDays: this.refreshDays }, byTicket };
   }
 
   private assessor(snapshot: RepositorySnapshot, freshAt: number): Assessor {
