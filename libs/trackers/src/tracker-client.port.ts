@@ -112,7 +112,7 @@ export interface LifecycleRead {
   /**
    * Keys the tracker could not answer for this time (Jira lists such issues in `issueErrors`
    * without saying which key); ask again later. Any other key missing from `lifecycles` is unknown
-   * to the tracker (deleted, moved, another site, not visible to the bot).
+   * to the tracker (deleted, another site, not visible to the bot; a moved issue is found by its old key).
    */
   unavailable: string[];
 }

@@ -5,7 +5,7 @@ import type { LifecycleRead } from '@sightline/trackers';
 
 /** An open ticket's lifecycle is asked for again after this long; a done one never. */
 export const OPEN_TICKET_REFRESH_MS = 24 * 3_600_000;
-/** A key the tracker did not know (deleted, moved, another site) is asked about again after this long. */
+/** A key the tracker did not know (deleted, another site, not visible) is asked about again after this long. */
 export const UNKNOWN_TICKET_REFRESH_MS = 7 * 24 * 3_600_000;
 
 /** Where the durations of past tickets come from for one assessment. */

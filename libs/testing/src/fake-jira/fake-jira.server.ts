@@ -112,6 +112,11 @@ export class FakeJira {
     return this.state.seed(seed);
   }
 
+  /** Moves an issue to another project (a new key; the old one still finds it, as on Jira). */
+  moveIssue(key: string, toProjectKey: string): JiraIssueRecord {
+    return this.state.move(key, toProjectKey);
+  }
+
   /** Creates an issue as `user` did in the UI: raises `jira:issue_created`. */
   createIssue(seed: JiraIssueSeed, user: FakeJiraUser = this.human): JiraEvent {
     const issue = this.state.seed(seed);

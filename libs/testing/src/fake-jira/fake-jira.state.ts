@@ -115,6 +115,8 @@ export class FakeJiraState {
   private nextLinkId = 1;
   private nextEventId = 1;
   private readonly listeners: ((event: JiraEvent) => void)[] = [];
+  /** Old key → current key of moved issues: Jira still answers the old key, with the issue as it is now. */
+  private readonly movedKeys = new Map<string, string>();
 
   constructor(
     readonly now: () => Date,
@@ -134,7 +136,8 @@ export class FakeJiraState {
   }
 
   find(idOrKey: string): JiraIssueRecord | undefined {
-    const byKey = this.issues.get(idOrKey.toUpperCase());
+    const upper = idOrKey.toUpperCase();
+    const byKey = this.issues.get(upper) ?? this.issues.get(this.movedKeys.get(upper) ?? '');
     if (byKey) return byKey;
     for (const issue of this.issues.values()) if (issue.id === idOrKey) return issue;
     return undefined;
@@ -172,6 +175,24 @@ export class FakeJiraState {
       remoteLinks: [],
     };
     this.issues.set(key, issue);
+    return issue;
+  }
+
+  /** Moves an issue to another project: it gets the next key there, and its old key still finds it. */
+  move(key: string, toProjectKey: string): JiraIssueRecord {
+    const issue = this.find(key);
+    if (!issue) throw new Error(`no Jira issue ${key} to move`);
+    const project = toProjectKey.toUpperCase();
+    const taken = [...this.issues.values()].filter((i) => i.projectKey === project).length;
+    let number = taken + 1;
+    while (this.issues.has(`${project}-${number}`)) number++;
+    this.issues.delete(issue.key);
+    for (const [old, current] of this.movedKeys)
+      if (current === issue.key) this.movedKeys.set(old, `${project}-${number}`);
+    this.movedKeys.set(issue.key, `${project}-${number}`);
+    issue.key = `${project}-${number}`;
+    issue.projectKey = project;
+    this.issues.set(issue.key, issue);
     return issue;
   }
 

@@ -77,6 +77,39 @@ describe('JiraTrackerClient.getLifecycles against the fake Jira', () => {
     expect(paths(jira).filter((p) => p.endsWith('/field'))).toHaveLength(1);
   });
 
+  it('reads a moved issue under the old key history names, asking only the unanswered keys alone', async () => {
+    jira = await FakeJira.start({ now: () => T0 });
+    jira.seedIssue({
+      key: 'SHOP-1',
+      summary: 'stays',
+      created: day(0),
+      statusCategory: 'done',
+      resolved: day(2),
+    });
+    jira.seedIssue({
+      key: 'SHOP-2',
+      summary: 'moves',
+      created: day(1),
+      statusCategory: 'done',
+      resolved: day(5),
+    });
+    jira.seedIssue({ key: 'CORE-1', summary: 'there already', created: day(0) });
+    expect(jira.moveIssue('SHOP-2', 'CORE').key).toBe('CORE-2');
+
+    const read = await clientOf(jira).getLifecycles(['SHOP-1', 'SHOP-2', 'SHOP-404']);
+    expect(Object.fromEntries(read.lifecycles)).toEqual({
+      'SHOP-1': { key: 'SHOP-1', createdAt: day(0), completedAt: day(2), phase: 'done', estimate: null },
+      'SHOP-2': { key: 'SHOP-2', createdAt: day(1), completedAt: day(5), phase: 'done', estimate: null },
+    });
+    expect(read.unavailable).toEqual([]);
+    expect(paths(jira)).toEqual([
+      'GET /rest/api/3/field',
+      'POST /rest/api/3/issue/bulkfetch',
+      'GET /rest/api/3/issue/SHOP-2',
+      'GET /rest/api/3/issue/SHOP-404',
+    ]);
+  });
+
   it('batches 100 keys per request and finds a "Story Points" field on a company-managed site', async () => {
     jira = await FakeJira.start({
       now: () => T0,

@@ -251,15 +251,41 @@ export class JiraTrackerClient implements TrackerClient {
           fields: [...JIRA_LIFECYCLE_FIELDS, ...pointFields],
         }),
       );
+      let moved = false;
       for (const issue of answer.issues ?? []) {
         const lifecycle = await this.call(async () => jiraIssueToLifecycle(issue, pointFields));
-        read.lifecycles.set(lifecycle.key, lifecycle);
+        if (batch.includes(lifecycle.key)) read.lifecycles.set(lifecycle.key, lifecycle);
+        else moved = true;
       }
+      // Jira answers a moved issue's old key with the issue under its new key, and says nothing of
+      // which key it was asked as; history names the old key, so each unanswered key is asked alone.
+      if (moved) await this.readMovedLifecycles(batch, pointFields, read);
       // Errors name issue ids, not keys: every key of the batch not returned is asked again later.
       if ((answer.issueErrors ?? []).length > 0) {
         read.unavailable.push(...batch.filter((key) => !read.lifecycles.has(key)));
       }
     }
     return read;
+  }
+
+  private async readMovedLifecycles(
+    batch: readonly string[],
+    pointFields: readonly string[],
+    read: LifecycleRead,
+  ): Promise<void> {
+    for (const key of batch.filter((k) => !read.lifecycles.has(k))) {
+      try {
+        const issue = await this.call(() =>
+          this.client.issues.getIssue({
+            issueIdOrKey: key,
+            fields: [...JIRA_LIFECYCLE_FIELDS, ...pointFields],
+          }),
+        );
+        const lifecycle = await this.call(async () => jiraIssueToLifecycle(issue, pointFields));
+        read.lifecycles.set(key, { ...lifecycle, key });
+      } catch (error) {
+        if (!(error instanceof NotFoundError)) throw error;
+      }
+    }
   }
 }
