@@ -27,8 +27,10 @@ const isTestArea = (path: string): boolean => isTestPath(`${path}/`);
 const isCodeCoupling = (a: string, b: string): boolean =>
   (isSourcePath(a) || isSourcePath(b)) && !isTestPath(a) && !isTestPath(b);
 
-const leftOut = (count: number, what: string): string[] =>
-  count > 0 ? [`  (${number(count)} ${what} ranked among these are left out)`] : [];
+const counted = (n: number, one: string, many = `${one}s`): string => `${number(n)} ${n === 1 ? one : many}`;
+
+const leftOut = (count: number, one: string): string[] =>
+  count > 0 ? [`  (${counted(count, one)} ranked among these ${count === 1 ? 'is' : 'are'} left out)`] : [];
 
 /**
  * The human-readable report of a snapshot: what a PM or lead reads first. Riskiest areas rank
@@ -46,10 +48,10 @@ export function renderSnapshotSummary(snapshot: RepositorySnapshot, options: Sum
   );
   const window = repo.since ? `since ${repo.since.slice(0, 10)}` : 'whole history';
   out.push(
-    `History     ${number(repo.commits)} non-merge commits, ${window}, renames ${repo.renames ? 'followed' : 'not followed'}`,
+    `History     ${counted(repo.commits, 'non-merge commit')}, ${window}, renames ${repo.renames ? 'followed' : 'not followed'}`,
   );
   out.push(
-    `Files       ${number(summary.files)} (${number(summary.codeFiles)} code files, ${number(summary.loc)} lines of code) in ${number(summary.areas)} areas`,
+    `Files       ${number(summary.files)} (${counted(summary.codeFiles, 'code file')}, ${counted(summary.loc, 'line')} of code) in ${counted(summary.areas, 'area')}`,
   );
   out.push(`Authors     ${number(summary.authors)} (${number(summary.activeAuthors)} active)`);
   for (const warning of snapshot.warnings) out.push(`Warning     ${warning}`);
@@ -74,7 +76,7 @@ export function renderSnapshotSummary(snapshot: RepositorySnapshot, options: Sum
         ]),
         [true, true, true, true, false, false],
       ),
-      ...leftOut(ranked.indexOf(hotspots[hotspots.length - 1]) + 1 - hotspots.length, 'test files'),
+      ...leftOut(ranked.indexOf(hotspots[hotspots.length - 1]) + 1 - hotspots.length, 'test file'),
     );
   }
 
@@ -99,7 +101,7 @@ export function renderSnapshotSummary(snapshot: RepositorySnapshot, options: Sum
         ]),
         [true, true, true, true, true, true, false],
       ),
-      ...leftOut(rankedAreas.indexOf(areas[areas.length - 1]) + 1 - areas.length, 'test areas'),
+      ...leftOut(rankedAreas.indexOf(areas[areas.length - 1]) + 1 - areas.length, 'test area'),
     );
   }
 
