@@ -81,6 +81,8 @@ export class EnrichmentHarness {
       });
       await events.waitUntilReady();
       this.events.set(queue, events);
+      // Each job a test waits on listens for its queue closing; tests wait on dozens at once.
+      this.queue(queue).setMaxListeners(100);
     }
     const keys = this.get(ApiKeyRepository);
     this.adminKey = (await keys.issue({ name: 'e2e-admin', role: 'admin', createdBy: 'test' })).secret;

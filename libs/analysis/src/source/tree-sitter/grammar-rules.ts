@@ -70,6 +70,8 @@ export interface GrammarRules {
   functions: Readonly<Record<string, FunctionRule>>;
   /** Class-like node types → where their name is; methods inside are named `Type.method`. */
   containers: Readonly<Record<string, DeclaredName>>;
+  /** Functions in a container are `function`s, not `method`s: it is a module, not a type (Elixir). */
+  modulesOnly?: boolean;
   /**
    * A container that adds members to a type declared elsewhere (Swift's `extension`): its name
    * qualifies the members but is no name this file declares.

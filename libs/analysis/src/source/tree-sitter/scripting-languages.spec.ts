@@ -97,15 +97,15 @@ describe('Elixir', () => {
   it('scores def, defp and fn; a protocol function head is no function', () => {
     expect(figures(facts)).toEqual([
       // 1 + default argument
-      ['Shop.Cart.total', 'method', 11, 2, 0],
-      // 1 + if + and + or; cognitive: if 2 (inside a method), and/or 2, else 1
+      ['Shop.Cart.total', 'function', 11, 2, 0],
+      // 1 + if + and + or; cognitive: if 2 (inside a function), and/or 2, else 1
       ['<fn>', 'lambda', 12, 4, 5],
       // 1 + guard + and
-      ['Shop.Cart.kind', 'method', 21, 3, 1],
+      ['Shop.Cart.kind', 'function', 21, 3, 1],
       // 1 + 3 case clauses (`_ ->` excluded) + 2 cond clauses (`true ->` excluded) + with-else's
       // `_ ->` (excluded) + rescue + catch + unless + && + || = 9
       // cognitive: case 1, cond 1, with 1, its else 1, rescue 1, catch 1, unless 1, &&/|| 2 = 9
-      ['Shop.Cart.mode', 'method', 23, 9, 9],
+      ['Shop.Cart.mode', 'function', 23, 9, 9],
     ]);
   });
 

@@ -169,7 +169,7 @@ export class TreeWalker {
           name: qualifier ? `${qualifier}.${base}` : base,
           line: (fn.start?.(fnNode) ?? fnNode).startPosition.row + 1,
           endLine: fnNode.endPosition.row + 1,
-          kind: member && kind === 'function' ? 'method' : kind,
+          kind: member && kind === 'function' && !this.rules.modulesOnly ? 'method' : kind,
           complexity: 1,
           cognitive: 0,
         };

@@ -113,6 +113,7 @@ export const ELIXIR_RULES: GrammarRules = {
     anonymous_function: { kind: 'lambda', name: () => undefined, placeholder: '<fn>' },
   },
   containers: { call: moduleName },
+  modulesOnly: true,
   // Protocol function heads (no body) are declared names although they are not functions.
   symbols: { call: (node) => (FUNCTION_DEFINERS(node) ? definedName(node) : undefined) },
   comments: ['comment'],
