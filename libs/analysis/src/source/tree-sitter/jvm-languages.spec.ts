@@ -75,7 +75,7 @@ describe('Scala', () => {
   it('scores methods, functions and lambdas; abstract methods are not functions', () => {
     expect(figures(facts)).toEqual([
       // an auxiliary constructor
-      ['Cart.this', 'method', 9, 1, 0],
+      ['Cart.this', 'constructor', 9, 1, 0],
       // 1 + default + for + if + && + || + else-if + 3 match cases (`case _` excluded) + the case's
       // guard + 2 catch cases + while + do + for…yield + its guard = 16
       // cognitive: for 1, if 2, &&/|| 2, else-if 1, else 1, match 1, catch 1, while 1, do 1, for 1 = 12
@@ -97,7 +97,6 @@ describe('Scala', () => {
     expect(facts.loc).toBe(46);
     expect(facts.symbols).toEqual([
       'Cart',
-      'this',
       'total',
       'Registry',
       'find',

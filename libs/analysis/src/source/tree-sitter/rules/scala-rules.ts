@@ -55,7 +55,11 @@ export const SCALA_RULES: GrammarRules = {
     '=': { mcc: 1, parents: ['parameter', 'class_parameter'] },
   },
   functions: {
-    function_definition: { kind: 'function', when: hasField('body') },
+    // `def this(…)` is an auxiliary constructor; Scala's own name for it, `this`, is kept.
+    function_definition: {
+      kind: (node) => (node.childForFieldName('name')?.text === 'this' ? 'constructor' : 'function'),
+      when: hasField('body'),
+    },
     lambda_expression: { kind: 'lambda', name: () => undefined, placeholder: '<lambda>' },
   },
   containers: {
