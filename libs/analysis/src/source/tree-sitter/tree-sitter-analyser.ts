@@ -1,5 +1,6 @@
 import { countCodeLines } from '../line-counter';
 import type { SourceFacts } from '../source-facts';
+import { keepFirstBranches } from './conditional-compilation';
 import { parserFor, releaseTree, type TreeSitterLanguageName } from './grammar-loader';
 import type { GrammarRules } from './grammar-rules';
 import { C_RULES, CPP_RULES } from './rules/c-rules';
@@ -49,11 +50,17 @@ function walkerFor(language: TreeSitterLanguageName): TreeWalker {
   return walker;
 }
 
+/** Languages with a preprocessor: only the kept branches of `#if`s are parsed. */
+const PREPROCESSED: ReadonlySet<TreeSitterLanguageName> = new Set(['c', 'cpp', 'objc', 'csharp']);
+
 /** Facts for a file in one of the tree-sitter languages. Throws only if the grammar cannot load. */
 export function analyseWithTreeSitter(language: TreeSitterLanguageName, content: string): SourceFacts {
-  const tree = parserFor(language).parse(content);
+  const parsed = PREPROCESSED.has(language)
+    ? keepFirstBranches(content, { cplusplus: language === 'cpp' })
+    : content;
+  const tree = parserFor(language).parse(parsed);
   try {
-    const walked = walkerFor(language).walk(tree, content);
+    const walked = walkerFor(language).walk(tree, parsed);
     const facts: SourceFacts = {
       language,
       loc: countCodeLines(content, walked.comments),

@@ -1,0 +1,147 @@
+import { analyseSource } from '../analyse-source';
+import { keepFirstBranches } from './conditional-compilation';
+
+const C = { cplusplus: false };
+const CPP = { cplusplus: true };
+
+/** The lines that still hold code after the conditionals are resolved. */
+function kept(source: string[], options = C): string[] {
+  const out = keepFirstBranches(source.join('\n'), options);
+  expect(out.length).toBe(source.join('\n').length);
+  return out
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+describe('keepFirstBranches', () => {
+  it('keeps the first branch of each conditional and blanks the others and the directives', () => {
+    expect(
+      kept([
+        '#ifdef _WIN32',
+        'int a;',
+        '#elif defined(__APPLE__)',
+        'int b;',
+        '#else',
+        'int c;',
+        '#endif',
+        'int d;',
+      ]),
+    ).toEqual(['int a;', 'int d;']);
+  });
+
+  it('resolves what it knows: #if 0, #if 1 and __cplusplus by the file’s language', () => {
+    expect(kept(['#if 0', 'broken(', '#else', 'int b;', '#endif'])).toEqual(['int b;']);
+    expect(kept(['#if 1', 'int a;', '#else', 'int b;', '#endif'])).toEqual(['int a;']);
+    const guard = [
+      '#ifdef __cplusplus',
+      'extern "C" {',
+      '#endif',
+      'int f(void);',
+      '#if defined(__cplusplus)',
+      '}',
+      '#endif',
+    ];
+    expect(kept(guard, C)).toEqual(['int f(void);']);
+    expect(kept(guard, CPP)).toEqual(['extern "C" {', 'int f(void);', '}']);
+    expect(kept(['#ifndef __cplusplus', 'typedef int bool;', '#endif'], CPP)).toEqual([]);
+    expect(kept(['#if __cplusplus >= 201103L', 'constexpr int x = 1;', '#endif'], C)).toEqual([]);
+  });
+
+  it('blanks conditionals nested in a dropped branch, and a directive continued over lines', () => {
+    expect(
+      kept([
+        '#if defined(A) && \\',
+        '    defined(B)',
+        'int a;',
+        '#else',
+        '#ifdef C',
+        'int c;',
+        '#endif',
+        '#endif',
+      ]),
+    ).toEqual(['int a;']);
+  });
+
+  it('keeps comments and includes in a dropped branch, and ignores directives inside comments and strings', () => {
+    expect(
+      kept([
+        '#ifdef _WIN32',
+        '#include <windows.h>',
+        '#else',
+        '#include <unistd.h>',
+        'int posix; /* the POSIX way */',
+        '#endif',
+        '/*',
+        '#if 0',
+        '*/',
+        'int after;',
+      ]),
+    ).toEqual([
+      '#include <windows.h>',
+      '#include <unistd.h>',
+      '/* the POSIX way */',
+      '/*',
+      '#if 0',
+      '*/',
+      'int after;',
+    ]);
+    expect(kept(['var s = @"first', '#if X', 'last";', '#if Y', 'int y;', '#endif'])).toEqual([
+      'var s = @"first',
+      '#if X',
+      'last";',
+      'int y;',
+    ]);
+  });
+
+  it('returns text without conditionals as it is', () => {
+    const text = '#include <stdio.h>\nint main(void) { return 0; }\n';
+    expect(keepFirstBranches(text, C)).toBe(text);
+  });
+});
+
+describe('C-family files with conditional compilation', () => {
+  it('parse as the first configuration, with every line counted as written', () => {
+    const header = [
+      '#ifndef SHOP_H',
+      '#define SHOP_H',
+      '#ifdef __cplusplus',
+      'extern "C" {',
+      '#endif',
+      'int total(int n) {',
+      '  if (n > 0 ||',
+      '#ifdef WIDE',
+      '      n < -100 ||',
+      '#endif',
+      '      n == -1) return n;',
+      '  return 0;',
+      '}',
+      '#ifdef __cplusplus',
+      '}',
+      '#endif',
+      '#endif',
+    ].join('\n');
+    const facts = analyseSource('shop.h', header)!;
+    expect(facts.parseError).toBeUndefined();
+    expect(facts.loc).toBe(17);
+    // 1 + if + the two || the kept branch holds
+    expect(facts.functions.map((f) => [f.name, f.line, f.complexity])).toEqual([['total', 6, 4]]);
+  });
+
+  it('parse a C# member whose expression differs per target framework', () => {
+    const source = [
+      'internal static class KeyHelper',
+      '{',
+      '    public static string GuidPart() =>',
+      '#if NET6_0_OR_GREATER',
+      '        Guid.NewGuid().ToString()[..8];',
+      '#else',
+      '        Guid.NewGuid().ToString().Substring(0, 8);',
+      '#endif',
+      '}',
+    ].join('\n');
+    const facts = analyseSource('KeyHelper.cs', source)!;
+    expect(facts.parseError).toBeUndefined();
+    expect(facts.functions.map((f) => f.name)).toEqual(['KeyHelper.GuidPart']);
+  });
+});
