@@ -74,10 +74,16 @@ describe('renderSnapshotSummary', () => {
   it('says one of a thing in the singular', async () => {
     const single = FixtureRepo.create();
     try {
-      single.commit({ message: 'Start', time: T0, author: ada, files: { 'a.py': 'x = 1\n' } });
+      single.commit({
+        message: 'Start',
+        time: T0,
+        author: ada,
+        files: { 'a.py': 'x = 1\n', 'README.md': '# A\n\nA one-line program.\n' },
+      });
       const summary = renderSnapshotSummary((await analyseRepository(single.path)).snapshot);
       expect(summary).toContain('History     1 non-merge commit, ');
-      expect(summary).toContain('Files       1 (1 code file, 1 line of code) in 1 area\n');
+      // The README's lines are no code.
+      expect(summary).toContain('Files       2 (1 code file, 1 line of code) in 1 area\n');
     } finally {
       single.dispose();
     }
