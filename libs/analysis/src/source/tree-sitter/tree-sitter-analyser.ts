@@ -1,6 +1,6 @@
 import { countCodeLines } from '../line-counter';
 import type { SourceFacts } from '../source-facts';
-import { keepFirstBranches } from './conditional-compilation';
+import { asFirstConfiguration } from './preprocessing';
 import { parserFor, releaseTree, type TreeSitterLanguageName } from './grammar-loader';
 import type { GrammarRules } from './grammar-rules';
 import { C_RULES, CPP_RULES } from './rules/c-rules';
@@ -50,13 +50,13 @@ function walkerFor(language: TreeSitterLanguageName): TreeWalker {
   return walker;
 }
 
-/** Languages with a preprocessor: only the kept branches of `#if`s are parsed. */
+/** Languages with a preprocessor: parsed as their first configuration compiles them. */
 const PREPROCESSED: ReadonlySet<TreeSitterLanguageName> = new Set(['c', 'cpp', 'objc', 'csharp']);
 
 /** Facts for a file in one of the tree-sitter languages. Throws only if the grammar cannot load. */
 export function analyseWithTreeSitter(language: TreeSitterLanguageName, content: string): SourceFacts {
   const parsed = PREPROCESSED.has(language)
-    ? keepFirstBranches(content, { cplusplus: language === 'cpp' })
+    ? asFirstConfiguration(content, { cplusplus: language === 'cpp', macros: language !== 'csharp' })
     : content;
   const tree = parserFor(language).parse(parsed);
   try {

@@ -1,12 +1,12 @@
 import { analyseSource } from '../analyse-source';
-import { keepFirstBranches } from './conditional-compilation';
+import { asFirstConfiguration } from './preprocessing';
 
-const C = { cplusplus: false };
-const CPP = { cplusplus: true };
+const C = { cplusplus: false, macros: true };
+const CPP = { cplusplus: true, macros: true };
 
 /** The lines that still hold code after the conditionals are resolved. */
 function kept(source: string[], options = C): string[] {
-  const out = keepFirstBranches(source.join('\n'), options);
+  const out = asFirstConfiguration(source.join('\n'), options);
   expect(out.length).toBe(source.join('\n').length);
   return out
     .split('\n')
@@ -14,7 +14,7 @@ function kept(source: string[], options = C): string[] {
     .filter((line) => line !== '');
 }
 
-describe('keepFirstBranches', () => {
+describe('asFirstConfiguration', () => {
   it('keeps the first branch of each conditional and blanks the others and the directives', () => {
     expect(
       kept([
@@ -94,9 +94,39 @@ describe('keepFirstBranches', () => {
     ]);
   });
 
+  it('blanks macros where a declaration or a parameter name would be, and va_arg’s type', () => {
+    const source = [
+      'UNITTEST void reset(struct conn *c);',
+      'CURL_EXTERN CURL *curl_easy_init(void);',
+      'int cmd_main(int argc UNUSED, const char **argv UNUSED)',
+      '{',
+      '  char *s = va_arg(ap, char *);',
+      '  return sizeof(struct MQTT) * MAX_SCORE + f(a, LIMIT) + (x * SCALE);',
+      '}',
+    ];
+    const out = asFirstConfiguration(source.join('\n'), C).split('\n');
+    expect(out.map((line) => line.replace(/ +/g, ' ').trim())).toEqual([
+      'void reset(struct conn *c);',
+      'CURL *curl_easy_init(void);',
+      'int cmd_main(int argc , const char **argv )',
+      '{',
+      'char *s = va_arg(ap,0 );',
+      'return sizeof(struct MQTT) * MAX_SCORE + f(a, LIMIT) + (x * SCALE);',
+      '}',
+    ]);
+    expect(out.join('\n')).toHaveLength(source.join('\n').length);
+  });
+
+  it('leaves comments, strings and C# alone', () => {
+    const text = ['/* UNITTEST void f(int argc UNUSED) */', 'const char *s = "int argc UNUSED)";'].join('\n');
+    expect(asFirstConfiguration(text, C)).toBe(text);
+    const csharp = 'PUBLIC void Run(int count UNUSED) {}';
+    expect(asFirstConfiguration(csharp, { cplusplus: false, macros: false })).toBe(csharp);
+  });
+
   it('returns text without conditionals as it is', () => {
     const text = '#include <stdio.h>\nint main(void) { return 0; }\n';
-    expect(keepFirstBranches(text, C)).toBe(text);
+    expect(asFirstConfiguration(text, C)).toBe(text);
   });
 });
 
@@ -126,6 +156,26 @@ describe('C-family files with conditional compilation', () => {
     expect(facts.loc).toBe(17);
     // 1 + if + the two || the kept branch holds
     expect(facts.functions.map((f) => [f.name, f.line, f.complexity])).toEqual([['total', 6, 4]]);
+  });
+
+  it('parse with the macros C puts in declarations', () => {
+    const source = [
+      'static int cmd_log(int argc UNUSED, const char **argv UNUSED, const char *prefix UNUSED)',
+      '{',
+      '  return argc > 1 ? 1 : 0;',
+      '}',
+      'UNITTEST bool is_ok(const char *p)',
+      '{',
+      '  const char *q = va_arg(ap, const char *);',
+      '  return p && q;',
+      '}',
+    ].join('\n');
+    const facts = analyseSource('builtin/log.c', source)!;
+    expect(facts.parseError).toBeUndefined();
+    expect(facts.functions.map((f) => [f.name, f.complexity])).toEqual([
+      ['cmd_log', 2],
+      ['is_ok', 2],
+    ]);
   });
 
   it('parse a C# member whose expression differs per target framework', () => {
