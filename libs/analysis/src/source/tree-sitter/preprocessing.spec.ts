@@ -117,6 +117,45 @@ describe('asFirstConfiguration', () => {
     expect(out.join('\n')).toHaveLength(source.join('\n').length);
   });
 
+  it('blanks a macro alone on its line between declarations, never a value or an enumerator', () => {
+    expect(
+      kept([
+        'JEMALLOC_DIAGNOSTIC_PUSH',
+        'static int f(void) { return 0; }',
+        'JEMALLOC_NOINLINE',
+        'static int g(void)',
+        'BEGIN_DECLS_AFTER_SIGNATURE',
+        '{ return 1; }',
+        'enum { FIRST,',
+        '  LAST',
+        '};',
+        'int v =',
+        '#ifdef WIDE',
+        '  VALUE_WIDE',
+        '#else',
+        '  VALUE_NARROW',
+        '#endif',
+        ';',
+        '/*',
+        'NOTE',
+        '*/',
+      ]),
+    ).toEqual([
+      'static int f(void) { return 0; }',
+      'static int g(void)',
+      '{ return 1; }',
+      'enum { FIRST,',
+      'LAST',
+      '};',
+      'int v =',
+      'VALUE_WIDE',
+      ';',
+      '/*',
+      'NOTE',
+      '*/',
+    ]);
+  });
+
   it('leaves comments, strings and C# alone', () => {
     const text = ['/* UNITTEST void f(int argc UNUSED) */', 'const char *s = "int argc UNUSED)";'].join('\n');
     expect(asFirstConfiguration(text, C)).toBe(text);

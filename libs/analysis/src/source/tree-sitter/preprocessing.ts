@@ -52,11 +52,26 @@ const PARAMETER_MACRO = new RegExp(
   `(\\b(?!(?:struct|enum|union|return|case|sizeof|unsigned|signed|long|short|const|volatile)\\b)[a-z_]\\w*[ \\t]+)(${MACRO})(?=[ \\t]*[,)])`,
   'g',
 );
+/** `Q_OBJECT`, `JEMALLOC_NOINLINE`: a macro alone on its line, between statements or declarations. */
+const LONE_MACRO = new RegExp(`^[ \\t]*${MACRO}[ \\t]*$`);
+/** Where a line may end before a lone macro: a statement, a block, a signature, a directive. */
+const ENDS_DECLARATION = new Set(['', ';', '{', '}', ')', '#']);
 /** `va_arg(ap, char *)`: the type argument. */
 const VA_ARG = /\bva_arg\s*\([^,()]+,([^()]*)\)/g;
 /** Cheap tests on the raw line: most lines hold none of the three shapes. */
 const MAY_HOLD_MACRO =
   /^[ \t]*(?:(?:static|extern|inline)[ \t]+)?[A-Z][A-Z0-9_]{2}|[a-z0-9_][ \t]+[A-Z][A-Z0-9_]{2,}[ \t]*[,)]|va_arg/;
+
+/** The last character of a line's code (comments and blank space skipped); `#` for a directive. */
+function lastCodeChar(line: string, ranges: Ranges): string {
+  if (/^\s*#/.test(line)) return '#';
+  let end = line.length;
+  for (let r = ranges.length - 1; r >= 0 && ranges[r][2] === 'comment'; r--) {
+    if (line.slice(ranges[r][1], end).trim() !== '') break;
+    end = ranges[r][0];
+  }
+  return line.slice(0, end).trimEnd().slice(-1);
+}
 
 /** What a condition is known to be: true, false, or undefined (unknown: the first branch wins). */
 function evaluate(kind: string, expression: string, options: PreprocessingOptions): boolean | undefined {
@@ -159,7 +174,9 @@ function blankCode(line: string, ranges: Ranges): string {
 }
 
 /** The line with its declaration macros blanked; comments and strings are never matched. */
-function blankMacros(line: string, ranges: Ranges): string {
+function blankMacros(line: string, ranges: Ranges, previousEnd: string): string {
+  const lone = ranges.length === 0 && LONE_MACRO.test(line) && ENDS_DECLARATION.has(previousEnd);
+  if (lone) return spaces(line);
   if (!MAY_HOLD_MACRO.test(line)) return line;
   let view = line;
   for (const [from, to] of ranges) view = view.slice(0, from) + spaces(view.slice(from, to)) + view.slice(to);
@@ -193,6 +210,7 @@ export function asFirstConfiguration(text: string, options: PreprocessingOptions
   const frames: Frame[] = [];
   const active = () => frames.length === 0 || frames[frames.length - 1].active;
   let continuation = false;
+  let previousEnd = '';
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n];
     const atCode = !state.inBlockComment && !state.inVerbatim;
@@ -223,9 +241,10 @@ export function asFirstConfiguration(text: string, options: PreprocessingOptions
     if (continuation || !(active() || (atCode && KEPT_DIRECTIVE.test(line)))) {
       lines[n] = blankCode(line, ranges);
     } else if (options.macros) {
-      lines[n] = blankMacros(line, ranges);
+      lines[n] = blankMacros(line, ranges, previousEnd);
     }
     continuation = continuation && line.trimEnd().endsWith('\\');
+    previousEnd = lastCodeChar(lines[n], ranges) || previousEnd;
   }
   return lines.join('\n');
 }
