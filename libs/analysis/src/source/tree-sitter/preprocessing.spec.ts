@@ -217,6 +217,17 @@ describe('C-family files with conditional compilation', () => {
     ]);
   });
 
+  it('parse a C# file-based app, its #: directives skipped as the compiler skips them', () => {
+    const source = [
+      '#!/usr/bin/env dotnet',
+      '#:package Cake.FileHelpers@7.0.0',
+      'Console.WriteLine("hi");',
+    ].join('\n');
+    const facts = analyseSource('cake.cs', source)!;
+    expect(facts.parseError).toBeUndefined();
+    expect(facts.loc).toBe(3);
+  });
+
   it('parse a C# member whose expression differs per target framework', () => {
     const source = [
       'internal static class KeyHelper',

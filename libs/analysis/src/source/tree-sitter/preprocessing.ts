@@ -37,7 +37,9 @@ interface Frame {
 
 const CONDITIONAL = /^\s*#\s*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
 const KEPT_DIRECTIVE = /^\s*#\s*(include|import)\b/;
-const HAS_CONDITIONAL = /^[ \t]*#[ \t]*if/m;
+/** C#'s ignored directives: `#!` and a file-based app's `#:package …`, which the compiler skips. */
+const IGNORED_DIRECTIVE = /^#[:!]/;
+const HAS_DIRECTIVE_TO_RESOLVE = /^[ \t]*#[ \t]*if|^#[:!]/m;
 const MAY_CHANGE_STATE = /["'/@]/;
 const NEXT_STATE_CHAR = /["'/@]/g;
 
@@ -203,7 +205,7 @@ function blankMacros(line: string, ranges: Ranges, previousEnd: string): string 
 
 /** The text as its first configuration compiles it (see the file comment); same length, same lines. */
 export function asFirstConfiguration(text: string, options: PreprocessingOptions): string {
-  const conditionals = HAS_CONDITIONAL.test(text);
+  const conditionals = HAS_DIRECTIVE_TO_RESOLVE.test(text);
   if (!conditionals && !options.macros) return text;
   const lines = text.split('\n');
   const state: ScanState = { inBlockComment: false, inVerbatim: false };
@@ -215,6 +217,10 @@ export function asFirstConfiguration(text: string, options: PreprocessingOptions
     const line = lines[n];
     const atCode = !state.inBlockComment && !state.inVerbatim;
     const directive = conditionals && atCode && !continuation ? CONDITIONAL.exec(line) : null;
+    if (atCode && IGNORED_DIRECTIVE.test(line)) {
+      lines[n] = spaces(line);
+      continue;
+    }
     const ranges = literalsOf(line, state);
     if (directive) {
       const [, kind, expression] = directive;
