@@ -9,6 +9,15 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
   '**/bower_components/**',
   '**/vendor/**',
   '**/third_party/**',
+  '**/third-party/**',
+  '**/thirdparty/**',
+  '**/3rdparty/**',
+  '**/3rd_party/**',
+  // Vendored C libraries at the root (redis's, Node's deps/), CocoaPods and Carthage checkouts,
+  // as GitHub Linguist treats them; a nested deps/ may be the project's own.
+  'deps/**',
+  'Pods/**',
+  'Carthage/**',
   '**/dist/**',
   '**/__generated__/**',
   // Phoenix's built front-end assets.

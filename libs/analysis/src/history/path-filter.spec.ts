@@ -17,6 +17,11 @@ describe('createExclusionFilter', () => {
       'lib/models/cart.g.dart',
       'lib/models/cart.freezed.dart',
       'bricks/cubit/__brick__/{{name}}_cubit.dart',
+      'deps/jemalloc/src/arena.c',
+      'src/third-party/zlib/inflate.c',
+      'libs/3rdparty/catch.hpp',
+      'Pods/Alamofire/Source/Session.swift',
+      'Carthage/Checkouts/Nimble/Sources/Nimble.swift',
     ])
       expect([path, excluded(path)]).toEqual([path, true]);
   });
@@ -26,6 +31,7 @@ describe('createExclusionFilter', () => {
     expect(excluded('priv/repo/migrations/1_init.exs')).toBe(false);
     expect(excluded('Sources/Shop/Cart.swift')).toBe(false);
     expect(excluded('lib/models/cart.dart')).toBe(false);
+    expect(excluded('src/deps/resolver.ts')).toBe(false);
     expect(excluded('docs/index.md')).toBe(true);
     expect(createExclusionFilter({ defaultExcludes: false, exclude: [] })('mix.lock')).toBe(false);
   });
