@@ -56,7 +56,10 @@ export const TICKET_KEY_PATTERN = '[A-Z][A-Z0-9_]{1,29}-[1-9][0-9]{0,6}';
 
 export const DEFAULT_TICKET_PATTERNS: readonly string[] = [`\\b(${TICKET_KEY_PATTERN})\\b`];
 
-/** Upper-case prefixes that look like ticket keys but name standards and encodings (UTF-8, SHA-1). */
+/**
+ * Upper-case prefixes that look like ticket keys but name standards, encodings, licences,
+ * advisories and toolchains (UTF-8, SHA-1, PSR-4, BSD-3, GCC-12, TALOS-2023-…, MINGW64_NT-10).
+ */
 export const DEFAULT_TICKET_IGNORED_PREFIXES: readonly string[] = [
   'UTF',
   'UCS',
@@ -88,6 +91,23 @@ export const DEFAULT_TICKET_IGNORED_PREFIXES: readonly string[] = [
   'PEP',
   'JSR',
   'JEP',
+  'PSR',
+  'POSIX',
+  'ASCII',
+  'WTF',
+  'BSD',
+  'MIT',
+  'MPL',
+  'EPL',
+  'TALOS',
+  'GCC',
+  'LLVM',
+  'RHEL',
+  'IE',
+  'MINGW64_NT',
+  'MINGW32_NT',
+  'MSYS_NT',
+  'CYGWIN_NT',
 ];
 
 /** Conventional-commit `fix:`, "Fix …", "bug", "hotfix", "revert": the usual shapes of a corrective commit. */

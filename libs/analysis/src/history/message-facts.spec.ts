@@ -19,7 +19,7 @@ describe('MessageFacts', () => {
   it('finds Jira and Linear keys once each, ignoring names of standards', () => {
     expect(
       facts.ticketKeys(
-        'PAY-12: totals (see ENG-7, PAY-12)\n\nUTF-8 and SHA-1 and ISO-8601 are not tickets; nor is A-1',
+        'PAY-12: totals (see ENG-7, PAY-12)\n\nUTF-8 and SHA-1 and ISO-8601 are not tickets; nor is A-1, BSD-3, GCC-12 or PSR-4',
       ),
     ).toEqual(['PAY-12', 'ENG-7']);
   });
