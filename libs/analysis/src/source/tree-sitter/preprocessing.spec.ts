@@ -217,6 +217,31 @@ describe('C-family files with conditional compilation', () => {
     ]);
   });
 
+  it('parse Objective-C headers with NS_ENUM types and macros between declarations', () => {
+    const header = [
+      '#import <Foundation/Foundation.h>',
+      'NS_ASSUME_NONNULL_BEGIN',
+      'typedef NS_ENUM(NSInteger, SDImageCacheType) {',
+      '    SDImageCacheTypeNone,',
+      '    SDImageCacheTypeDisk',
+      '};',
+      '@interface SDImageCache : NSObject',
+      '- (void)clear;',
+      '@end',
+      'NS_SWIFT_NONISOLATED',
+      '@interface SDImageCacheConfig : NSObject',
+      '@end',
+      'NS_ASSUME_NONNULL_END',
+    ].join('\n');
+    const facts = analyseSource('SDImageCache.h', header)!;
+    expect(facts.language).toBe('objc');
+    expect(facts.parseError).toBeUndefined();
+    expect(facts.symbols).toEqual(
+      expect.arrayContaining(['SDImageCacheType', 'SDImageCache', 'SDImageCacheConfig']),
+    );
+    expect(facts.loc).toBe(13);
+  });
+
   it('parse a C# file-based app, its #: directives skipped as the compiler skips them', () => {
     const source = [
       '#!/usr/bin/env dotnet',

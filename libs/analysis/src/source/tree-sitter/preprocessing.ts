@@ -58,15 +58,20 @@ const PARAMETER_MACRO = new RegExp(
 const LONE_MACRO = new RegExp(`^[ \\t]*${MACRO}[ \\t]*$`);
 /** Where a line may end before a lone macro: a statement, a block, a signature, a directive. */
 const ENDS_DECLARATION = new Set(['', ';', '{', '}', ')', '#']);
+/** Apple's `typedef NS_ENUM(NSInteger, Mode) {`: read as the `enum Mode {` it declares. */
+const APPLE_ENUM =
+  /\btypedef(\s+)(NS_ENUM|NS_OPTIONS|NS_CLOSED_ENUM|NS_ERROR_ENUM)(\s*\([^,()]+,\s*)(\w+)(\s*\))/g;
 /** `va_arg(ap, char *)`: the type argument. */
 const VA_ARG = /\bva_arg\s*\([^,()]+,([^()]*)\)/g;
 /** Cheap tests on the raw line: most lines hold none of the three shapes. */
 const MAY_HOLD_MACRO =
-  /^[ \t]*(?:(?:static|extern|inline)[ \t]+)?[A-Z][A-Z0-9_]{2}|[a-z0-9_][ \t]+[A-Z][A-Z0-9_]{2,}[ \t]*[,)]|va_arg/;
+  /^[ \t]*(?:(?:static|extern|inline)[ \t]+)?[A-Z][A-Z0-9_]{2}|[a-z0-9_][ \t]+[A-Z][A-Z0-9_]{2,}[ \t]*[,)]|va_arg|NS_/;
 
 /** The last character of a line's code (comments and blank space skipped); `#` for a directive. */
 function lastCodeChar(line: string, ranges: Ranges): string {
   if (/^\s*#/.test(line)) return '#';
+  // Objective-C's `@end` closes a declaration as `}` does.
+  if (/^\s*@end\b/.test(line)) return '}';
   let end = line.length;
   for (let r = ranges.length - 1; r >= 0 && ranges[r][2] === 'comment'; r--) {
     if (line.slice(ranges[r][1], end).trim() !== '') break;
@@ -191,6 +196,18 @@ function blankMacros(line: string, ranges: Ranges, previousEnd: string): string 
   for (const m of view.matchAll(PARAMETER_MACRO)) {
     const from = (m.index ?? 0) + m[1].length;
     blanks.push([from, from + m[2].length, '']);
+  }
+  for (const m of view.matchAll(APPLE_ENUM)) {
+    const start = m.index ?? 0;
+    const [, gap, macro, args, name, close] = m;
+    const at = start + 'typedef'.length + gap.length;
+    blanks.push([start, at, '']);
+    blanks.push([at, at + macro.length + args.length, 'enum']);
+    blanks.push([
+      at + macro.length + args.length + name.length,
+      at + macro.length + args.length + name.length + close.length,
+      '',
+    ]);
   }
   for (const m of view.matchAll(VA_ARG)) {
     const to = (m.index ?? 0) + m[0].length - 1;
