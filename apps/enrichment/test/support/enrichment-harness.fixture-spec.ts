@@ -81,8 +81,8 @@ export class EnrichmentHarness {
       });
       await events.waitUntilReady();
       this.events.set(queue, events);
-      // Each job a test waits on listens for its queue closing; tests wait on dozens at once.
-      this.queue(queue).setMaxListeners(100);
+      // Each job a test waits on listens for its queue closing; a sweep test waits on every ticket at once.
+      this.queue(queue).setMaxListeners(0);
     }
     const keys = this.get(ApiKeyRepository);
     this.adminKey = (await keys.issue({ name: 'e2e-admin', role: 'admin', createdBy: 'test' })).secret;
