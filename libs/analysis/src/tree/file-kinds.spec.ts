@@ -11,6 +11,12 @@ describe('file kinds', () => {
     'app/FooTests.cs',
     'conftest.py',
     'src/it/java/BarIT.java',
+    'okhttp/src/jvmTest/kotlin/okhttp3/CallTest.kt',
+    'okhttp/src/commonTest/kotlin/okhttp3/Fixtures.kt',
+    'app/src/androidTest/java/com/shop/CartFlow.kt',
+    'app/src/testDebug/java/com/shop/Debug.kt',
+    'service/src/integrationTest/java/com/shop/Checkout.java',
+    'lib/src/testFixtures/java/com/shop/Carts.java',
     'zookeeper-it/unit-tests/src/ZkTest.c',
     'moshi-kotlin-tests/extra-moshi-test-module/src/main/kotlin/Abstract.kt',
   ])('%s is a test', (path) => {
@@ -26,6 +32,8 @@ describe('file kinds', () => {
     'lib/latest.rb',
     'src/Contest.java',
     'kotlinx-coroutines-test/src/TestDispatcher.kt',
+    'okhttp/src/commonJvmAndroid/kotlin/okhttp3/Call.kt',
+    'site/src/latest/index.ts',
   ])('%s is matchable source', (path) => {
     expect(isMatchablePath(path)).toBe(true);
   });

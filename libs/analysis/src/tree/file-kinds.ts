@@ -59,7 +59,9 @@ const TEST_DIRECTORY =
   /(^|\/)(tests?|__tests__|__mocks__|spec|specs|testing|testdata|test-data|fixtures?|e2e|benchmarks?|[^/]+[-_](tests|specs))\//i;
 const TEST_FILE =
   /(^|\/)(test_[^/]*|[^/]*_test|[^/]*[._-](test|spec)s?|[^/]*Tests?|[^/]*IT|conftest)\.[a-z0-9]+$/;
-const MAVEN_TEST = /(^|\/)src\/(test|it|testFixtures)\//;
+// Maven and Gradle test source sets (`src/test/`, `src/integrationTest/`), Android's
+// (`src/androidTest/`, `src/testDebug/`) and Kotlin Multiplatform's (`src/jvmTest/`, `src/commonTest/`).
+const MAVEN_TEST = /(^|\/)src\/(it|test[A-Za-z0-9]*|[a-z][A-Za-z0-9]*Test[A-Za-z0-9]*)\//;
 const GENERATED = /(^|\/)(node_modules|vendor|third_party|dist|build|out|target|\.git)\//;
 
 export function extension(path: string): string {
