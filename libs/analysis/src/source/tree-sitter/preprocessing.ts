@@ -56,14 +56,14 @@ const PARAMETER_MACRO = new RegExp(
 );
 /** `Q_OBJECT`, `JEMALLOC_NOINLINE`: a macro alone on its line, between statements or declarations. */
 const LONE_MACRO = new RegExp(`^[ \\t]*${MACRO}[ \\t]*$`);
-/** Where a line may end before a lone macro: a statement, a block, a signature, a directive. */
+/** Where a line may end before a lone macro: a statement, a block (or `@end`), a signature, a directive. */
 const ENDS_DECLARATION = new Set(['', ';', '{', '}', ')', '#']);
 /** Apple's `typedef NS_ENUM(NSInteger, Mode) {`: read as the `enum Mode {` it declares. */
 const APPLE_ENUM =
-  /\btypedef(\s+)(NS_ENUM|NS_OPTIONS|NS_CLOSED_ENUM|NS_ERROR_ENUM)(\s*\([^,()]+,\s*)(\w+)(\s*\))/g;
+  /\btypedef(\s+)(NS_ENUM|NS_OPTIONS|NS_CLOSED_ENUM|NS_ERROR_ENUM)(\s*\([^,()]+,\s*)(\w+)\s*\)/g;
 /** `va_arg(ap, char *)`: the type argument. */
 const VA_ARG = /\bva_arg\s*\([^,()]+,([^()]*)\)/g;
-/** Cheap tests on the raw line: most lines hold none of the three shapes. */
+/** A cheap test on the raw line: most lines hold none of the shapes above. */
 const MAY_HOLD_MACRO =
   /^[ \t]*(?:(?:static|extern|inline)[ \t]+)?[A-Z][A-Z0-9_]{2}|[a-z0-9_][ \t]+[A-Z][A-Z0-9_]{2,}[ \t]*[,)]|va_arg|NS_/;
 
@@ -198,16 +198,16 @@ function blankMacros(line: string, ranges: Ranges, previousEnd: string): string 
     blanks.push([from, from + m[2].length, '']);
   }
   for (const m of view.matchAll(APPLE_ENUM)) {
+    // `typedef NS_ENUM(NSInteger, Mode)` → `        enum            Mode `
+    const [whole, gap, macro, args, name] = m;
     const start = m.index ?? 0;
-    const [, gap, macro, args, name, close] = m;
-    const at = start + 'typedef'.length + gap.length;
-    blanks.push([start, at, '']);
-    blanks.push([at, at + macro.length + args.length, 'enum']);
-    blanks.push([
-      at + macro.length + args.length + name.length,
-      at + macro.length + args.length + name.length + close.length,
-      '',
-    ]);
+    const macroAt = start + 'typedef'.length + gap.length;
+    const nameAt = macroAt + macro.length + args.length;
+    blanks.push(
+      [start, macroAt, ''],
+      [macroAt, nameAt, 'enum'],
+      [nameAt + name.length, start + whole.length, ''],
+    );
   }
   for (const m of view.matchAll(VA_ARG)) {
     const to = (m.index ?? 0) + m[0].length - 1;
