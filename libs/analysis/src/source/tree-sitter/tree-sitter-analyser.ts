@@ -1,8 +1,8 @@
 import { countCodeLines } from '../line-counter';
 import type { SourceFacts } from '../source-facts';
-import { asFirstConfiguration } from './preprocessing';
 import { parserFor, releaseTree, type TreeSitterLanguageName } from './grammar-loader';
 import type { GrammarRules } from './grammar-rules';
+import { asFirstConfiguration } from './preprocessing';
 import { C_RULES, CPP_RULES } from './rules/c-rules';
 import { CSHARP_RULES } from './rules/csharp-rules';
 import { DART_RULES } from './rules/dart-rules';
