@@ -93,12 +93,12 @@ export function renderSnapshotSummary(snapshot: RepositorySnapshot, options: Sum
       ...table(
         ['recent revs', 'loc', 'fixes', 'authors', 'islands', 'fan-in', 'area'],
         areas.map((a) => [
-          String(a.recentRevisions),
+          number(a.recentRevisions),
           number(a.loc),
-          String(a.bugFixRevisions),
-          String(a.authors),
-          String(a.knowledgeIslands),
-          String(a.fanIn),
+          number(a.bugFixRevisions),
+          number(a.authors),
+          number(a.knowledgeIslands),
+          number(a.fanIn),
           a.name === a.path ? a.path : `${a.path} (${a.name})`,
         ]),
         [true, true, true, true, true, true, false],

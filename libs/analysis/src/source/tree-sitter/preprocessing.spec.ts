@@ -156,6 +156,29 @@ describe('asFirstConfiguration', () => {
     ]);
   });
 
+  it('blanks a lone macro with arguments too, but not one that heads a function body', () => {
+    expect(
+      kept([
+        '#define GENERATE_TEST(f) \\',
+        'TEST_BEGIN(test_##f) { run(f); } \\',
+        'TEST_END',
+        'GENERATE_TEST(dict)',
+        'GENERATE_TEST(types)',
+        'REDIS_NO_SANITIZE("alignment")',
+        'void bitop(client *c) { }',
+        'TEST(Cart, Totals)',
+        '{ }',
+      ]),
+    ).toEqual([
+      '#define GENERATE_TEST(f) \\',
+      'TEST_BEGIN(test_##f) { run(f); } \\',
+      'TEST_END',
+      'void bitop(client *c) { }',
+      'TEST(Cart, Totals)',
+      '{ }',
+    ]);
+  });
+
   it('leaves comments, strings and C# alone', () => {
     const text = ['/* UNITTEST void f(int argc UNUSED) */', 'const char *s = "int argc UNUSED)";'].join('\n');
     expect(asFirstConfiguration(text, C)).toBe(text);
@@ -240,6 +263,11 @@ describe('C-family files with conditional compilation', () => {
       expect.arrayContaining(['SDImageCacheType', 'SDImageCache', 'SDImageCacheConfig']),
     );
     expect(facts.loc).toBe(13);
+  });
+
+  it('say where a token is missing when that is the error', () => {
+    const facts = analyseSource('a.c', 'int f(void) {\n  int x = 1\n  return x;\n}\n')!;
+    expect(facts.parseError).toBe('line 2: missing ;');
   });
 
   it('parse a C# file-based app, its #: directives skipped as the compiler skips them', () => {

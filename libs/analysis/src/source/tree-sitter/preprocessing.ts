@@ -54,8 +54,11 @@ const PARAMETER_MACRO = new RegExp(
   `(\\b(?!(?:struct|enum|union|return|case|sizeof|unsigned|signed|long|short|const|volatile)\\b)[a-z_]\\w*[ \\t]+)(${MACRO})(?=[ \\t]*[,)])`,
   'g',
 );
-/** `Q_OBJECT`, `JEMALLOC_NOINLINE`: a macro alone on its line, between statements or declarations. */
-const LONE_MACRO = new RegExp(`^[ \\t]*${MACRO}[ \\t]*$`);
+/**
+ * `Q_OBJECT`, `JEMALLOC_NOINLINE`, `REDIS_NO_SANITIZE("alignment")`: a macro alone on its line,
+ * with or without arguments, between statements or declarations.
+ */
+const LONE_MACRO = new RegExp(`^[ \\t]*${MACRO}(?:[ \\t]*\\((?:[^()]|\\([^()]*\\))*\\))?[ \\t]*$`);
 /** Where a line may end before a lone macro: a statement, a block (or `@end`), a signature, a directive. */
 const ENDS_DECLARATION = new Set(['', ';', '{', '}', ')', '#']);
 /** Apple's `typedef NS_ENUM(NSInteger, Mode) {`: read as the `enum Mode {` it declares. */
@@ -181,8 +184,13 @@ function blankCode(line: string, ranges: Ranges): string {
 }
 
 /** The line with its declaration macros blanked; comments and strings are never matched. */
-function blankMacros(line: string, ranges: Ranges, previousEnd: string): string {
-  const lone = ranges.length === 0 && LONE_MACRO.test(line) && ENDS_DECLARATION.has(previousEnd);
+function blankMacros(line: string, ranges: Ranges, previousEnd: string, nextLine: string): string {
+  // A macro with arguments before a `{` line declares the function: `TEST(Suite, Name)` ⏎ `{`.
+  const lone =
+    !ranges.some(([, , kind]) => kind === 'comment') &&
+    LONE_MACRO.test(line) &&
+    ENDS_DECLARATION.has(previousEnd) &&
+    !(line.includes('(') && nextLine.trimStart().startsWith('{'));
   if (lone) return spaces(line);
   if (!MAY_HOLD_MACRO.test(line)) return line;
   let view = line;
@@ -230,6 +238,8 @@ export function asFirstConfiguration(text: string, options: PreprocessingOptions
   const active = () => frames.length === 0 || frames[frames.length - 1].active;
   let continuation = false;
   let previousEnd = '';
+  // Inside a directive continued over lines (`#define X \`): its lines end as a directive does.
+  let inDirective = false;
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n];
     const atCode = !state.inBlockComment && !state.inVerbatim;
@@ -263,11 +273,13 @@ export function asFirstConfiguration(text: string, options: PreprocessingOptions
     // A directive continued with a backslash is blanked whole, like its first line.
     if (continuation || !(active() || (atCode && KEPT_DIRECTIVE.test(line)))) {
       lines[n] = blankCode(line, ranges);
-    } else if (options.macros) {
-      lines[n] = blankMacros(line, ranges, previousEnd);
+    } else if (options.macros && !inDirective) {
+      lines[n] = blankMacros(line, ranges, previousEnd, lines[n + 1] ?? '');
     }
     continuation = continuation && line.trimEnd().endsWith('\\');
-    previousEnd = lastCodeChar(lines[n], ranges) || previousEnd;
+    const directiveLine: boolean = inDirective || (atCode && /^\s*#/.test(line));
+    inDirective = directiveLine && line.trimEnd().endsWith('\\');
+    previousEnd = directiveLine ? '#' : lastCodeChar(lines[n], ranges) || previousEnd;
   }
   return lines.join('\n');
 }

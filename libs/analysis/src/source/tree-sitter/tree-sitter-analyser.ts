@@ -1,7 +1,7 @@
 import { countCodeLines } from '../line-counter';
 import type { SourceFacts } from '../source-facts';
 import { parserFor, releaseTree, type TreeSitterLanguageName } from './grammar-loader';
-import type { GrammarRules } from './grammar-rules';
+import type { GrammarRules, SyntaxNode } from './grammar-rules';
 import { asFirstConfiguration } from './preprocessing';
 import { C_RULES, CPP_RULES } from './rules/c-rules';
 import { CSHARP_RULES } from './rules/csharp-rules';
@@ -50,6 +50,19 @@ function walkerFor(language: TreeSitterLanguageName): TreeWalker {
   return walker;
 }
 
+/**
+ * Where the first syntax error is: an `ERROR` node's line, or a token the parser had to assume
+ * (`MISSING` nodes are found by descending only into subtrees that hold an error).
+ */
+function describeSyntaxError(root: SyntaxNode, firstErrorRow: number): string {
+  if (firstErrorRow >= 0) return `line ${firstErrorRow + 1}: syntax error`;
+  for (let node: SyntaxNode | undefined = root; node;) {
+    if (node.isMissing) return `line ${node.startPosition.row + 1}: missing ${node.type}`;
+    node = node.children.find((child) => child.hasError || child.isMissing);
+  }
+  return 'syntax error (missing token)';
+}
+
 /** Languages with a preprocessor: parsed as their first configuration compiles them. */
 const PREPROCESSED: ReadonlySet<TreeSitterLanguageName> = new Set(['c', 'cpp', 'objc', 'csharp']);
 
@@ -70,12 +83,7 @@ export function analyseWithTreeSitter(language: TreeSitterLanguageName, content:
       comments: walked.commentText,
     };
     if (walked.packageName !== undefined) facts.packageName = walked.packageName;
-    if (tree.rootNode.hasError) {
-      facts.parseError =
-        walked.firstErrorRow >= 0
-          ? `line ${walked.firstErrorRow + 1}: syntax error`
-          : 'syntax error (missing token)';
-    }
+    if (tree.rootNode.hasError) facts.parseError = describeSyntaxError(tree.rootNode, walked.firstErrorRow);
     return facts;
   } finally {
     releaseTree(tree);
