@@ -156,7 +156,7 @@ describe('asFirstConfiguration', () => {
     ]);
   });
 
-  it('blanks a lone macro with arguments too, but not one that heads a function body', () => {
+  it('blanks a lone macro with arguments too, but not one that heads a function body or a continued statement', () => {
     expect(
       kept([
         '#define GENERATE_TEST(f) \\',
@@ -168,6 +168,10 @@ describe('asFirstConfiguration', () => {
         'void bitop(client *c) { }',
         'TEST(Cart, Totals)',
         '{ }',
+        'void check(int n) {',
+        '  ASSERT_EQ(1, n)',
+        '      << "one expected";',
+        '}',
       ]),
     ).toEqual([
       '#define GENERATE_TEST(f) \\',
@@ -176,6 +180,10 @@ describe('asFirstConfiguration', () => {
       'void bitop(client *c) { }',
       'TEST(Cart, Totals)',
       '{ }',
+      'void check(int n) {',
+      'ASSERT_EQ(1, n)',
+      '<< "one expected";',
+      '}',
     ]);
   });
 

@@ -183,14 +183,27 @@ function blankCode(line: string, ranges: Ranges): string {
   return out + spaces(line.slice(at));
 }
 
+/**
+ * An operator only a continued statement starts with (`ASSERT_EQ(a, b)` ⏎ `<< "why";`); not `-`,
+ * `+` or `*`, which start Objective-C methods and C statements too.
+ */
+const CONTINUATION = /^(?:<<|>>|\.|->|\?|:(?!:)|\|\||&&|[!=]=|=|,|\)|\])/;
+
+/**
+ * Whether a lone macro is part of what follows: the next line continues its expression, or it
+ * takes arguments and a `{` line follows (`TEST(Suite, Name)` ⏎ `{` declares a function).
+ */
+function continuesOnNextLine(line: string, next: string): boolean {
+  return CONTINUATION.test(next) || (line.includes('(') && next.startsWith('{'));
+}
+
 /** The line with its declaration macros blanked; comments and strings are never matched. */
-function blankMacros(line: string, ranges: Ranges, previousEnd: string, nextLine: string): string {
-  // A macro with arguments before a `{` line declares the function: `TEST(Suite, Name)` ⏎ `{`.
+function blankMacros(line: string, ranges: Ranges, previousEnd: string, nextLine: () => string): string {
   const lone =
     !ranges.some(([, , kind]) => kind === 'comment') &&
     LONE_MACRO.test(line) &&
     ENDS_DECLARATION.has(previousEnd) &&
-    !(line.includes('(') && nextLine.trimStart().startsWith('{'));
+    !continuesOnNextLine(line, nextLine());
   if (lone) return spaces(line);
   if (!MAY_HOLD_MACRO.test(line)) return line;
   let view = line;
@@ -226,6 +239,15 @@ function blankMacros(line: string, ranges: Ranges, previousEnd: string, nextLine
     out = out.slice(0, from) + lead + spaces(out.slice(from + lead.length, to)) + out.slice(to);
   }
   return out;
+}
+
+/** The first non-blank line after line `n`, trimmed. */
+function nextCodeLine(lines: readonly string[], n: number): string {
+  for (let k = n + 1; k < lines.length; k++) {
+    const trimmed = lines[k].trim();
+    if (trimmed !== '') return trimmed;
+  }
+  return '';
 }
 
 /** The text as its first configuration compiles it (see the file comment); same length, same lines. */
@@ -274,7 +296,7 @@ export function asFirstConfiguration(text: string, options: PreprocessingOptions
     if (continuation || !(active() || (atCode && KEPT_DIRECTIVE.test(line)))) {
       lines[n] = blankCode(line, ranges);
     } else if (options.macros && !inDirective) {
-      lines[n] = blankMacros(line, ranges, previousEnd, lines[n + 1] ?? '');
+      lines[n] = blankMacros(line, ranges, previousEnd, () => nextCodeLine(lines, n));
     }
     continuation = continuation && line.trimEnd().endsWith('\\');
     const directiveLine: boolean = inDirective || (atCode && /^\s*#/.test(line));
