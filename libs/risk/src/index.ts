@@ -30,7 +30,6 @@ export {
 } from './assessment/risk-assessment';
 export { formatCount, plural } from './assessment/counts';
 export {
-  areaName,
   describeDependencyWarning,
   describeRiskReason,
   type DependencyWarning,
