@@ -140,6 +140,17 @@ describe('describeRiskChanges', () => {
     ]);
   });
 
+  it('names the root area as the root, as every reason does', () => {
+    const before = summary('medium', [hotspot({ area: '.' })]);
+    const after = summary('high', [hotspot({ area: '.', recentRevisions: 12, percentile: 95 })]);
+    expect(describeRiskChanges(before, after)).toContain(
+      'Now a hotspot: 12 changes in the last 90 days (was 3) in the repository root.',
+    );
+    expect(describeRiskChanges(summary('medium', [hotspot()]), before)).toContain(
+      'The best-matched area is now the repository root (was packages/billing).',
+    );
+  });
+
   it('prefixes lines with the repository when several are assessed', () => {
     const two = (recent: number): RiskSummary => ({
       level: 'medium',

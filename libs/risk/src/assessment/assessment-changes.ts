@@ -1,6 +1,6 @@
 import { formatCount, plural } from './counts';
 import type { RiskLevel } from './risk-assessment';
-import { referenceName, type DependencyWarning, type RiskReason } from './risk-reason';
+import { areaName, referenceName, type DependencyWarning, type RiskReason } from './risk-reason';
 
 /** One repository's part of an assessment, as a stored report keeps it. */
 export interface RepositoryRiskSummary {
@@ -55,14 +55,21 @@ function reasonKey(reason: RiskReason): string {
 }
 
 function hotspotChanges(before: Hotspot, after: Hotspot, becameHigh: boolean): string[] {
-  if (before.area !== after.area) return [`The best-matched area is now ${after.area} (was ${before.area}).`];
+  if (before.area !== after.area)
+    return [`The best-matched area is now ${areaName(after.area)} (was ${areaName(before.area)}).`];
   const changes: string[] = [];
   if (movedCount(before.recentRevisions, after.recentRevisions)) {
     const figures = `${plural(after.recentRevisions, 'change')} in the last ${after.windowDays} days (was ${formatCount(before.recentRevisions)})`;
-    changes.push(becameHigh ? `Now a hotspot: ${figures} in ${after.area}.` : `${after.area}: ${figures}.`);
+    changes.push(
+      becameHigh
+        ? `Now a hotspot: ${figures} in ${areaName(after.area)}.`
+        : `${areaName(after.area)}: ${figures}.`,
+    );
   }
   if (movedCount(before.authors, after.authors)) {
-    changes.push(`${after.area}: ${plural(after.authors, 'author')} (was ${formatCount(before.authors)}).`);
+    changes.push(
+      `${areaName(after.area)}: ${plural(after.authors, 'author')} (was ${formatCount(before.authors)}).`,
+    );
   }
   if (before.file === after.file && movedCount(before.loc, after.loc, MATERIAL_CHANGE.minLines)) {
     changes.push(`${after.file}: ${plural(after.loc, 'code line')} (was ${formatCount(before.loc)}).`);
@@ -72,7 +79,7 @@ function hotspotChanges(before: Hotspot, after: Hotspot, becameHigh: boolean): s
     Math.abs(after.percentile - before.percentile) >= MATERIAL_CHANGE.percentilePoints
   ) {
     changes.push(
-      `${after.area} now ranks above ${Math.round(after.percentile)}% of ${referenceName(after.basis)} (was ${Math.round(before.percentile)}%).`,
+      `${areaName(after.area)} now ranks above ${Math.round(after.percentile)}% of ${referenceName(after.basis)} (was ${Math.round(before.percentile)}%).`,
     );
   }
   return changes;
@@ -114,7 +121,7 @@ function appeared(reason: RiskReason, previous: ReadonlyMap<string, RiskReason>)
     case 'complexity':
       return `${reason.file} is now among this repository's most complex files (most complex function ${reason.maxComplexity}).`;
     case 'bug-fix-share':
-      return `Bug fixes now make up ${Math.round(reason.share * 100)}% of the changes to ${reason.area}.`;
+      return `Bug fixes now make up ${Math.round(reason.share * 100)}% of the changes to ${areaName(reason.area)}.`;
     default:
       return null;
   }
@@ -133,7 +140,7 @@ function disappeared(reason: RiskReason, current: ReadonlyMap<string, RiskReason
     case 'complexity':
       return `${reason.file} is no longer among this repository's most complex files.`;
     case 'bug-fix-share':
-      return `Bug fixes no longer stand out in ${reason.area}.`;
+      return `Bug fixes no longer stand out in ${areaName(reason.area)}.`;
     case 'fan-in':
       return `${reason.target} is no longer among the most imported code.`;
     default:
@@ -162,7 +169,7 @@ function repositoryChanges(
   for (const warning of after.dependencyWarnings) {
     if (!planned.has(warning.area)) {
       changes.push(
-        `New: also plan for ${warning.area}, which now changes together with ${warning.coupledWith}.`,
+        `New: also plan for ${areaName(warning.area)}, which now changes together with ${areaName(warning.coupledWith)}.`,
       );
     }
   }
