@@ -70,9 +70,8 @@ const VA_ARG = /\bva_arg\s*\([^,()]+,([^()]*)\)/g;
 const MAY_HOLD_MACRO =
   /^[ \t]*(?:(?:static|extern|inline)[ \t]+)?[A-Z][A-Z0-9_]{2}|[a-z0-9_][ \t]+[A-Z][A-Z0-9_]{2,}[ \t]*[,)]|va_arg|NS_/;
 
-/** The last character of a line's code (comments and blank space skipped); `#` for a directive. */
+/** The last character of a line's code (comments and blank space skipped). */
 function lastCodeChar(line: string, ranges: Ranges): string {
-  if (/^\s*#/.test(line)) return '#';
   // Objective-C's `@end` closes a declaration as `}` does.
   if (/^\s*@end\b/.test(line)) return '}';
   let end = line.length;
@@ -258,14 +257,15 @@ export function asFirstConfiguration(text: string, options: PreprocessingOptions
   const state: ScanState = { inBlockComment: false, inVerbatim: false };
   const frames: Frame[] = [];
   const active = () => frames.length === 0 || frames[frames.length - 1].active;
-  let continuation = false;
   let previousEnd = '';
-  // Inside a directive continued over lines (`#define X \`): its lines end as a directive does.
-  let inDirective = false;
+  // A directive continued over lines with a backslash (`#if A && \`, `#define X \`): a
+  // conditional's lines are blanked with it, and no line of either is read for macros.
+  let continued: 'conditional' | 'directive' | null = null;
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n];
     const atCode = !state.inBlockComment && !state.inVerbatim;
-    const directive = conditionals && atCode && !continuation ? CONDITIONAL.exec(line) : null;
+    const continues = line.trimEnd().endsWith('\\');
+    const directive = conditionals && atCode && continued === null ? CONDITIONAL.exec(line) : null;
     if (atCode && IGNORED_DIRECTIVE.test(line)) {
       lines[n] = spaces(line);
       continue;
@@ -289,19 +289,18 @@ export function asFirstConfiguration(text: string, options: PreprocessingOptions
         frames.pop();
       }
       lines[n] = blankCode(line, ranges);
-      continuation = line.trimEnd().endsWith('\\');
+      continued = continues ? 'conditional' : null;
       continue;
     }
-    // A directive continued with a backslash is blanked whole, like its first line.
-    if (continuation || !(active() || (atCode && KEPT_DIRECTIVE.test(line)))) {
+    if (continued === 'conditional' || !(active() || (atCode && KEPT_DIRECTIVE.test(line)))) {
       lines[n] = blankCode(line, ranges);
-    } else if (options.macros && !inDirective) {
+    } else if (options.macros && continued === null) {
       lines[n] = blankMacros(line, ranges, previousEnd, () => nextCodeLine(lines, n));
     }
-    continuation = continuation && line.trimEnd().endsWith('\\');
-    const directiveLine: boolean = inDirective || (atCode && /^\s*#/.test(line));
-    inDirective = directiveLine && line.trimEnd().endsWith('\\');
+    // Lines of a directive end as a directive does, for the lone-macro rule.
+    const directiveLine: boolean = continued !== null || (atCode && /^\s*#/.test(line));
     previousEnd = directiveLine ? '#' : lastCodeChar(lines[n], ranges) || previousEnd;
+    continued = directiveLine && continues ? (continued ?? 'directive') : null;
   }
   return lines.join('\n');
 }
