@@ -49,6 +49,22 @@ describe('Rust', () => {
     expect(facts.symbols).toEqual(['pricing', 'Cart', 'Pricer', 'price', 'total']);
     expect(facts.comments).toBe('Cart crate.\nA cart.\nblock\ncomment');
   });
+
+  it('parses invocations of macros named like primitive types (snapbox `str![…]`)', () => {
+    const source = [
+      'fn usage() -> usize {',
+      '    let expected = str![[r#"',
+      'Usage: prog [OPTIONS]',
+      '"#]];',
+      '    let width = u8!(3);',
+      '    if str::from_utf8(b"x").is_ok() && expected.len() != 0 { 1 } else { 0 }',
+      '}',
+    ].join('\n');
+    const facts = analyseSource('tests/help.rs', source);
+    expect(facts?.parseError).toBeUndefined();
+    // cyclomatic 1 + if + && = 3; cognitive if 1, && 1, else 1 = 3
+    expect(figures(facts!)).toEqual([['usage', 'function', 1, 3, 3]]);
+  });
 });
 
 describe('C', () => {

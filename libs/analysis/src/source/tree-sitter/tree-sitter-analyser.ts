@@ -3,6 +3,7 @@ import type { SourceFacts } from '../source-facts';
 import { parserFor, releaseTree, type TreeSitterLanguageName } from './grammar-loader';
 import type { GrammarRules, SyntaxNode } from './grammar-rules';
 import { asFirstConfiguration } from './preprocessing';
+import { withPrimitiveNamedMacrosRenamed } from './rust-macro-names';
 import { C_RULES, CPP_RULES } from './rules/c-rules';
 import { CSHARP_RULES } from './rules/csharp-rules';
 import { DART_RULES } from './rules/dart-rules';
@@ -66,11 +67,17 @@ function describeSyntaxError(root: SyntaxNode, firstErrorRow: number): string {
 /** Languages with a preprocessor: parsed as their first configuration compiles them. */
 const PREPROCESSED: ReadonlySet<TreeSitterLanguageName> = new Set(['c', 'cpp', 'objc', 'csharp']);
 
+/** The text the grammar is given: the file as its compiler reads it, where the grammar cannot. */
+function asParsed(language: TreeSitterLanguageName, content: string): string {
+  if (PREPROCESSED.has(language)) {
+    return asFirstConfiguration(content, { cplusplus: language === 'cpp', macros: language !== 'csharp' });
+  }
+  return language === 'rust' ? withPrimitiveNamedMacrosRenamed(content) : content;
+}
+
 /** Facts for a file in one of the tree-sitter languages. Throws only if the grammar cannot load. */
 export function analyseWithTreeSitter(language: TreeSitterLanguageName, content: string): SourceFacts {
-  const parsed = PREPROCESSED.has(language)
-    ? asFirstConfiguration(content, { cplusplus: language === 'cpp', macros: language !== 'csharp' })
-    : content;
+  const parsed = asParsed(language, content);
   const tree = parserFor(language).parse(parsed);
   try {
     const walked = walkerFor(language).walk(tree, parsed);
