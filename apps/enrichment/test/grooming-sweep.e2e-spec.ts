@@ -129,22 +129,23 @@ describe('grooming sweeps over a Jira backlog (e2e)', () => {
 
   it('follows a feedback label whose webhook was lost, once, though a dry-run mapping leaves it on', async () => {
     const feedback = harness.get(TicketFeedbackRepository);
-    jira.editIssue('SHOP-9', { labels: [JIRA_FEEDBACK_LABEL] }); // never delivered
-    expect((await sweep()).queued).toEqual(['SHOP-9']);
-    expect(await feedback.listForTicket(shop.connectionId, 'SHOP-9')).toEqual([
+    // A UI ticket: its "wrong" verdict reaches the similar UI tickets, not the billing ones the digest lists.
+    jira.editIssue('SHOP-10', { labels: [JIRA_FEEDBACK_LABEL] }); // never delivered
+    expect((await sweep()).queued).toEqual(['SHOP-10']);
+    expect(await feedback.listForTicket(shop.connectionId, 'SHOP-10')).toEqual([
       expect.objectContaining({ verdict: 'wrong', source: 'tracker-label', actor: null }),
     ]);
     // Dry-run writes nothing to Jira, so the label stays on: recorded once, it queues nothing more.
-    expect(jira.issue('SHOP-9').labels).toEqual([JIRA_FEEDBACK_LABEL]);
+    expect(jira.issue('SHOP-10').labels).toEqual([JIRA_FEEDBACK_LABEL]);
     expect((await sweep()).queued).toEqual([]);
 
     // Taken off by a person (webhook lost too): one run releases the application, so putting the
     // label on again later is new feedback.
-    jira.editIssue('SHOP-9', { labels: [] });
-    expect((await sweep()).queued).toEqual(['SHOP-9']);
-    expect(await feedback.isLabelApplicationRecorded(shop.connectionId, 'SHOP-9')).toBe(false);
+    jira.editIssue('SHOP-10', { labels: [] });
+    expect((await sweep()).queued).toEqual(['SHOP-10']);
+    expect(await feedback.isLabelApplicationRecorded(shop.connectionId, 'SHOP-10')).toBe(false);
     expect((await sweep()).queued).toEqual([]);
-    expect(await feedback.listForTicket(shop.connectionId, 'SHOP-9')).toHaveLength(1);
+    expect(await feedback.listForTicket(shop.connectionId, 'SHOP-10')).toHaveLength(1);
   });
 
   it('re-enqueues every ticket once a new snapshot moved the code under the reports', async () => {

@@ -61,6 +61,8 @@ describe('ticket report API (e2e)', () => {
       expect.objectContaining({ repositoryId: harness.repositoryId, head: expect.any(String) }),
     ]);
     expect(body.risk.repositories[0].reasons.length).toBeGreaterThan(0);
+    // The scale `sightline assess` and `eval --risk` use: past changes as the matcher matches them.
+    expect(body.risk.repositories[0].evidence.basis).toBe('matched');
     expect(body.writeback).toEqual(
       expect.objectContaining({
         mode: 'comment+label',

@@ -66,7 +66,8 @@ export class SnapshotIndexCache {
     const snapshot = JSON.parse((await gunzipAsync(document)).toString('utf8')) as RepositorySnapshot;
     const text = JSON.parse((await gunzipAsync(corpus)).toString('utf8')) as RepositoryCorpus;
     const index = buildMatchIndex(matchCorpusFromAnalysis(text, snapshot));
-    const calibration = calibrateRisk(snapshot);
+    // With the index, the risk scale is the one `sightline assess` and `eval --risk` use and measure.
+    const calibration = calibrateRisk(snapshot, { index });
     this.logger.log(
       { snapshotId, files: index.paths.length, millis: Date.now() - started },
       'match index built',
