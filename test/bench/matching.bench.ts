@@ -3,8 +3,7 @@
 // `rankTicket` (reasons included, top 10). Always runs synthetic corpora of 5k and 50k files;
 // each repository given is analysed first (the analysis time is printed beside the index build)
 // and queried with its own commit subjects. Figures only; nothing here asserts a time.
-import { collectRepositoryCorpus, isMatchablePath } from '@sightline/analysis';
-import { readTreeContents } from '../../apps/cli/src/commands/match/tree-contents';
+import { collectRepositoryCorpus } from '@sightline/analysis';
 import {
   buildMatchIndex,
   cleanQuery,
@@ -78,11 +77,7 @@ async function repositoryCase(path: string): Promise<Case> {
   const started = Date.now();
   const { corpus, snapshot } = await collectRepositoryCorpus(path);
   const analysisMs = Date.now() - started;
-  // Source text as `sightline match` reads it.
-  const contents = await readTreeContents(path, snapshot.repository.head, isMatchablePath, 1024 * 1024);
-  const matchCorpus = matchCorpusFromAnalysis(corpus, snapshot, {
-    contents: new Map(contents.map((c) => [c.path, c.content])),
-  });
+  const matchCorpus = matchCorpusFromAnalysis(corpus, snapshot);
   const subjects = [...new Set(corpus.files.flatMap((f) => f.commitSubjects))]
     .map(cleanQuery)
     .filter((s) => s.length > 0);

@@ -113,6 +113,15 @@ describe('ticket report API (e2e)', () => {
     );
   });
 
+  it('matches on the source text the stored corpus keeps, as `sightline match` does', async () => {
+    // `padEnd` is only called in packages/ui/src/label.ts: no file declares it, no path, comment
+    // or commit names it, so only the files' source text can place the ticket.
+    const run = await enrich(dry, 'TDRY-2', 'padEnd pads short strings');
+    expect(run.status).toBe('dry-run');
+    const report = await harness.get(TicketReportRepository).find(dry.connectionId, 'TDRY-2');
+    expect((report?.matches[0].files as { path: string }[])[0].path).toBe('packages/ui/src/label.ts');
+  });
+
   it('previews an enrichment without writing, and says whether anything would be written', async () => {
     const requests = jira.requests.length;
     const response = await harness

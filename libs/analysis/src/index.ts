@@ -42,6 +42,7 @@ export type { RepositoryCorpus, CorpusFile, CorpusArea, CorpusTicket } from './c
 export type { SourceAnalyser } from './tree/content-pass';
 export { listTree, readBlobs, type TreeEntry } from './tree/tree-reader';
 export { isMinified } from './tree/blob-facts';
+export { readSourceTexts, type SourceText } from './tree/source-texts';
 export { isSourcePath, isTestPath, isMatchablePath, TEST_PATH_PATTERNS } from './tree/file-kinds';
 export type { CommitRecord } from './history/commit-record';
 export * from './source';

@@ -19,6 +19,11 @@ export interface CorpusFile {
   commitSubjects: string[];
   /** Ticket keys named by commits that touched the file. */
   tickets: string[];
+  /**
+   * Source text, for the files the matcher ranks (`isMatchablePath`) within the analysis's size
+   * limit, minified bundles left out; absent in corpora stored before it was kept.
+   */
+  content?: string;
 }
 
 export interface CorpusArea {
@@ -49,8 +54,10 @@ export function buildCorpus(input: {
   commits: readonly CommitRecord[];
   history: HistoryFigures;
   layout: AreaLayout;
+  /** Source text by path (see CorpusFile.content). */
+  contents: ReadonlyMap<string, string>;
 }): RepositoryCorpus {
-  const { snapshot, files, facts, commits, history, layout } = input;
+  const { snapshot, files, facts, commits, history, layout, contents } = input;
   const ticketsByFile = files.map(() => [] as string[]);
   for (const ticket of history.tickets) {
     for (const f of ticket.files) ticketsByFile[f].push(ticket.key);
@@ -69,6 +76,7 @@ export function buildCorpus(input: {
         subjects.push(subject);
         if (subjects.length >= MAX_SUBJECTS_PER_FILE) break;
       }
+      const content = contents.get(path);
       return {
         path,
         area: snapshot.files[f].area,
@@ -77,6 +85,7 @@ export function buildCorpus(input: {
         comments: facts[f]?.comments ?? '',
         commitSubjects: subjects,
         tickets: ticketsByFile[f],
+        ...(content !== undefined ? { content } : {}),
       };
     }),
     areas: layout.areas.map((area, a) => ({

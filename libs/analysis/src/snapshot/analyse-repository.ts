@@ -11,6 +11,8 @@ import { createExclusionFilter, exclusionGlobs } from '../history/path-filter';
 import { aggregateHistory } from '../metrics/history-aggregator';
 import type { BlobFacts } from '../tree/blob-facts';
 import { blobCacheKey, runContentPass, SourceAnalyser } from '../tree/content-pass';
+import { isMatchablePath } from '../tree/file-kinds';
+import { readSourceTexts } from '../tree/source-texts';
 import { listTree, TreeEntry } from '../tree/tree-reader';
 import { buildCorpus, RepositoryCorpus } from '../corpus/corpus-builder';
 import { AnalysisCache, CACHE_FORMAT_VERSION, cacheCovers, historyKey } from './analysis-cache';
@@ -141,7 +143,16 @@ export async function analyseRepository(
       onFile: () => progress({ phase: 'files', done: ++done, total: entries.length }),
       signal: abort.signal,
     });
-    return { entries, content };
+    // The matcher's source-text signal: read here so that the stored corpus alone can index it.
+    const texts = extras.corpus
+      ? await readSourceTexts(
+          cwd,
+          entries.filter((e) => isMatchablePath(e.path)),
+          options.maxFileBytes,
+          abort.signal,
+        )
+      : [];
+    return { entries, content, texts };
   };
 
   let commits: CommitRecord[];
@@ -163,7 +174,7 @@ export async function analyseRepository(
   stats.parseMillis = tree.content.parseMillis;
 
   progress({ phase: 'figures', done: 0, total: 1 });
-  const { entries, content } = tree;
+  const { entries, content, texts } = tree;
   const files = entries.map((e) => e.path);
   const facts = entries.map((e) =>
     e.size > options.maxFileBytes ? undefined : content.facts.get(blobCacheKey(e)),
@@ -237,7 +248,15 @@ export async function analyseRepository(
   progress({ phase: 'figures', done: 1, total: 1 });
   stats.millis = Date.now() - started;
   const corpus = extras.corpus
-    ? buildCorpus({ snapshot, files, facts, commits, history, layout })
+    ? buildCorpus({
+        snapshot,
+        files,
+        facts,
+        commits,
+        history,
+        layout,
+        contents: new Map(texts.map((t) => [t.path, t.content])),
+      })
     : undefined;
   return { snapshot, cache, corpus, stats };
 }

@@ -16,8 +16,6 @@ import { FileDocument, MatchCorpus, PastTicket } from './corpus';
 export interface AnalysisCorpusOptions {
   /** Keep only files the matcher ranks (source, not tests); default true. */
   matchableOnly?: boolean;
-  /** Source text by path, when the caller read it (see FileDocument.content). */
-  contents?: ReadonlyMap<string, string>;
 }
 
 const TICKET_KEY = new RegExp(`\\b${TICKET_KEY_PATTERN}\\b`);
@@ -48,7 +46,7 @@ export function matchCorpusFromAnalysis(
       path: file.path,
       symbols: file.symbols,
       comments: file.comments,
-      content: options.contents?.get(file.path),
+      content: file.content,
       commitSubjects: file.commitSubjects,
       loc: f?.loc,
       revisions: f?.revisions,

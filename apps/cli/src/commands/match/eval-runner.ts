@@ -2,6 +2,7 @@ import {
   analyseRepository,
   AnalysisInputError,
   GitCommandError,
+  isMatchablePath,
   type AnalysisResult,
 } from '@sightline/analysis';
 import {
@@ -24,6 +25,10 @@ import {
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from '../../cli-error';
 import { RiskEvaluationCollector, type RiskEvalReport, type TicketRisk } from './risk-eval';
 import { buildRepositoryIndex, type CommandIo } from './repository-index';
+import { readTreeContents } from './tree-contents';
+
+/** The baselines read files up to the analysis's default size limit. */
+const BASELINE_MAX_FILE_BYTES = 1024 * 1024;
 
 export interface EvalOptions {
   cut?: string;
@@ -132,8 +137,9 @@ export async function runEvaluation(path: string, options: EvalOptions, io: Comm
     );
 
   const cutHash = indexed.snapshot.repository.head;
-  const plain = buildContentIndex('plain', indexed.contents);
-  const tokenized = buildContentIndex('tokenized', indexed.contents);
+  const contents = await readTreeContents(path, cutHash, isMatchablePath, BASELINE_MAX_FILE_BYTES);
+  const plain = buildContentIndex('plain', contents);
+  const tokenized = buildContentIndex('tokenized', contents);
   const queryStarted = Date.now();
   const ours: QueryOutcome[] = [];
   const plainOutcomes: QueryOutcome[] = [];

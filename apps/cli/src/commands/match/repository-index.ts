@@ -2,14 +2,12 @@ import {
   AnalysisInputError,
   GitCommandError,
   collectRepositoryCorpus,
-  isMatchablePath,
   type AnalysisCache,
   type AnalysisProgress,
   type CorpusResult,
 } from '@sightline/analysis';
 import { buildMatchIndex, matchCorpusFromAnalysis, type MatchIndex } from '@sightline/matching';
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from '../../cli-error';
-import { readTreeContents } from './tree-contents';
 
 export interface CommandIo {
   stdout: { write(text: string): unknown };
@@ -18,8 +16,6 @@ export interface CommandIo {
 
 export interface RepositoryIndex extends CorpusResult {
   index: MatchIndex;
-  /** Source text of the indexed files. */
-  contents: { path: string; content: string }[];
   /** Analysis plus index build, in milliseconds. */
   millis: number;
 }
@@ -39,13 +35,7 @@ function progressLine(io: CommandIo, label: string): { update(p: AnalysisProgres
   };
 }
 
-// Files above this are skipped by the analysis too.
-const MAX_FILE_BYTES = 1024 * 1024;
-
-/**
- * Analyses the repository at `rev` (tree and history up to it), reads the source text of the
- * files the matcher ranks, and indexes both.
- */
+/** Analyses the repository at `rev` (tree and history up to it) and indexes its corpus. */
 export async function buildRepositoryIndex(
   path: string,
   rev: string,
@@ -65,15 +55,6 @@ export async function buildRepositoryIndex(
     progress.clear();
   }
   for (const warning of result.snapshot.warnings) io.stderr.write(`sightline: warning: ${warning}\n`);
-  const contents = await readTreeContents(
-    path,
-    result.snapshot.repository.head,
-    isMatchablePath,
-    MAX_FILE_BYTES,
-  );
-  const byPath = new Map(contents.map((c) => [c.path, c.content]));
-  const index = buildMatchIndex(
-    matchCorpusFromAnalysis(result.corpus, result.snapshot, { contents: byPath }),
-  );
-  return { ...result, index, contents, millis: Date.now() - started };
+  const index = buildMatchIndex(matchCorpusFromAnalysis(result.corpus, result.snapshot));
+  return { ...result, index, millis: Date.now() - started };
 }
