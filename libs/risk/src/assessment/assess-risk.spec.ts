@@ -2,6 +2,7 @@ import { calibrateRisk } from '../calibration/risk-calibration';
 import { fileFigures, matchOf, snapshotOf } from '../calibration/snapshot.fixture-spec';
 import { assessRisk } from './assess-risk';
 import { describeAreaRiskClaim } from './risk-claim';
+import { describeRiskReason } from './risk-reason';
 
 const complexity = (total: number) => ({
   max: total,
@@ -162,6 +163,22 @@ describe('assessRisk', () => {
     expect(describeAreaRiskClaim(b)).toBe(
       "The code this ticket touches is where follow-up fixes concentrate: 31× this repository's 30-day fix rate.",
     );
+  });
+
+  it('claims no fix concentration where this repository’s typical change meets as many fixes', () => {
+    const { snapshot } = repository(12);
+    // Most past work went into the hotspot: its fix rate is what a typical change here meets.
+    const busy = snapshotOf({
+      files: snapshot.files.map((f) => (f.path === 'src/hot.ts' ? { ...f, revisions: 500 } : f)),
+    });
+    const calibration = calibrateRisk(busy);
+    const a = assessRisk({ match: matchOf([['src/hot.ts', 0.9]]), snapshot: busy, calibration });
+    const fix = a.reasons.find((r) => r.kind === 'fix-rate')!;
+    expect(fix).toMatchObject({ fixes: 12, supported: false });
+    expect(describeRiskReason(fix)).toMatch(
+      /31× this repository's 30-day fix rate, about what its typical change meets\.$/,
+    );
+    expect(describeAreaRiskClaim(a)).not.toMatch(/concentrate/);
   });
 
   it('names the knowledge held by one person: an island while they are active, a loss once they left', () => {

@@ -127,6 +127,7 @@ describe('describeRiskChanges', () => {
       multiple: 2.14,
       rate: 0.3,
       repositoryRate: 0.14,
+      typicalRate: 0.2,
       perDays: 30,
       fixes: 9,
       files: 2,

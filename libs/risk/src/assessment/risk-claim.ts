@@ -1,19 +1,8 @@
-import type { RiskReference } from '../calibration/risk-reference';
 import type { RiskAssessment } from './risk-assessment';
-import { describeDependencyWarning, describeRiskReason, type RiskReason } from './risk-reason';
+import { describeDependencyWarning, describeRiskReason, referenceName, type RiskReason } from './risk-reason';
 
 type HotspotReason = Extract<RiskReason, { kind: 'hotspot' }>;
 type FixRateReason = Extract<RiskReason, { kind: 'fix-rate' }>;
-
-const REFERENCE_NAMES: Record<RiskReference['basis'], string> = {
-  matched: "this repository's past changes",
-  tickets: "this repository's past tickets",
-  changes: "this repository's past file changes",
-};
-
-function referenceName(basis: RiskReference['basis']): string {
-  return REFERENCE_NAMES[basis];
-}
 
 /**
  * The level as one area-risk sentence, saying only what the figures support: the fix-rate

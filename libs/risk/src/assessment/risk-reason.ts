@@ -1,6 +1,6 @@
 import { formatCount, plural } from './counts';
 import type { RiskReference } from '../calibration/risk-reference';
-import { FIX_CLAIM_MIN_FIXES } from './figure-reasons';
+import { FIX_CLAIM_MIN_FIXES, FIX_CLAIM_MIN_MULTIPLE } from './figure-reasons';
 
 /**
  * Why an assessment came out as it did, one structured reason per fact, each with the figures it
@@ -31,6 +31,8 @@ export type RiskReason =
       /** Fix commits per file per `perDays`, weighted by match score. */
       rate: number;
       repositoryRate: number;
+      /** The same for the files a typical past change of this repository touched (the reference's median). */
+      typicalRate: number;
       perDays: number;
       /** Fix commits on the matched files, counted per file. */
       fixes: number;
@@ -126,7 +128,7 @@ export function describeRiskReason(reason: RiskReason): string {
       return `On size, authors, complexity and recent changes, the matched code in ${areaName(reason.area)} ${rank} ${referenceName(reason.basis)}; its busiest file is ${file}.`;
     }
     case 'fix-rate': {
-      const figures = `${rate(reason.rate)} per file per ${reason.perDays} days against ${rate(reason.repositoryRate)} for this repository's average file (${plural(reason.fixes, 'fix commit')} on ${plural(reason.files, 'matched file')})`;
+      const figures = `${rate(reason.rate)} per file per ${reason.perDays} days against ${rate(reason.repositoryRate)} for this repository's average file and ${rate(reason.typicalRate)} for the files of its typical change (${plural(reason.fixes, 'fix commit')} on ${plural(reason.files, 'matched file')})`;
       if (reason.fixes === 0)
         return `No fix commit has touched the matched files (this repository averages ${rate(reason.repositoryRate)} fix commits per file per ${reason.perDays} days).`;
       const level = reason.supported
@@ -135,7 +137,11 @@ export function describeRiskReason(reason: RiskReason): string {
           ? 'below the average file'
           : reason.fixes < FIX_CLAIM_MIN_FIXES
             ? 'too few fixes to call a concentration'
-            : 'close to the average';
+            : reason.rate < reason.typicalRate
+              ? 'less than its typical change meets'
+              : reason.multiple >= FIX_CLAIM_MIN_MULTIPLE
+                ? 'about what its typical change meets'
+                : 'close to the average';
       return `Fix commits on the matched files: ${figures}; ${times(reason.multiple)} this repository's ${reason.perDays}-day fix rate, ${level}.`;
     }
     case 'complexity':

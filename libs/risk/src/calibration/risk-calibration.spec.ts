@@ -74,6 +74,7 @@ describe('calibrateRisk', () => {
       basis: 'changes',
       values: [0, 0.125, 0.25, 0.75],
       cumulative: [0, 1, 2, 3, 4],
+      typicalFixRate: 0,
     });
   });
 
@@ -180,6 +181,23 @@ describe('calibrateRisk', () => {
     expect(calibration.files.get('old.ts')?.fixRate).toBeCloseTo(1, 10);
     expect(calibration.files.get('young.ts')?.fixRate).toBeCloseTo(1, 10);
     expect(calibration.repositoryFixRate).toBeCloseTo(2 / 3, 10);
+  });
+
+  it('takes the typical fix rate from the reference: the files its median item touched', () => {
+    const files = (quietRevisions: number) => [
+      fileFigures('old.ts', { bugFixRevisions: 6, firstSeen: '2023-12-04T00:00:00Z', revisions: 10 }),
+      fileFigures('clean.ts', { bugFixRevisions: 0, revisions: quietRevisions }),
+    ];
+    // Past file changes: 30 to a file without fixes and 10 to one with a fix a month → typically none.
+    expect(calibrateRisk(snapshotOf({ files: files(30) })).reference.typicalFixRate).toBe(0);
+    expect(calibrateRisk(snapshotOf({ files: files(5) })).reference.typicalFixRate).toBeCloseTo(1, 10);
+    // Past tickets: each counts once, at the mean rate of its files.
+    const tickets = Array.from({ length: MIN_REFERENCE_TICKETS }, (_, i) =>
+      ticket(`T-${i}`, i < 11 ? ['old.ts', 'clean.ts'] : ['clean.ts']),
+    );
+    const calibration = calibrateRisk(snapshotOf({ files: files(30), tickets }));
+    expect(calibration.reference.basis).toBe('tickets');
+    expect(calibration.reference.typicalFixRate).toBeCloseTo(0.5, 10);
   });
 
   it('records the head it was computed for and the analysis window', () => {

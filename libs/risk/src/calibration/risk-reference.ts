@@ -17,6 +17,18 @@ export interface RiskReference {
   values: number[];
   /** `cumulative[i]`: total weight of `values[0..i-1]`. */
   cumulative: number[];
+  /**
+   * The fix rate (fix commits per file per 30 days) of the files the reference's median item
+   * touched: what a typical change in this repository meets, the yardstick for "follow-up fixes
+   * concentrate here" on the same scale as the level.
+   */
+  typicalFixRate: number;
+}
+
+interface ReferenceItem {
+  value: number;
+  weight: number;
+  fixRate: number;
 }
 
 /** Files whose figures drive the level: the matcher's best few, weighted by match score. */
@@ -45,30 +57,54 @@ export function weightedFiles(
   });
 }
 
-export function weightedDimension(files: readonly WeightedFile[]): number | null {
+function weightedMean(files: readonly WeightedFile[], figure: (f: FileRiskFigures) => number): number | null {
   const total = files.reduce((a, f) => a + f.weight, 0);
   if (total <= 0) return null;
-  return files.reduce((a, f) => a + f.weight * f.figures.dimension, 0) / total;
+  return files.reduce((a, f) => a + f.weight * figure(f.figures), 0) / total;
 }
 
-function weighted(pairs: { value: number; weight: number }[], basis: RiskReference['basis']): RiskReference {
-  pairs.sort((a, b) => a.value - b.value);
+export function weightedDimension(files: readonly WeightedFile[]): number | null {
+  return weightedMean(files, (f) => f.dimension);
+}
+
+/** Fix commits per file per 30 days over the files, weighted by match score. */
+export function weightedFixRate(files: readonly WeightedFile[]): number | null {
+  return weightedMean(files, (f) => f.fixRate);
+}
+
+/** The value at half the total weight (items sorted by the value). */
+function weightedMedian(items: { value: number; weight: number }[]): number {
+  const sorted = [...items].sort((a, b) => a.value - b.value);
+  const half = sorted.reduce((a, p) => a + p.weight, 0) / 2;
+  let seen = 0;
+  for (const item of sorted) {
+    seen += item.weight;
+    if (seen >= half) return item.value;
+  }
+  return 0;
+}
+
+function weighted(items: ReferenceItem[], basis: RiskReference['basis']): RiskReference {
+  items.sort((a, b) => a.value - b.value);
   const cumulative = [0];
-  for (const p of pairs) cumulative.push(cumulative[cumulative.length - 1] + p.weight);
-  return { basis, values: pairs.map((p) => p.value), cumulative };
+  for (const p of items) cumulative.push(cumulative[cumulative.length - 1] + p.weight);
+  return {
+    basis,
+    values: items.map((p) => p.value),
+    cumulative,
+    typicalFixRate: weightedMedian(items.map((p) => ({ value: p.fixRate, weight: p.weight }))),
+  };
 }
 
-function matchedPast(
-  index: MatchIndex,
-  risk: ReadonlyMap<string, FileRiskFigures>,
-): { value: number; weight: number }[] {
+function matchedPast(index: MatchIndex, risk: ReadonlyMap<string, FileRiskFigures>): ReferenceItem[] {
   const past = index.pastTickets;
   const step = Math.max(1, Math.ceil(past.length / MAX_REFERENCE_QUERIES));
-  const out: { value: number; weight: number }[] = [];
+  const out: ReferenceItem[] = [];
   for (let i = 0; i < past.length; i += step) {
     const match = rankTicket(index, { title: past[i].title }, { top: RISK_FILES, explain: false });
-    const value = weightedDimension(weightedFiles(match.files, risk));
-    if (value !== null) out.push({ value, weight: 1 });
+    const files = weightedFiles(match.files, risk);
+    const value = weightedDimension(files);
+    if (value !== null) out.push({ value, weight: 1, fixRate: weightedFixRate(files) ?? 0 });
   }
   return out;
 }
@@ -83,20 +119,21 @@ export function buildReference(
     const matched = matchedPast(index, risk);
     if (matched.length >= MIN_REFERENCE_TICKETS) return weighted(matched, 'matched');
   }
-  const tickets: { value: number; weight: number }[] = [];
+  const tickets: ReferenceItem[] = [];
   for (const ticket of snapshot.tickets) {
-    const dims = ticket.files.flatMap((p) => {
-      const f = risk.get(p);
-      return f ? [f.dimension] : [];
+    const files = ticket.files.flatMap((path) => {
+      const f = risk.get(path);
+      return f ? [{ path, weight: 1, figures: f }] : [];
     });
-    if (dims.length === 0 || dims.length > MAX_REFERENCE_TICKET_FILES) continue;
-    tickets.push({ value: dims.reduce((a, b) => a + b, 0) / dims.length, weight: 1 });
+    if (files.length === 0 || files.length > MAX_REFERENCE_TICKET_FILES) continue;
+    tickets.push({ value: weightedDimension(files)!, weight: 1, fixRate: weightedFixRate(files)! });
   }
   if (tickets.length >= MIN_REFERENCE_TICKETS) return weighted(tickets, 'tickets');
   // A file the history never saw change (a shallow or windowed analysis) still counts once.
   const changes = [...risk.values()].map((f) => ({
     value: f.dimension,
     weight: Math.max(1, figures.get(f.path)?.revisions ?? 0),
+    fixRate: f.fixRate,
   }));
   return weighted(changes, 'changes');
 }

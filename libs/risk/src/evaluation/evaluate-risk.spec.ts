@@ -83,6 +83,8 @@ describe('evaluateRisk', () => {
           baseline: (24 - i) / 24,
           linesChanged: i < 12 ? 10 : 100,
           predictedSize: i,
+          // Claimed for T-0..2 and T-20..23: four of the seven were followed by a fix.
+          fixClaim: i < 3 || i >= 20,
         }),
       );
       history.push(commit(`t${i}`, i * 2, [`f${i}.ts`], false, [`T-${i}`]));
@@ -95,6 +97,7 @@ describe('evaluateRisk', () => {
     expect(r.levels).toEqual({ low: 8, medium: 8, high: 8 });
     // Positives by level: T-3 is low, T-17..23 high; no medium ticket had a later fix.
     expect(r.laterFixesByLevel).toEqual({ low: 1, medium: 0, high: 7 });
+    expect(r.fixClaims).toEqual({ tickets: 7, followedByFix: 4 });
     expect(r.laterFixes.filter((t) => t.laterFix).map((t) => t.id)).toEqual(
       [3, 17, 18, 19, 20, 21, 22, 23].map((i) => tickets[i].id),
     );

@@ -30,6 +30,8 @@ export interface RiskEvalTicket {
   linesChanged?: number;
   /** A size prediction made before it (e.g. the size of the most similar past tickets). */
   predictedSize?: number;
+  /** Whether its note said follow-up fixes concentrate in its code (a supported fix-rate reason). */
+  fixClaim?: boolean;
 }
 
 /** The shape of `HistoryCommit` from @sightline/matching: every commit of the history, any order. */
@@ -73,6 +75,11 @@ export interface RiskEvaluation {
   levels: Record<RiskLevel, number>;
   /** Tickets per level that were followed by a later fix: what each level meant on this history. */
   laterFixesByLevel: Record<RiskLevel, number>;
+  /**
+   * Tickets whose note said follow-up fixes concentrate in their code, and how many of them were
+   * followed by a later fix: whether the claim held on this history.
+   */
+  fixClaims: { tickets: number; followedByFix: number };
   score: Estimate | null;
   highVsRest: Estimate | null;
   baseline: Estimate | null;
@@ -206,9 +213,14 @@ export function evaluateRisk(
   const positives = outcomes.filter(Boolean).length;
   const levels: Record<RiskLevel, number> = { low: 0, medium: 0, high: 0 };
   const laterFixesByLevel: Record<RiskLevel, number> = { low: 0, medium: 0, high: 0 };
+  const fixClaims = { tickets: 0, followedByFix: 0 };
   kept.forEach((t, i) => {
     levels[t.level]++;
     if (outcomes[i]) laterFixesByLevel[t.level]++;
+    if (t.fixClaim) {
+      fixClaims.tickets++;
+      if (outcomes[i]) fixClaims.followedByFix++;
+    }
   });
   const base = {
     horizonDays,
@@ -218,6 +230,7 @@ export function evaluateRisk(
     baseRate: kept.length > 0 ? round(positives / kept.length) : 0,
     levels,
     laterFixesByLevel,
+    fixClaims,
     laterFixes: kept.map((t, i) => ({ id: t.id, laterFix: outcomes[i] })),
   };
   const none = { score: null, highVsRest: null, baseline: null, liftTopThird: null, changeSize: null };

@@ -82,6 +82,14 @@ function levelRate(risk: RiskEvalReport, level: keyof RiskEvalReport['levels']):
   return `${level} ${n}${n > 0 ? ` (${((100 * risk.laterFixesByLevel[level]) / n).toFixed(0)}% later fix)` : ''}`;
 }
 
+function fixClaimRate(risk: RiskEvalReport): string {
+  const { tickets, followedByFix } = risk.fixClaims;
+  const rest = risk.tickets - tickets;
+  const pct = (a: number, n: number) => `${((100 * a) / n).toFixed(0)}%`;
+  if (tickets === 0) return 'said of no ticket';
+  return `said of ${tickets} tickets, ${pct(followedByFix, tickets)} later fix${rest > 0 ? ` (the rest ${pct(risk.positives - followedByFix, rest)})` : ''}`;
+}
+
 function renderRisk(risk: RiskEvalReport): string[] {
   if (risk.insufficient) return [`Risk: not measured — ${risk.insufficient}`];
   const estimate = (e: Estimate | null) =>
@@ -93,6 +101,7 @@ function renderRisk(risk: RiskEvalReport): string[] {
     `  assessed on ${risk.snapshots} snapshot${risk.snapshots === 1 ? '' : 's'} (the cut, refreshed when a ticket came more than ${risk.refreshDays} days after the last)`,
     `  risk score AUC ${estimate(risk.score)}, high vs the rest AUC ${estimate(risk.highVsRest)}, lift of the top third ${estimate(risk.liftTopThird)}`,
     `  plain hotspot baseline AUC ${estimate(risk.baseline)}`,
+    `  "follow-up fixes concentrate here": ${fixClaimRate(risk)}`,
     ...(size
       ? [`  change size above the median (${size.median} lines): risk score AUC ${estimate(size.score)}`]
       : []),

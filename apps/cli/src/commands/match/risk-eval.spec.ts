@@ -38,6 +38,9 @@ describe('sightline eval --risk: each ticket assessed on a snapshot from before 
         ? `${level} ${risk.levels[level]} (${((100 * risk.laterFixesByLevel[level]) / risk.levels[level]).toFixed(0)}% later fix)`
         : `${level} 0`;
     expect(text).toContain(`levels: ${rate('high')}, ${rate('medium')}, ${rate('low')}`);
+    expect(text).toMatch(
+      / {2}"follow-up fixes concentrate here": (said of no ticket|said of \d+ tickets, \d+% later fix)/,
+    );
     expect(report.perQuery).toBeUndefined();
     expect(JSON.stringify(risk)).not.toContain('laterFixes"');
   }, 120_000);
@@ -59,6 +62,9 @@ describe('sightline eval --risk: each ticket assessed on a snapshot from before 
         report.risk!.laterFixesByLevel[level],
       );
     }
+    // The claim "follow-up fixes concentrate here" is counted over the same judged tickets.
+    expect(judged.filter((r) => r.fixClaim)).toHaveLength(report.risk!.fixClaims.tickets);
+    expect(judged.filter((r) => r.fixClaim && r.laterFix)).toHaveLength(report.risk!.fixClaims.followedByFix);
     // The newest five (no 30 days after them) are listed, unjudged.
     expect(risks.slice(-5).every((r) => r.laterFix === null)).toBe(true);
   }, 120_000);

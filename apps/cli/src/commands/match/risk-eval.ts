@@ -36,6 +36,8 @@ export interface TicketRisk {
   level: RiskEvalTicket['level'];
   score: number;
   baseline: number;
+  /** Whether its note said follow-up fixes concentrate in its code. */
+  fixClaim: boolean;
   /** A fix of another ticket on its files within 30 days; null when too recent to judge. */
   laterFix: boolean | null;
 }
@@ -100,6 +102,7 @@ export class RiskEvaluationCollector {
         level: assessment.level,
         baseline: hotspotBaseline(match, assessor.figures),
         linesChanged: commit?.linesChanged,
+        fixClaim: assessment.reasons.some((r) => r.kind === 'fix-rate' && r.supported),
       });
     }
     const { laterFixes, ...evaluation } = evaluateRisk(tickets, this.history);
@@ -107,7 +110,13 @@ export class RiskEvaluationCollector {
     const byTicket = new Map(
       tickets.map((t) => [
         t.id,
-        { level: t.level, score: t.score, baseline: t.baseline, laterFix: judged.get(t.id) ?? null },
+        {
+          level: t.level,
+          score: t.score,
+          baseline: t.baseline,
+          fixClaim: t.fixClaim === true,
+          laterFix: judged.get(t.id) ?? null,
+        },
       ]),
     );
     return { report: { ...evaluation, snapshots, refreshDays: this.refreshDays }, byTicket };
