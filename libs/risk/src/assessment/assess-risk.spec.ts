@@ -165,6 +165,25 @@ describe('assessRisk', () => {
     );
   });
 
+  it('says a low level relative to past work, not that the code is no hotspot', () => {
+    const { snapshot, calibration } = repository();
+    const plain = assessRisk({ match: matchOf([['src/plain/p12.ts', 0.9]]), snapshot, calibration });
+    expect(plain.level).toBe('low');
+    expect(describeAreaRiskClaim(plain)).toMatch(
+      /^The code this ticket touches in src\/plain is quieter than most of this repository's past work: above only \d+% of this repository's past file changes/,
+    );
+    const strict = assessRisk({
+      match: matchOf([['src/plain/p29.ts', 0.9]]),
+      snapshot,
+      calibration,
+      thresholds: { medium: 0.95, high: 0.99 },
+    });
+    expect(strict.level).toBe('low');
+    expect(describeAreaRiskClaim(strict)).toMatch(
+      /sits at the low level for this repository: above only \d+%/,
+    );
+  });
+
   it('claims no fix concentration where this repository’s typical change meets as many fixes', () => {
     const { snapshot } = repository(12);
     // Most past work went into the hotspot: its fix rate is what a typical change here meets.

@@ -28,10 +28,11 @@ export function describeAreaRiskClaim(assessment: RiskAssessment): string {
       return `The code this ticket touches${where} is among this repository's hotspots: above ${position >= 100 ? 'all' : `${position}%`} of ${reference} on size, authors, complexity and recent changes.`;
     case 'medium':
       return `The code this ticket touches${where} is busier than most of this repository: above ${position}% of ${reference} on size, authors, complexity and recent changes.`;
+    // Relative to past work, not to files: busy files can sit low where all work is busy.
     case 'low':
-      return position === 0
-        ? `The code this ticket touches${where} is not a hotspot: none of ${reference} sits lower on size, authors, complexity and recent changes.`
-        : `The code this ticket touches${where} is not a hotspot: above only ${position}% of ${reference} on size, authors, complexity and recent changes.`;
+      if (position === 0)
+        return `The code this ticket touches${where} is as quiet as any of this repository's past work: none of ${reference} sits lower on size, authors, complexity and recent changes.`;
+      return `The code this ticket touches${where} ${position < 50 ? "is quieter than most of this repository's past work" : 'sits at the low level for this repository'}: above only ${position}% of ${reference} on size, authors, complexity and recent changes.`;
   }
 }
 
