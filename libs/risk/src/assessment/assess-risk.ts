@@ -163,7 +163,13 @@ export function assessRisk(input: RiskInput): RiskAssessment {
   const bestArea = match.areas[0]?.score ?? 0;
   const selected = match.areas.filter((a) => a.score >= bestArea * AREA_SHARE).slice(0, MAX_AREAS);
   const areas = riskAreas(match, calibration, selected);
-  const mentioned = new Set<string>([...selected.map((a) => a.path), ...known.map((f) => f.figures.area)]);
+  // The areas the note points at: its likely areas and those of files matched as strongly. A
+  // weakly matched file's area is neither, so it may still be an "also plan for" warning.
+  const bestFile = known.reduce((a, f) => Math.max(a, f.weight), 0);
+  const mentioned = new Set<string>([
+    ...selected.map((a) => a.path),
+    ...known.filter((f) => f.weight >= bestFile * AREA_SHARE).map((f) => f.figures.area),
+  ]);
 
   const busiest = known.reduce((a, b) =>
     b.weight * b.figures.dimension > a.weight * a.figures.dimension ? b : a,

@@ -53,11 +53,16 @@ describe('combining repositories and mapping the note report', () => {
     expect(combined).toEqual(expect.objectContaining({ level: 'high', labelled: false, noMatch: false }));
     const report = riskNoteReportSchema.parse(noteReportOf(combined, OPTIONS));
     expect(report.riskLevel).toBe('high');
-    // The ledger changes with billing. Its posting.ts is among the matched files (weakly: its area
-    // stays under the note's cut, 30% of the best area), so it is no "also plan for" warning either.
+    // The ledger changes with billing. Its posting.ts is matched, but weakly (under 30% of the best
+    // file, its area under the note's cut), so the note names the ledger as what to plan for too.
     expect(report.areas.map((area) => area.path)).toEqual(['packages/billing']);
     expect(combined.primary.match.files.map((f) => f.path)).toContain('packages/ledger/src/posting.ts');
-    expect(report.dependencyWarnings).toEqual([]);
+    expect(report.dependencyWarnings).toEqual([
+      {
+        area: 'packages/ledger',
+        message: expect.stringMatching(/^changes together with packages\/billing in \d+% of commits/),
+      },
+    ]);
     expect(report.areas[0].figures.map((f) => f.label)).toEqual(expect.arrayContaining(['size', 'authors']));
     expect(report.riskReasons.join(' ')).toMatch(/ranks above \d+% of/);
     expect(report.summary).toBeDefined();
