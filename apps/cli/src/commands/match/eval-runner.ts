@@ -1,5 +1,6 @@
 import {
   analyseRepository,
+  analysisOptionsSchema,
   AnalysisInputError,
   GitCommandError,
   isMatchablePath,
@@ -28,7 +29,7 @@ import { buildRepositoryIndex, type CommandIo } from './repository-index';
 import { readTreeContents } from './tree-contents';
 
 /** The baselines read files up to the analysis's default size limit. */
-const BASELINE_MAX_FILE_BYTES = 1024 * 1024;
+const BASELINE_MAX_FILE_BYTES = analysisOptionsSchema.parse({}).maxFileBytes;
 
 export interface EvalOptions {
   cut?: string;
