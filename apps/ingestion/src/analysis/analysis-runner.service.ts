@@ -168,9 +168,10 @@ export class AnalysisRunner {
   }
 
   /**
-   * Analyses the mirror at its head. A mirror that lacks objects its history needs (damaged on
-   * disk, an interrupted fetch) is not repaired by another fetch, so it is cloned afresh and the
-   * analysis runs once more; a second failure fails the attempt as usual.
+   * Analyses the mirror at its head. The mirror is a full clone, so objects missing from it are
+   * damage (on disk, an interrupted fetch) that another fetch does not repair: whether the
+   * analysis stopped on them or read around them (commits without line counts, files without
+   * content), the mirror is cloned afresh and the analysis runs once more, and that result stands.
    */
   private async analyseMirror(
     repository: RepositoryRecord,
@@ -178,25 +179,27 @@ export class AnalysisRunner {
     cache: AnalysisCache | undefined,
     progress: (percent: number, phase: string) => Promise<void>,
   ) {
+    let damage: string;
     try {
-      return {
-        result: await this.analyse(repository, synced.path, synced.head, cache, progress),
-        head: synced.head,
-      };
+      const result = await this.analyse(repository, synced.path, synced.head, cache, progress);
+      const { commitsWithoutLines, filesWithoutContent } = result.stats;
+      if (commitsWithoutLines + filesWithoutContent === 0) return { result, head: synced.head };
+      damage = `${commitsWithoutLines} commits could not be diffed, ${filesWithoutContent} files have no content`;
     } catch (error) {
       if (!(error instanceof GitCommandError && error.missingObjects)) throw error;
-      this.logger.warn(
-        { repositoryId: repository.id, error: error.message },
-        'the repository copy lacks objects; cloning it again',
-      );
-      await progress(2, 'cloning again');
-      await this.mirror.discard(repository.id);
-      const fresh = await this.syncMirror(repository);
-      return {
-        result: await this.analyse(repository, fresh.path, fresh.head, cache, progress),
-        head: fresh.head,
-      };
+      damage = error.message;
     }
+    this.logger.warn(
+      { repositoryId: repository.id, error: damage },
+      'the repository copy lacks objects; cloning it again',
+    );
+    await progress(2, 'cloning again');
+    await this.mirror.discard(repository.id);
+    const fresh = await this.syncMirror(repository);
+    return {
+      result: await this.analyse(repository, fresh.path, fresh.head, cache, progress),
+      head: fresh.head,
+    };
   }
 
   private async analyse(

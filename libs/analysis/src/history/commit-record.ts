@@ -15,6 +15,8 @@ export interface CommitRecord {
   subject: string;
   /** Quadruples per changed file: path id, added lines, deleted lines, renamed-from path id or -1. Binary files count 0. */
   changes: Int32Array;
+  /** git could not diff the commit (a file version is missing): its files count 0 lines, renames unfollowed. */
+  linesUnknown?: true;
 }
 
 export const CHANGE_STRIDE = 4;

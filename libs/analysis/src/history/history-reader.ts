@@ -1,5 +1,7 @@
+import { GitCommandError } from '../analysis-error';
 import { GitStream, streamGit } from '../git/git-process';
 import { CommitRecord, InternTable } from './commit-record';
+import { readCommitWithoutLines } from './commit-without-lines';
 import { LOG_FORMAT, LogParser } from './log-parser';
 import { MessageFacts } from './message-facts';
 
@@ -64,10 +66,19 @@ const MIN_BLOCK = 32;
 const MAX_BLOCK = 4096;
 const BLOCKS_PER_PROCESS = 8;
 
+// Commits whose diff needs a missing file version (a blob-filtered or damaged clone) are read
+// without line counts; beyond this many the clone lacks too much for churn to mean anything.
+const MIN_UNCOUNTED_ALLOWED = 50;
+const MAX_UNCOUNTED_SHARE = 0.02;
+
+const isMissingObjects = (error: unknown) => error instanceof GitCommandError && error.missingObjects;
+
 /**
  * Reads the given commits with `git log --no-walk --stdin --numstat`, split over several git
  * processes (git's diff work is single-threaded and dominates the cost). Blocks of neighbouring
  * commits are dealt round-robin so that the expensive recent history is shared evenly.
+ * A commit git cannot diff because a file version is missing is read without line counts
+ * (`linesUnknown`), up to 2% of the commits; more fails with the repair hint.
  * Returns the records in the order of `hashes`.
  */
 export async function readCommits(
@@ -96,11 +107,12 @@ export async function readCommits(
     options.renames ? '-M' : '--no-renames',
     LOG_FORMAT,
   ];
-  const streams: GitStream[] = [];
-  const runs = parts.map((indices) => {
-    let next = 0;
+  const streams = new Set<GitStream>();
+  /** One git process over `indices`: how many records arrived before it ended, and why it failed. */
+  const readRun = async (indices: readonly number[]): Promise<{ read: number; error?: unknown }> => {
+    let read = 0;
     const parser = new LogParser(options.paths, options.identities, options.messages, (record) => {
-      const index = indices[next++];
+      const index = indices[read++];
       if (index === undefined || hashes[index] !== record.hash) {
         throw new Error(`git log returned commit ${record.hash} out of the requested order`);
       }
@@ -108,18 +120,48 @@ export async function readCommits(
       options.onCommit?.();
     });
     const stream = streamGit(cwd, args, (chunk) => parser.push(chunk), options.signal);
-    streams.push(stream);
+    streams.add(stream);
     stream.write(indices.map((i) => hashes[i]).join('\n') + '\n');
     stream.end();
-    return stream.done.then(() => {
-      parser.end();
-      if (next !== indices.length) throw new Error(`git log returned ${next} of ${indices.length} commits`);
-    });
-  });
+    try {
+      await stream.done;
+    } catch (error) {
+      return { read, error };
+    } finally {
+      streams.delete(stream);
+    }
+    parser.end();
+    if (read !== indices.length) throw new Error(`git log returned ${read} of ${indices.length} commits`);
+    return { read };
+  };
+
+  let uncounted = 0;
+  const allowed = Math.max(MIN_UNCOUNTED_ALLOWED, Math.ceil(hashes.length * MAX_UNCOUNTED_SHARE));
+  let stopped = false;
+  const readPart = async (indices: readonly number[]): Promise<void> => {
+    let rest = indices;
+    while (rest.length > 0 && !stopped) {
+      const { read, error } = await readRun(rest);
+      if (error === undefined) return;
+      const failed = rest[read];
+      if (!isMissingObjects(error) || failed === undefined) throw error;
+      // git stopped in the commit after the last one it finished. Read alone, it either diffs (the
+      // missing version belonged to a later commit) or it is the one that needs it.
+      const alone = await readRun([failed]);
+      if (alone.error !== undefined) {
+        if (!isMissingObjects(alone.error) || ++uncounted > allowed) throw alone.error;
+        records[failed] = await readCommitWithoutLines(cwd, hashes[failed], options);
+        options.onCommit?.();
+      }
+      rest = rest.slice(read + 1);
+    }
+  };
+  const runs = parts.map(readPart);
   try {
     await Promise.all(runs);
   } catch (error) {
     // One failed reader makes the others' work useless: stop them rather than wait for them.
+    stopped = true;
     for (const stream of streams) stream.kill();
     await Promise.allSettled(runs);
     throw error;

@@ -40,6 +40,9 @@ export interface AnalysisStats {
   linesParsed: number;
   parseMillis: number;
   millis: number;
+  /** Commits git could not diff and files without content: what a blob-filtered or damaged clone lacks. */
+  commitsWithoutLines: number;
+  filesWithoutContent: number;
 }
 
 export interface AnalysisResult {
@@ -105,12 +108,15 @@ export async function analyseRepository(
     linesParsed: 0,
     parseMillis: 0,
     millis: 0,
+    commitsWithoutLines: 0,
+    filesWithoutContent: 0,
   };
 
   const readHistory = async (): Promise<CommitRecord[]> => {
     const list = await listCommits(cwd, repository.head, since ?? undefined, abort.signal);
     const cached = new Map<string, CommitRecord>();
-    for (const record of previous?.commits ?? []) cached.set(record.hash, record);
+    // A commit read without line counts is read again: the clone may have been repaired since.
+    for (const record of previous?.commits ?? []) if (!record.linesUnknown) cached.set(record.hash, record);
     const missing = list.hashes.filter((hash) => !cached.has(hash));
     stats.commitsReused = list.hashes.length - missing.length;
     let done = stats.commitsReused;
@@ -214,6 +220,9 @@ export async function analyseRepository(
       'this is a shallow clone: history is truncated, so revisions, authors and coupling cover only the fetched commits; run `git fetch --unshallow` to deepen it',
     );
   }
+  stats.commitsWithoutLines = commits.filter((c) => c.linesUnknown).length;
+  stats.filesWithoutContent = content.skipped.filter((s) => s.reason === 'missing').length;
+  warnings.push(...partialCloneWarnings(stats, commits.length));
   const snapshot = buildSnapshot({
     repository,
     rev: options.rev,
@@ -259,4 +268,24 @@ export async function analyseRepository(
       })
     : undefined;
   return { snapshot, cache, corpus, stats };
+}
+
+const REFETCH_HINT = '`git fetch --refetch` or a full clone restores them';
+
+/** What a clone made with a blob filter (or a damaged one) leaves out of the figures. */
+function partialCloneWarnings(stats: AnalysisStats, commits: number): string[] {
+  const warnings: string[] = [];
+  const uncounted = stats.commitsWithoutLines;
+  if (uncounted > 0) {
+    warnings.push(
+      `${uncounted} of ${commits} commits were read without line counts: git could not read a version of a file they changed (a clone made with a blob filter, or a damaged one), so churn leaves out their lines and renames in them are not followed; ${REFETCH_HINT}`,
+    );
+  }
+  const missing = stats.filesWithoutContent;
+  if (missing > 0) {
+    warnings.push(
+      `${missing} ${missing === 1 ? 'file has' : 'files have'} no content in this clone (a blob filter, or damage): listed with their history, without code figures; ${REFETCH_HINT}`,
+    );
+  }
+  return warnings;
 }

@@ -54,7 +54,7 @@ interface SerializedCache {
   since: number | null;
   paths: string[];
   identities: string[];
-  commits: [string, number, number, number[], boolean, string[], string, number[]][];
+  commits: [string, number, number, number[], boolean, string[], string, number[], true?][];
   blobs: [string, BlobFacts][];
 }
 
@@ -66,16 +66,20 @@ export function serializeAnalysisCache(cache: AnalysisCache): Buffer {
     since: cache.since,
     paths: cache.paths,
     identities: cache.identities,
-    commits: cache.commits.map((c) => [
-      c.hash,
-      c.time,
-      c.author,
-      c.coAuthors,
-      c.fix,
-      c.tickets,
-      c.subject,
-      Array.from(c.changes),
-    ]),
+    commits: cache.commits.map((c) => {
+      const record: SerializedCache['commits'][number] = [
+        c.hash,
+        c.time,
+        c.author,
+        c.coAuthors,
+        c.fix,
+        c.tickets,
+        c.subject,
+        Array.from(c.changes),
+      ];
+      if (c.linesUnknown) record.push(true);
+      return record;
+    }),
     blobs: [...cache.blobs],
   };
   return gzipSync(Buffer.from(JSON.stringify(data), 'utf8'));
@@ -92,16 +96,19 @@ export function deserializeAnalysisCache(bytes: Buffer): AnalysisCache | undefin
       since: data.since,
       paths: data.paths,
       identities: data.identities,
-      commits: data.commits.map(([hash, time, author, coAuthors, fix, tickets, subject, changes]) => ({
-        hash,
-        time,
-        author,
-        coAuthors,
-        fix,
-        tickets,
-        subject,
-        changes: Int32Array.from(changes),
-      })),
+      commits: data.commits.map(
+        ([hash, time, author, coAuthors, fix, tickets, subject, changes, linesUnknown]) => ({
+          hash,
+          time,
+          author,
+          coAuthors,
+          fix,
+          tickets,
+          subject,
+          changes: Int32Array.from(changes),
+          ...(linesUnknown ? { linesUnknown } : {}),
+        }),
+      ),
       blobs: new Map(data.blobs),
     };
   } catch {

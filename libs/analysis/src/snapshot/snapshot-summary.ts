@@ -126,8 +126,10 @@ export function renderSnapshotSummary(snapshot: RepositorySnapshot, options: Sum
   if (snapshot.parseFailures.length > top)
     out.push(`  … and ${snapshot.parseFailures.length - top} more (see --json)`);
   const count = (reason: string) => snapshot.skipped.filter((s) => s.reason === reason).length;
+  const missing = count('missing');
   out.push(
-    `Files not read: ${count('binary')} binary, ${count('minified')} minified, ${count('too-large')} too large`,
+    `Files not read: ${count('binary')} binary, ${count('minified')} minified, ${count('too-large')} too large` +
+      (missing > 0 ? `, ${missing} missing from the clone` : ''),
   );
   return out.join('\n') + '\n';
 }

@@ -142,7 +142,7 @@ export const snapshotSchema = z.object({
   skipped: z.array(
     z.object({
       path: z.string(),
-      reason: z.enum(['binary', 'minified', 'too-large']),
+      reason: z.enum(['binary', 'minified', 'too-large', 'missing']),
       size: z.number().int(),
     }),
   ),

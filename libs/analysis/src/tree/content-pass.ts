@@ -13,7 +13,7 @@ export interface SourceAnalyser {
 
 export interface SkippedFile {
   path: string;
-  reason: 'binary' | 'minified' | 'too-large';
+  reason: 'binary' | 'minified' | 'too-large' | 'missing';
   size: number;
 }
 
@@ -83,7 +83,10 @@ export async function runContentPass(
   for (const entry of entries) {
     const key = blobCacheKey(entry);
     const cached = options.cache.get(key);
-    if (entry.size > options.maxFileBytes) {
+    if (entry.missing) {
+      skipped.push({ path: entry.path, reason: 'missing', size: 0 });
+      options.onFile?.();
+    } else if (entry.size > options.maxFileBytes) {
       skipped.push({ path: entry.path, reason: 'too-large', size: entry.size });
       options.onFile?.();
     } else if (cached) {

@@ -8,7 +8,7 @@ export interface SourceText {
 
 /**
  * The text of the given tree entries, read with the analysis's blob reader (one `git cat-file`);
- * files over `maxBytes` and minified bundles are left out, as the analysis leaves them out.
+ * files over `maxBytes`, minified bundles and files the clone lacks are left out, as the analysis leaves them out.
  */
 export async function readSourceTexts(
   cwd: string,
@@ -16,7 +16,7 @@ export async function readSourceTexts(
   maxBytes: number,
   signal?: AbortSignal,
 ): Promise<SourceText[]> {
-  const read = entries.filter((entry) => entry.size <= maxBytes);
+  const read = entries.filter((entry) => !entry.missing && entry.size <= maxBytes);
   const texts = read.map((entry) => ({ path: entry.path, content: '' }));
   await readBlobs(
     cwd,

@@ -6,6 +6,8 @@ export interface TreeEntry {
   /** Blob id: the cache key for everything learnt from the content. */
   oid: string;
   size: number;
+  /** The clone lacks the blob (a blob filter, or damage; `ls-tree` prints its size as BAD): size 0, content unknown. */
+  missing?: true;
 }
 
 const TAB = 9;
@@ -29,7 +31,7 @@ export async function listTree(cwd: string, head: string): Promise<TreeEntry[]> 
     start = nul + 1;
     const [mode, type, oid, size] = meta;
     if (type !== 'blob' || mode === '120000') continue;
-    entries.push({ path, oid, size: Number(size) });
+    entries.push(size === 'BAD' ? { path, oid, size: 0, missing: true } : { path, oid, size: Number(size) });
   }
   return entries;
 }
