@@ -278,7 +278,7 @@ function partialCloneWarnings(stats: AnalysisStats, commits: number): string[] {
   const uncounted = stats.commitsWithoutLines;
   if (uncounted > 0) {
     warnings.push(
-      `${uncounted} of ${commits} commits were read without line counts: git could not read a version of a file they changed (a clone made with a blob filter, or a damaged one), so churn leaves out their lines and renames in them are not followed; ${REFETCH_HINT}`,
+      `${uncounted} of ${commits} commits ${uncounted === 1 ? 'was' : 'were'} read without line counts: git could not read a version of a file changed there (a clone made with a blob filter, or a damaged one), so churn leaves out those lines and renames there are not followed; ${REFETCH_HINT}`,
     );
   }
   const missing = stats.filesWithoutContent;
