@@ -1,4 +1,4 @@
-import type { AnalysisCache } from '@sightline/analysis';
+import { CHANGE_STRIDE, type AnalysisCache } from '@sightline/analysis';
 import { HistoryCommit } from './eval-set';
 
 /**
@@ -6,9 +6,6 @@ import { HistoryCommit } from './eval-set';
  * commit, newest first in topological order), as the evaluation needs it. Reading it from the
  * analysis keeps one git history reader in the code base.
  */
-// Each record's `changes` holds quadruples: path id, lines added, lines deleted, renamed-from path id or −1.
-const CHANGE_STRIDE = 4;
-
 export function historyFromAnalysisCache(cache: AnalysisCache): HistoryCommit[] {
   return cache.commits.map((c) => {
     const files = new Set<string>();
