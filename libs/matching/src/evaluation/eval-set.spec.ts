@@ -33,6 +33,8 @@ describe('cleanQuery', () => {
     ],
     ['Revert "feat(router): add trailing slash redirect"', 'add trailing slash redirect'],
     ['Merge branch fixes, closes #12 and #13', 'Merge branch fixes, closes and'],
+    ['Only set memory/CPU limits on run (fix #7159)', 'Only set memory/CPU limits on run'],
+    ['Document side effect of HTTP/3 early data (Closes #6936)', 'Document side effect of HTTP/3 early data'],
   ])('%s → %s', (subject, query) => {
     expect(cleanQuery(subject)).toBe(query);
   });

@@ -39,7 +39,9 @@ export const DEFAULT_EVAL_SET_OPTIONS: EvalSetOptions = { limit: 300, maxGoldFil
 
 const ISSUE_NUMBER = /(?:^|[\s([])(?:GH-|gh-)?#\d+\b/;
 const TICKET_KEY = new RegExp(`\\[?\\b${TICKET_KEY_PATTERN}\\b\\]?:?`, 'g');
-const PR_NUMBER = /\(\s*(?:(?:GH-|gh-)?#\d+[\s,]*)+\)|(?:GH-|gh-)?#\d+/g;
+// `(#12)`, `(#12, #13)`, and with a closing keyword: `(fix #12)`, `(closes #12)`.
+const PR_NUMBER =
+  /\(\s*(?:(?:fix(?:e[sd])?|close[sd]?|resolve[sd]?|refs?|see)\s+)?(?:(?:GH-|gh-)?#\d+[\s,]*)+\)|(?:GH-|gh-)?#\d+/gi;
 const CONVENTIONAL = /^\s*[a-z]+(?:\([^)]*\))?!?:\s*/i;
 const REVERT = /^\s*revert\s*:?\s*"?(.*?)"?\s*$/i;
 
