@@ -23,7 +23,8 @@ export function historyFromAnalysisCache(cache: AnalysisCache): HistoryCommit[] 
       fix: c.fix,
       tickets: c.tickets,
       files: [...files],
-      linesChanged,
+      // A commit git could not diff (a clone lacking a file version) has no size to compare.
+      linesChanged: c.linesUnknown ? undefined : linesChanged,
     };
   });
 }
