@@ -8,7 +8,8 @@ export interface SourceText {
 
 /**
  * The text of the given tree entries, read with the analysis's blob reader (one `git cat-file`);
- * files over `maxBytes`, minified bundles and files the clone lacks are left out, as the analysis leaves them out.
+ * files over `maxBytes`, minified bundles and files the clone lacks are left out, as the analysis
+ * leaves them out.
  */
 export async function readSourceTexts(
   cwd: string,
