@@ -12,6 +12,7 @@ import { aggregateHistory } from '../metrics/history-aggregator';
 import type { BlobFacts } from '../tree/blob-facts';
 import { blobCacheKey, runContentPass, SourceAnalyser } from '../tree/content-pass';
 import { isMatchablePath } from '../tree/file-kinds';
+import { readLinguistAttributes } from '../tree/linguist-attributes';
 import { readSourceTexts } from '../tree/source-texts';
 import { listTree, TreeEntry } from '../tree/tree-reader';
 import { buildCorpus, RepositoryCorpus } from '../corpus/corpus-builder';
@@ -140,15 +141,28 @@ export async function analyseRepository(
   };
 
   const readTree = async () => {
-    const entries = (await listTree(cwd, repository.head)).filter((e) => !isExcluded(e.path)).sort(byPath);
+    const listed = await listTree(cwd, repository.head);
+    const attributes = await readLinguistAttributes(cwd, listed, abort.signal);
+    const included = listed.filter((e) => !isExcluded(e.path) && !attributes.vendored(e.path)).sort(byPath);
+    const marked = included.filter((e) => attributes.generated(e.path) === true);
+    const unmarked = included.filter((e) => attributes.generated(e.path) !== true);
     let done = 0;
-    const content = await runContentPass(cwd, entries, {
+    const content = await runContentPass(cwd, unmarked, {
       maxFileBytes: options.maxFileBytes,
       cache: blobCache,
       analyser,
-      onFile: () => progress({ phase: 'files', done: ++done, total: entries.length }),
+      onFile: () => progress({ phase: 'files', done: ++done, total: unmarked.length }),
       signal: abort.signal,
     });
+    // A header says "generated" unless the team's attributes say otherwise (`-linguist-generated`).
+    const headed = unmarked.filter(
+      (e) =>
+        attributes.generated(e.path) !== false &&
+        content.facts.get(blobCacheKey(e))?.generatedHeader === true,
+    );
+    const generated = [...marked, ...headed].sort(byPath);
+    const generatedPaths = new Set(generated.map((e) => e.path));
+    const entries = unmarked.filter((e) => !generatedPaths.has(e.path));
     // The matcher's source-text signal: read here so that the stored corpus alone can index it.
     const texts = extras.corpus
       ? await readSourceTexts(
@@ -158,7 +172,7 @@ export async function analyseRepository(
           abort.signal,
         )
       : [];
-    return { entries, content, texts };
+    return { entries, content, texts, attributes, generated };
   };
 
   let commits: CommitRecord[];
@@ -180,7 +194,14 @@ export async function analyseRepository(
   stats.parseMillis = tree.content.parseMillis;
 
   progress({ phase: 'figures', done: 0, total: 1 });
-  const { entries, content, texts } = tree;
+  const { entries, content, texts, attributes, generated } = tree;
+  const generatedPaths = new Set(generated.map((e) => e.path));
+  // Generated and vendored files are left out of the history figures as excluded paths are.
+  const isLeftOut = (file: string): boolean =>
+    isExcluded(file) ||
+    attributes.vendored(file) ||
+    attributes.generated(file) === true ||
+    generatedPaths.has(file);
   const files = entries.map((e) => e.path);
   const facts = entries.map((e) =>
     e.size > options.maxFileBytes ? undefined : content.facts.get(blobCacheKey(e)),
@@ -202,7 +223,7 @@ export async function analyseRepository(
       paths,
       identities: canonical,
       renames: options.renames,
-      isExcluded,
+      isExcluded: isLeftOut,
       files,
       fileArea: layout.fileArea,
       areaCount: layout.areas.length,
@@ -228,7 +249,7 @@ export async function analyseRepository(
     rev: options.rev,
     options,
     since,
-    excludes: exclusionGlobs(options),
+    excludes: [...exclusionGlobs(options), ...attributes.globs],
     analyzedAt: (extras.now ?? (() => new Date()))(),
     files,
     sizes: entries.map((e) => e.size),
@@ -237,13 +258,11 @@ export async function analyseRepository(
     history,
     edges,
     external: dependencies.external,
-    skipped: content.skipped,
+    skipped: [
+      ...content.skipped,
+      ...generated.map((e) => ({ path: e.path, reason: 'generated' as const, size: e.size })),
+    ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     warnings,
-  });
-  const blobs = new Map<string, BlobFacts>();
-  entries.forEach((e, i) => {
-    const f = facts[i];
-    if (f) blobs.set(blobCacheKey(e), f);
   });
   const cache: AnalysisCache = {
     version: CACHE_FORMAT_VERSION,
@@ -252,7 +271,8 @@ export async function analyseRepository(
     paths: paths.values,
     identities: identities.values,
     commits,
-    blobs,
+    // Generated files' facts too: they are read every run to see whether they still say so.
+    blobs: new Map(content.facts),
   };
   progress({ phase: 'figures', done: 1, total: 1 });
   stats.millis = Date.now() - started;

@@ -127,9 +127,14 @@ export function renderSnapshotSummary(snapshot: RepositorySnapshot, options: Sum
     out.push(`  … and ${snapshot.parseFailures.length - top} more (see --json)`);
   const count = (reason: string) => snapshot.skipped.filter((s) => s.reason === reason).length;
   const missing = count('missing');
+  const generated = count('generated');
   out.push(
     `Files not read: ${count('binary')} binary, ${count('minified')} minified, ${count('too-large')} too large` +
       (missing > 0 ? `, ${missing} missing from the clone` : ''),
   );
+  if (generated > 0)
+    out.push(
+      `Generated files left out of every figure: ${generated} (marked linguist-generated or by a generated-code header)`,
+    );
   return out.join('\n') + '\n';
 }

@@ -142,7 +142,7 @@ export const snapshotSchema = z.object({
   skipped: z.array(
     z.object({
       path: z.string(),
-      reason: z.enum(['binary', 'minified', 'too-large', 'missing']),
+      reason: z.enum(['binary', 'minified', 'too-large', 'missing', 'generated']),
       size: z.number().int(),
     }),
   ),

@@ -1,4 +1,5 @@
 import type { ImportFacts, Language, SourceFacts } from '../source/source-facts';
+import { hasGeneratedHeader } from './generated-code';
 
 /** What one blob contributes to the figures; cached by blob id so unchanged files are never re-read. */
 export interface BlobFacts {
@@ -14,6 +15,8 @@ export interface BlobFacts {
   packageName?: string;
   /** Kept for manifests and build configuration, which area detection and import resolution read. */
   text?: string;
+  /** Its header says a tool wrote it (see hasGeneratedHeader): left out of the figures unless the attributes say otherwise. */
+  generatedHeader?: true;
 }
 
 const NO_COMPLEXITY = { max: 0, total: 0, functions: 0, cognitiveMax: 0, cognitiveTotal: 0 };
@@ -74,6 +77,12 @@ export function unreadFacts(kind: 'binary' | 'minified'): BlobFacts {
 }
 
 export function factsFromText(path: string, text: string, source: SourceFacts | undefined): BlobFacts {
+  const facts = readFacts(path, text, source);
+  if (hasGeneratedHeader(text)) facts.generatedHeader = true;
+  return facts;
+}
+
+function readFacts(path: string, text: string, source: SourceFacts | undefined): BlobFacts {
   const kept = KEPT_TEXT.test(path) && text.length <= KEPT_TEXT_MAX ? text : undefined;
   if (!source) {
     const facts: BlobFacts = {

@@ -13,7 +13,7 @@ export interface SourceAnalyser {
 
 export interface SkippedFile {
   path: string;
-  reason: 'binary' | 'minified' | 'too-large' | 'missing';
+  reason: 'binary' | 'minified' | 'too-large' | 'missing' | 'generated';
   size: number;
 }
 
