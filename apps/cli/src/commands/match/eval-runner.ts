@@ -138,7 +138,13 @@ export async function runEvaluation(path: string, options: EvalOptions, io: Comm
     );
 
   const cutHash = indexed.snapshot.repository.head;
-  const contents = await readTreeContents(path, cutHash, isMatchablePath, BASELINE_MAX_FILE_BYTES);
+  // The baselines rank the files Sightline ranks: vendored, generated and excluded files are no answer for either.
+  const contents = await readTreeContents(
+    path,
+    cutHash,
+    (p) => existing.has(p) && isMatchablePath(p),
+    BASELINE_MAX_FILE_BYTES,
+  );
   const plain = buildContentIndex('plain', contents);
   const tokenized = buildContentIndex('tokenized', contents);
   const queryStarted = Date.now();
