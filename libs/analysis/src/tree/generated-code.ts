@@ -1,4 +1,4 @@
-/** Generators write their mark at the top; a mark further down is more likely a template's text. */
+/** Generators write their mark at the top, in the file's leading comments. */
 const HEADER_LINES = 30;
 
 /** Lines that are comments in the languages generators write (C family, shell/Python, SQL/Lua, Lisp, XML, Erlang/TeX). */
@@ -22,10 +22,11 @@ const GENERATED_WORD = /\b(auto-?generated|generated)\b/i;
 const DO_NOT_EDIT = /\b(do not|don'?t|must not|never) (edit|modify|change)\b/i;
 
 /**
- * True when the file's header comment says a tool wrote it — the marks GitHub Linguist and code
- * review tools read. Such a file changes whenever its source does and is never edited by hand,
- * so its size, churn and coupling would pass for the team's own hotspots. "Generated" and "do not
- * edit" must share a line or sit on adjacent ones: apart, they are ordinary words of a header.
+ * True when the file's leading comments (its first 30 lines at most) say a tool wrote it — the
+ * marks GitHub Linguist and code review tools read. Such a file changes whenever its source does
+ * and is never edited by hand, so its size, churn and coupling would pass for the team's own
+ * hotspots. "Generated" and "do not edit" must share a line or sit on adjacent ones: apart, they
+ * are ordinary words of a header.
  */
 export function hasGeneratedHeader(text: string): boolean {
   let start = 0;
@@ -39,6 +40,9 @@ export function hasGeneratedHeader(text: string): boolean {
     const isComment = inBlock || COMMENT_LINE.test(current);
     inBlock = blockStillOpen(inBlock, current);
     if (!isComment) {
+      // The header ends at the first line of code: a mark below it is text the file holds, such
+      // as a code generator's configuration quoting the banner it writes.
+      if (current.trim() !== '') return false;
       previous = { generated: false, doNotEdit: false };
       continue;
     }
