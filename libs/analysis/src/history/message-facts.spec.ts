@@ -24,6 +24,14 @@ describe('MessageFacts', () => {
     ).toEqual(['PAY-12', 'ENG-7']);
   });
 
+  it('ignores a standard with a version number as well (IE8-9, X86-64, SHA256-1, WIN32-2)', () => {
+    expect(
+      facts.ticketKeys(
+        'Support cross domain long polling on IE8-9; build X86-64 and WIN32-2; SHA256-1; see AB2-4',
+      ),
+    ).toEqual(['AB2-4']);
+  });
+
   it('reads project keys longer than Jira Cloud’s 10 characters, and with underscores', () => {
     expect(facts.ticketKeys('[COLLECTIONS-510] Fix MultiValueMap; see DATA_PLATFORM-42')).toEqual([
       'COLLECTIONS-510',

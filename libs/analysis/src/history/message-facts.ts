@@ -53,11 +53,16 @@ export class MessageFacts {
         }
         const key = match[1] ?? match[0];
         const dash = key.lastIndexOf('-');
-        if (dash > 0 && this.ignored.has(key.slice(0, dash).toUpperCase())) continue;
+        if (dash > 0 && this.isIgnoredProject(key.slice(0, dash).toUpperCase())) continue;
         if (!keys.includes(key)) keys.push(key);
       }
     }
     return keys;
+  }
+
+  /** A listed prefix, also with a version number after it: IE8-9 is a browser range, X86-64 an architecture. */
+  private isIgnoredProject(project: string): boolean {
+    return this.ignored.has(project) || this.ignored.has(project.replace(/[0-9]+$/, ''));
   }
 
   coAuthors(message: string): CoAuthor[] {
