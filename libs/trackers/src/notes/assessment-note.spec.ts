@@ -99,6 +99,23 @@ describe('combining repositories and mapping the note report', () => {
     });
   });
 
+  it('ranks a hot area among the top files, and says a quiet one is below the median', () => {
+    const one = assessed('billing', INVOICE);
+    const hotspotOf = (maxHotspotPercentile: number) => {
+      const [area] = one.assessment.areas;
+      const withPercentile = {
+        ...one,
+        assessment: { ...one.assessment, areas: [{ ...area, maxHotspotPercentile }] },
+      };
+      const figures = noteReportOf(combineAssessments([withPercentile]), OPTIONS).areas[0].figures;
+      return figures.find((f) => f.label === 'hotspot')?.value;
+    };
+    expect(hotspotOf(96.4)).toBe('top 4% of files in this repository');
+    expect(hotspotOf(50)).toBe('top 50% of files in this repository');
+    expect(hotspotOf(0)).toBe("below the median of this repository's files");
+    expect(hotspotOf(31)).toBe("below the median of this repository's files");
+  });
+
   it('names the root area as the root, never as `.`', () => {
     const one = assessed('billing', INVOICE);
     const atRoot = (name: string) => ({

@@ -40,8 +40,11 @@ function figuresOf(area: RiskArea): NoteFigure[] {
     { label: 'size', value: `${plural(area.loc, 'code line')} in ${plural(area.files, 'file')}` },
   ];
   if (area.maxHotspotPercentile !== null) {
+    // "Top 100%" would read as praise for an area whose busiest file is among the quietest.
     const top = Math.max(1, Math.round(100 - area.maxHotspotPercentile));
-    figures.push({ label: 'hotspot', value: `top ${top}% of files in this repository` });
+    const value =
+      top <= 50 ? `top ${top}% of files in this repository` : "below the median of this repository's files";
+    figures.push({ label: 'hotspot', value });
   }
   figures.push({ label: `changes (${area.windowDays} days)`, value: formatCount(area.recentRevisions) });
   if (area.revisions > 0) {
