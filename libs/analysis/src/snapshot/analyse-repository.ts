@@ -14,7 +14,7 @@ import { blobCacheKey, runContentPass, SourceAnalyser } from '../tree/content-pa
 import { isMatchablePath } from '../tree/file-kinds';
 import { readLinguistAttributes } from '../tree/linguist-attributes';
 import { readSourceTexts } from '../tree/source-texts';
-import { listTree, TreeEntry } from '../tree/tree-reader';
+import { listTree } from '../tree/tree-reader';
 import { buildCorpus, RepositoryCorpus } from '../corpus/corpus-builder';
 import { AnalysisCache, CACHE_FORMAT_VERSION, cacheCovers, historyKey } from './analysis-cache';
 import { ProgressListener, throttledProgress } from './analysis-progress';
@@ -71,7 +71,8 @@ function parserThreads(option: number | undefined): number {
   return option ?? 0;
 }
 
-const byPath = (a: TreeEntry, b: TreeEntry): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+const byPath = (a: { path: string }, b: { path: string }): number =>
+  a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 
 /**
  * Analyses the repository at `path` (work tree or bare) at `options.rev`: history, per-file and
@@ -172,7 +173,7 @@ export async function analyseRepository(
           abort.signal,
         )
       : [];
-    return { entries, content, texts, attributes, generated };
+    return { entries, content, texts, attributes, generated, generatedPaths };
   };
 
   let commits: CommitRecord[];
@@ -194,8 +195,7 @@ export async function analyseRepository(
   stats.parseMillis = tree.content.parseMillis;
 
   progress({ phase: 'figures', done: 0, total: 1 });
-  const { entries, content, texts, attributes, generated } = tree;
-  const generatedPaths = new Set(generated.map((e) => e.path));
+  const { entries, content, texts, attributes, generated, generatedPaths } = tree;
   // Generated and vendored files are left out of the history figures as excluded paths are.
   const isLeftOut = (file: string): boolean =>
     isExcluded(file) ||
@@ -261,7 +261,7 @@ export async function analyseRepository(
     skipped: [
       ...content.skipped,
       ...generated.map((e) => ({ path: e.path, reason: 'generated' as const, size: e.size })),
-    ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    ].sort(byPath),
     warnings,
   });
   const cache: AnalysisCache = {
