@@ -3,9 +3,8 @@ import { CliError, EXIT_FAILURE } from '../../cli-error';
 
 /**
  * File contents at a revision, for the content-BM25 baselines of `sightline eval`: every file of
- * the tree that `keep` accepts, as a plain search over the repository would see it (the
- * analysis's exclusions do not apply), files over `maxBytes`, minified bundles and files the
- * clone lacks left out.
+ * the tree that `keep` accepts (eval keeps the files Sightline indexes), files over `maxBytes`,
+ * minified bundles and files the clone lacks left out.
  */
 export async function readTreeContents(
   cwd: string,
