@@ -110,6 +110,16 @@ export const DEFAULT_TICKET_IGNORED_PREFIXES: readonly string[] = [
   'CYGWIN_NT',
 ];
 
+/**
+ * True when the project part of a key-shaped token names a standard rather than a tracker project:
+ * a listed prefix, alone or with a version number after it (IE8-9 is a browser range, X86-64 an
+ * architecture). `ignored` holds upper-case prefixes.
+ */
+export function isIgnoredTicketPrefix(project: string, ignored: ReadonlySet<string>): boolean {
+  const upper = project.toUpperCase();
+  return ignored.has(upper) || ignored.has(upper.replace(/[0-9]+$/, ''));
+}
+
 /** Conventional-commit `fix:`, "Fix …", "bug", "hotfix", "revert": the usual shapes of a corrective commit. */
 export const DEFAULT_FIX_PATTERN =
   '\\b(?:fix(?:e[sd]|ing)?|bug(?:fix(?:es)?|s)?|hotfix(?:es)?|revert(?:s|ed)?)\\b';

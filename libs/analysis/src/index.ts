@@ -7,6 +7,7 @@ export {
   DEFAULT_TICKET_PATTERNS,
   TICKET_KEY_PATTERN,
   DEFAULT_TICKET_IGNORED_PREFIXES,
+  isIgnoredTicketPrefix,
   type AnalysisOptions,
   type AnalysisOptionsInput,
   type AreaRule,

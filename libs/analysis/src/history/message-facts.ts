@@ -1,3 +1,4 @@
+import { isIgnoredTicketPrefix } from '../analysis-options';
 import { AnalysisInputError } from '../analysis-error';
 
 export interface MessageFactsOptions {
@@ -53,16 +54,11 @@ export class MessageFacts {
         }
         const key = match[1] ?? match[0];
         const dash = key.lastIndexOf('-');
-        if (dash > 0 && this.isIgnoredProject(key.slice(0, dash).toUpperCase())) continue;
+        if (dash > 0 && isIgnoredTicketPrefix(key.slice(0, dash), this.ignored)) continue;
         if (!keys.includes(key)) keys.push(key);
       }
     }
     return keys;
-  }
-
-  /** A listed prefix, also with a version number after it: IE8-9 is a browser range, X86-64 an architecture. */
-  private isIgnoredProject(project: string): boolean {
-    return this.ignored.has(project) || this.ignored.has(project.replace(/[0-9]+$/, ''));
   }
 
   coAuthors(message: string): CoAuthor[] {

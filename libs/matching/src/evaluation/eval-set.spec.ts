@@ -35,6 +35,12 @@ describe('cleanQuery', () => {
     ['Merge branch fixes, closes #12 and #13', 'Merge branch fixes, closes and'],
     ['Only set memory/CPU limits on run (fix #7159)', 'Only set memory/CPU limits on run'],
     ['Document side effect of HTTP/3 early data (Closes #6936)', 'Document side effect of HTTP/3 early data'],
+    // Names of standards are words of the title, not ticket keys.
+    [
+      '[LANG-1577] Fix UTF-8 and ISO-8859-1 decoding in CharEncoding',
+      'Fix UTF-8 and ISO-8859-1 decoding in CharEncoding',
+    ],
+    ['Support cross domain long polling on IE8-9', 'Support cross domain long polling on IE8-9'],
   ])('%s → %s', (subject, query) => {
     expect(cleanQuery(subject)).toBe(query);
   });

@@ -1,4 +1,9 @@
-import { isMatchablePath, TICKET_KEY_PATTERN } from '@sightline/analysis';
+import {
+  DEFAULT_TICKET_IGNORED_PREFIXES,
+  isIgnoredTicketPrefix,
+  isMatchablePath,
+  TICKET_KEY_PATTERN,
+} from '@sightline/analysis';
 
 /**
  * The evaluation set `sightline eval` measures on: commits after the cut that reference a ticket
@@ -38,7 +43,11 @@ export interface EvalSetOptions {
 export const DEFAULT_EVAL_SET_OPTIONS: EvalSetOptions = { limit: 300, maxGoldFiles: 30 };
 
 const ISSUE_NUMBER = /(?:^|[\s([])(?:GH-|gh-)?#\d+\b/;
-const TICKET_KEY = new RegExp(`\\[?\\b${TICKET_KEY_PATTERN}\\b\\]?:?`, 'g');
+const TICKET_KEY = new RegExp(`\\[?\\b(${TICKET_KEY_PATTERN})\\b\\]?:?`, 'g');
+const STANDARDS: ReadonlySet<string> = new Set(DEFAULT_TICKET_IGNORED_PREFIXES);
+/** A ticket key goes; a standard's name (UTF-8, ISO-8859-1, IE8-9) is a word of the title and stays. */
+const dropTicketKey = (match: string, key: string): string =>
+  isIgnoredTicketPrefix(key.slice(0, key.lastIndexOf('-')), STANDARDS) ? match : ' ';
 // `(#12)`, `(#12, #13)`, and with a closing keyword: `(fix #12)`, `(closes #12)`.
 const PR_NUMBER =
   /\(\s*(?:(?:fix(?:e[sd])?|close[sd]?|resolve[sd]?|refs?|see)\s+)?(?:(?:GH-|gh-)?#\d+[\s,]*)+\)|(?:GH-|gh-)?#\d+/gi;
@@ -47,7 +56,7 @@ const REVERT = /^\s*revert\s*:?\s*"?(.*?)"?\s*$/i;
 
 /** A commit subject as the ticket title it stands for. */
 export function cleanQuery(subject: string): string {
-  let text = subject.replace(TICKET_KEY, ' ').replace(PR_NUMBER, ' ');
+  let text = subject.replace(TICKET_KEY, dropTicketKey).replace(PR_NUMBER, ' ');
   const revert = REVERT.exec(text);
   if (revert) text = revert[1];
   text = text.replace(CONVENTIONAL, '');
