@@ -72,6 +72,41 @@ describe('detectAreas', () => {
     expect(byFile['tools/x.py']).toBe('.');
   });
 
+  it('keeps the sample projects inside test folders in their test area, not one area each', () => {
+    const fixtures = Array.from({ length: 30 }, (_, i) => `its/src/test/resources/mng-${i}/pom.xml`);
+    const { areas, byFile } = layout(
+      [
+        ['pom.xml', 1],
+        ['its/pom.xml', 1],
+        ['its/src/test/java/ItTest.java', 10],
+        ...fixtures.map((path): [string, number] => [path, 1]),
+        ['web/tests/fixtures/app/package.json', 1],
+        ['packages/testing/package.json', 1],
+        ['packages/testing/src/index.ts', 10],
+      ],
+      [
+        ['pom.xml', '<project><artifactId>maven</artifactId></project>'],
+        ['its/pom.xml', '<project><artifactId>its</artifactId></project>'],
+        ...fixtures.map((path): [string, string] => [
+          path,
+          '<project><artifactId>fixture</artifactId></project>',
+        ]),
+        ['web/tests/fixtures/app/package.json', '{"name":"fixture-app"}'],
+        ['packages/testing/package.json', '{"name":"@acme/testing"}'],
+      ],
+    );
+    // A package named "testing" is a package; projects under src/test/ or tests/ are test data.
+    expect(areas.filter((area) => area.startsWith('package:'))).toEqual([
+      'package:.:maven',
+      'package:its:its',
+      'package:packages/testing:@acme/testing',
+    ]);
+    // The thirty fixtures are split by size like any directory of the its package: one area.
+    expect(byFile['its/src/test/resources/mng-7/pom.xml']).toBe('its/src/test/resources');
+    expect(areas.filter((area) => area.includes('mng-'))).toEqual([]);
+    expect(byFile['web/tests/fixtures/app/package.json']).toBe('.');
+  });
+
   it('lets path rules win over packages and directories', () => {
     const { areas, byFile } = layout(
       [

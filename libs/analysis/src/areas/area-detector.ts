@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import type { AreaRule } from '../analysis-options';
+import { isTestPath } from '../tree/file-kinds';
 
 export interface AreaDefinition {
   /** Directory of the area (`.` for the repository root), or the rule name for rule areas. */
@@ -88,6 +89,9 @@ export function detectAreas(
   for (const path of manifests.keys()) {
     if (!MANIFEST.test(baseOf(path))) continue;
     const dir = dirOf(path);
+    // Sample projects under a test folder (maven's 1,500 `src/test/resources/mng-*/pom.xml`) are
+    // test data, not packages; a package that is itself named `testing` still is one.
+    if (dir !== '' && isTestPath(`${dirOf(dir)}/`)) continue;
     const name = packageName(path, manifests.get(path));
     if (!packageRoots.has(dir) || name !== undefined) packageRoots.set(dir, name ?? (dir === '' ? '.' : dir));
   }
