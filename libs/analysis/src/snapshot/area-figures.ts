@@ -47,8 +47,8 @@ export function buildAreaFigures({ parts, fileFigures, areaNames, authorKey }: A
   fileFigures.forEach((file, f) => {
     const t = totals[fileArea[f]];
     t.files++;
-    // Code lines only: a README or a JSON fixture in the area is no code to reason about.
-    if (file.language !== null) t.loc += file.loc;
+    // Code lines only (the files hotspots rank): a README or a JSON fixture is no code to reason about.
+    if (file.hotspotPercentile !== null) t.loc += file.loc;
     t.max = Math.max(t.max, file.complexity.max);
     t.total += file.complexity.total;
     t.functions += file.complexity.functions;

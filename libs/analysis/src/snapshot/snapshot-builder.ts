@@ -4,6 +4,7 @@ import type { RepositoryInfo } from '../git/repository-probe';
 import type { CouplingResult } from '../metrics/coupling';
 import type { HistoryFigures } from '../metrics/history-aggregator';
 import { languageOf } from '../source/language-of';
+import { isSourcePath } from '../tree/file-kinds';
 import type { BlobFacts } from '../tree/blob-facts';
 import type { SkippedFile } from '../tree/content-pass';
 import { buildAreaFigures } from './area-figures';
@@ -70,7 +71,12 @@ export function buildSnapshot(parts: SnapshotParts): RepositorySnapshot {
 
   const h = history.files;
   // Hotspots rank code only: documentation and data files change often but carry no code risk.
-  const ranked = files.map((_, f) => facts[f]?.kind === 'source' && (facts[f]?.loc ?? 0) > 0);
+  // Code in a language without a parser (Haskell, Erlang, shell…) ranks by its non-blank lines.
+  const ranked = files.map(
+    (path, f) =>
+      (facts[f]?.kind === 'source' || (facts[f]?.kind === 'text' && isSourcePath(path))) &&
+      (facts[f]?.loc ?? 0) > 0,
+  );
   const scores = files.map((_, f) => (ranked[f] ? h.recentRevisions[f] * (facts[f]?.loc ?? 0) : 0));
   const percentile = percentiles(scores, ranked);
 

@@ -51,7 +51,7 @@ export function renderSnapshotSummary(snapshot: RepositorySnapshot, options: Sum
     `History     ${counted(repo.commits, 'non-merge commit')}, ${window}, renames ${repo.renames ? 'followed' : 'not followed'}`,
   );
   // `summary.loc` also counts the lines of files no parser reads (docs, configuration).
-  const codeLines = snapshot.files.reduce((sum, f) => sum + (f.language !== null ? f.loc : 0), 0);
+  const codeLines = snapshot.files.reduce((sum, f) => sum + (f.hotspotPercentile !== null ? f.loc : 0), 0);
   out.push(
     `Files       ${number(summary.files)} (${counted(summary.codeFiles, 'code file')}, ${counted(codeLines, 'line')} of code) in ${counted(summary.areas, 'area')}`,
   );
