@@ -39,6 +39,18 @@ describe('file kinds', () => {
   });
 
   it.each([
+    'R/mutate.R',
+    'src/Solver.jl',
+    'tools/Build.ps1',
+    'src/allocator.zig',
+    'contracts/Token.sol',
+    'src/kernels.f90',
+    'include/cowboy.hrl',
+  ])('%s is source in a language without a parser', (path) => {
+    expect(isSourcePath(path)).toBe(true);
+  });
+
+  it.each([
     'README.md',
     'package.json',
     'node_modules/x/index.js',

@@ -51,6 +51,19 @@ const SOURCE_EXTENSIONS = new Set([
   'svelte',
   'sql',
   'sh',
+  // More languages without a parser (as Perl, Erlang, Haskell… above): matched by path, history
+  // and text, ranked as hotspots by their non-blank lines.
+  'r',
+  'jl',
+  'ps1',
+  'psm1',
+  'zig',
+  'nim',
+  'cr',
+  'sol',
+  'f90',
+  'hrl',
+  'mli',
 ]);
 
 // `integration-tests/`, `moshi-kotlin-tests/` too; not a singular `-test` module, which is often
