@@ -73,9 +73,19 @@ export function linguistAttributes(files: readonly { path: string; text: string 
     }
     return state;
   };
+  // Each path is asked about several times (tree, content pass, every commit's changes).
+  const generated = new Map<string, AttributeState>();
+  const vendored = new Map<string, boolean>();
   return {
-    generated: (path) => lastState(path, 'generated'),
-    vendored: (path) => lastState(path, 'vendored') === true,
+    generated: (path) => {
+      if (!generated.has(path)) generated.set(path, lastState(path, 'generated'));
+      return generated.get(path);
+    },
+    vendored: (path) => {
+      let known = vendored.get(path);
+      if (known === undefined) vendored.set(path, (known = lastState(path, 'vendored') === true));
+      return known;
+    },
     globs: rules.filter((r) => r.generated === true || r.vendored === true).map((r) => r.glob),
   };
 }
