@@ -18,6 +18,9 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
   'deps/**',
   'Pods/**',
   'Carthage/**',
+  // A committed Python virtual environment: installed packages, not the project's code.
+  '**/.venv/**',
+  '**/site-packages/**',
   '**/dist/**',
   '**/__generated__/**',
   // Phoenix's built front-end assets.

@@ -22,6 +22,8 @@ describe('createExclusionFilter', () => {
       'libs/3rdparty/catch.hpp',
       'Pods/Alamofire/Source/Session.swift',
       'Carthage/Checkouts/Nimble/Sources/Nimble.swift',
+      '.venv/lib/python3.12/site-packages/flask/app.py',
+      'env/lib/python2.7/site-packages/six.py',
     ])
       expect([path, excluded(path)]).toEqual([path, true]);
   });
@@ -32,6 +34,8 @@ describe('createExclusionFilter', () => {
     expect(excluded('Sources/Shop/Cart.swift')).toBe(false);
     expect(excluded('lib/models/cart.dart')).toBe(false);
     expect(excluded('src/deps/resolver.ts')).toBe(false);
+    // CPython's own venv module is source, not a virtual environment.
+    expect(excluded('Lib/venv/__init__.py')).toBe(false);
     expect(excluded('docs/index.md')).toBe(true);
     expect(createExclusionFilter({ defaultExcludes: false, exclude: [] })('mix.lock')).toBe(false);
   });

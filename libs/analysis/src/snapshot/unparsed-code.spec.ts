@@ -2,7 +2,8 @@ import { FixtureRepo } from '@sightline/testing';
 import { analyseRepository } from './analyse-repository';
 import { renderSnapshotSummary } from './snapshot-summary';
 
-const HASKELL = 'module Checker where\n\n-- | Runs every check.\ncheck :: String -> [String]\ncheck s =\n  lines s\n';
+const HASKELL =
+  'module Checker where\n\n-- | Runs every check.\ncheck :: String -> [String]\ncheck s =\n  lines s\n';
 
 describe('code in a language without a parser', () => {
   it('ranks as a hotspot by its non-blank lines, and counts as its area’s code', async () => {
