@@ -29,6 +29,8 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
   '**/*.g.dart',
   '**/*.freezed.dart',
   '**/__brick__/**',
+  // Windows Forms and resource designer output; GitHub Linguist treats every such file as generated.
+  '**/*.{Designer,designer}.{cs,vb}',
   '**/*.min.js',
   '**/*.min.css',
   '**/*.js.map',

@@ -22,6 +22,8 @@ describe('createExclusionFilter', () => {
       'libs/3rdparty/catch.hpp',
       'Pods/Alamofire/Source/Session.swift',
       'Carthage/Checkouts/Nimble/Sources/Nimble.swift',
+      'ShareX/Forms/MainForm.Designer.cs',
+      'App/Settings.designer.vb',
       '.venv/lib/python3.12/site-packages/flask/app.py',
       'env/lib/python2.7/site-packages/six.py',
     ])
@@ -36,6 +38,7 @@ describe('createExclusionFilter', () => {
     expect(excluded('src/deps/resolver.ts')).toBe(false);
     // CPython's own venv module is source, not a virtual environment.
     expect(excluded('Lib/venv/__init__.py')).toBe(false);
+    expect(excluded('ShareX/Forms/MainForm.cs')).toBe(false);
     expect(excluded('docs/index.md')).toBe(true);
     expect(createExclusionFilter({ defaultExcludes: false, exclude: [] })('mix.lock')).toBe(false);
   });
