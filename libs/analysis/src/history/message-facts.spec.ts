@@ -24,6 +24,10 @@ describe('MessageFacts', () => {
     ).toEqual(['PAY-12', 'ENG-7']);
   });
 
+  it('ignores a shell default expansion, which looks like a key', () => {
+    expect(facts.ticketKeys("Don't suggest removing $ in (( ${COLUMNS-80} )); see OPS-3")).toEqual(['OPS-3']);
+  });
+
   it('ignores a standard with a version number as well (IE8-9, X86-64, SHA256-1, WIN32-2)', () => {
     expect(
       facts.ticketKeys(

@@ -53,6 +53,8 @@ export class MessageFacts {
           continue;
         }
         const key = match[1] ?? match[0];
+        // `${COLUMNS-80}` is a shell variable with its default, not ticket COLUMNS-80.
+        if (message.startsWith('${', message.indexOf(key, match.index) - 2)) continue;
         const dash = key.lastIndexOf('-');
         if (dash > 0 && isIgnoredTicketPrefix(key.slice(0, dash), this.ignored)) continue;
         if (!keys.includes(key)) keys.push(key);
