@@ -8,6 +8,8 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
   '**/node_modules/**',
   '**/bower_components/**',
   '**/vendor/**',
+  // Python's convention for re-vendored packages (pip, setuptools).
+  '**/_vendor/**',
   '**/third_party/**',
   '**/third-party/**',
   '**/thirdparty/**',

@@ -22,6 +22,7 @@ describe('createExclusionFilter', () => {
       'libs/3rdparty/catch.hpp',
       'Pods/Alamofire/Source/Session.swift',
       'Carthage/Checkouts/Nimble/Sources/Nimble.swift',
+      'src/pip/_vendor/packaging/version.py',
       'ShareX/Forms/MainForm.Designer.cs',
       'App/Settings.designer.vb',
       '.venv/lib/python3.12/site-packages/flask/app.py',
