@@ -51,6 +51,11 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
   '**/mix.lock',
   '**/Package.resolved',
   '**/pubspec.lock',
+  '**/{uv,pdm,flake,deno,bun,Gopkg,glide}.lock',
+  '**/.terraform.lock.hcl',
+  // Yarn's checked-in release bundle and Plug'n'Play loader.
+  '**/.yarn/releases/**',
+  '**/.pnp.{cjs,js,loader.mjs}',
 ];
 
 /**
