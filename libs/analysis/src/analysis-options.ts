@@ -125,11 +125,13 @@ export const DEFAULT_TICKET_IGNORED_PREFIXES: readonly string[] = [
 /**
  * True when the project part of a key-shaped token names a standard rather than a tracker project:
  * a listed prefix, alone or with a version number after it (IE8-9 is a browser range, X86-64 an
- * architecture). `ignored` holds upper-case prefixes.
+ * architecture), or any prefix ending in a number of three or more digits — a code, not a project
+ * (ShellCheck's SC1052-54 is a range of its checks, STM32F103-2 a board; project keys carry at
+ * most a version digit or two: LOG4J2, TAP5). `ignored` holds upper-case prefixes.
  */
 export function isIgnoredTicketPrefix(project: string, ignored: ReadonlySet<string>): boolean {
   const upper = project.toUpperCase();
-  return ignored.has(upper) || ignored.has(upper.replace(/[0-9]+$/, ''));
+  return ignored.has(upper) || ignored.has(upper.replace(/[0-9]+$/, '')) || /[0-9]{3}$/.test(upper);
 }
 
 /** Conventional-commit `fix:`, "Fix …", "bug", "hotfix", "revert": the usual shapes of a corrective commit. */

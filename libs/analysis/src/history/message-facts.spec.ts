@@ -36,6 +36,14 @@ describe('MessageFacts', () => {
     ).toEqual(['AB2-4']);
   });
 
+  it('ignores a code number before a range or a suffix (SC1052-54, STM32F103-2), keeping LOG4J2-12', () => {
+    expect(
+      facts.ticketKeys(
+        'Warn on SC1052-54 and MSC3059-2 for the STM32F103-2 board; see LOG4J2-12 and TAP5-304',
+      ),
+    ).toEqual(['LOG4J2-12', 'TAP5-304']);
+  });
+
   it('reads project keys longer than Jira Cloud’s 10 characters, and with underscores', () => {
     expect(facts.ticketKeys('[COLLECTIONS-510] Fix MultiValueMap; see DATA_PLATFORM-42')).toEqual([
       'COLLECTIONS-510',
