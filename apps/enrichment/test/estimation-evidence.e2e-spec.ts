@@ -41,8 +41,9 @@ describe('estimation evidence: past tickets of the areas, from the tracker, in t
 
   afterAll(() => harness.stop());
 
-  function seedJiraPast(jira: FakeJira): void {
-    for (const [n, days, points] of DONE) {
+  /** `deleted`: done tickets the tracker no longer knows. */
+  function seedJiraPast(jira: FakeJira, deleted: readonly number[] = []): void {
+    for (const [n, days, points] of DONE.filter(([n]) => !deleted.includes(n))) {
       jira.seedIssue({
         key: `SHOP-${n}`,
         summary: `past ${n}`,
@@ -134,6 +135,27 @@ describe('estimation evidence: past tickets of the areas, from the tracker, in t
       expect(bulkFetches(jira)).toHaveLength(1);
       expect(jira.requests.filter((r) => r.path === '/rest/api/3/field')).toHaveLength(1);
       expect(adfToText(jira.issue('SHOP-1').comments[0].body)).toContain(EVIDENCE);
+    } finally {
+      await jira.stop();
+    }
+  });
+
+  it('Jira: a similar ticket Jira does not know is not listed', async () => {
+    const jira = await FakeJira.start();
+    try {
+      seedJiraPast(jira, [106]);
+      const shop = await harness.connectJira(jira);
+      const created = jira.createIssue({ key: 'SHOP-4', ...INVOICE_ISSUE });
+      const answer = answerOf(await jira.deliver(shop.webhookUrl, created, { secret: WEBHOOK_SECRET }));
+      expect((await harness.settle(answer.runId as string)).status).toBe('written');
+      const text = adfToText(jira.issue('SHOP-4').comments[0].body);
+      expect(text).toMatch(/SHOP-104 \([^)]*, took 21 days from created to done\)/);
+      expect(text).toMatch(/SHOP-102 \([^)]*, took 1 day from created to done\)/);
+      // Not listed; the match reasons still say which past tickets' commits matched the text.
+      expect(text).not.toMatch(/- SHOP-106 \(/);
+      const report = await harness.get(TicketReportRepository).find(shop.connectionId, 'SHOP-4');
+      const listed = (report?.noteReport as { similarTickets: { key: string }[] }).similarTickets;
+      expect(listed.map((ticket) => ticket.key)).toEqual(['SHOP-104', 'SHOP-102']);
     } finally {
       await jira.stop();
     }

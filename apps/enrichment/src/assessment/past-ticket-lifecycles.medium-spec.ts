@@ -65,7 +65,8 @@ describe('PastTicketLifecycles (medium)', () => {
 
   it('asks the tracker once, then answers from the cache; unknown keys are remembered as unknown', async () => {
     const first = await read(['SHOP-1', 'SHOP-2', 'SHOP-404'], T0);
-    expect(Object.fromEntries(first)).toEqual({
+    expect(first.unknown).toEqual(new Set(['SHOP-404']));
+    expect(Object.fromEntries(first.durations)).toEqual({
       'SHOP-1': { key: 'SHOP-1', createdAt: at(-100), completedAt: at(-4), estimate: 5 },
       'SHOP-2': { key: 'SHOP-2', createdAt: at(-50), completedAt: null, estimate: null },
     });
@@ -85,7 +86,7 @@ describe('PastTicketLifecycles (medium)', () => {
 
     const later = await read(['SHOP-1', 'SHOP-2'], new Date(T0.getTime() + OPEN_TICKET_REFRESH_MS));
     expect(bulkFetches()).toEqual([['SHOP-1', 'SHOP-2'], ['SHOP-2']]);
-    expect(later.get('SHOP-2')?.completedAt).toEqual(at(30));
+    expect(later.durations.get('SHOP-2')?.completedAt).toEqual(at(30));
 
     await read(['SHOP-1', 'SHOP-2'], new Date(T0.getTime() + 100 * OPEN_TICKET_REFRESH_MS));
     expect(bulkFetches()).toHaveLength(2);
@@ -95,7 +96,7 @@ describe('PastTicketLifecycles (medium)', () => {
     jira.failNext(1, { kind: 'server-error', status: 503 }, (r) => r.path.endsWith('/bulkfetch'));
     await expect(read(['SHOP-1'], T0)).rejects.toThrow();
     expect(await repository.find(connectionId, ['SHOP-1'])).toEqual([]);
-    expect((await read(['SHOP-1'], T0)).get('SHOP-1')?.estimate).toBe(5);
+    expect((await read(['SHOP-1'], T0)).durations.get('SHOP-1')?.estimate).toBe(5);
   });
 
   it('decides what to refresh from age and phase alone', () => {

@@ -8,8 +8,18 @@ export const OPEN_TICKET_REFRESH_MS = 24 * 3_600_000;
 /** A key the tracker did not know (deleted, another site, not visible) is asked about again after this long. */
 export const UNKNOWN_TICKET_REFRESH_MS = 7 * 24 * 3_600_000;
 
-/** Where the durations of past tickets come from for one assessment. */
-export type LifecycleSource = (keys: readonly string[]) => Promise<ReadonlyMap<string, PastTicketDuration>>;
+/** What the tracker has said of past tickets: how long the known ones took, and which keys it does not know. */
+export interface PastTicketRecords {
+  durations: ReadonlyMap<string, PastTicketDuration>;
+  /**
+   * Keys the tracker answered it does not know: deleted, on another site, or never a ticket (a
+   * key-shaped token in a commit message). Keys it was never asked about are in neither.
+   */
+  unknown: ReadonlySet<string>;
+}
+
+/** Where the records of past tickets come from for one assessment. */
+export type LifecycleSource = (keys: readonly string[]) => Promise<PastTicketRecords>;
 
 /**
  * Which keys the tracker must be asked about: those never asked, open tickets older than
@@ -41,13 +51,15 @@ function durationOf(row: PastTicketLifecycleRecord): PastTicketDuration | null {
   };
 }
 
-function durations(rows: readonly PastTicketLifecycleRecord[]): Map<string, PastTicketDuration> {
-  const out = new Map<string, PastTicketDuration>();
+function recordsOf(rows: readonly PastTicketLifecycleRecord[]): PastTicketRecords {
+  const durations = new Map<string, PastTicketDuration>();
+  const unknown = new Set<string>();
   for (const row of rows) {
     const duration = durationOf(row);
-    if (duration) out.set(row.ticketKey, duration);
+    if (duration) durations.set(row.ticketKey, duration);
+    else if (!row.found) unknown.add(row.ticketKey);
   }
-  return out;
+  return { durations, unknown };
 }
 
 /**
@@ -59,8 +71,8 @@ export class PastTicketLifecycles {
   constructor(private readonly repository: PastTicketLifecycleRepository) {}
 
   /** What the cache knows, without asking the tracker (re-checks and previews). */
-  async cached(connectionId: string, keys: readonly string[]): Promise<Map<string, PastTicketDuration>> {
-    return durations(await this.repository.find(connectionId, keys));
+  async cached(connectionId: string, keys: readonly string[]): Promise<PastTicketRecords> {
+    return recordsOf(await this.repository.find(connectionId, keys));
   }
 
   /**
@@ -72,12 +84,12 @@ export class PastTicketLifecycles {
     keys: readonly string[],
     fetch: (keys: string[]) => Promise<LifecycleRead>,
     now: Date = new Date(),
-  ): Promise<Map<string, PastTicketDuration>> {
+  ): Promise<PastTicketRecords> {
     const unique = [...new Set(keys)];
-    if (unique.length === 0) return new Map();
+    if (unique.length === 0) return { durations: new Map(), unknown: new Set() };
     const cached = await this.repository.find(connectionId, unique);
     const stale = keysToRefresh(unique, cached, now);
-    if (stale.length === 0) return durations(cached);
+    if (stale.length === 0) return recordsOf(cached);
     const answer = await fetch(stale);
     const unavailable = new Set(answer.unavailable);
     const answered = stale.filter((key) => !unavailable.has(key));

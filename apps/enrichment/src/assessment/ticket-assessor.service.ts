@@ -16,7 +16,6 @@ import {
   riskThresholdsSchema,
   type EstimationEvidence,
   type PastTicketCandidate,
-  type PastTicketDuration,
   type RiskThresholds,
 } from '@sightline/risk';
 import {
@@ -30,7 +29,7 @@ import {
   type CombinedAssessment,
   type RepositoryAssessment,
 } from '@sightline/trackers';
-import { PastTicketLifecycles, type LifecycleSource } from './past-ticket-lifecycles';
+import { PastTicketLifecycles, type LifecycleSource, type PastTicketRecords } from './past-ticket-lifecycles';
 import { SnapshotIndexCache } from './snapshot-index.cache';
 
 /**
@@ -181,7 +180,8 @@ export class TicketAssessor {
     );
     const noteReport = noteReportOf(combined, {
       ...(estimation.evidence ? { estimation: describeEstimationEvidence(estimation.evidence) } : {}),
-      pastTickets,
+      pastTickets: pastTickets.durations,
+      unknownTickets: pastTickets.unknown,
       ticketKey: ticket.key,
       reportUrl: reportUrlOf(
         this.config.ENRICHMENT_PUBLIC_URL,
@@ -204,16 +204,17 @@ export class TicketAssessor {
   /**
    * Durations of the past tickets of the ticket's areas, across repositories, as evidence; the
    * similar tickets the note lists are looked up in the same read, so it can show how long each
-   * really took.
+   * really took and leave out those the tracker does not know.
    */
   private async estimate(
     candidates: readonly PastTicketCandidate[],
     similarKeys: readonly string[],
     source: LifecycleSource,
-  ): Promise<{ estimation: EstimationRecord; pastTickets: ReadonlyMap<string, PastTicketDuration> }> {
+  ): Promise<{ estimation: EstimationRecord; pastTickets: PastTicketRecords }> {
     const keys = [...new Set(candidates.map((c) => c.key))].slice(0, MAX_PAST_TICKET_CANDIDATES);
     const lookup = [...new Set([...keys, ...similarKeys])];
-    const pastTickets = lookup.length > 0 ? await source(lookup) : new Map<string, PastTicketDuration>();
+    const pastTickets: PastTicketRecords =
+      lookup.length > 0 ? await source(lookup) : { durations: new Map(), unknown: new Set() };
     if (keys.length === 0) {
       return {
         estimation: { candidates: 0, known: 0, evidence: null, withheld: 'no-candidates' },
@@ -221,7 +222,7 @@ export class TicketAssessor {
       };
     }
     const known = keys.flatMap((key) => {
-      const duration = pastTickets.get(key);
+      const duration = pastTickets.durations.get(key);
       return duration ? [duration] : [];
     });
     const evidence = estimationEvidence(known);

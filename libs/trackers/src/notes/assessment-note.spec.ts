@@ -178,6 +178,14 @@ describe('combining repositories and mapping the note report', () => {
     ).not.toMatch(/created to done/);
   });
 
+  it('leaves out similar tickets the tracker does not know', () => {
+    const combined = combineAssessments([assessed('billing', INVOICE)]);
+    const keys = combined.primary.assessment.similarTickets.map((ticket) => ticket.key);
+    expect(keys.length).toBeGreaterThanOrEqual(2);
+    const report = noteReportOf(combined, { ...OPTIONS, unknownTickets: new Set([keys[0]]) });
+    expect(report.similarTickets.map((ticket) => ticket.key)).toEqual(keys.slice(1));
+  });
+
   it('lets a confident repository decide the level over a guess in another, and names repositories in paths', () => {
     const confident = assessed('billing', INVOICE);
     const guess = assessed('other', VAGUE);

@@ -141,6 +141,11 @@ export function noteReportOf(
     estimation?: string;
     /** What the tracker knows of past tickets, by key: similar tickets show their real duration. */
     pastTickets?: ReadonlyMap<string, PastTicketDuration>;
+    /**
+     * Keys the tracker said it does not know: not listed as similar tickets, since a reader could
+     * not open them (deleted, another site, or a code that only looks like a key).
+     */
+    unknownTickets?: ReadonlySet<string>;
   },
 ): RiskNoteReport {
   // The root area's path `.` means nothing in a note: it is named as the root.
@@ -172,6 +177,7 @@ export function noteReportOf(
   const seen = new Set<string>();
   const similarTickets: SimilarTicket[] = speaking
     .flatMap((repository) => repository.assessment.similarTickets)
+    .filter((ticket) => !options.unknownTickets?.has(ticket.key))
     .filter((ticket) => !seen.has(ticket.key) && seen.add(ticket.key))
     .slice(0, MAX_SIMILAR)
     .map((ticket) => {
