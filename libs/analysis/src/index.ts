@@ -13,6 +13,8 @@ export {
   type AreaRule,
   type CouplingThresholds,
 } from './analysis-options';
+/** Counts as every sentence prints them: `1,385 authors`. */
+export { formatCount, plural } from './counts';
 export { AnalysisInputError, GitCommandError, type AnalysisInputErrorKind } from './analysis-error';
 export {
   analyseRepository,

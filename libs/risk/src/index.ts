@@ -28,7 +28,6 @@ export {
   type RiskThresholdsInput,
   type SimilarPastTicket,
 } from './assessment/risk-assessment';
-export { formatCount, plural } from './assessment/counts';
 export {
   describeDependencyWarning,
   describeRiskReason,

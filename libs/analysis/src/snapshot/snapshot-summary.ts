@@ -1,3 +1,4 @@
+import { formatCount, plural } from '../counts';
 import { isSourcePath, isTestPath } from '../tree/file-kinds';
 import type { RepositorySnapshot } from './snapshot.schema';
 
@@ -5,8 +6,6 @@ export interface SummaryOptions {
   /** Rows per table. */
   top?: number;
 }
-
-const number = (n: number): string => n.toLocaleString('en-US');
 
 function table(headers: string[], rows: string[][], alignRight: boolean[]): string[] {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -27,10 +26,8 @@ const isTestArea = (path: string): boolean => isTestPath(`${path}/`);
 const isCodeCoupling = (a: string, b: string): boolean =>
   (isSourcePath(a) || isSourcePath(b)) && !isTestPath(a) && !isTestPath(b);
 
-const counted = (n: number, one: string, many = `${one}s`): string => `${number(n)} ${n === 1 ? one : many}`;
-
 const leftOut = (count: number, one: string): string[] =>
-  count > 0 ? [`  (${counted(count, one)} ranked among these ${count === 1 ? 'is' : 'are'} left out)`] : [];
+  count > 0 ? [`  (${plural(count, one)} ranked among these ${count === 1 ? 'is' : 'are'} left out)`] : [];
 
 /**
  * The human-readable report of a snapshot: what a PM or lead reads first. Riskiest areas rank
@@ -48,14 +45,14 @@ export function renderSnapshotSummary(snapshot: RepositorySnapshot, options: Sum
   );
   const window = repo.since ? `since ${repo.since.slice(0, 10)}` : 'whole history';
   out.push(
-    `History     ${counted(repo.commits, 'non-merge commit')}, ${window}, renames ${repo.renames ? 'followed' : 'not followed'}`,
+    `History     ${plural(repo.commits, 'non-merge commit')}, ${window}, renames ${repo.renames ? 'followed' : 'not followed'}`,
   );
   // `summary.loc` also counts the lines of files no parser reads (docs, configuration).
   const codeLines = snapshot.files.reduce((sum, f) => sum + (f.hotspotPercentile !== null ? f.loc : 0), 0);
   out.push(
-    `Files       ${number(summary.files)} (${counted(summary.codeFiles, 'code file')}, ${counted(codeLines, 'line')} of code) in ${counted(summary.areas, 'area')}`,
+    `Files       ${formatCount(summary.files)} (${plural(summary.codeFiles, 'code file')}, ${plural(codeLines, 'line')} of code) in ${plural(summary.areas, 'area')}`,
   );
-  out.push(`Authors     ${number(summary.authors)} (${number(summary.activeAuthors)} active)`);
+  out.push(`Authors     ${formatCount(summary.authors)} (${formatCount(summary.activeAuthors)} active)`);
   for (const warning of snapshot.warnings) out.push(`Warning     ${warning}`);
 
   const ranked = snapshot.files
@@ -71,7 +68,7 @@ export function renderSnapshotSummary(snapshot: RepositorySnapshot, options: Sum
         hotspots.map((f) => [
           f.hotspotPercentile!.toFixed(1),
           String(f.recentRevisions),
-          number(f.loc),
+          formatCount(f.loc),
           String(f.complexity.max),
           f.mainAuthor ? `${f.mainAuthor} ${Math.round(f.ownership * 100)}%` : '-',
           f.path,
@@ -93,12 +90,12 @@ export function renderSnapshotSummary(snapshot: RepositorySnapshot, options: Sum
       ...table(
         ['recent revs', 'loc', 'fixes', 'authors', 'islands', 'fan-in', 'area'],
         areas.map((a) => [
-          number(a.recentRevisions),
-          number(a.loc),
-          number(a.bugFixRevisions),
-          number(a.authors),
-          number(a.knowledgeIslands),
-          number(a.fanIn),
+          formatCount(a.recentRevisions),
+          formatCount(a.loc),
+          formatCount(a.bugFixRevisions),
+          formatCount(a.authors),
+          formatCount(a.knowledgeIslands),
+          formatCount(a.fanIn),
           a.name === a.path ? a.path : `${a.path} (${a.name})`,
         ]),
         [true, true, true, true, true, true, false],

@@ -1,3 +1,4 @@
+import { plural } from '@sightline/analysis';
 import { IndexField } from '../index/corpus';
 import { MatchReason, RankedResult } from './match-result';
 
@@ -17,10 +18,6 @@ const FIELD_PHRASES: Record<IndexField | 'content', readonly [string, string]> =
 
 function quoted(terms: readonly string[]): string {
   return terms.map((t) => `"${t}"`).join(', ');
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 export function describeReason(reason: MatchReason): string {

@@ -1,4 +1,4 @@
-import { formatCount, plural } from './counts';
+import { formatCount, plural } from '@sightline/analysis';
 import type { RiskLevel } from './risk-assessment';
 import { areaName, referenceName, type DependencyWarning, type RiskReason } from './risk-reason';
 

@@ -1,4 +1,4 @@
-import { formatCount, plural } from './counts';
+import { formatCount, plural } from '@sightline/analysis';
 import type { RiskReference } from '../calibration/risk-reference';
 import { FIX_CLAIM_MIN_FIXES, FIX_CLAIM_MIN_MULTIPLE } from './figure-reasons';
 

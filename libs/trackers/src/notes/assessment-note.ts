@@ -1,10 +1,9 @@
+import { formatCount, plural } from '@sightline/analysis';
 import { describeResult } from '@sightline/matching';
 import {
   describeAreaRiskClaim,
   describeRiskReason,
-  formatCount,
   formatDays,
-  plural,
   type PastTicketDuration,
   type RiskArea,
   type RiskReason,

@@ -1,8 +1,8 @@
+import { formatCount } from '@sightline/analysis';
 import {
   describeAreaRiskClaim,
   describeDependencyWarning,
   describeRiskReason,
-  formatCount,
   type RiskAssessment,
   type RiskReason,
 } from '@sightline/risk';

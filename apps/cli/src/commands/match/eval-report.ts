@@ -1,3 +1,4 @@
+import { plural } from '@sightline/analysis';
 import type { RankMetrics } from '@sightline/matching';
 import type { Estimate } from '@sightline/risk';
 import type { EvalQueryResult, EvalReport } from './eval-runner';
@@ -98,7 +99,7 @@ function renderRisk(risk: RiskEvalReport): string[] {
   return [
     `Risk against later fixes (a fix of another ticket on one of the ticket's files within ${risk.horizonDays} days; 95% bootstrap intervals):`,
     `  ${risk.tickets} tickets (${risk.dropped} too recent to judge), ${risk.positives} followed by a fix (${(100 * risk.baseRate).toFixed(0)}%); levels: ${levelRate(risk, 'high')}, ${levelRate(risk, 'medium')}, ${levelRate(risk, 'low')}`,
-    `  assessed on ${risk.snapshots} snapshot${risk.snapshots === 1 ? '' : 's'} (the cut, refreshed when a ticket came more than ${risk.refreshDays} days after the last)`,
+    `  assessed on ${plural(risk.snapshots, 'snapshot')} (the cut, refreshed when a ticket came more than ${risk.refreshDays} days after the last)`,
     `  risk score AUC ${estimate(risk.score)}, high vs the rest AUC ${estimate(risk.highVsRest)}, lift of the top third ${estimate(risk.liftTopThird)}`,
     `  plain hotspot baseline AUC ${estimate(risk.baseline)}`,
     `  "follow-up fixes concentrate here": ${fixClaimRate(risk)}`,
