@@ -34,6 +34,9 @@ describe('createExclusionFilter', () => {
       'Gopkg.lock',
       'ShareX/Forms/MainForm.Designer.cs',
       'App/Settings.designer.vb',
+      'lua/lazy/community/_generated.lua',
+      'src/api/schema.generated.ts',
+      'pkg/apis/v1/zz_generated.deepcopy.go',
       '.venv/lib/python3.12/site-packages/flask/app.py',
       'env/lib/python2.7/site-packages/six.py',
     ])
@@ -49,6 +52,9 @@ describe('createExclusionFilter', () => {
     // CPython's own venv module is source, not a virtual environment.
     expect(excluded('Lib/venv/__init__.py')).toBe(false);
     expect(excluded('ShareX/Forms/MainForm.cs')).toBe(false);
+    // A hand-written helper about generated code is not generated.
+    expect(excluded('internal/codegen/is_generated.go')).toBe(false);
+    expect(excluded('src/generated.rs')).toBe(false);
     expect(excluded('docs/index.md')).toBe(true);
     expect(createExclusionFilter({ defaultExcludes: false, exclude: [] })('mix.lock')).toBe(false);
   });

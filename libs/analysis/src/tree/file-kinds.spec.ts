@@ -19,6 +19,9 @@ describe('file kinds', () => {
     'lib/src/testFixtures/java/com/shop/Carts.java',
     'zookeeper-it/unit-tests/src/ZkTest.c',
     'moshi-kotlin-tests/extra-moshi-test-module/src/main/kotlin/Abstract.kt',
+    // Perl's test folder, fixtures included.
+    't/mojo/Mojo/LoaderException.pm',
+    'cpan/t/basic.t',
   ])('%s is a test', (path) => {
     expect(isTestPath(path)).toBe(true);
     expect(isMatchablePath(path)).toBe(false);
@@ -34,6 +37,8 @@ describe('file kinds', () => {
     'kotlinx-coroutines-test/src/TestDispatcher.kt',
     'okhttp/src/commonJvmAndroid/kotlin/okhttp3/Call.kt',
     'site/src/latest/index.ts',
+    'lib/Mojo/Transaction.pm',
+    'src/at/cart.ts',
   ])('%s is matchable source', (path) => {
     expect(isMatchablePath(path)).toBe(true);
   });
