@@ -19,6 +19,8 @@ describe('file kinds', () => {
     'lib/src/testFixtures/java/com/shop/Carts.java',
     'zookeeper-it/unit-tests/src/ZkTest.c',
     'moshi-kotlin-tests/extra-moshi-test-module/src/main/kotlin/Abstract.kt',
+    'integration_test/cases/repo.exs',
+    'app/integration-test/checkout_flow.py',
     // Perl's test folder, fixtures included.
     't/mojo/Mojo/LoaderException.pm',
     'cpan/t/basic.t',

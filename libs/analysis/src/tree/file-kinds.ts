@@ -66,10 +66,11 @@ const SOURCE_EXTENSIONS = new Set([
   'mli',
 ]);
 
-// Perl's `t/`, and `integration-tests/`, `moshi-kotlin-tests/` too; not a singular `-test` module, which is often
-// a library shipped for tests (`spring-boot-test`, `kotlinx-coroutines-test`).
+// Perl's `t/`, Elixir's `integration_test/`, and `integration-tests/`, `moshi-kotlin-tests/` too; not
+// a singular `-test` module otherwise, which is often a library shipped for tests (`spring-boot-test`,
+// `kotlinx-coroutines-test`).
 const TEST_DIRECTORY =
-  /(^|\/)(t|tests?|__tests__|__mocks__|spec|specs|testing|testdata|test-data|fixtures?|e2e|benchmarks?|[^/]+[-_](tests|specs))\//i;
+  /(^|\/)(t|tests?|integration[-_]tests?|__tests__|__mocks__|spec|specs|testing|testdata|test-data|fixtures?|e2e|benchmarks?|[^/]+[-_](tests|specs))\//i;
 const TEST_FILE =
   /(^|\/)(test_[^/]*|[^/]*_test|[^/]*[._-](test|spec)s?|[^/]*Tests?|[^/]*IT|conftest)\.[a-z0-9]+$/;
 // Maven and Gradle test source sets (`src/test/`, `src/integrationTest/`), Android's
