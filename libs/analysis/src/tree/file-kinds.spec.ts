@@ -21,6 +21,10 @@ describe('file kinds', () => {
     'moshi-kotlin-tests/extra-moshi-test-module/src/main/kotlin/Abstract.kt',
     'integration_test/cases/repo.exs',
     'app/integration-test/checkout_flow.py',
+    // Cucumber's step definitions and support code.
+    'features/step_definitions.rb',
+    'features/step_definitions/cart_steps.rb',
+    'features/support/env.rb',
     // Perl's test folder, fixtures included.
     't/mojo/Mojo/LoaderException.pm',
     'cpan/t/basic.t',
@@ -40,6 +44,8 @@ describe('file kinds', () => {
     'okhttp/src/commonJvmAndroid/kotlin/okhttp3/Call.kt',
     'site/src/latest/index.ts',
     'lib/Mojo/Transaction.pm',
+    // A feature folder of an app is source.
+    'src/features/cart/cartSlice.ts',
     'src/at/cart.ts',
   ])('%s is matchable source', (path) => {
     expect(isMatchablePath(path)).toBe(true);

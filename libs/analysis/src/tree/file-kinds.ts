@@ -66,13 +66,14 @@ const SOURCE_EXTENSIONS = new Set([
   'mli',
 ]);
 
-// Perl's `t/`, Elixir's `integration_test/`, and `integration-tests/`, `moshi-kotlin-tests/` too; not
-// a singular `-test` module otherwise, which is often a library shipped for tests (`spring-boot-test`,
-// `kotlinx-coroutines-test`).
+// Perl's `t/`, Elixir's `integration_test/`, Cucumber's `step_definitions/` and `features/support/`
+// (not `features/` itself: apps keep feature folders of source), `integration-tests/` and
+// `moshi-kotlin-tests/` too; not a singular `-test` module otherwise, which is often a library
+// shipped for tests (`spring-boot-test`, `kotlinx-coroutines-test`).
 const TEST_DIRECTORY =
-  /(^|\/)(t|tests?|integration[-_]tests?|__tests__|__mocks__|spec|specs|testing|testdata|test-data|fixtures?|e2e|benchmarks?|[^/]+[-_](tests|specs))\//i;
+  /(^|\/)(t|tests?|integration[-_]tests?|step_definitions|features\/support|__tests__|__mocks__|spec|specs|testing|testdata|test-data|fixtures?|e2e|benchmarks?|[^/]+[-_](tests|specs))\//i;
 const TEST_FILE =
-  /(^|\/)(test_[^/]*|[^/]*_test|[^/]*[._-](test|spec)s?|[^/]*Tests?|[^/]*IT|conftest)\.[a-z0-9]+$/;
+  /(^|\/)(step_definitions|test_[^/]*|[^/]*_test|[^/]*[._-](test|spec)s?|[^/]*Tests?|[^/]*IT|conftest)\.[a-z0-9]+$/;
 // Maven and Gradle test source sets (`src/test/`, `src/integrationTest/`), Android's
 // (`src/androidTest/`, `src/testDebug/`) and Kotlin Multiplatform's (`src/jvmTest/`, `src/commonTest/`).
 const MAVEN_TEST = /(^|\/)src\/(it|test[A-Za-z0-9]*|[a-z][A-Za-z0-9]*Test[A-Za-z0-9]*)\//;
