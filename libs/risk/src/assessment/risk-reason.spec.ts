@@ -104,6 +104,15 @@ describe('describeRiskReason', () => {
       '1 file imports src/db.ts: a change there can reach it (blast radius).',
     ],
     [
+      // Go, C# and Swift import packages, namespaces and modules, not files.
+      { kind: 'fan-in', target: 'api/queries_pr.go', targetKind: 'file', fanIn: 178, percentile: 95 },
+      "178 files import the package that holds api/queries_pr.go: a change there can reach all of them (blast radius; more importers than 95% of this repository's files).",
+    ],
+    [
+      { kind: 'fan-in', target: 'src/Shop/Cart.cs', targetKind: 'file', fanIn: 3, percentile: null },
+      '3 files import the namespace that holds src/Shop/Cart.cs: a change there can reach all of them (blast radius).',
+    ],
+    [
       { kind: 'low-confidence', confidence: 0.21, minConfidence: 0.3, heldAt: 'medium' },
       'The match is uncertain (confidence 0.21, below 0.30): the level is held at medium until the areas are confirmed.',
     ],

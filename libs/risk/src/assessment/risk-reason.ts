@@ -111,6 +111,17 @@ export function referenceName(basis: RiskReference['basis']): string {
   return REFERENCE_NAMES[basis];
 }
 
+/**
+ * Go imports packages, C# namespaces and Swift modules: a file's importers there import the whole
+ * unit it belongs to, and the sentence must not claim they import the file itself.
+ */
+const IMPORTED_AS_UNIT: Record<string, string> = { go: 'package', cs: 'namespace', swift: 'module' };
+
+function importedTarget(path: string): string {
+  const unit = IMPORTED_AS_UNIT[path.slice(path.lastIndexOf('.') + 1)];
+  return unit ? `the ${unit} that holds ${path}` : path;
+}
+
 export function describeRiskReason(reason: RiskReason): string {
   switch (reason.kind) {
     case 'hotspot': {
@@ -166,7 +177,7 @@ export function describeRiskReason(reason: RiskReason): string {
         reason.percentile !== null
           ? `; more importers than ${moreThan(reason.percentile)} of this repository's ${peers}`
           : '';
-      const target = reason.targetKind === 'area' ? areaName(reason.target) : reason.target;
+      const target = reason.targetKind === 'area' ? areaName(reason.target) : importedTarget(reason.target);
       return `${who} ${reason.fanIn === 1 ? 'imports' : 'import'} ${target}: a change there can reach ${reason.fanIn === 1 ? 'it' : 'all of them'} (blast radius${rank}).`;
     }
     case 'low-confidence':
