@@ -46,7 +46,7 @@ export type { SourceAnalyser } from './tree/content-pass';
 export { listTree, readBlobs, type TreeEntry } from './tree/tree-reader';
 export { isMinified } from './tree/blob-facts';
 export { readSourceTexts, type SourceText } from './tree/source-texts';
-export { isSourcePath, isTestPath, isMatchablePath, TEST_PATH_PATTERNS } from './tree/file-kinds';
+export { isSourcePath, isTestPath, isTestArea, isMatchablePath, TEST_PATH_PATTERNS } from './tree/file-kinds';
 export { CHANGE_STRIDE, type CommitRecord } from './history/commit-record';
 export * from './source';
 export * from './dependencies';

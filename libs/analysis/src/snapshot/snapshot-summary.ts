@@ -1,5 +1,5 @@
 import { formatCount, plural } from '../counts';
-import { isSourcePath, isTestPath } from '../tree/file-kinds';
+import { isSourcePath, isTestArea, isTestPath } from '../tree/file-kinds';
 import type { RepositorySnapshot } from './snapshot.schema';
 
 export interface SummaryOptions {
@@ -18,9 +18,6 @@ function table(headers: string[], rows: string[][], alignRight: boolean[]): stri
       .join('  ');
   return [line(headers), ...rows.map(line)];
 }
-
-/** A test area: a test folder itself (`src/test/…`, `__tests__`), judged by its path. */
-const isTestArea = (path: string): boolean => isTestPath(`${path}/`);
 
 /** A pair worth a planner's attention: code on at least one side, no test on either. */
 const isCodeCoupling = (a: string, b: string): boolean =>

@@ -92,6 +92,11 @@ export function isTestPath(path: string): boolean {
   return TEST_PATH_PATTERNS.some((pattern) => pattern.test(path));
 }
 
+/** A test area: a test folder itself (`src/test/…`, `__tests__`, `test/shop`), judged by its path. */
+export function isTestArea(areaPath: string): boolean {
+  return isTestPath(`${areaPath}/`);
+}
+
 /** Source code, not vendored and not build output (tests included: see isMatchablePath). */
 export function isSourcePath(path: string): boolean {
   return SOURCE_EXTENSIONS.has(extension(path)) && !GENERATED.test(path) && !path.endsWith('.min.js');

@@ -1,3 +1,4 @@
+import { isTestArea, isTestPath } from '@sightline/analysis';
 import type { RiskCalibration } from '../calibration/risk-calibration';
 import type { DependencyWarning } from './risk-reason';
 
@@ -7,7 +8,8 @@ const MAX_WARNINGS = 3;
  * Areas that change together with the matched code but that the ticket does not point at: what
  * usually has to change too ("also plan for X"). Area coupling comes first; file coupling between
  * a matched file and a file elsewhere fills in where the areas themselves fall under the
- * thresholds.
+ * thresholds. Tests are left out: they change together with the code they test everywhere, which
+ * is no news to a planner, and would crowd out the areas that are.
  */
 export function dependencyWarnings(
   calibration: RiskCalibration,
@@ -22,7 +24,7 @@ export function dependencyWarnings(
   };
   for (const area of matchedAreas) {
     for (const c of calibration.index.areaCoupling.get(area) ?? []) {
-      if (!mentionedAreas.has(c.other))
+      if (!mentionedAreas.has(c.other) && !isTestArea(c.other))
         offer({
           kind: 'change-coupling',
           area: c.other,
@@ -38,7 +40,7 @@ export function dependencyWarnings(
     if (from === undefined) continue;
     for (const c of calibration.index.fileCoupling.get(path) ?? []) {
       const area = calibration.index.files.get(c.other)?.area;
-      if (area === undefined || mentionedAreas.has(area)) continue;
+      if (area === undefined || mentionedAreas.has(area) || isTestArea(area) || isTestPath(c.other)) continue;
       if (best.get(area)?.basis === 'areas') continue;
       offer({
         kind: 'change-coupling',
