@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { AnalysisOptions, AnalysisOptionsInput, analysisOptionsSchema } from '../analysis-options';
+import { formatCount, plural } from '../counts';
 import { AnalysisInputError } from '../analysis-error';
 import { detectAreas } from '../areas/area-detector';
 import { probeRepository, resolveSince } from '../git/repository-probe';
@@ -298,7 +299,7 @@ function partialCloneWarnings(stats: AnalysisStats, commits: number): string[] {
   const uncounted = stats.commitsWithoutLines;
   if (uncounted > 0) {
     warnings.push(
-      `${uncounted} of ${commits} commits ${uncounted === 1 ? 'was' : 'were'} read without line counts: git could not read a version of a file changed there (a clone made with a blob filter, or a damaged one), so churn leaves out those lines and renames there are not followed; ${REFETCH_HINT}`,
+      `${formatCount(uncounted)} of ${plural(commits, 'commit')} ${uncounted === 1 ? 'was' : 'were'} read without line counts: git could not read a version of a file changed there (a clone made with a blob filter, or a damaged one), so churn leaves out those lines and renames there are not followed; ${REFETCH_HINT}`,
     );
   }
   const missing = stats.filesWithoutContent;

@@ -81,6 +81,16 @@ describe('describeRiskReason', () => {
       '41% of the changes to services/checkout were bug fixes (15 of 37).',
     ],
     [
+      {
+        kind: 'bug-fix-share',
+        area: 'lib/rubocop/cop/style',
+        bugFixRevisions: 1894,
+        revisions: 3545,
+        share: 0.534,
+      },
+      '53% of the changes to lib/rubocop/cop/style were bug fixes (1,894 of 3,545).',
+    ],
+    [
       { kind: 'knowledge-island', area: 'src', file: 'src/sync.ts', ownership: 0.97, contact: null },
       'Knowledge risk: one person wrote 97% of src/sync.ts (bus factor 1); plan a review by someone who knows it.',
     ],

@@ -158,7 +158,7 @@ export function describeRiskReason(reason: RiskReason): string {
     case 'complexity':
       return `${reason.file} is more complex than ${moreThan(reason.percentile)} of this repository's code files (most complex function ${reason.maxComplexity}, ${formatCount(reason.totalComplexity)} in total).`;
     case 'bug-fix-share':
-      return `${pct(reason.share)} of the changes to ${areaName(reason.area)} were bug fixes (${reason.bugFixRevisions} of ${reason.revisions}).`;
+      return `${pct(reason.share)} of the changes to ${areaName(reason.area)} were bug fixes (${formatCount(reason.bugFixRevisions)} of ${formatCount(reason.revisions)}).`;
     case 'knowledge-island': {
       const ask = reason.contact
         ? `ask ${reason.contact}, who knows it, to review, and share that knowledge`

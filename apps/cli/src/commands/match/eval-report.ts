@@ -19,8 +19,8 @@ function row(label: string, m: RankMetrics): string {
 export function renderEvalReport(r: EvalReport): string {
   const lines = [
     `Evaluated ${r.repository}`,
-    `  cut ${r.cut.rev.slice(0, 12)} (${r.cut.time.slice(0, 10)}, ${r.cut.chosenBy === 'default' ? 'chosen for the query count' : `from --${r.cut.chosenBy}`}); index: ${r.indexedFiles} source files`,
-    `  ${queries(r.queries)} from the ${r.commitsAfterCut} commits after the cut (ticket keys, #numbers, fixes; subjects as ticket titles)`,
+    `  cut ${r.cut.rev.slice(0, 12)} (${r.cut.time.slice(0, 10)}, ${r.cut.chosenBy === 'default' ? 'chosen for the query count' : `from --${r.cut.chosenBy}`}); index: ${plural(r.indexedFiles, 'source file')}`,
+    `  ${queries(r.queries)} from the ${plural(r.commitsAfterCut, 'commit')} after the cut (ticket keys, #numbers, fixes; subjects as ticket titles)`,
     '',
     `${''.padEnd(30)}${'Top-1'.padStart(7)}${'Top-5'.padStart(7)}${'Top-10'.padStart(7)}${'MRR'.padStart(7)}${'MAP'.padStart(7)}`,
     row('Sightline', r.sightline),
