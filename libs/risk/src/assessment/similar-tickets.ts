@@ -66,7 +66,7 @@ export function similarPastTickets(
       lastCommitted: ticket.lastCommitted,
       commitSpanDays: ticket.commits.length > 1 ? round((last - first) / DAY_MS, 1) : null,
     };
-    return { past, last };
+    return { past, last, commits: ticket.commits };
   });
   candidates.sort(
     (a, b) =>
@@ -75,5 +75,15 @@ export function similarPastTickets(
       b.last - a.last ||
       a.past.key.localeCompare(b.past.key),
   );
-  return candidates.slice(0, MAX_SIMILAR).map((c) => c.past);
+  // One commit naming several keys ("Minor profile changes (AND-278, AND-279, AND-280)") is one
+  // piece of past work: listed once, so the other slots show other work.
+  const listed: SimilarPastTicket[] = [];
+  const seenCommits = new Set<string>();
+  for (const c of candidates) {
+    if (listed.length === MAX_SIMILAR) break;
+    if (c.commits.every((hash) => seenCommits.has(hash))) continue;
+    listed.push(c.past);
+    for (const hash of c.commits) seenCommits.add(hash);
+  }
+  return listed;
 }

@@ -1,0 +1,33 @@
+import { calibrateRisk } from '../calibration/risk-calibration';
+import { fileFigures, matchOf, snapshotOf } from '../calibration/snapshot.fixture-spec';
+import { similarPastTickets } from './similar-tickets';
+
+function ticket(key: string, commits: string[], day: number) {
+  const at = `2024-03-${String(day).padStart(2, '0')}T10:00:00Z`;
+  return {
+    key,
+    commits,
+    files: ['src/profile.ts'],
+    subjects: [`Profile work (${key})`],
+    bugFix: false,
+    firstCommitted: at,
+    lastCommitted: at,
+  };
+}
+
+describe('similarPastTickets', () => {
+  it('lists one commit named by several keys once, so other past work can be shown', () => {
+    const snapshot = snapshotOf({
+      files: [fileFigures('src/profile.ts')],
+      tickets: [
+        ticket('AND-100', ['c1'], 1),
+        ticket('AND-101', ['c2'], 2),
+        ticket('AND-278', ['c3'], 9),
+        ticket('AND-279', ['c3'], 9),
+        ticket('AND-280', ['c3'], 9),
+      ],
+    });
+    const listed = similarPastTickets(matchOf([['src/profile.ts', 0.9]]), snapshot, calibrateRisk(snapshot));
+    expect(listed.map((t) => t.key)).toEqual(['AND-278', 'AND-101', 'AND-100']);
+  });
+});
