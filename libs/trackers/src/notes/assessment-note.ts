@@ -16,6 +16,7 @@ import type {
   RiskNoteReport,
   SimilarTicket,
 } from './risk-note-report';
+import { areaDisplayName } from './area-name';
 import type { CombinedAssessment, RepositoryAssessment } from './combined-assessment';
 
 const MAX_AREAS = 3;
@@ -147,11 +148,8 @@ export function noteReportOf(
     unknownTickets?: ReadonlySet<string>;
   },
 ): RiskNoteReport {
-  // The root area's path `.` means nothing in a note: it is named as the root.
-  const name = (repository: RepositoryAssessment, path: string) => {
-    if (!combined.labelled) return path === '.' ? 'repository root' : path;
-    return path === '.' ? `${repository.repositoryName} (root)` : `${repository.repositoryName}:${path}`;
-  };
+  const name = (repository: RepositoryAssessment, path: string) =>
+    areaDisplayName(path, combined.labelled ? repository.repositoryName : undefined);
   const { areas, placed } = placeAreas(combined, name);
   const shown = new Set(areas.map((area) => area.repository));
   const speaking = combined.contributing.filter((r) => shown.has(r) || r === combined.primary);

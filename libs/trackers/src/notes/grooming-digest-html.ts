@@ -1,3 +1,4 @@
+import { isRootAreaName } from './area-name';
 import type { DigestTicket, GroomingDigest } from './grooming-digest';
 import {
   digestSections,
@@ -9,6 +10,10 @@ import {
   SHARED_AREAS_TITLE,
   type DigestHeading,
 } from './grooming-digest-text';
+
+/** An area: a path in code, the root in words. */
+const areaHtml = (name: string): string =>
+  isRootAreaName(name) ? escapeHtml(name) : `<code>${escapeHtml(name)}</code>`;
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -39,7 +44,7 @@ function ticketRow(ticket: DigestTicket): string {
     escapeHtml(ticket.title),
     escapeHtml(levelText(ticket)),
     list(ticket.reasons.map(escapeHtml)),
-    list(ticket.areas.map((area) => `<code>${escapeHtml(area)}</code>`)),
+    list(ticket.areas.map(areaHtml)),
     ticket.estimation ? escapeHtml(ticket.estimation) : '',
   ];
   return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
@@ -73,8 +78,7 @@ export function renderDigestHtml(digest: GroomingDigest, heading: DigestHeading)
         ? `<p>${escapeHtml(noSharedAreasText())}</p>`
         : list(
             digest.sharedAreas.map(
-              (shared) =>
-                `<code>${escapeHtml(shared.area)}</code>: ${shared.tickets.map(escapeHtml).join(', ')}`,
+              (shared) => `${areaHtml(shared.area)}: ${shared.tickets.map(escapeHtml).join(', ')}`,
             ),
           ),
     );

@@ -9,15 +9,7 @@ import {
   SHARED_AREAS_TITLE,
   type DigestHeading,
 } from './grooming-digest-text';
-import { escapeMarkdown } from './linear-note.renderer';
-
-/** A code span that survives backticks inside the path (longer fence than any run inside). */
-function codeSpan(value: string): string {
-  const longestRun = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longestRun + 1);
-  const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${value}${pad}${fence}`;
-}
+import { areaMarkdown, escapeMarkdown } from './linear-note.renderer';
 
 function keyLink(ticket: DigestTicket): string {
   const url = safeTicketUrl(ticket.url);
@@ -34,7 +26,7 @@ function ticketLines(ticket: DigestTicket): string[] {
     `- ${keyLink(ticket)}${title} (${levelText(ticket)})`,
     ...ticket.reasons.map((reason) => `  - ${escapeMarkdown(reason)}`),
     ...(ticket.estimation ? [`  - ${escapeMarkdown(ticket.estimation)}`] : []),
-    ...(ticket.areas.length > 0 ? [`  - Areas: ${ticket.areas.map(codeSpan).join(', ')}`] : []),
+    ...(ticket.areas.length > 0 ? [`  - Areas: ${ticket.areas.map(areaMarkdown).join(', ')}`] : []),
   ];
 }
 
@@ -57,7 +49,7 @@ export function renderDigestMarkdown(digest: GroomingDigest, heading: DigestHead
     lines.push(`### ${SHARED_AREAS_TITLE}`, '');
     if (digest.sharedAreas.length === 0) lines.push(noSharedAreasText());
     for (const shared of digest.sharedAreas) {
-      lines.push(`- ${codeSpan(shared.area)}: ${shared.tickets.map(escapeMarkdown).join(', ')}`);
+      lines.push(`- ${areaMarkdown(shared.area)}: ${shared.tickets.map(escapeMarkdown).join(', ')}`);
     }
     lines.push('');
   }

@@ -82,6 +82,21 @@ describe('renderDigestMarkdown', () => {
   });
 });
 
+describe('root areas in the digest', () => {
+  it('names the root in words in both formats, paths in code', () => {
+    const rooted: GroomingDigest = {
+      tickets: [ticket('SHOP-3', { areas: ['repository root', 'packages/billing'] })],
+      sharedAreas: [{ area: 'repository root', tickets: ['SHOP-3', 'SHOP-4'] }],
+    };
+    const markdown = renderDigestMarkdown(rooted, heading);
+    expect(markdown).toContain('  - Areas: repository root, `packages/billing`');
+    expect(markdown).toContain('- repository root: SHOP-3, SHOP-4');
+    const html = renderDigestHtml(rooted, heading);
+    expect(html).toContain('<li>repository root: SHOP-3, SHOP-4</li>');
+    expect(html).not.toContain('<code>repository root</code>');
+  });
+});
+
 describe('renderDigestHtml', () => {
   const html = renderDigestHtml(digest, heading);
 

@@ -12,6 +12,7 @@ import {
   text,
 } from '@atlaskit/adf-utils/builders';
 import type { AdfDocument } from '../tracker-client.port';
+import { isRootAreaName } from './area-name';
 import {
   CHANGES_TITLE,
   formatScore,
@@ -44,6 +45,8 @@ const LOZENGE_COLOR: Record<RiskLevel, 'red' | 'yellow' | 'green'> = {
  */
 const plain = (value: string): Inline => text(value);
 const codeText = (value: string): Inline => code(value) as Inline;
+/** An area: a path in code, the root in words. */
+const areaText = (name: string): Inline => (isRootAreaName(name) ? plain(name) : codeText(name));
 const boldText = (value: string): Inline => strong(value) as Inline;
 const linkText = (value: string, href: string): Inline => link({ href })(value) as Inline;
 
@@ -52,7 +55,7 @@ function item(...inlines: Inline[]): ListItem {
 }
 
 function areaItem(area: NoteArea): ListItem {
-  const head = paragraph(codeText(area.path), plain(` (match ${formatScore(area.score)})`));
+  const head = paragraph(areaText(area.path), plain(` (match ${formatScore(area.score)})`));
   const details = [
     ...area.figures.map((figure) => item(plain(`${figure.label}: ${figure.value}`))),
     ...area.reasons.map((reason) => item(plain(reason))),
@@ -103,7 +106,7 @@ export function renderJiraNote(report: RiskNoteReport, marker: string): AdfDocum
       panel({ panelType: WARNING_PANEL })(
         paragraph(boldText('Also plan for')),
         ...report.dependencyWarnings.map((warning) =>
-          paragraph(codeText(warning.area), plain(`: ${warning.message}`)),
+          paragraph(areaText(warning.area), plain(`: ${warning.message}`)),
         ),
       ),
     );

@@ -1,3 +1,4 @@
+import { isRootAreaName } from './area-name';
 import {
   CHANGES_TITLE,
   formatScore,
@@ -25,6 +26,11 @@ function codeSpan(value: string): string {
   return `${fence}${pad}${value}${pad}${fence}`;
 }
 
+/** An area as Markdown: a path in code, the root in words. */
+export function areaMarkdown(name: string): string {
+  return isRootAreaName(name) ? escapeMarkdown(name) : codeSpan(name);
+}
+
 function linkTo(label: string, url: string): string {
   const safeUrl = url.replace(
     /[()\s]/g,
@@ -35,7 +41,7 @@ function linkTo(label: string, url: string): string {
 
 function areaLines(area: NoteArea): string[] {
   return [
-    `- ${codeSpan(area.path)} (match ${formatScore(area.score)})`,
+    `- ${areaMarkdown(area.path)} (match ${formatScore(area.score)})`,
     ...area.figures.map((figure) => `  - ${escapeMarkdown(`${figure.label}: ${figure.value}`)}`),
     ...area.reasons.map((reason) => `  - ${escapeMarkdown(reason)}`),
   ];
@@ -80,7 +86,7 @@ export function renderLinearNote(report: RiskNoteReport, marker: string): string
     lines.push(
       '> **Also plan for**',
       ...report.dependencyWarnings.map(
-        (warning) => `> - ${codeSpan(warning.area)}: ${escapeMarkdown(warning.message)}`,
+        (warning) => `> - ${areaMarkdown(warning.area)}: ${escapeMarkdown(warning.message)}`,
       ),
       '',
     );

@@ -82,6 +82,23 @@ describe('renderNote', () => {
     expect(adfToText(adf)).toContain(NOTE_MARKER);
   });
 
+  it('names the root area in words, not as a path in code', () => {
+    const report = sampleRiskReport({
+      areas: [
+        { path: 'repository root', score: 0.9, figures: [], reasons: [] },
+        { path: 'shop (root)', score: 0.5, figures: [], reasons: [] },
+      ],
+      dependencyWarnings: [{ area: 'repository root', message: 'changes together with src' }],
+    });
+    const { adf, markdown } = renderNote(report);
+    const codeTexts = nodes(adf as unknown as Node).filter((n) => n.marks?.some((m) => m.type === 'code'));
+    expect(codeTexts.map((n) => n.text)).toEqual([]);
+    expect(adfToText(adf)).toContain('repository root (match 0.90)');
+    expect(markdown).toContain('- repository root (match 0.90)');
+    expect(markdown).toContain('- shop \\(root\\) (match 0.50)');
+    expect(markdown).toContain('> - repository root: changes together with src');
+  });
+
   it('says so up front when confidence is low', () => {
     const note = renderNote(minimal);
     const adf = note.adf as unknown as Node;
