@@ -206,6 +206,7 @@ describe('assessRisk', () => {
     const snapshot = snapshotOf({
       files: [
         owned('src/kept.ts', 'ada@example.com', true),
+        owned('src/also-ada.ts', 'ada@example.com', true),
         owned('src/left.ts', 'grace@example.com', false),
         ...Array.from({ length: 10 }, (_, i) => fileFigures(`src/p${i}.ts`)),
       ],
@@ -229,6 +230,8 @@ describe('assessRisk', () => {
     const a = assessRisk({
       match: matchOf([
         ['src/kept.ts', 0.9],
+        // One person is named once: the place goes to the next person's knowledge.
+        ['src/also-ada.ts', 0.85],
         ['src/left.ts', 0.8],
       ]),
       snapshot,

@@ -80,18 +80,18 @@ export function fileReasons(known: readonly WeightedFile[], calibration: RiskCal
       percentile: round(imported.f.figures.fanInPosition * 100, 1),
     });
   }
+  // One reason per person: in a repository one person wrote, every file is their island, and
+  // the note should say whom to ask once, leaving the other place to someone else's knowledge.
+  const named = new Set<string>();
   for (const f of known) {
-    if (
-      reasons.filter((r) => r.kind === 'knowledge-island' || r.kind === 'knowledge-loss').length >=
-      MAX_ISLANDS
-    )
-      break;
+    if (named.size >= MAX_ISLANDS) break;
     const figures = calibration.index.files.get(f.path);
     const author = figures?.mainAuthor ?? null;
-    if (!figures || !author) continue;
+    if (!figures || !author || named.has(author)) continue;
     const name = calibration.index.authorNames.get(author) ?? null;
     const lastCommit = calibration.index.inactiveAuthors.get(author);
     if (figures.knowledgeIsland) {
+      named.add(author);
       reasons.push({
         kind: 'knowledge-island',
         area: f.figures.area,
@@ -100,6 +100,7 @@ export function fileReasons(known: readonly WeightedFile[], calibration: RiskCal
         contact: name,
       });
     } else if (lastCommit !== undefined && figures.ownership >= KNOWLEDGE_SHARE) {
+      named.add(author);
       reasons.push({
         kind: 'knowledge-loss',
         area: f.figures.area,
