@@ -1,5 +1,12 @@
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import {
+  DelayedError,
+  RateLimitError,
+  UnrecoverableError,
+  WaitingChildrenError,
+  Worker,
+  type Job,
+} from 'bullmq';
 import { InvalidJobPayloadError, parseJobPayload, UnknownJobError, type JobName } from './job-contracts';
 import { assertEveryJobHandled, type JobHandlers } from './job-handlers';
 import type { QueueName } from './queue-names';
@@ -24,6 +31,8 @@ export abstract class ContractProcessor<Q extends QueueName>
   implements OnApplicationBootstrap, BeforeApplicationShutdown
 {
   private worker?: Worker;
+  /** Jobs whose final failure `process` has recorded already; the `failed` event skips them. */
+  private readonly recordedFailures = new Set<string>();
 
   protected constructor(
     readonly queue: Q,
@@ -33,7 +42,11 @@ export abstract class ContractProcessor<Q extends QueueName>
     assertEveryJobHandled(queue, handlers);
   }
 
-  /** Called once a job will not be tried again (attempts used up, or unrecoverable). */
+  /**
+   * Called once a job will not be tried again (attempts used up, or unrecoverable): before BullMQ
+   * marks it failed when the handler threw, so anyone who sees the job failed also sees what this
+   * records (a run's status and reason); from the `failed` event otherwise (a stalled job).
+   */
   protected onFinalFailure?(job: Job, error: Error): Promise<void>;
 
   onApplicationBootstrap(): void {
@@ -47,11 +60,11 @@ export abstract class ContractProcessor<Q extends QueueName>
     });
     this.worker.on('failed', (job, error) => {
       if (!job || !this.onFinalFailure) return;
-      const final =
-        error instanceof UnrecoverableError ||
-        error.name === 'UnrecoverableError' ||
-        job.attemptsMade >= (job.opts.attempts ?? 1);
-      if (final) void this.onFinalFailure(job, error).catch(() => undefined);
+      if (this.recordedFailures.delete(String(job.id))) return;
+      // attemptsMade already counts the attempt that failed.
+      if (isUnrecoverable(error) || job.attemptsMade >= (job.opts.attempts ?? 1)) {
+        void this.onFinalFailure(job, error).catch(() => undefined);
+      }
     });
     // Connection trouble is reported by readiness; the worker reconnects by itself.
     this.worker.on('error', () => undefined);
@@ -69,6 +82,18 @@ export abstract class ContractProcessor<Q extends QueueName>
   }
 
   async process(job: Job, token?: string): Promise<unknown> {
+    try {
+      return await this.handle(job, token);
+    } catch (error) {
+      if (this.onFinalFailure && error instanceof Error && isLastAttempt(job, error)) {
+        await this.onFinalFailure(job, error).catch(() => undefined);
+        this.recordedFailures.add(String(job.id));
+      }
+      throw error;
+    }
+  }
+
+  private async handle(job: Job, token?: string): Promise<unknown> {
     let payload: unknown;
     try {
       payload = parseJobPayload(this.queue, job.name as JobName<Q>, job.data);
@@ -85,4 +110,19 @@ export abstract class ContractProcessor<Q extends QueueName>
     ) => Promise<unknown>;
     return handler(payload, job, token);
   }
+}
+
+function isUnrecoverable(error: Error): boolean {
+  return error instanceof UnrecoverableError || error.name === 'UnrecoverableError';
+}
+
+/**
+ * Whether BullMQ will fail this job for good when the running attempt throws `error` (its own
+ * rule: no attempts left, or unrecoverable). Errors that only move the job — a delay, waiting for
+ * children, a rate limit — are no failure.
+ */
+function isLastAttempt(job: Job, error: Error): boolean {
+  const moved = [DelayedError, WaitingChildrenError, RateLimitError].some((kind) => error instanceof kind);
+  if (moved) return false;
+  return isUnrecoverable(error) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
 }
