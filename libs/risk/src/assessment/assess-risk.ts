@@ -171,21 +171,22 @@ export function assessRisk(input: RiskInput): RiskAssessment {
     ...known.filter((f) => f.weight >= bestFile * AREA_SHARE).map((f) => f.figures.area),
   ]);
 
-  const busiest = known.reduce((a, b) =>
+  // The file that contributes most to the level (match weight × dimension) is the one the reason names.
+  const leading = known.reduce((a, b) =>
     b.weight * b.figures.dimension > a.weight * a.figures.dimension ? b : a,
   );
-  const busiestFigures = calibration.index.files.get(busiest.path);
-  if (busiestFigures) {
+  const leadingFigures = calibration.index.files.get(leading.path);
+  if (leadingFigures) {
     reasons.push({
       kind: 'hotspot',
-      area: busiest.figures.area,
+      area: leading.figures.area,
       percentile: round(score * 100, 1),
       basis: calibration.reference.basis,
-      file: busiest.path,
-      filePercentile: busiestFigures.hotspotPercentile,
-      loc: busiestFigures.loc,
-      authors: busiestFigures.authors,
-      recentRevisions: busiestFigures.recentRevisions,
+      file: leading.path,
+      filePercentile: leadingFigures.hotspotPercentile,
+      loc: leadingFigures.loc,
+      authors: leadingFigures.authors,
+      recentRevisions: leadingFigures.recentRevisions,
       windowDays: calibration.windowDays,
     });
   }

@@ -28,7 +28,7 @@ describe('describeRiskReason', () => {
         recentRevisions: 37,
         windowDays: 365,
       },
-      "On size, authors, complexity and recent changes, the matched code in services/checkout ranks above 91% of this repository's past tickets; its busiest file is services/checkout/cart.ts (hotspot percentile 97; 1,240 code lines, 6 authors, 37 changes in 365 days).",
+      "On size, authors, complexity and recent changes, the matched code in services/checkout ranks above 91% of this repository's past tickets; the file that contributes most is services/checkout/cart.ts (hotspot percentile 97; 1,240 code lines, 6 authors, 37 changes in 365 days).",
     ],
     [
       fixRate({}),

@@ -136,7 +136,7 @@ export function describeRiskReason(reason: RiskReason): string {
           : Math.round(reason.percentile) >= 100
             ? 'ranks above all of'
             : `ranks above ${Math.round(reason.percentile)}% of`;
-      return `On size, authors, complexity and recent changes, the matched code in ${areaName(reason.area)} ${rank} ${referenceName(reason.basis)}; its busiest file is ${file}.`;
+      return `On size, authors, complexity and recent changes, the matched code in ${areaName(reason.area)} ${rank} ${referenceName(reason.basis)}; the file that contributes most is ${file}.`;
     }
     case 'fix-rate': {
       const figures = `${rate(reason.rate)} per file per ${reason.perDays} days against ${rate(reason.repositoryRate)} for this repository's average file and ${rate(reason.typicalRate)} for the files of its typical change (${plural(reason.fixes, 'fix commit')} on ${plural(reason.files, 'matched file')})`;
