@@ -24,6 +24,20 @@ describe('MessageFacts', () => {
     ).toEqual(['PAY-12', 'ENG-7']);
   });
 
+  it('ignores keys inside HTML comments, which PR templates leave in squash-merged messages', () => {
+    const message = [
+      'feat(api): Add set_attributes (#6897)',
+      '',
+      '#### Issues',
+      '<!--',
+      '* resolves: #1234',
+      '* resolves: LIN-1234',
+      '-->',
+      'Closes PY-2591 <!-- e.g. ENG-1 --> and PY-2600',
+    ].join('\n');
+    expect(facts.ticketKeys(message)).toEqual(['PY-2591', 'PY-2600']);
+  });
+
   it('ignores a shell default expansion, which looks like a key', () => {
     expect(facts.ticketKeys("Don't suggest removing $ in (( ${COLUMNS-80} )); see OPS-3")).toEqual(['OPS-3']);
   });

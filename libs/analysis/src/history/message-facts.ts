@@ -12,6 +12,8 @@ export interface CoAuthor {
   email: string;
 }
 
+const HTML_COMMENT = /<!--[\s\S]*?-->/g;
+
 const CO_AUTHOR_LINE = /^[ \t]*co-authored-by:[ \t]*(.*?)[ \t]*<([^>\n]*)>[ \t]*$/gim;
 
 function compile(source: string, flags: string, what: string): RegExp {
@@ -44,6 +46,9 @@ export class MessageFacts {
 
   /** Ticket keys in order of first mention, de-duplicated. A pattern's first group is the key when it has one. */
   ticketKeys(message: string): string[] {
+    // A PR template's HTML comments ("<!-- resolves: LIN-1234 -->") are invisible placeholders that
+    // squash merges copy into every message: sentry-python has 45 commits "resolving" LIN-1234.
+    if (message.includes('<!--')) message = message.replace(HTML_COMMENT, ' ');
     const keys: string[] = [];
     for (const pattern of this.tickets) {
       pattern.lastIndex = 0;
