@@ -37,6 +37,7 @@ describe('createExclusionFilter', () => {
       'lua/lazy/community/_generated.lua',
       'src/api/schema.generated.ts',
       'pkg/apis/v1/zz_generated.deepcopy.go',
+      'Sources/ComposableArchitecture/Documentation.docc/Tutorials/Basics/Counter-01-code-0001.swift',
       '.venv/lib/python3.12/site-packages/flask/app.py',
       'env/lib/python2.7/site-packages/six.py',
     ])
