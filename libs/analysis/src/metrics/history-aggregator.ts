@@ -15,6 +15,8 @@ export interface AggregationInput {
   /** Files of the analysed tree (after exclusions), in output order. */
   files: readonly string[];
   fileArea: Int32Array;
+  /** 1 where the file's changes count toward its area (`countsTowardArea`), 0 for a test in a code area. */
+  countsTowardArea: Uint8Array;
   areaCount: number;
   headTime: number;
   options: AnalysisOptions;
@@ -205,6 +207,7 @@ export function aggregateHistory(input: AggregationInput, withCorpus = false): H
         fileCouplingRevs[f]++;
         keptFiles.push(f);
       }
+      if (input.countsTowardArea[f] === 0) continue;
       const area = input.fileArea[f];
       if (areaStamp[area] !== c) {
         areaStamp[area] = c;

@@ -12,7 +12,7 @@ import { createExclusionFilter, exclusionGlobs } from '../history/path-filter';
 import { aggregateHistory } from '../metrics/history-aggregator';
 import type { BlobFacts } from '../tree/blob-facts';
 import { blobCacheKey, runContentPass, SourceAnalyser } from '../tree/content-pass';
-import { isMatchablePath } from '../tree/file-kinds';
+import { countsTowardArea, isMatchablePath } from '../tree/file-kinds';
 import { readLinguistAttributes } from '../tree/linguist-attributes';
 import { readSourceTexts } from '../tree/source-texts';
 import { listTree } from '../tree/tree-reader';
@@ -227,6 +227,9 @@ export async function analyseRepository(
       isExcluded: isLeftOut,
       files,
       fileArea: layout.fileArea,
+      countsTowardArea: Uint8Array.from(files, (file, f) =>
+        countsTowardArea(file, layout.areas[layout.fileArea[f]].path) ? 1 : 0,
+      ),
       areaCount: layout.areas.length,
       headTime: repository.headTime,
       options,

@@ -1,3 +1,4 @@
+import { countsTowardArea } from '../tree/file-kinds';
 import { isoTime, round } from './dates';
 import type { SnapshotParts } from './snapshot-builder';
 import type { AreaFigures, FileFigures } from './snapshot.schema';
@@ -13,7 +14,8 @@ interface AreaInput {
 /**
  * Area figures: sums of their files' sizes and changes, history counted per commit (a commit
  * touching three files of an area is one revision of the area), ownership over the area's
- * lines, and dependencies and coupling between areas.
+ * lines, and dependencies and coupling between areas. Tests inside a code area do not count
+ * toward it (`countsTowardArea`).
  */
 export function buildAreaFigures({ parts, fileFigures, areaNames, authorKey }: AreaInput): AreaFigures[] {
   const { layout, history, edges } = parts;
@@ -45,6 +47,7 @@ export function buildAreaFigures({ parts, fileFigures, areaNames, authorKey }: A
     percentile: null as number | null,
   }));
   fileFigures.forEach((file, f) => {
+    if (!countsTowardArea(file.path, file.area)) return;
     const t = totals[fileArea[f]];
     t.files++;
     // Code lines only (the files hotspots rank): a README or a JSON fixture is no code to reason about.

@@ -97,6 +97,15 @@ export function isTestArea(areaPath: string): boolean {
   return isTestPath(`${areaPath}/`);
 }
 
+/**
+ * Whether a file's figures count toward its area's. Tests count only toward test areas: a package
+ * with its tests inside (`hooks/test/`) is described by its code — size, changes, authors, fixes
+ * — not by its test suites.
+ */
+export function countsTowardArea(path: string, areaPath: string): boolean {
+  return !isTestPath(path) || isTestArea(areaPath);
+}
+
 /** Source code, not vendored and not build output (tests included: see isMatchablePath). */
 export function isSourcePath(path: string): boolean {
   return SOURCE_EXTENSIONS.has(extension(path)) && !GENERATED.test(path) && !path.endsWith('.min.js');
