@@ -25,7 +25,7 @@ describe('area figures count tests only toward test areas', () => {
         'hooks/package.json': '{ "name": "demo-hooks" }\n',
         'hooks/src/index.js': 'export function useState(v) {\n  return [v, () => {}];\n}\n',
         'hooks/test/index.test.js':
-          'test("state", () => {\n  expect(1).toBe(1);\n});\nconst a = 1;\nconst b = 2;\n',
+          'test("state", () => {\n  expect(useState(1)[0]).toBe(1);\n});\nconst a = 1;\nconst b = 2;\n',
       },
     });
     repo.commit({
@@ -34,7 +34,7 @@ describe('area figures count tests only toward test areas', () => {
       author: bob,
       files: {
         'hooks/test/index.test.js':
-          'test("state", () => {\n  expect(1).toBe(1);\n});\nconst a = 1;\nconst b = 2;\nconst c = 3;\n',
+          'test("state", () => {\n  expect(useState(1)[0]).toBe(1);\n});\nconst a = 1;\nconst b = 2;\nconst c = 3;\n',
       },
     });
     repo.commit({
