@@ -69,6 +69,30 @@ describe('evaluateRisk', () => {
     );
   });
 
+  it('says why instead of giving a number when one outcome has only a handful of tickets', () => {
+    // 30 tickets, a later fix after T-0..T-(k-1) only.
+    const evaluate = (k: number) => {
+      const history = [commit('end', 400, ['z.ts'], false)];
+      for (let i = 0; i < k; i++) history.push(commit(`fix${i}`, i * 2 + 1, [`f${i}.ts`], true));
+      return evaluateRisk(
+        Array.from({ length: 30 }, (_, i) => ticket(i, { score: i < k ? 1 : 0 })),
+        history,
+        { bootstrapSamples: 20 },
+      );
+    };
+    const one = evaluate(1);
+    expect(one.insufficient).toBe(
+      'too few of each outcome to evaluate: 1 of 30 ticket-like changes was followed by a fix within 30 days (at least 10 of each needed)',
+    );
+    expect([one.positives, one.score, one.highVsRest, one.baseline]).toEqual([1, null, null, null]);
+    expect(evaluate(25).insufficient).toBe(
+      'too few of each outcome to evaluate: 5 of 30 ticket-like changes were not followed by a fix within 30 days (at least 10 of each needed)',
+    );
+    const enough = evaluate(10);
+    expect(enough.insufficient).toBeNull();
+    expect(enough.score?.value).toBe(1);
+  });
+
   it('scores the risk score, the high flag and the baseline against later fixes', () => {
     // 24 tickets; the 8 with the highest scores (and level high) get a later fix, except T-16 (high, no fix);
     // T-3 (low) gets one. The baseline orders them backwards.
@@ -91,7 +115,7 @@ describe('evaluateRisk', () => {
       if ((i > 16 || i === 3) && i !== 16)
         history.push(commit(`fix${i}`, i * 2 + 5, [`f${i}.ts`], true, ['BUG-1']));
     }
-    const r = evaluateRisk(tickets, history, { bootstrapSamples: 200 });
+    const r = evaluateRisk(tickets, history, { bootstrapSamples: 200, minPerOutcome: 8 });
     expect(r.insufficient).toBeNull();
     expect([r.tickets, r.positives, r.baseRate]).toEqual([24, 8, 0.333]);
     expect(r.levels).toEqual({ low: 8, medium: 8, high: 8 });
@@ -128,7 +152,7 @@ describe('evaluateRisk', () => {
       tickets.push(ticket(i, { score: i / 20, linesChanged: i % 2 ? 100 : 10, predictedSize: 1 }));
       if (i % 3 === 0) history.push(commit(`fix${i}`, i * 2 + 1, [`f${i}.ts`], true));
     }
-    const r = evaluateRisk(tickets, history, { bootstrapSamples: 50 });
+    const r = evaluateRisk(tickets, history, { bootstrapSamples: 50, minPerOutcome: 5 });
     expect(r.changeSize).toMatchObject({ large: 10, storyWordingSupported: false });
     expect(r.changeSize?.predicted?.value).toBe(0.5);
   });

@@ -1,3 +1,4 @@
+import { formatCount } from '@sightline/analysis';
 import { z } from 'zod';
 import type { RiskLevel } from '../assessment/risk-assessment';
 import { round } from '../calibration/positions';
@@ -49,6 +50,11 @@ export const riskEvalOptionsSchema = z.object({
   seed: z.number().int().default(1),
   /** Fewer evaluable tickets than this gives a message, not a number. */
   minTickets: z.number().int().positive().default(20),
+  /**
+   * Fewer tickets than this on either side (followed by a fix or not) gives a message too: with a
+   * handful of positives an AUC and its bootstrap interval look precise and mean nothing.
+   */
+  minPerOutcome: z.number().int().positive().default(10),
 });
 export type RiskEvalOptions = z.input<typeof riskEvalOptionsSchema>;
 
@@ -203,7 +209,8 @@ export function evaluateRisk(
   history: readonly RiskEvalCommit[],
   options: RiskEvalOptions = {},
 ): RiskEvaluation {
-  const { horizonDays, bootstrapSamples, seed, minTickets } = riskEvalOptionsSchema.parse(options);
+  const { horizonDays, bootstrapSamples, seed, minTickets, minPerOutcome } =
+    riskEvalOptionsSchema.parse(options);
   const horizon = horizonDays * DAY_SECONDS;
   const byTime = [...history].sort((a, b) => a.time - b.time);
   const times = byTime.map((c) => c.time);
@@ -244,6 +251,15 @@ export function evaluateRisk(
   if (positives === 0 || positives === kept.length) {
     return {
       insufficient: `every evaluated change had the same outcome (${positives === 0 ? 'no' : 'a'} later fix within ${horizonDays} days), so nothing can be told apart`,
+      ...base,
+      ...none,
+    };
+  }
+  const fewer = Math.min(positives, kept.length - positives);
+  if (fewer < minPerOutcome) {
+    const which = fewer === positives ? 'followed' : 'not followed';
+    return {
+      insufficient: `too few of each outcome to evaluate: ${fewer} of ${formatCount(kept.length)} ticket-like changes ${fewer === 1 ? 'was' : 'were'} ${which} by a fix within ${horizonDays} days (at least ${minPerOutcome} of each needed)`,
       ...base,
       ...none,
     };

@@ -44,3 +44,35 @@ describe('the per-query part of the eval report', () => {
     expect(text).toContain('Sightline not ranked (confidence 0.50; ranked nothing), plain BM25 not ranked');
   });
 });
+
+describe('the risk part of the eval report', () => {
+  it('gives the reason and the counts per level when risk cannot be measured', () => {
+    const text = renderEvalReport({
+      ...reportWith([]),
+      risk: {
+        insufficient:
+          'too few of each outcome to evaluate: 1 of 40 ticket-like changes was followed by a fix',
+        horizonDays: 30,
+        tickets: 40,
+        dropped: 2,
+        positives: 1,
+        baseRate: 0.025,
+        levels: { low: 20, medium: 12, high: 8 },
+        laterFixesByLevel: { low: 0, medium: 1, high: 0 },
+        fixClaims: { tickets: 5, followedByFix: 0 },
+        score: null,
+        highVsRest: null,
+        baseline: null,
+        liftTopThird: null,
+        changeSize: null,
+        snapshots: 3,
+        refreshDays: 90,
+      },
+    });
+    expect(text).toContain(
+      'Risk: not measured — too few of each outcome to evaluate: 1 of 40 ticket-like changes was followed by a fix\n' +
+        '  40 tickets (2 too recent to judge), 1 followed by a fix (3%); levels: high 8 (0% later fix), medium 12 (8% later fix), low 20 (0% later fix)',
+    );
+    expect(text).not.toContain('AUC');
+  });
+});

@@ -91,14 +91,19 @@ function fixClaimRate(risk: RiskEvalReport): string {
   return `said of ${tickets} tickets, ${pct(followedByFix, tickets)} later fix${rest > 0 ? ` (the rest ${pct(risk.positives - followedByFix, rest)})` : ''}`;
 }
 
+function outcomeCounts(risk: RiskEvalReport): string {
+  return `  ${risk.tickets} tickets (${risk.dropped} too recent to judge), ${risk.positives} followed by a fix (${(100 * risk.baseRate).toFixed(0)}%); levels: ${levelRate(risk, 'high')}, ${levelRate(risk, 'medium')}, ${levelRate(risk, 'low')}`;
+}
+
 function renderRisk(risk: RiskEvalReport): string[] {
-  if (risk.insufficient) return [`Risk: not measured — ${risk.insufficient}`];
+  if (risk.insufficient)
+    return [`Risk: not measured — ${risk.insufficient}`, ...(risk.tickets > 0 ? [outcomeCounts(risk)] : [])];
   const estimate = (e: Estimate | null) =>
     e ? `${e.value.toFixed(3)} [${e.low.toFixed(2)}–${e.high.toFixed(2)}]` : 'n/a';
   const size = risk.changeSize;
   return [
     `Risk against later fixes (a fix of another ticket on one of the ticket's files within ${risk.horizonDays} days; 95% bootstrap intervals):`,
-    `  ${risk.tickets} tickets (${risk.dropped} too recent to judge), ${risk.positives} followed by a fix (${(100 * risk.baseRate).toFixed(0)}%); levels: ${levelRate(risk, 'high')}, ${levelRate(risk, 'medium')}, ${levelRate(risk, 'low')}`,
+    outcomeCounts(risk),
     `  assessed on ${plural(risk.snapshots, 'snapshot')} (the cut, refreshed when a ticket came more than ${risk.refreshDays} days after the last)`,
     `  risk score AUC ${estimate(risk.score)}, high vs the rest AUC ${estimate(risk.highVsRest)}, lift of the top third ${estimate(risk.liftTopThird)}`,
     `  plain hotspot baseline AUC ${estimate(risk.baseline)}`,
