@@ -1,5 +1,6 @@
 import { formatCount, plural } from '../counts';
 import { isSourcePath, isTestArea, isTestPath } from '../tree/file-kinds';
+import { strongestByFamily } from './coupling-families';
 import type { RepositorySnapshot } from './snapshot.schema';
 
 export interface SummaryOptions {
@@ -101,7 +102,10 @@ export function renderSnapshotSummary(snapshot: RepositorySnapshot, options: Sum
     );
   }
 
-  const couplings = snapshot.coupling.filter((c) => isCodeCoupling(c.a, c.b)).slice(0, top);
+  const { couplings, repeated } = strongestByFamily(
+    snapshot.coupling.filter((c) => isCodeCoupling(c.a, c.b)),
+    top,
+  );
   out.push('', 'Strongest change coupling (code, tests left out)');
   if (couplings.length === 0) out.push('  none above the thresholds');
   else {
@@ -112,6 +116,10 @@ export function renderSnapshotSummary(snapshot: RepositorySnapshot, options: Sum
         [true, true, false],
       ),
     );
+    if (repeated > 0)
+      out.push(
+        `  (${plural(repeated, 'more pair')} from the same families of files ${repeated === 1 ? 'is' : 'are'} left out)`,
+      );
   }
 
   out.push('', `Files that failed to parse: ${snapshot.parseFailures.length}`);

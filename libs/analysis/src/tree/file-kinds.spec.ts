@@ -7,6 +7,9 @@ describe('file kinds', () => {
     'pkg/context_test.go',
     'src/cart.spec.ts',
     'src/cart.test.tsx',
+    // Type tests (tsd, Vitest's typecheck).
+    'packages-private/dts-test/defineComponent.test-d.tsx',
+    'src/cart.spec-d.ts',
     'src/__tests__/cart.ts',
     'app/FooTests.cs',
     'conftest.py',

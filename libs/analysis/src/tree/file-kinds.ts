@@ -72,8 +72,9 @@ const SOURCE_EXTENSIONS = new Set([
 // shipped for tests (`spring-boot-test`, `kotlinx-coroutines-test`).
 const TEST_DIRECTORY =
   /(^|\/)(t|tests?|integration[-_]tests?|step_definitions|features\/support|__tests__|__mocks__|spec|specs|testing|testdata|test-data|fixtures?|e2e|benchmarks?|[^/]+[-_](tests|specs))\//i;
+// `.test-d.ts` and `.spec-d.ts` are type tests (tsd, Vitest's typecheck).
 const TEST_FILE =
-  /(^|\/)(step_definitions|test_[^/]*|[^/]*_test|[^/]*[._-](test|spec)s?|[^/]*Tests?|[^/]*IT|conftest)\.[a-z0-9]+$/;
+  /(^|\/)(step_definitions|test_[^/]*|[^/]*_test|[^/]*[._-](test|spec)s?(-d)?|[^/]*Tests?|[^/]*IT|conftest)\.[a-z0-9]+$/;
 // Maven and Gradle test source sets (`src/test/`, `src/integrationTest/`), Android's
 // (`src/androidTest/`, `src/testDebug/`) and Kotlin Multiplatform's (`src/jvmTest/`, `src/commonTest/`).
 const MAVEN_TEST = /(^|\/)src\/(it|test[A-Za-z0-9]*|[a-z][A-Za-z0-9]*Test[A-Za-z0-9]*)\//;
