@@ -17,6 +17,12 @@ export interface AggregationInput {
   fileArea: Int32Array;
   /** 1 where the file's changes count toward its area (`countsTowardArea`), 0 for a test in a code area. */
   countsTowardArea: Uint8Array;
+  /**
+   * 1 where a change to the file makes its area co-change with the others of the commit: code that
+   * counts toward the area. A release that bumps every package's manifest and changelog couples
+   * no areas; that is what "plan for that area too" must not be built on.
+   */
+  couplesArea: Uint8Array;
   areaCount: number;
   headTime: number;
   options: AnalysisOptions;
@@ -197,6 +203,7 @@ export function aggregateHistory(input: AggregationInput, withCorpus = false): H
     const areas: number[] = [];
     const areaAdded: number[] = [];
     const areaDeleted: number[] = [];
+    const coupledAreas: number[] = [];
     for (let i = 0; i < size; i++) {
       const f = fileOfPath[ids[i]];
       if (f === -1) continue;
@@ -218,16 +225,17 @@ export function aggregateHistory(input: AggregationInput, withCorpus = false): H
       const at = areas.indexOf(area);
       areaAdded[at] += addedOf[i];
       areaDeleted[at] += deletedOf[i];
+      if (input.couplesArea[f] === 1 && !coupledAreas.includes(area)) coupledAreas.push(area);
     }
     for (let i = 0; i < areas.length; i++) {
       touch(areaHistory, areas[i], when, credit, areaAdded[i], areaDeleted[i]);
     }
     if (kept && keptFiles.length > 0) keptFileSets.push(Int32Array.from(keptFiles));
-    if (kept && areas.length > 0) {
-      keptAreaSets.push(Int32Array.from(areas));
-      for (const area of areas) {
+    if (kept && coupledAreas.length > 0) {
+      keptAreaSets.push(Int32Array.from(coupledAreas));
+      for (const area of coupledAreas) {
         areaCouplingRevs[area]++;
-        areaHistory.sumOfCoupling[area] += areas.length - 1;
+        areaHistory.sumOfCoupling[area] += coupledAreas.length - 1;
       }
     }
 

@@ -335,15 +335,55 @@ describe('change coupling with lowered thresholds', () => {
     });
   });
 
-  it('couples areas by the commits touching both', () => {
-    // Root area: all 7 commits; packages/api: c1 only.
+  it('couples areas by the commits changing code in both', () => {
+    // Root area: the 6 commits that change its code (not c6, the logo); packages/api: c1 only.
+    // 1 shared of 3.5 on average.
     expect(snapshot.areaCoupling).toEqual([
-      { a: '.', b: 'packages/api', shared: 1, degree: 25, averageRevisions: 4 },
+      { a: '.', b: 'packages/api', shared: 1, degree: 28, averageRevisions: 4 },
     ]);
     expect(snapshot.areas.map((a) => [a.path, a.coupling])).toEqual([
-      ['.', [{ area: 'packages/api', shared: 1, degree: 25 }]],
-      ['packages/api', [{ area: '.', shared: 1, degree: 25 }]],
+      ['.', [{ area: 'packages/api', shared: 1, degree: 28 }]],
+      ['packages/api', [{ area: '.', shared: 1, degree: 28 }]],
     ]);
+  });
+
+  it('does not couple areas by releases that bump every manifest and changelog', async () => {
+    const monorepo = FixtureRepo.create();
+    try {
+      const release = (version: number, time: number) =>
+        monorepo.commit({
+          message: `release: v${version}`,
+          time,
+          author: ada,
+          files: {
+            'CHANGELOG.md': `# ${version}\n`,
+            'packages/a/package.json': `{ "name": "a", "version": "${version}" }\n`,
+            'packages/b/package.json': `{ "name": "b", "version": "${version}" }\n`,
+          },
+        });
+      monorepo.commit({
+        message: 'Add a and b',
+        time: T0,
+        author: ada,
+        files: {
+          'packages/a/package.json': '{ "name": "a" }\n',
+          'packages/a/index.ts': 'export const a = 1;\n',
+          'packages/b/package.json': '{ "name": "b" }\n',
+          'packages/b/index.ts': 'export const b = 1;\n',
+        },
+      });
+      for (let v = 1; v <= 4; v++) release(v, T0 + v * DAY);
+      const thresholds = { maxChangesetSize: 30, minRevisions: 1, minShared: 1, minDegree: 1 };
+      const { snapshot: releases } = await analyseRepository(monorepo.path, { areaCoupling: thresholds });
+      // Only the first commit changed code in both packages; the four releases changed none.
+      expect(releases.areaCoupling).toEqual([
+        { a: 'packages/a', b: 'packages/b', shared: 1, degree: 100, averageRevisions: 1 },
+      ]);
+      // The releases still count as the packages' changes.
+      expect(releases.areas.find((a) => a.path === 'packages/a')?.revisions).toBe(5);
+    } finally {
+      monorepo.dispose();
+    }
   });
 
   it('groups commits by ticket for ticket coupling', () => {

@@ -12,7 +12,7 @@ import { createExclusionFilter, exclusionGlobs } from '../history/path-filter';
 import { aggregateHistory } from '../metrics/history-aggregator';
 import type { BlobFacts } from '../tree/blob-facts';
 import { blobCacheKey, runContentPass, SourceAnalyser } from '../tree/content-pass';
-import { countsTowardArea, isMatchablePath } from '../tree/file-kinds';
+import { countsTowardArea, isMatchablePath, isSourcePath } from '../tree/file-kinds';
 import { readLinguistAttributes } from '../tree/linguist-attributes';
 import { readSourceTexts } from '../tree/source-texts';
 import { listTree } from '../tree/tree-reader';
@@ -218,6 +218,9 @@ export async function analyseRepository(
     options,
   );
   const canonical = await applyMailmap(cwd, identities.values);
+  const towardArea = Uint8Array.from(files, (file, f) =>
+    countsTowardArea(file, layout.areas[layout.fileArea[f]].path) ? 1 : 0,
+  );
   const history = aggregateHistory(
     {
       commits,
@@ -227,9 +230,8 @@ export async function analyseRepository(
       isExcluded: isLeftOut,
       files,
       fileArea: layout.fileArea,
-      countsTowardArea: Uint8Array.from(files, (file, f) =>
-        countsTowardArea(file, layout.areas[layout.fileArea[f]].path) ? 1 : 0,
-      ),
+      countsTowardArea: towardArea,
+      couplesArea: Uint8Array.from(files, (file, f) => (towardArea[f] === 1 && isSourcePath(file) ? 1 : 0)),
       areaCount: layout.areas.length,
       headTime: repository.headTime,
       options,
