@@ -30,4 +30,22 @@ describe('similarPastTickets', () => {
     const listed = similarPastTickets(matchOf([['src/profile.ts', 0.9]]), snapshot, calibrateRisk(snapshot));
     expect(listed.map((t) => t.key)).toEqual(['AND-278', 'AND-101', 'AND-100']);
   });
+
+  it('drops the keys a title starts with, one or a list', () => {
+    const titled = (key: string, subject: string) => ({ ...ticket(key, [key], 1), subjects: [subject] });
+    const snapshot = snapshotOf({
+      files: [fileFigures('src/profile.ts')],
+      tickets: [
+        titled('HV-406', 'HV-406 and HV-437 Adding optional regexp parameter to URL'),
+        titled('LANG-1', '[LANG-1, LANG-2] Fix the profile cache'),
+        titled('AND-7', 'AND-7: Rename profile fields'),
+      ],
+    });
+    const listed = similarPastTickets(matchOf([['src/profile.ts', 0.9]]), snapshot, calibrateRisk(snapshot));
+    expect(listed.map((t) => t.title).sort()).toEqual([
+      'Adding optional regexp parameter to URL',
+      'Fix the profile cache',
+      'Rename profile fields',
+    ]);
+  });
 });

@@ -8,7 +8,10 @@ const MAX_SIMILAR = 3;
 const FILES_FOR_OVERLAP = 3;
 const MAX_TITLE = 120;
 const DAY_MS = 86_400_000;
-const TICKET_PREFIX = new RegExp(`^\\s*[[(]?${TICKET_KEY_PATTERN}[\\])]?:?\\s*`);
+// One key or a list of them before the title: "HV-406 and HV-437 Adding…", "[LANG-1, LANG-2] Fix…".
+const TICKET_PREFIX = new RegExp(
+  `^\\s*[[(]?${TICKET_KEY_PATTERN}(\\s*(,|&|/|\\+|and)\\s*${TICKET_KEY_PATTERN})*[\\])]?:?\\s*`,
+);
 
 /** Past ticket key → the highest text similarity the matcher gave it among the results. */
 export function textSimilarities(results: readonly RankedResult[]): Map<string, number> {
