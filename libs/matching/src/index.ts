@@ -53,6 +53,7 @@ export { describeReason, describeResult } from './ranking/describe-result';
 export {
   buildEvalSet,
   cleanQuery,
+  withoutReferences,
   defaultCutIndex,
   goldFiles,
   isQualifying,

@@ -5,6 +5,7 @@ import {
   goldFiles,
   HistoryCommit,
   isQualifying,
+  withoutReferences,
 } from './eval-set';
 
 const commit = (over: Partial<HistoryCommit>): HistoryCommit => ({
@@ -43,6 +44,17 @@ describe('cleanQuery', () => {
     ['Support cross domain long polling on IE8-9', 'Support cross domain long polling on IE8-9'],
   ])('%s → %s', (subject, query) => {
     expect(cleanQuery(subject)).toBe(query);
+  });
+});
+
+describe('withoutReferences', () => {
+  it.each([
+    ['fix(context): skip chmod in SaveUploadedFile (#4702)', 'fix(context): skip chmod in SaveUploadedFile'],
+    ['- restore cached hashCode for Symbol', 'restore cached hashCode for Symbol'],
+    ['Support names longer than 100 chars.  COMPRESS-166', 'Support names longer than 100 chars'],
+    ['Revert "Add the cart"', 'Revert "Add the cart"'],
+  ])('%s → %s', (subject, title) => {
+    expect(withoutReferences(subject)).toBe(title);
   });
 });
 

@@ -54,14 +54,26 @@ const PR_NUMBER =
 const CONVENTIONAL = /^\s*[a-z]+(?:\([^)]*\))?!?:\s*/i;
 const REVERT = /^\s*revert\s*:?\s*"?(.*?)"?\s*$/i;
 
-/** A commit subject as the ticket title it stands for. */
+/** A commit subject without the ticket keys, PR numbers and bullets a ticket title would not hold. */
+export function withoutReferences(subject: string): string {
+  return tidy(dropReferences(subject));
+}
+
+/** A commit subject as the ticket title it stands for: also without a commit-type prefix or "Revert". */
 export function cleanQuery(subject: string): string {
-  let text = subject.replace(TICKET_KEY, dropTicketKey).replace(PR_NUMBER, ' ');
+  let text = dropReferences(subject);
   const revert = REVERT.exec(text);
   if (revert) text = revert[1];
   text = text.replace(CONVENTIONAL, '');
   // A second conventional prefix survives after a ticket key ("LANG-12: fix(x): …").
-  text = text.replace(CONVENTIONAL, '');
+  return tidy(text.replace(CONVENTIONAL, ''));
+}
+
+function dropReferences(subject: string): string {
+  return subject.replace(TICKET_KEY, dropTicketKey).replace(PR_NUMBER, ' ');
+}
+
+function tidy(text: string): string {
   return text
     .replace(/^[\s\-–:;,.\]]+|[\s\-–:;,.[]+$/g, '')
     .replace(/\s+/g, ' ')

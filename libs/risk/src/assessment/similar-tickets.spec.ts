@@ -48,4 +48,22 @@ describe('similarPastTickets', () => {
       'Rename profile fields',
     ]);
   });
+
+  it('reads a title without bullets, trailing keys or PR numbers', () => {
+    const titled = (key: string, subject: string) => ({ ...ticket(key, [key], 1), subjects: [subject] });
+    const snapshot = snapshotOf({
+      files: [fileFigures('src/profile.ts')],
+      tickets: [
+        titled('CLJ-1252', '- fix bug in keyword regex'),
+        titled('COMPRESS-166', 'Support long names in tar entries.  COMPRESS-166'),
+        titled('COMPRESS-724', 'Fix PAX 1.x sparse header alignment (#775)'),
+      ],
+    });
+    const listed = similarPastTickets(matchOf([['src/profile.ts', 0.9]]), snapshot, calibrateRisk(snapshot));
+    expect(listed.map((t) => t.title).sort()).toEqual([
+      'Fix PAX 1.x sparse header alignment',
+      'Support long names in tar entries',
+      'fix bug in keyword regex',
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import type { MatchResult, RankedResult } from '@sightline/matching';
+import { withoutReferences, type MatchResult, type RankedResult } from '@sightline/matching';
 import { TICKET_KEY_PATTERN, type RepositorySnapshot } from '@sightline/analysis';
 import type { RiskCalibration } from '../calibration/risk-calibration';
 import { round } from '../calibration/positions';
@@ -59,9 +59,10 @@ export function similarPastTickets(
     const past: SimilarPastTicket = {
       key: ticket.key,
       // Subjects arrive newest first; the first commit's subject is closest to the ticket's title.
-      title: (ticket.subjects[ticket.subjects.length - 1] ?? '')
-        .replace(TICKET_PREFIX, '')
-        .slice(0, MAX_TITLE),
+      // Without keys, PR numbers or bullets; a commit-type prefix ("fix:") says what the work was.
+      title: withoutReferences(
+        (ticket.subjects[ticket.subjects.length - 1] ?? '').replace(TICKET_PREFIX, ''),
+      ).slice(0, MAX_TITLE),
       similarity: similarity === undefined ? null : round(similarity),
       sharedFiles: files,
       commits: ticket.commits.length,
