@@ -45,6 +45,7 @@ describe('file kinds', () => {
     'src/Contest.java',
     'kotlinx-coroutines-test/src/TestDispatcher.kt',
     'okhttp/src/commonJvmAndroid/kotlin/okhttp3/Call.kt',
+    'buildSrc/src/main/kotlin/Publishing.kts',
     'site/src/latest/index.ts',
     'lib/Mojo/Transaction.pm',
     // A feature folder of an app is source.
@@ -74,6 +75,8 @@ describe('file kinds', () => {
     'dist/app.js',
     'public/app.min.js',
     'Makefile',
+    'mockito-core/build.gradle.kts',
+    'settings.gradle.kts',
   ])('%s is not source', (path) => {
     expect(isSourcePath(path)).toBe(false);
   });

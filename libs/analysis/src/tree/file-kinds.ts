@@ -107,9 +107,18 @@ export function countsTowardArea(path: string, areaPath: string): boolean {
   return !isTestPath(path) || isTestArea(areaPath);
 }
 
-/** Source code, not vendored and not build output (tests included: see isMatchablePath). */
+/**
+ * Source code, not vendored and not build output (tests included: see isMatchablePath). Gradle's
+ * Kotlin build scripts (`build.gradle.kts`) are build configuration, as `build.gradle`, `pom.xml`
+ * and `package.json` are, though written in a programming language.
+ */
 export function isSourcePath(path: string): boolean {
-  return SOURCE_EXTENSIONS.has(extension(path)) && !GENERATED.test(path) && !path.endsWith('.min.js');
+  return (
+    SOURCE_EXTENSIONS.has(extension(path)) &&
+    !GENERATED.test(path) &&
+    !path.endsWith('.min.js') &&
+    !path.endsWith('.gradle.kts')
+  );
 }
 
 export function isMatchablePath(path: string): boolean {
