@@ -38,6 +38,21 @@ describe('MessageFacts', () => {
     expect(facts.ticketKeys(message)).toEqual(['PY-2591', 'PY-2600']);
   });
 
+  it('ignores user names in trailers that name a person', () => {
+    const message = [
+      'fix(dispatcher): remove unreachable assert (#4521)',
+      '',
+      'Refs NODE-41.',
+      '',
+      'Signed-off-by: SAY-5 <SAY-5@users.noreply.github.com>',
+      'Co-authored-by: ABC-12 <abc@example.com>',
+      'Reviewed-by: Ada <ada@example.com>',
+    ].join('\n');
+    expect(facts.ticketKeys(message)).toEqual(['NODE-41']);
+    // A key on a trailer line without an address still counts.
+    expect(facts.ticketKeys('Add totals\n\nFixes: PAY-9')).toEqual(['PAY-9']);
+  });
+
   it('ignores a shell default expansion, which looks like a key', () => {
     expect(facts.ticketKeys("Don't suggest removing $ in (( ${COLUMNS-80} )); see OPS-3")).toEqual(['OPS-3']);
   });

@@ -14,6 +14,10 @@ export interface CoAuthor {
 
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 
+// A trailer naming a person ("Signed-off-by: SAY-5 <SAY-5@users.noreply.github.com>"): a user
+// name there is not a ticket key.
+const PERSON_TRAILER = /^[ \t]*[A-Za-z][A-Za-z-]*:[^\n]*<[^>\n]*@[^>\n]*>[ \t]*$/gm;
+
 const CO_AUTHOR_LINE = /^[ \t]*co-authored-by:[ \t]*(.*?)[ \t]*<([^>\n]*)>[ \t]*$/gim;
 
 function compile(source: string, flags: string, what: string): RegExp {
@@ -49,6 +53,7 @@ export class MessageFacts {
     // A PR template's HTML comments ("<!-- resolves: LIN-1234 -->") are invisible placeholders that
     // squash merges copy into every message: sentry-python has 45 commits "resolving" LIN-1234.
     if (message.includes('<!--')) message = message.replace(HTML_COMMENT, ' ');
+    if (message.includes('@')) message = message.replace(PERSON_TRAILER, ' ');
     const keys: string[] = [];
     for (const pattern of this.tickets) {
       pattern.lastIndex = 0;
