@@ -110,6 +110,11 @@ describe('describeRiskReason', () => {
       "14 other areas import libs/payments: a change there can reach all of them (blast radius; more importers than 96% of this repository's areas).",
     ],
     [
+      // The most imported file, measured against the others: never "more than 100%".
+      { kind: 'fan-in', target: 'types/index.d.ts', targetKind: 'file', fanIn: 224, percentile: 100 },
+      "224 files import types/index.d.ts: a change there can reach all of them (blast radius; more importers than 99% of this repository's files).",
+    ],
+    [
       { kind: 'fan-in', target: 'src/db.ts', targetKind: 'file', fanIn: 1, percentile: null },
       '1 file imports src/db.ts: a change there can reach it (blast radius).',
     ],

@@ -84,8 +84,9 @@ function pct(share: number): string {
 }
 
 /** A "more than X% of" claim rounds down: the most complex file is more complex than 99%, not 100%. */
+/** "More … than N%": 99% at most, since a file measured against its peers is never above all of them in words. */
 function moreThan(percentile: number): string {
-  return `${Math.floor(percentile)}%`;
+  return `${Math.min(99, Math.floor(percentile))}%`;
 }
 
 function times(multiple: number): string {
