@@ -7,6 +7,14 @@ describe('file kinds', () => {
     'pkg/context_test.go',
     'src/cart.spec.ts',
     'src/cart.test.tsx',
+    // .NET test projects.
+    'src/FluentValidation.Tests/ValidatorTesterTester.cs',
+    'Src/Newtonsoft.Json.Tests/Linq/JTokenTests.cs',
+    'src/Shop.UnitTests/CartFacts.cs',
+    'src/Polly.Specs/Retry/RetryPolicySpecs.cs',
+    'src/UnitTests/Mappers/ArrayMapperFacts.cs',
+    'src/IntegrationTests/Checkout.cs',
+    'src/Shop.Benchmarks/CartBenchmark.cs',
     // Type tests (tsd, Vitest's typecheck).
     'packages-private/dts-test/defineComponent.test-d.tsx',
     'src/cart.spec-d.ts',
@@ -51,6 +59,9 @@ describe('file kinds', () => {
     // A feature folder of an app is source.
     'src/features/cart/cartSlice.ts',
     'src/at/cart.ts',
+    'src/contests/entries.ts',
+    'src/Polly.Testing/ResiliencePipelineExtensions.cs',
+    'src/Shop.Contracts/Cart.cs',
   ])('%s is matchable source', (path) => {
     expect(isMatchablePath(path)).toBe(true);
   });

@@ -75,6 +75,10 @@ const TEST_DIRECTORY =
 // `.test-d.ts` and `.spec-d.ts` are type tests (tsd, Vitest's typecheck).
 const TEST_FILE =
   /(^|\/)(step_definitions|test_[^/]*|[^/]*_test|[^/]*[._-](test|spec)s?(-d)?|[^/]*Tests?|[^/]*IT|conftest)\.[a-z0-9]+$/;
+// .NET test projects: `FluentValidation.Tests/`, `Foo.UnitTests/`, `Polly.Specs/`, `src/UnitTests/`,
+// `IntegrationTests/` (case-sensitive, so `contests/` stays source; `Polly.Testing` is a library).
+const DOTNET_TEST =
+  /(^|\/)([^/]*\.(Unit|Integration|Functional|Acceptance)?(Tests?|Specs?|Benchmarks?)|[^/]*[a-z0-9](Unit|Integration|Functional|Acceptance)?Tests)\//;
 // Maven and Gradle test source sets (`src/test/`, `src/integrationTest/`), Android's
 // (`src/androidTest/`, `src/testDebug/`) and Kotlin Multiplatform's (`src/jvmTest/`, `src/commonTest/`).
 const MAVEN_TEST = /(^|\/)src\/(it|test[A-Za-z0-9]*|[a-z][A-Za-z0-9]*Test[A-Za-z0-9]*)\//;
@@ -87,7 +91,7 @@ export function extension(path: string): string {
 }
 
 /** A path is a test's when one of these matches; plain regular expressions, so SQL can use them too. */
-export const TEST_PATH_PATTERNS: readonly RegExp[] = [MAVEN_TEST, TEST_DIRECTORY, TEST_FILE];
+export const TEST_PATH_PATTERNS: readonly RegExp[] = [MAVEN_TEST, DOTNET_TEST, TEST_DIRECTORY, TEST_FILE];
 
 export function isTestPath(path: string): boolean {
   return TEST_PATH_PATTERNS.some((pattern) => pattern.test(path));
