@@ -9,6 +9,7 @@ import { PriorPart } from './priors';
 import { ResolvedTerm } from './query-terms';
 import { SimilarTicket } from './similar-tickets';
 import { FeedbackSignal } from '../feedback/feedback-signal';
+import { splitIdentifier } from '../text/tokenizer';
 
 /** A file's evidence, each part already weighted: the parts sum to the file's score. */
 export interface FileEvidence {
@@ -43,6 +44,21 @@ function share(part: number, total: number): number {
   return total > 0 ? Math.round((Math.abs(part) / total) * 1000) / 1000 : 0;
 }
 
+/**
+ * The terms as a reason quotes them: an identifier the ticket wrote is indexed whole and by its
+ * parts, and "PostgreSQL" says what "postgre" and "sql" would repeat.
+ */
+function withoutParts(surfaces: readonly string[]): string[] {
+  const identifiers = surfaces.filter(isIdentifier);
+  if (identifiers.length === 0) return [...surfaces];
+  const parts = new Set(identifiers.flatMap((s) => splitIdentifier(s)));
+  return surfaces.filter((s) => isIdentifier(s) || !parts.has(s));
+}
+
+function isIdentifier(surface: string): boolean {
+  return (surface !== surface.toLowerCase() || /[_$-]/.test(surface)) && splitIdentifier(surface).length > 1;
+}
+
 function termReasons(ctx: ExplainContext, doc: number, textPart: number, total: number): MatchReason[] {
   const params = { k1: ctx.weights.k1, fields: INDEX_FIELDS.map((f) => ctx.weights.fields[f]) };
   const shares = ctx.index.textScorer.explain(doc, ctx.query, params);
@@ -53,11 +69,12 @@ function termReasons(ctx: ExplainContext, doc: number, textPart: number, total: 
   INDEX_FIELDS.forEach((field, f) => {
     const fieldTotal = shares.reduce((a, s) => a + s.fieldScores[f], 0);
     if (fieldTotal <= 0) return;
-    const terms = shares
-      .filter((s) => s.fieldScores[f] >= FIELD_SHARE * s.score)
-      .sort((a, b) => b.fieldScores[f] - a.fieldScores[f])
-      .slice(0, MAX_TERMS)
-      .map((s) => surfaceOf.get(s.termId) ?? '');
+    const terms = withoutParts(
+      shares
+        .filter((s) => s.fieldScores[f] >= FIELD_SHARE * s.score)
+        .sort((a, b) => b.fieldScores[f] - a.fieldScores[f])
+        .map((s) => surfaceOf.get(s.termId) ?? ''),
+    ).slice(0, MAX_TERMS);
     if (terms.length === 0) return;
     reasons.push({ kind: 'terms', field, terms, share: share((textPart * fieldTotal) / docScore, total) });
   });
@@ -90,16 +107,13 @@ export function explainEvidence(
   }
   if (e.text > 0) reasons.push(...termReasons(ctx, doc, e.text, total));
   if (e.content > 0) {
-    const terms = ctx.contentQuery
-      .filter((q) => ctx.index.content.termFrequency(0, q.termId, doc) > 0)
-      .slice(0, MAX_TERMS);
+    const terms = withoutParts(
+      ctx.contentQuery
+        .filter((q) => ctx.index.content.termFrequency(0, q.termId, doc) > 0)
+        .map((t) => t.surface),
+    ).slice(0, MAX_TERMS);
     if (terms.length > 0)
-      reasons.push({
-        kind: 'terms',
-        field: 'content',
-        terms: terms.map((t) => t.surface),
-        share: share(e.content, total),
-      });
+      reasons.push({ kind: 'terms', field: 'content', terms, share: share(e.content, total) });
   }
   if (e.similar > 0 && e.similarTickets.length > 0) {
     reasons.push({

@@ -90,6 +90,16 @@ describe('rankTicket', () => {
     );
   });
 
+  it('quotes an identifier the ticket wrote once, not also its parts', () => {
+    const result = rankTicket(index, { title: 'StripeClient refund is slow' });
+    const terms = result.files[0].reasons.flatMap((r) => (r.kind === 'terms' ? [r.terms] : []));
+    const withWhole = terms.filter((list) => list.includes('StripeClient'));
+    expect(withWhole.length).toBeGreaterThan(0);
+    for (const list of withWhole) expect(list.filter((t) => t === 'stripe' || t === 'client')).toEqual([]);
+    // Where only a part matched (the comments say "Stripe API"), the part is the term quoted.
+    expect(terms).toContainEqual(expect.arrayContaining(['stripe']));
+  });
+
   it('prefers the owner of a qualified member over other files declaring the member', () => {
     const owners = buildMatchIndex({
       files: [
