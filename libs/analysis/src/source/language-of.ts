@@ -1,3 +1,4 @@
+import { isCodeManifest } from '../tree/file-kinds';
 import type { Language } from './source-facts';
 
 const BY_EXTENSION: ReadonlyMap<string, Language> = new Map<string, Language>([
@@ -40,11 +41,14 @@ const BY_EXTENSION: ReadonlyMap<string, Language> = new Map<string, Language>([
   ['hxx', 'cpp'],
 ]);
 
-/** The language of a repository path by its extension (case-insensitive), or undefined if unsupported. */
+/**
+ * The language of a repository path by its extension (case-insensitive), or undefined if
+ * unsupported or a build manifest (`build.gradle.kts`, `mix.exs`: configuration, not code).
+ */
 export function languageOf(path: string): Language | undefined {
   const slash = path.lastIndexOf('/');
   const dot = path.lastIndexOf('.');
-  if (dot <= slash + 1) return undefined;
+  if (dot <= slash + 1 || isCodeManifest(path)) return undefined;
   return BY_EXTENSION.get(path.slice(dot + 1).toLowerCase());
 }
 

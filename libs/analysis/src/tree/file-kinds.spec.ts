@@ -88,6 +88,9 @@ describe('file kinds', () => {
     'Makefile',
     'mockito-core/build.gradle.kts',
     'settings.gradle.kts',
+    'mix.exs',
+    'installer/mix.exs',
+    'Package.swift',
   ])('%s is not source', (path) => {
     expect(isSourcePath(path)).toBe(false);
   });

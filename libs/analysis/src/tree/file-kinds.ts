@@ -112,16 +112,23 @@ export function countsTowardArea(path: string, areaPath: string): boolean {
 }
 
 /**
- * Source code, not vendored and not build output (tests included: see isMatchablePath). Gradle's
- * Kotlin build scripts (`build.gradle.kts`) are build configuration, as `build.gradle`, `pom.xml`
- * and `package.json` are, though written in a programming language.
+ * Build manifests written in a programming language — Gradle's Kotlin scripts, Mix's `mix.exs`,
+ * SwiftPM's `Package.swift` — are build configuration, as `build.gradle`, `pom.xml` and
+ * `package.json` are: they change with every dependency bump and release, and are no code to plan.
  */
+const CODE_MANIFEST = /(^|\/)([^/]+\.gradle\.kts|mix\.exs|Package\.swift)$/;
+
+export function isCodeManifest(path: string): boolean {
+  return CODE_MANIFEST.test(path);
+}
+
+/** Source code, not vendored, not build output and no build manifest (tests included: see isMatchablePath). */
 export function isSourcePath(path: string): boolean {
   return (
     SOURCE_EXTENSIONS.has(extension(path)) &&
     !GENERATED.test(path) &&
     !path.endsWith('.min.js') &&
-    !path.endsWith('.gradle.kts')
+    !isCodeManifest(path)
   );
 }
 
