@@ -31,39 +31,29 @@ describe('similarPastTickets', () => {
     expect(listed.map((t) => t.key)).toEqual(['AND-278', 'AND-101', 'AND-100']);
   });
 
-  it('drops the keys a title starts with, one or a list', () => {
-    const titled = (key: string, subject: string) => ({ ...ticket(key, [key], 1), subjects: [subject] });
-    const snapshot = snapshotOf({
-      files: [fileFigures('src/profile.ts')],
-      tickets: [
-        titled('HV-406', 'HV-406 and HV-437 Adding optional regexp parameter to URL'),
-        titled('LANG-1', '[LANG-1, LANG-2] Fix the profile cache'),
-        titled('AND-7', 'AND-7: Rename profile fields'),
-      ],
-    });
-    const listed = similarPastTickets(matchOf([['src/profile.ts', 0.9]]), snapshot, calibrateRisk(snapshot));
-    expect(listed.map((t) => t.title).sort()).toEqual([
+  it.each([
+    // Keys before the title, one or a list.
+    [
+      'HV-406',
+      'HV-406 and HV-437 Adding optional regexp parameter to URL',
       'Adding optional regexp parameter to URL',
-      'Fix the profile cache',
-      'Rename profile fields',
-    ]);
-  });
-
-  it('reads a title without bullets, trailing keys or PR numbers', () => {
-    const titled = (key: string, subject: string) => ({ ...ticket(key, [key], 1), subjects: [subject] });
+    ],
+    ['LANG-1', '[LANG-1, LANG-2] Fix the profile cache', 'Fix the profile cache'],
+    ['AND-7', 'AND-7: Rename profile fields', 'Rename profile fields'],
+    // Bullets, trailing keys and PR numbers; a commit-type prefix says what the work was and stays.
+    ['CLJ-1252', '- fix bug in keyword regex', 'fix bug in keyword regex'],
+    ['COMPRESS-166', 'Support long names in tar entries.  COMPRESS-166', 'Support long names in tar entries'],
+    ['COMPRESS-724', 'fix: PAX 1.x sparse header alignment (#775)', 'fix: PAX 1.x sparse header alignment'],
+  ])('titles %s as a ticket would be titled', (key, subject, title) => {
     const snapshot = snapshotOf({
       files: [fileFigures('src/profile.ts')],
-      tickets: [
-        titled('CLJ-1252', '- fix bug in keyword regex'),
-        titled('COMPRESS-166', 'Support long names in tar entries.  COMPRESS-166'),
-        titled('COMPRESS-724', 'Fix PAX 1.x sparse header alignment (#775)'),
-      ],
+      tickets: [{ ...ticket(key, [key], 1), subjects: [subject] }],
     });
-    const listed = similarPastTickets(matchOf([['src/profile.ts', 0.9]]), snapshot, calibrateRisk(snapshot));
-    expect(listed.map((t) => t.title).sort()).toEqual([
-      'Fix PAX 1.x sparse header alignment',
-      'Support long names in tar entries',
-      'fix bug in keyword regex',
-    ]);
+    const [listed] = similarPastTickets(
+      matchOf([['src/profile.ts', 0.9]]),
+      snapshot,
+      calibrateRisk(snapshot),
+    );
+    expect(listed.title).toBe(title);
   });
 });
