@@ -347,83 +347,9 @@ describe('change coupling with lowered thresholds', () => {
     ]);
   });
 
-  it('does not couple areas by releases that bump every manifest and changelog', async () => {
-    const monorepo = FixtureRepo.create();
-    try {
-      const release = (version: number, time: number) =>
-        monorepo.commit({
-          message: `release: v${version}`,
-          time,
-          author: ada,
-          files: {
-            'CHANGELOG.md': `# ${version}\n`,
-            'packages/a/package.json': `{ "name": "a", "version": "${version}" }\n`,
-            'packages/b/package.json': `{ "name": "b", "version": "${version}" }\n`,
-          },
-        });
-      monorepo.commit({
-        message: 'Add a and b',
-        time: T0,
-        author: ada,
-        files: {
-          'packages/a/package.json': '{ "name": "a" }\n',
-          'packages/a/index.ts': 'export const a = 1;\n',
-          'packages/b/package.json': '{ "name": "b" }\n',
-          'packages/b/index.ts': 'export const b = 1;\n',
-        },
-      });
-      for (let v = 1; v <= 4; v++) release(v, T0 + v * DAY);
-      const thresholds = { maxChangesetSize: 30, minRevisions: 1, minShared: 1, minDegree: 1 };
-      const { snapshot: releases } = await analyseRepository(monorepo.path, { areaCoupling: thresholds });
-      // Only the first commit changed code in both packages; the four releases changed none.
-      expect(releases.areaCoupling).toEqual([
-        { a: 'packages/a', b: 'packages/b', shared: 1, degree: 100, averageRevisions: 1 },
-      ]);
-      // The releases still count as the packages' changes.
-      expect(releases.areas.find((a) => a.path === 'packages/a')?.revisions).toBe(5);
-    } finally {
-      monorepo.dispose();
-    }
-  });
-
   it('groups commits by ticket for ticket coupling', () => {
     // PROJ-2 touches util, app, feature; PROJ-1 touches util and app (and others): app-util share 2 tickets.
     const pair = snapshot.ticketCoupling.find((p) => p.a === 'lib/util.ts' && p.b === 'src/app.ts');
     expect(pair).toEqual({ a: 'lib/util.ts', b: 'src/app.ts', shared: 2, degree: 100, averageRevisions: 2 });
-  });
-});
-
-describe('build manifests written in code', () => {
-  it('reads build.gradle.kts and mix.exs as configuration: package names, no code figures', async () => {
-    const repo = FixtureRepo.create();
-    try {
-      for (let i = 0; i < 3; i++)
-        repo.commit({
-          message: `Bump dependencies ${i}`,
-          time: T0 + i * DAY,
-          author: ada,
-          files: {
-            'core/build.gradle.kts': `plugins { kotlin("jvm") }\nversion = "1.${i}"\n`,
-            'core/src/main/kotlin/Cart.kt': `class Cart {\n  fun total(): Int = ${i}\n}\n`,
-            'web/mix.exs': `defmodule Web.MixProject do\n  def project, do: [app: :web, version: "0.${i}.0"]\nend\n`,
-            'web/lib/web.ex': `defmodule Web do\n  def hello, do: ${i}\nend\n`,
-          },
-        });
-      const { snapshot } = await analyseRepository(repo.path);
-      const file = (path: string) => snapshot.files.find((f) => f.path === path);
-      for (const manifest of ['core/build.gradle.kts', 'web/mix.exs'])
-        expect(file(manifest)).toMatchObject({ language: null, hotspotPercentile: null });
-      expect(file('core/src/main/kotlin/Cart.kt')).toMatchObject({ language: 'kotlin' });
-      expect(file('web/lib/web.ex')).toMatchObject({ language: 'elixir' });
-      // The manifests still mark the packages.
-      expect(snapshot.areas.map((a) => [a.path, a.name])).toEqual(
-        expect.arrayContaining([
-          ['core', 'core'],
-          ['web', 'web'],
-        ]),
-      );
-    } finally {
-      repo.dispose();
-    }
   });
 });
