@@ -13,6 +13,7 @@ import { aggregateHistory } from '../metrics/history-aggregator';
 import type { BlobFacts } from '../tree/blob-facts';
 import { blobCacheKey, runContentPass, SourceAnalyser } from '../tree/content-pass';
 import { countsTowardArea, isMatchablePath, isSourcePath } from '../tree/file-kinds';
+import { templateOutputsOf } from '../tree/template-outputs';
 import { readLinguistAttributes } from '../tree/linguist-attributes';
 import { readSourceTexts } from '../tree/source-texts';
 import { listTree } from '../tree/tree-reader';
@@ -156,11 +157,13 @@ export async function analyseRepository(
       onFile: () => progress({ phase: 'files', done: ++done, total: unmarked.length }),
       signal: abort.signal,
     });
-    // A header says "generated" unless the team's attributes say otherwise (`-linguist-generated`).
+    // A header or a T4 template beside it says "generated", unless the team's attributes say
+    // otherwise (`-linguist-generated`).
+    const isTemplateOutput = templateOutputsOf(listed.map((e) => e.path));
     const headed = unmarked.filter(
       (e) =>
         attributes.generated(e.path) !== false &&
-        content.facts.get(blobCacheKey(e))?.generatedHeader === true,
+        (content.facts.get(blobCacheKey(e))?.generatedHeader === true || isTemplateOutput(e.path)),
     );
     const generated = [...marked, ...headed].sort(byPath);
     const generatedPaths = new Set(generated.map((e) => e.path));

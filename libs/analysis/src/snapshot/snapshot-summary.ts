@@ -136,7 +136,7 @@ export function renderSnapshotSummary(snapshot: RepositorySnapshot, options: Sum
   );
   if (generated > 0)
     out.push(
-      `Generated files left out of every figure: ${generated} (marked linguist-generated or by a generated-code header)`,
+      `Generated files left out of every figure: ${generated} (marked linguist-generated, by a generated-code header or by a T4 template beside them)`,
     );
   return out.join('\n') + '\n';
 }

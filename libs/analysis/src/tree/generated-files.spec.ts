@@ -72,7 +72,7 @@ describe('generated and vendored files', () => {
     expect(strict.snapshot.coupling).toHaveLength(1);
     expect(snapshot.repository.excludes).toEqual(expect.arrayContaining(['src/parser.[ch]', 'third/**']));
     expect(renderSnapshotSummary(snapshot)).toContain(
-      'Generated files left out of every figure: 3 (marked linguist-generated or by a generated-code header)',
+      'Generated files left out of every figure: 3 (marked linguist-generated, by a generated-code header or by a T4 template beside them)',
     );
   });
 
@@ -89,6 +89,33 @@ describe('generated and vendored files', () => {
       expect(snapshot.skipped).toEqual([]);
     } finally {
       plain.dispose();
+    }
+  });
+
+  it('leaves out what a T4 template beside it writes, unless the attributes keep it', async () => {
+    const t4 = FixtureRepo.create();
+    try {
+      t4.commit({
+        message: 'Add the fluent dates',
+        time: 1_600_000_000,
+        files: {
+          '.gitattributes': 'src/Keep.cs -linguist-generated\n',
+          'src/In.Months.tt': '<#@ output extension=".cs" #>\npublic partial class In {}\n',
+          'src/In.Months.cs': 'public partial class In { public static int January => 1; }\n',
+          'src/Keep.tt': '<#@ output extension=".cs" #>\n',
+          'src/Keep.cs': 'public class Keep {}\n',
+          'src/In.cs': 'public partial class In {}\n',
+        },
+      });
+      const { snapshot } = await analyseRepository(t4.path, { rev: 'HEAD', parserThreads: 0 });
+      expect(snapshot.skipped).toEqual([
+        expect.objectContaining({ path: 'src/In.Months.cs', reason: 'generated' }),
+      ]);
+      expect(snapshot.files.map((f) => f.path)).toEqual(
+        expect.arrayContaining(['src/In.Months.tt', 'src/Keep.cs', 'src/In.cs']),
+      );
+    } finally {
+      t4.dispose();
     }
   });
 
