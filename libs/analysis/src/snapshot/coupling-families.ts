@@ -1,7 +1,9 @@
 /**
- * The strongest pairs, at most two from each family of files that change together: eight
- * `…ArrayValueExtractor`s that always change as one would otherwise fill the table with one fact.
- * A family is what the pairs seen so far (listed or not, strongest first) connect.
+ * The strongest pairs, at most two from each family of files that change together while other
+ * families have pairs to show: eight `…ArrayValueExtractor`s that always change as one would
+ * otherwise fill the table with one fact. A family is what the pairs seen so far (listed or not,
+ * strongest first) connect. Rows left free when every family is shown go to the strongest of the
+ * pairs held back, so a small repository whose files form one family still fills its table.
  */
 export function strongestByFamily<T extends { a: string; b: string }>(
   pairs: readonly T[],
@@ -15,20 +17,22 @@ export function strongestByFamily<T extends { a: string; b: string }>(
     return root;
   };
   const rows = new Map<string, number>();
-  const couplings: T[] = [];
-  let repeated = 0;
-  for (const pair of pairs) {
-    if (couplings.length === top) break;
+  const chosen: number[] = [];
+  const heldBack: number[] = [];
+  pairs.forEach((pair, i) => {
+    if (chosen.length === top) return;
     const [a, b] = [family(pair.a), family(pair.b)];
     const listed = (rows.get(a) ?? 0) + (a === b ? 0 : (rows.get(b) ?? 0));
     if (a !== b) parent.set(b, a);
     if (listed >= 2) {
-      repeated++;
+      heldBack.push(i);
       rows.set(a, listed);
-      continue;
+      return;
     }
-    couplings.push(pair);
+    chosen.push(i);
     rows.set(a, listed + 1);
-  }
-  return { couplings, repeated };
+  });
+  const refill = heldBack.slice(0, top - chosen.length);
+  const couplings = [...chosen, ...refill].sort((x, y) => x - y).map((i) => pairs[i]);
+  return { couplings, repeated: heldBack.length - refill.length };
 }
