@@ -43,11 +43,21 @@ export interface EvalSetOptions {
 export const DEFAULT_EVAL_SET_OPTIONS: EvalSetOptions = { limit: 300, maxGoldFiles: 30 };
 
 const ISSUE_NUMBER = /(?:^|[\s([])(?:GH-|gh-)?#\d+\b/;
-const TICKET_KEY = new RegExp(`\\[?\\b(${TICKET_KEY_PATTERN})\\b\\]?:?`, 'g');
+// A key, or a list of them ("HV-406 and HV-437", "[LANG-1, LANG-2]").
+const TICKET_KEYS = new RegExp(
+  `\\[?\\b(${TICKET_KEY_PATTERN}(?:\\s*(?:,|&|/|\\+|and)\\s*${TICKET_KEY_PATTERN})*)\\b\\]?:?`,
+  'g',
+);
+const ONE_KEY = new RegExp(TICKET_KEY_PATTERN, 'g');
 const STANDARDS: ReadonlySet<string> = new Set(DEFAULT_TICKET_IGNORED_PREFIXES);
-/** A ticket key goes; a standard's name (UTF-8, ISO-8859-1, IE8-9) is a word of the title and stays. */
-const dropTicketKey = (match: string, key: string): string =>
-  isIgnoredTicketPrefix(key.slice(0, key.lastIndexOf('-')), STANDARDS) ? match : ' ';
+const isStandard = (key: string): boolean =>
+  isIgnoredTicketPrefix(key.slice(0, key.lastIndexOf('-')), STANDARDS);
+/** Ticket keys go; a standard's name (UTF-8, ISO-8859-1, IE8-9) is a word of the title and stays. */
+const dropTicketKeys = (match: string, keys: string): string => {
+  const standards = (keys.match(ONE_KEY) ?? []).filter(isStandard);
+  if (standards.length === 0) return ' ';
+  return match.replace(ONE_KEY, (key) => (isStandard(key) ? key : ' '));
+};
 // `(#12)`, `(#12, #13)`, and with a closing keyword: `(fix #12)`, `(closes #12)`.
 const PR_NUMBER =
   /\(\s*(?:(?:fix(?:e[sd])?|close[sd]?|resolve[sd]?|refs?|see)\s+)?(?:(?:GH-|gh-)?#\d+[\s,]*)+\)|(?:GH-|gh-)?#\d+/gi;
@@ -70,7 +80,7 @@ export function cleanQuery(subject: string): string {
 }
 
 function dropReferences(subject: string): string {
-  return subject.replace(TICKET_KEY, dropTicketKey).replace(PR_NUMBER, ' ');
+  return subject.replace(TICKET_KEYS, dropTicketKeys).replace(PR_NUMBER, ' ');
 }
 
 function tidy(text: string): string {

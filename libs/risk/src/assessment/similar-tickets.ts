@@ -1,5 +1,5 @@
 import { withoutReferences, type MatchResult, type RankedResult } from '@sightline/matching';
-import { TICKET_KEY_PATTERN, type RepositorySnapshot } from '@sightline/analysis';
+import type { RepositorySnapshot } from '@sightline/analysis';
 import type { RiskCalibration } from '../calibration/risk-calibration';
 import { round } from '../calibration/positions';
 import type { SimilarPastTicket } from './risk-assessment';
@@ -8,11 +8,6 @@ const MAX_SIMILAR = 3;
 const FILES_FOR_OVERLAP = 3;
 const MAX_TITLE = 120;
 const DAY_MS = 86_400_000;
-// One key or a list of them before the title: "HV-406 and HV-437 Adding…", "[LANG-1, LANG-2] Fix…".
-const TICKET_PREFIX = new RegExp(
-  `^\\s*[[(]?${TICKET_KEY_PATTERN}(\\s*(,|&|/|\\+|and)\\s*${TICKET_KEY_PATTERN})*[\\])]?:?\\s*`,
-);
-
 /** Past ticket key → the highest text similarity the matcher gave it among the results. */
 export function textSimilarities(results: readonly RankedResult[]): Map<string, number> {
   const out = new Map<string, number>();
@@ -60,9 +55,7 @@ export function similarPastTickets(
       key: ticket.key,
       // Subjects arrive newest first; the first commit's subject is closest to the ticket's title.
       // Without keys, PR numbers or bullets; a commit-type prefix ("fix:") says what the work was.
-      title: withoutReferences(
-        (ticket.subjects[ticket.subjects.length - 1] ?? '').replace(TICKET_PREFIX, ''),
-      ).slice(0, MAX_TITLE),
+      title: withoutReferences(ticket.subjects[ticket.subjects.length - 1] ?? '').slice(0, MAX_TITLE),
       similarity: similarity === undefined ? null : round(similarity),
       sharedFiles: files,
       commits: ticket.commits.length,
