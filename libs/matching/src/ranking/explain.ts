@@ -49,10 +49,10 @@ function share(part: number, total: number): number {
  * parts, and "PostgreSQL" says what "postgre" and "sql" would repeat.
  */
 function withoutParts(surfaces: readonly string[]): string[] {
-  const identifiers = surfaces.filter(isIdentifier);
-  if (identifiers.length === 0) return [...surfaces];
-  const parts = new Set(identifiers.flatMap((s) => splitIdentifier(s)));
-  return surfaces.filter((s) => isIdentifier(s) || !parts.has(s));
+  const identifiers = new Set(surfaces.filter(isIdentifier));
+  if (identifiers.size === 0) return [...surfaces];
+  const parts = new Set([...identifiers].flatMap((s) => splitIdentifier(s)));
+  return surfaces.filter((s) => identifiers.has(s) || !parts.has(s));
 }
 
 function isIdentifier(surface: string): boolean {
