@@ -1,3 +1,4 @@
+import { analyseSource } from '../analyse-source';
 import { figures, fixture } from './fixtures/fixture-facts.fixture-spec';
 
 describe('Python', () => {
@@ -60,6 +61,32 @@ describe('Ruby', () => {
     expect(facts.loc).toBe(42);
     expect(facts.symbols).toEqual(['Shop', 'Cart', 'initialize', 'total', 'build']);
     expect(facts.comments).toBe('frozen_string_literal: true\nA cart.\nBlock comment.');
+  });
+
+  it('parses a forwarded block (`&`) that ends a multi-line argument list', () => {
+    const source = [
+      'class Api',
+      '  def route(path, &)',
+      '    add(',
+      '      path,',
+      '      anchor: true,',
+      '      &',
+      '    )',
+      '    path if path',
+      '  end',
+      'end',
+    ].join('\n');
+    const facts = analyseSource('lib/api.rb', source);
+    expect(facts?.parseError).toBeUndefined();
+    // 1 + modifier if = 2, on the line the method starts: lines are unchanged
+    expect(figures(facts!)).toEqual([['Api.route', 'method', 2, 2, 1]]);
+    expect(facts?.loc).toBe(10);
+  });
+
+  it('leaves a binary `&` at a line end alone', () => {
+    const facts = analyseSource('lib/mask.rb', 'def mask(a, b)\n  (a &\n    b)\nend\n');
+    expect(facts?.parseError).toBeUndefined();
+    expect(figures(facts!)).toEqual([['mask', 'function', 1, 1, 0]]);
   });
 });
 

@@ -3,6 +3,7 @@ import type { SourceFacts } from '../source-facts';
 import { parserFor, releaseTree, type TreeSitterLanguageName } from './grammar-loader';
 import type { GrammarRules, SyntaxNode } from './grammar-rules';
 import { asFirstConfiguration } from './preprocessing';
+import { withBlockForwardingClosed } from './ruby-block-forwarding';
 import { withPrimitiveNamedMacrosRenamed } from './rust-macro-names';
 import { C_RULES, CPP_RULES } from './rules/c-rules';
 import { CSHARP_RULES } from './rules/csharp-rules';
@@ -72,7 +73,8 @@ function asParsed(language: TreeSitterLanguageName, content: string): string {
   if (PREPROCESSED.has(language)) {
     return asFirstConfiguration(content, { cplusplus: language === 'cpp', macros: language !== 'csharp' });
   }
-  return language === 'rust' ? withPrimitiveNamedMacrosRenamed(content) : content;
+  if (language === 'rust') return withPrimitiveNamedMacrosRenamed(content);
+  return language === 'ruby' ? withBlockForwardingClosed(content) : content;
 }
 
 /** Facts for a file in one of the tree-sitter languages. Throws only if the grammar cannot load. */
