@@ -30,6 +30,15 @@ describe('asFirstConfiguration', () => {
     ).toEqual(['int a;', 'int d;']);
   });
 
+  it('reads Swift’s #elseif as #elif', () => {
+    expect(kept(['#if os(iOS)', 'let a = 1', '#elseif os(macOS)', 'let b = 2', '#endif'])).toEqual([
+      'let a = 1',
+    ]);
+    expect(
+      kept(['#if 0', 'let a = 1', '#elseif os(macOS)', 'let b = 2', '#else', 'let c = 3', '#endif']),
+    ).toEqual(['let b = 2']);
+  });
+
   it('resolves what it knows: #if 0, #if 1 and __cplusplus by the file’s language', () => {
     expect(kept(['#if 0', 'broken(', '#else', 'int b;', '#endif'])).toEqual(['int b;']);
     expect(kept(['#if 1', 'int a;', '#else', 'int b;', '#endif'])).toEqual(['int a;']);

@@ -1,6 +1,6 @@
 /**
- * C, C++, Objective-C and C# read the way their compiler reads them, as far as one file allows,
- * before parsing. A grammar knows no preprocessor:
+ * C, C++, Objective-C, C# and Swift read the way their compiler reads them, as far as one file
+ * allows, before parsing. A grammar knows no preprocessor:
  *
  * - **Conditional compilation.** It sees every branch of an `#if` at once, and code written for
  *   two configurations — `extern "C" {` under `#ifdef __cplusplus`, an `#ifdef` inside an
@@ -35,7 +35,8 @@ interface Frame {
   parentActive: boolean;
 }
 
-const CONDITIONAL = /^\s*#\s*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
+/** `#elseif` is Swift's spelling of `#elif`. */
+const CONDITIONAL = /^\s*#\s*(if|ifdef|ifndef|elif|elseif|else|endif)\b(.*)$/;
 const KEPT_DIRECTIVE = /^\s*#\s*(include|import)\b/;
 /** C#'s ignored directives: `#!` and a file-based app's `#:package …`, which the compiler skips. */
 const IGNORED_DIRECTIVE = /^#[:!]/;
@@ -278,7 +279,7 @@ export function asFirstConfiguration(text: string, options: PreprocessingOptions
         const parentActive = active();
         const value = evaluate(kind, expression, options) ?? true;
         frames.push({ active: parentActive && value, taken: value, parentActive });
-      } else if (kind === 'elif' && top) {
+      } else if ((kind === 'elif' || kind === 'elseif') && top) {
         const value = !top.taken && (evaluate('if', expression, options) ?? true);
         top.active = top.parentActive && value;
         top.taken ||= value;

@@ -53,4 +53,45 @@ describe('Swift', () => {
     expect(figures(facts)).toEqual([['Cart.discount', 'method', 2, 1, 0]]);
     expect(facts.symbols).toEqual(['discount']);
   });
+
+  it('parses members under #if / #elseif as the first configuration, lines as written', () => {
+    const source = [
+      'final class Sink: Disposable {',
+      '    #if DEBUG',
+      '    private let tracker = Tracker()',
+      '    #elseif os(macOS)',
+      '    private let tracker = MacTracker()',
+      '    #else',
+      '    func untracked() {}',
+      '    #endif',
+      '',
+      '    func dispose() {',
+      '        if tracker.active { tracker.stop() }',
+      '    }',
+      '}',
+    ].join('\n');
+    const facts = analyseSource('Sink.swift', source)!;
+    expect(facts.parseError).toBeUndefined();
+    // the #else branch's method is not this configuration's; dispose keeps its line
+    expect(figures(facts)).toEqual([['Sink.dispose', 'method', 10, 2, 1]]);
+    expect(facts.loc).toBe(12);
+  });
+
+  it('parses the empty tuple passed or returned as Void, and leaves Void types alone', () => {
+    const source = [
+      'typealias Callback = () -> Void',
+      'func notify(_ observer: Observer, state _: (), done: @escaping (()) -> Void) {',
+      '    observer.on(.next(()))',
+      '    let tick = { _ in () }',
+      '    let events: Result<Int, ()> = .success(1)',
+      '    observer.map { _ in',
+      '        ()',
+      '    }',
+      '    return ()',
+      '}',
+    ].join('\n');
+    const facts = analyseSource('Notify.swift', source)!;
+    expect(facts.parseError).toBeUndefined();
+    expect(figures(facts)[0]).toEqual(['notify', 'function', 2, 1, 0]);
+  });
 });

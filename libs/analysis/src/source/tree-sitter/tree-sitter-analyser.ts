@@ -5,6 +5,7 @@ import type { GrammarRules, SyntaxNode } from './grammar-rules';
 import { asFirstConfiguration } from './preprocessing';
 import { withBlockForwardingClosed } from './ruby-block-forwarding';
 import { withPrimitiveNamedMacrosRenamed } from './rust-macro-names';
+import { withEmptyTuplesAsLiterals } from './swift-empty-tuples';
 import { C_RULES, CPP_RULES } from './rules/c-rules';
 import { CSHARP_RULES } from './rules/csharp-rules';
 import { DART_RULES } from './rules/dart-rules';
@@ -65,16 +66,27 @@ function describeSyntaxError(root: SyntaxNode, firstErrorRow: number): string {
   return 'syntax error (missing token)';
 }
 
-/** Languages with a preprocessor: parsed as their first configuration compiles them. */
-const PREPROCESSED: ReadonlySet<TreeSitterLanguageName> = new Set(['c', 'cpp', 'objc', 'csharp']);
-
-/** The text the grammar is given: the file as its compiler reads it, where the grammar cannot. */
+/**
+ * The text the grammar is given: the file as its compiler reads it, where the grammar cannot.
+ * Languages with conditional compilation are parsed as their first configuration compiles them
+ * (tree-sitter-swift, for one, reads no `#if` among a type's members).
+ */
 function asParsed(language: TreeSitterLanguageName, content: string): string {
-  if (PREPROCESSED.has(language)) {
-    return asFirstConfiguration(content, { cplusplus: language === 'cpp', macros: language !== 'csharp' });
+  switch (language) {
+    case 'c':
+    case 'cpp':
+    case 'objc':
+    case 'csharp':
+      return asFirstConfiguration(content, { cplusplus: language === 'cpp', macros: language !== 'csharp' });
+    case 'swift':
+      return withEmptyTuplesAsLiterals(asFirstConfiguration(content, { cplusplus: false, macros: false }));
+    case 'rust':
+      return withPrimitiveNamedMacrosRenamed(content);
+    case 'ruby':
+      return withBlockForwardingClosed(content);
+    default:
+      return content;
   }
-  if (language === 'rust') return withPrimitiveNamedMacrosRenamed(content);
-  return language === 'ruby' ? withBlockForwardingClosed(content) : content;
 }
 
 /** Facts for a file in one of the tree-sitter languages. Throws only if the grammar cannot load. */
