@@ -39,6 +39,14 @@ describe('hasGeneratedHeader', () => {
       'inside a block comment',
       '/*\n   Generated from schema.json by tools/gen.js\n   Do not modify by hand.\n*/\nexport const a = 1;\n',
     ],
+    [
+      'an amalgamation (Catch2, SQLite)',
+      "//  Catch v3.7.1\n//  Generated: 2024-09-17 10:36:40\n//  ---\n//  This file is an amalgamation of multiple different files.\n//  You probably shouldn't edit it directly.\n",
+    ],
+    [
+      'a single header merged from many',
+      "/*\n *  Catch v2.10.2\n *  Generated: 2019-10-24 17:49:11\n *  ---\n *  This file has been merged from multiple headers. Please don't edit it directly\n */\n",
+    ],
   ])('finds the mark a generator leaves (%s)', (_name, text) => {
     expect(hasGeneratedHeader(text)).toBe(true);
   });
