@@ -109,6 +109,33 @@ describe('sightline eval', () => {
     expect(await run([shop.repo.path, '--cut', shop.cut, '--json'])).not.toContain('"risk"');
   }, 60_000);
 
+  it('judges a file moved after the cut by the path the index has for it', async () => {
+    const repo = FixtureRepo.create();
+    try {
+      repo.commit({
+        message: 'Add the client',
+        time: 1_600_000_000,
+        files: {
+          'lib/client.dart': 'class Client {\n  void send() {}\n}\n',
+          'lib/headers.dart': 'class Headers {}\n',
+        },
+      });
+      const cut = repo.git(['rev-parse', 'HEAD']).trim();
+      repo.commit({ message: 'Move into packages', time: 1_600_086_400, moves: [['lib', 'pkgs/http/lib']] });
+      repo.commit({
+        message: 'Fix client send retries',
+        time: 1_600_172_800,
+        files: { 'pkgs/http/lib/client.dart': 'class Client {\n  void send() { retry(); }\n}\n' },
+      });
+      const report = JSON.parse(await run([repo.path, '--cut', cut, '--per-query', '--json'])) as EvalReport;
+      expect(report.perQuery?.map((q) => [q.query, q.gold, q.rank])).toEqual([
+        ['Fix client send retries', ['lib/client.dart'], 1],
+      ]);
+    } finally {
+      repo.dispose();
+    }
+  }, 60_000);
+
   it('ranks the baselines over the files Sightline indexes, not vendored or generated ones', async () => {
     const repo = FixtureRepo.create();
     try {

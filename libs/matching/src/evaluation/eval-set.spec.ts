@@ -93,8 +93,47 @@ describe('buildEvalSet', () => {
       commit({ hash: '5', time: 5, subject: 'fix: c', fix: true, files: ['src/c.ts'] }),
     ];
     expect(buildEvalSet(after, exists, { limit: 2, maxGoldFiles: 30 })).toEqual([
-      { id: '1', query: 'a breaks', gold: ['src/a.ts'], time: 1 },
-      { id: '4', query: 'speed up b', gold: ['src/b.ts', 'src/c.ts'], time: 4 },
+      { id: '1', query: 'a breaks', gold: ['src/a.ts'], changed: ['src/a.ts'], time: 1 },
+      {
+        id: '4',
+        query: 'speed up b',
+        gold: ['src/b.ts', 'src/c.ts'],
+        changed: ['src/b.ts', 'src/c.ts'],
+        time: 4,
+      },
+    ]);
+  });
+
+  it('names a file moved after the cut by its path at the cut, and the commit by its own', () => {
+    const atCut = new Set(['lib/a.dart', 'lib/b.dart']);
+    const after = [
+      // a move in a commit that is no query still counts
+      commit({
+        hash: '1',
+        subject: 'restructure into packages',
+        files: ['lib/a.dart', 'pkgs/http/lib/a.dart'],
+        renames: [['lib/a.dart', 'pkgs/http/lib/a.dart']],
+      }),
+      commit({ hash: '2', subject: 'fix: a drops headers', fix: true, files: ['pkgs/http/lib/a.dart'] }),
+      // moved again, and a new file where the old one was is no file of the cut
+      commit({
+        hash: '3',
+        subject: 'fix: move a and add a stub (#12)',
+        fix: true,
+        files: ['pkgs/http/lib/a.dart', 'pkgs/http/lib/src/a.dart', 'lib/a.dart'],
+        renames: [['pkgs/http/lib/a.dart', 'pkgs/http/lib/src/a.dart']],
+      }),
+      commit({ hash: '4', subject: 'fix: stub only', fix: true, files: ['lib/a.dart'] }),
+    ];
+    expect(buildEvalSet(after, (p) => atCut.has(p), { limit: 10, maxGoldFiles: 30 })).toEqual([
+      { id: '2', query: 'a drops headers', gold: ['lib/a.dart'], changed: ['pkgs/http/lib/a.dart'], time: 0 },
+      {
+        id: '3',
+        query: 'move a and add a stub',
+        gold: ['lib/a.dart'],
+        changed: ['pkgs/http/lib/src/a.dart'],
+        time: 0,
+      },
     ]);
   });
 

@@ -10,7 +10,8 @@ import {
  * (a tracker key or a `#123` issue/PR number) or are fixes. Each becomes a query (its subject,
  * stripped of everything a ticket title would not contain) with a gold set (the non-test source
  * files it changed that already existed at the cut, since a file that does not exist yet cannot
- * be predicted).
+ * be predicted). A file moved after the cut is still the file the index knows: its gold entry is
+ * the path it had at the cut.
  */
 export interface HistoryCommit {
   hash: string;
@@ -22,6 +23,8 @@ export interface HistoryCommit {
   tickets: readonly string[];
   /** Every path the commit touched (both sides of a rename). */
   files: readonly string[];
+  /** The moves among them, old path → new path. */
+  renames?: readonly (readonly [string, string])[];
   /** Lines added + deleted (binary files count 0), when known. */
   linesChanged?: number;
 }
@@ -29,7 +32,10 @@ export interface HistoryCommit {
 export interface EvalQuery {
   id: string;
   query: string;
+  /** The files the commit changed, by the paths they had at the cut (what the index holds). */
   gold: string[];
+  /** The same files by the paths the commit left them at (what later commits touch). */
+  changed: string[];
   time: number;
 }
 
@@ -94,8 +100,41 @@ export function isQualifying(commit: HistoryCommit): boolean {
   return commit.fix || commit.tickets.length > 0 || ISSUE_NUMBER.test(commit.subject);
 }
 
-export function goldFiles(commit: HistoryCommit, existsAtCut: (path: string) => boolean): string[] {
-  return [...new Set(commit.files)].filter((f) => isMatchablePath(f) && existsAtCut(f)).sort();
+/**
+ * Follows files from the cut through later moves: which path each file had at the cut. Fed the
+ * commits after the cut oldest first, every one of them, so that no move is missed.
+ */
+export class CutPaths {
+  /** A path moved to since the cut → its path at the cut; a path moved away from → null. */
+  private readonly moved = new Map<string, string | null>();
+
+  constructor(private readonly existsAtCut: (path: string) => boolean) {}
+
+  record(commit: HistoryCommit): void {
+    for (const [from, to] of commit.renames ?? []) {
+      const origin = this.atCut(from);
+      this.moved.set(from, null);
+      if (origin !== undefined) this.moved.set(to, origin);
+    }
+  }
+
+  /** The path `path` had at the cut, or undefined when it names no file that existed there. */
+  atCut(path: string): string | undefined {
+    const moved = this.moved.get(path);
+    if (moved !== undefined) return moved ?? undefined;
+    return this.existsAtCut(path) ? path : undefined;
+  }
+}
+
+/** The commit's non-test source files that existed at the cut, by their paths there. */
+export function goldFiles(commit: HistoryCommit, atCut: ((path: string) => boolean) | CutPaths): string[] {
+  const cutPaths = atCut instanceof CutPaths ? atCut : new CutPaths(atCut);
+  const gold = new Set<string>();
+  for (const f of commit.files) {
+    const path = isMatchablePath(f) ? cutPaths.atCut(f) : undefined;
+    if (path !== undefined) gold.add(path);
+  }
+  return [...gold].sort();
 }
 
 /** Queries from commits after the cut, given oldest first. */
@@ -104,16 +143,19 @@ export function buildEvalSet(
   existsAtCut: (path: string) => boolean,
   options: EvalSetOptions = DEFAULT_EVAL_SET_OPTIONS,
 ): EvalQuery[] {
+  const cutPaths = new CutPaths(existsAtCut);
   const queries: EvalQuery[] = [];
   for (const commit of commitsAfterCut) {
     if (queries.length >= options.limit) break;
+    cutPaths.record(commit);
     if (!isQualifying(commit)) continue;
     const touched = commit.files.filter(isMatchablePath);
     if (touched.length === 0 || touched.length > options.maxGoldFiles) continue;
-    const gold = goldFiles(commit, existsAtCut);
+    const gold = goldFiles(commit, cutPaths);
     const query = cleanQuery(commit.subject);
     if (gold.length === 0 || query.length === 0) continue;
-    queries.push({ id: commit.hash, query, gold, time: commit.time });
+    const changed = touched.filter((f) => cutPaths.atCut(f) !== undefined).sort();
+    queries.push({ id: commit.hash, query, gold, changed, time: commit.time });
   }
   return queries;
 }

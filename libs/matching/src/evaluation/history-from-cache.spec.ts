@@ -33,6 +33,7 @@ describe('historyFromAnalysisCache', () => {
       fix: true,
       tickets: ['SHOP-1'],
       files: ['src/a.ts', 'src/b.ts', 'src/old.ts'],
+      renames: [['src/old.ts', 'src/b.ts']],
       linesChanged: 6,
     });
   });
