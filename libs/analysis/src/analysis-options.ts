@@ -72,7 +72,14 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
  */
 export const TICKET_KEY_PATTERN = '[A-Z][A-Z0-9_]{1,29}-[1-9][0-9]{0,6}';
 
-export const DEFAULT_TICKET_PATTERNS: readonly string[] = [`\\b(${TICKET_KEY_PATTERN})\\b`];
+/**
+ * A key as a word of the text: not part of a longer word, and not followed by more dashed numbers,
+ * which make it part of a date or a version (`swift-DEVELOPMENT-SNAPSHOT-2016-05-09` names no
+ * ticket SNAPSHOT-2016).
+ */
+export const TICKET_KEY_IN_TEXT = `\\b(${TICKET_KEY_PATTERN})\\b(?!-\\d)`;
+
+export const DEFAULT_TICKET_PATTERNS: readonly string[] = [TICKET_KEY_IN_TEXT];
 
 /**
  * Upper-case prefixes that look like ticket keys but name standards, encodings, licences,

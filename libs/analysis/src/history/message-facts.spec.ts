@@ -73,6 +73,14 @@ describe('MessageFacts', () => {
     ).toEqual(['LOG4J2-12', 'TAP5-304']);
   });
 
+  it('ignores a key-like part of a dashed date or version (SNAPSHOT-2016-05-09), keeping ABC-12-fix', () => {
+    expect(
+      facts.ticketKeys(
+        "Add swift-DEVELOPMENT-SNAPSHOT-2016-05-09 compatibility for RELEASE-1-2 (Merge branch 'ABC-12-fix-login')",
+      ),
+    ).toEqual(['ABC-12']);
+  });
+
   it('reads project keys longer than Jira Cloud’s 10 characters, and with underscores', () => {
     expect(facts.ticketKeys('[COLLECTIONS-510] Fix MultiValueMap; see DATA_PLATFORM-42')).toEqual([
       'COLLECTIONS-510',

@@ -42,6 +42,11 @@ describe('cleanQuery', () => {
       'Fix UTF-8 and ISO-8859-1 decoding in CharEncoding',
     ],
     ['Support cross domain long polling on IE8-9', 'Support cross domain long polling on IE8-9'],
+    // A key-like part of a dated toolchain name is no key either.
+    [
+      'Add Swift 3 swift-DEVELOPMENT-SNAPSHOT-2016-05-09 compatibility',
+      'Add Swift 3 swift-DEVELOPMENT-SNAPSHOT-2016-05-09 compatibility',
+    ],
   ])('%s → %s', (subject, query) => {
     expect(cleanQuery(subject)).toBe(query);
   });

@@ -51,7 +51,8 @@ export const DEFAULT_EVAL_SET_OPTIONS: EvalSetOptions = { limit: 300, maxGoldFil
 const ISSUE_NUMBER = /(?:^|[\s([])(?:GH-|gh-)?#\d+\b/;
 // A key, or a list of them ("HV-406 and HV-437", "[LANG-1, LANG-2]").
 const TICKET_KEYS = new RegExp(
-  `\\[?\\b(${TICKET_KEY_PATTERN}(?:\\s*(?:,|&|/|\\+|and)\\s*${TICKET_KEY_PATTERN})*)\\b\\]?:?`,
+  // Not a key when more dashed numbers follow (a date or a version), as TICKET_KEY_IN_TEXT reads it.
+  `\\[?\\b(${TICKET_KEY_PATTERN}(?:\\s*(?:,|&|/|\\+|and)\\s*${TICKET_KEY_PATTERN})*)\\b(?!-\\d)\\]?:?`,
   'g',
 );
 const ONE_KEY = new RegExp(TICKET_KEY_PATTERN, 'g');

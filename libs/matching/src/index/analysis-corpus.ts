@@ -1,6 +1,6 @@
 import {
   isMatchablePath,
-  TICKET_KEY_PATTERN,
+  TICKET_KEY_IN_TEXT,
   type RepositoryCorpus,
   type RepositorySnapshot,
 } from '@sightline/analysis';
@@ -18,7 +18,7 @@ export interface AnalysisCorpusOptions {
   matchableOnly?: boolean;
 }
 
-const TICKET_KEY = new RegExp(`\\b${TICKET_KEY_PATTERN}\\b`);
+const TICKET_KEY = new RegExp(TICKET_KEY_IN_TEXT);
 const TICKET_KEYS = new RegExp(`[\\[(]?${TICKET_KEY.source}[\\])]?:?`, 'g');
 // A subject shared by more files than this is a sweep ("Reformat", "Javadoc"), no evidence.
 const MAX_CHANGE_FILES = 50;
