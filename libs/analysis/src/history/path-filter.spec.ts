@@ -38,6 +38,7 @@ describe('createExclusionFilter', () => {
       'src/api/schema.generated.ts',
       'pkg/apis/v1/zz_generated.deepcopy.go',
       'Sources/ComposableArchitecture/Documentation.docc/Tutorials/Basics/Counter-01-code-0001.swift',
+      'Rx.playground/Pages/Combining_Operators.xcplaygroundpage/Contents.swift',
       '.venv/lib/python3.12/site-packages/flask/app.py',
       'env/lib/python2.7/site-packages/six.py',
     ])
