@@ -55,6 +55,7 @@ export {
   cleanQuery,
   withoutReferences,
   defaultCutIndex,
+  CutPaths,
   goldFiles,
   isQualifying,
   DEFAULT_EVAL_SET_OPTIONS,

@@ -1,6 +1,7 @@
 import {
   buildEvalSet,
   cleanQuery,
+  CutPaths,
   defaultCutIndex,
   goldFiles,
   HistoryCommit,
@@ -76,7 +77,7 @@ describe('isQualifying', () => {
 describe('goldFiles', () => {
   it('keeps changed source files that existed at the cut, not tests, docs or new files', () => {
     const c = commit({ files: ['src/a.ts', 'src/a.spec.ts', 'README.md', 'src/new.ts', 'src/a.ts'] });
-    expect(goldFiles(c, (p) => p !== 'src/new.ts')).toEqual(['src/a.ts']);
+    expect(goldFiles(c, new CutPaths((p) => p !== 'src/new.ts'))).toEqual(['src/a.ts']);
   });
 });
 

@@ -128,8 +128,7 @@ export class CutPaths {
 }
 
 /** The commit's non-test source files that existed at the cut, by their paths there. */
-export function goldFiles(commit: HistoryCommit, atCut: ((path: string) => boolean) | CutPaths): string[] {
-  const cutPaths = atCut instanceof CutPaths ? atCut : new CutPaths(atCut);
+export function goldFiles(commit: HistoryCommit, cutPaths: CutPaths): string[] {
   const gold = new Set<string>();
   for (const f of commit.files) {
     const path = isMatchablePath(f) ? cutPaths.atCut(f) : undefined;
