@@ -171,4 +171,14 @@ describe('defaultCutIndex', () => {
   it('never cuts off more than half of the history', () => {
     expect(defaultCutIndex(history, 100, 30)).toBe(9);
   });
+
+  it('moves the cut past a history merged in from another repository', () => {
+    // 6 and 7 came in with an imported history; 8 is the project's own next older commit.
+    const own = (hash: string) => hash !== '6' && hash !== '7';
+    expect(defaultCutIndex(history, 3, 30, own)).toBe(8);
+  });
+
+  it("keeps the counted cut when no older commit is the project's own", () => {
+    expect(defaultCutIndex(history, 3, 30, () => false)).toBe(6);
+  });
 });

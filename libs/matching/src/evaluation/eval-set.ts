@@ -165,9 +165,22 @@ export function buildEvalSet(
  * become a query, so that about `limit` queries follow the cut — but never so far back that less
  * than half of the history lies before the cut, because an index of a young repository says
  * little about how matching works on today's code. Takes commits newest first and returns the
- * index of the cut revision in that list.
+ * index of the cut revision in that list: the first from that point on that `isOwn` accepts,
+ * since topological order can put a history merged in from another repository there, and a cut
+ * inside it would index another project's tree.
  */
 export function defaultCutIndex(
+  commitsNewestFirst: readonly HistoryCommit[],
+  limit: number,
+  maxGoldFiles: number,
+  isOwn: (hash: string) => boolean = () => true,
+): number {
+  const counted = countedCutIndex(commitsNewestFirst, limit, maxGoldFiles);
+  for (let i = counted; i < commitsNewestFirst.length; i++) if (isOwn(commitsNewestFirst[i].hash)) return i;
+  return counted;
+}
+
+function countedCutIndex(
   commitsNewestFirst: readonly HistoryCommit[],
   limit: number,
   maxGoldFiles: number,

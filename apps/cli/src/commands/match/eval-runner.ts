@@ -4,6 +4,7 @@ import {
   AnalysisInputError,
   GitCommandError,
   isMatchablePath,
+  ownHistory,
   type AnalysisResult,
 } from '@sightline/analysis';
 import {
@@ -95,10 +96,12 @@ async function analyseHead(path: string, io: CommandIo): Promise<AnalysisResult>
   }
 }
 
-function chooseCut(
+async function chooseCut(
+  path: string,
+  head: string,
   history: readonly HistoryCommit[],
   options: EvalOptions,
-): { rev: string; chosenBy: EvalReport['cut']['chosenBy'] } {
+): Promise<{ rev: string; chosenBy: EvalReport['cut']['chosenBy'] }> {
   if (options.cut) return { rev: options.cut, chosenBy: 'cut' };
   if (history.length < 2)
     throw new CliError('the repository has too little history to evaluate on', EXIT_USAGE);
@@ -110,10 +113,11 @@ function chooseCut(
     if (!best) throw new CliError(`--since ${options.since}: no commit before that date`);
     return { rev: best.hash, chosenBy: 'since' };
   }
-  return {
-    rev: history[defaultCutIndex(history, options.limit, options.maxGoldFiles)].hash,
-    chosenBy: 'default',
-  };
+  const own = await ownHistory(path, head).catch((error: unknown) => {
+    throw error instanceof GitCommandError ? new CliError(error.message, EXIT_FAILURE) : error;
+  });
+  const cut = defaultCutIndex(history, options.limit, options.maxGoldFiles, (hash) => own.has(hash));
+  return { rev: history[cut].hash, chosenBy: 'default' };
 }
 
 /** `sightline eval`: matching quality measured on the repository's own history after a cut. */
@@ -122,7 +126,7 @@ export async function runEvaluation(path: string, options: EvalOptions, io: Comm
   const head = await analyseHead(path, io);
   const history = historyFromAnalysisCache(head.cache);
   const headMillis = Date.now() - started;
-  const cut = chooseCut(history, options);
+  const cut = await chooseCut(path, head.snapshot.repository.head, history, options);
   const indexed = await buildRepositoryIndex(path, cut.rev, io, head.cache);
   const before = new Set(indexed.cache.commits.map((c) => c.hash));
   const after = history.filter((c) => !before.has(c.hash)).reverse();
