@@ -23,6 +23,7 @@ describe('test-path rules in PostgreSQL', () => {
     'packages-private/dts-test/defineComponent.test-d.tsx',
     'web/__TESTS__/cart.ts',
     'features/step_definitions/cart_steps.rb',
+    'src/addDays/test.ts',
     'src/contests/entries.ts',
     'src/Polly.Testing/ResiliencePipelineExtensions.cs',
     'src/cart.ts',

@@ -21,6 +21,7 @@ describe('file kinds', () => {
     'src/__tests__/cart.ts',
     'app/FooTests.cs',
     'conftest.py',
+    'src/addDays/test.ts',
     'src/it/java/BarIT.java',
     'okhttp/src/jvmTest/kotlin/okhttp3/CallTest.kt',
     'okhttp/src/commonTest/kotlin/okhttp3/Fixtures.kt',
@@ -60,6 +61,10 @@ describe('file kinds', () => {
     'src/features/cart/cartSlice.ts',
     'src/at/cart.ts',
     'src/contests/entries.ts',
+    'src/attest.ts',
+    'src/latest.py',
+    'src/werkzeug/test.py',
+    'src/jinja2/tests.py',
     'src/Polly.Testing/ResiliencePipelineExtensions.cs',
     'src/Shop.Contracts/Cart.cs',
   ])('%s is matchable source', (path) => {

@@ -75,6 +75,10 @@ const TEST_DIRECTORY =
 // `.test-d.ts` and `.spec-d.ts` are type tests (tsd, Vitest's typecheck).
 const TEST_FILE =
   /(^|\/)(step_definitions|test_[^/]*|[^/]*_test|[^/]*[._-](test|spec)s?(-d)?|[^/]*Tests?|[^/]*IT|conftest)\.[a-z0-9]+$/;
+// A JavaScript or TypeScript file named just `test` holds its folder's tests (date-fns'
+// `src/addDays/test.ts` beside `index.ts`); not in Python, where `test.py` and `tests.py` are often
+// modules of the product (`werkzeug.test`, `jinja2.tests`).
+const FOLDER_TEST = /(^|\/)test\.[cm]?[jt]sx?$/;
 // .NET test projects: `FluentValidation.Tests/`, `Foo.UnitTests/`, `Polly.Specs/`, `src/UnitTests/`,
 // `IntegrationTests/` (case-sensitive, so `contests/` stays source; `Polly.Testing` is a library).
 const DOTNET_TEST =
@@ -91,7 +95,13 @@ export function extension(path: string): string {
 }
 
 /** A path is a test's when one of these matches; plain regular expressions, so SQL can use them too. */
-export const TEST_PATH_PATTERNS: readonly RegExp[] = [MAVEN_TEST, DOTNET_TEST, TEST_DIRECTORY, TEST_FILE];
+export const TEST_PATH_PATTERNS: readonly RegExp[] = [
+  MAVEN_TEST,
+  DOTNET_TEST,
+  TEST_DIRECTORY,
+  TEST_FILE,
+  FOLDER_TEST,
+];
 
 export function isTestPath(path: string): boolean {
   return TEST_PATH_PATTERNS.some((pattern) => pattern.test(path));
