@@ -59,6 +59,38 @@ function withoutExtension(name: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
+// An entry-point file that holds most of its folder's code is named by the folder:
+// `src/addDays/index.ts` is addDays, `flask/json/__init__.py` is json. One that mostly re-exports
+// the folder's other modules (`src/click/__init__.py`, a Rust `mod.rs` over its submodules) is not
+// what a ticket naming the folder — often the project itself — is about.
+const ENTRY_POINTS = new Set(['index', '__init__', 'mod', 'init']);
+const LAYOUT_FOLDERS = new Set(['src', 'lib']);
+
+/** Names files go by, without extension: their own, and their folder's for a main entry point. */
+class FileNames {
+  private readonly linesUnder = new Map<string, number>();
+
+  constructor(files: readonly FileDocument[]) {
+    for (const { path, loc = 0 } of files) {
+      for (let slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+        const folder = path.slice(0, slash);
+        this.linesUnder.set(folder, (this.linesUnder.get(folder) ?? 0) + loc);
+      }
+    }
+  }
+
+  of({ path, loc = 0 }: FileDocument): string[] {
+    const own = withoutExtension(basename(path));
+    if (!ENTRY_POINTS.has(own.toLowerCase())) return [own];
+    const folders = directoryOf(path).split('/');
+    while (folders.length > 1 && LAYOUT_FOLDERS.has(folders[folders.length - 1])) folders.pop();
+    const folder = folders[folders.length - 1];
+    if (folder === '.' || LAYOUT_FOLDERS.has(folder)) return [own];
+    const folderLines = this.linesUnder.get(folders.join('/')) ?? 0;
+    return loc * 2 >= folderLines && loc > 0 ? [folder, own] : [own];
+  }
+}
+
 export function directoryOf(path: string): string {
   const slash = path.lastIndexOf('/');
   return slash > 0 ? path.slice(0, slash) : '.';
@@ -72,13 +104,13 @@ function addTo(map: Map<string, number[]>, key: string, doc: number): void {
 
 function fileFields(
   file: FileDocument,
+  names: readonly string[],
   ticketTitles: readonly string[] | undefined,
   options: Required<MatchIndexOptions>,
 ): string[][] {
-  const name = basename(file.path);
   const subjects = (file.commitSubjects ?? []).slice(0, options.maxSubjectsPerFile);
   const fields: Record<(typeof INDEX_FIELDS)[number], string[]> = {
-    name: tokenize(withoutExtension(name)),
+    name: tokenize(names.join(' ')),
     directories: tokenize(directoryOf(file.path).replace(/^\.$/, '')),
     symbols: tokenize((file.symbols ?? []).join(' ')),
     comments: tokenize((file.comments ?? '').slice(0, options.maxCommentChars)),
@@ -115,6 +147,7 @@ export function buildMatchIndex(corpus: MatchCorpus, options: MatchIndexOptions 
     ticketBuilder.add([tokenize(ticket.title)]);
   }
 
+  const fileNames = new FileNames(files);
   const textBuilder = new InvertedIndexBuilder(INDEX_FIELDS.length);
   const contentBuilder = new InvertedIndexBuilder(1);
   const n = files.length;
@@ -131,7 +164,8 @@ export function buildMatchIndex(corpus: MatchCorpus, options: MatchIndexOptions 
   const symbolKeyDocs = new Map<string, number[]>();
   let newest = 0;
   files.forEach((file, doc) => {
-    textBuilder.add(fileFields(file, titlesByDoc.get(doc), settings));
+    const names = fileNames.of(file);
+    textBuilder.add(fileFields(file, names, titlesByDoc.get(doc), settings));
     contentBuilder.add([file.content ? tokenize(file.content.slice(0, settings.maxContentChars)) : []]);
     loc[doc] = file.loc ?? 0;
     revisions[doc] = file.revisions ?? file.commitSubjects?.length ?? 0;
@@ -149,10 +183,11 @@ export function buildMatchIndex(corpus: MatchCorpus, options: MatchIndexOptions 
       addTo(symbolDocs, symbol.toLowerCase(), doc);
       addTo(symbolKeyDocs, nameKey(symbol), doc);
     }
-    const name = basename(file.path).toLowerCase();
-    addTo(nameDocs, name, doc);
-    addTo(stemDocs, withoutExtension(name), doc);
-    addTo(fileKeyDocs, nameKey(withoutExtension(name)), doc);
+    addTo(nameDocs, basename(file.path).toLowerCase(), doc);
+    for (const name of names) {
+      addTo(stemDocs, name.toLowerCase(), doc);
+      addTo(fileKeyDocs, nameKey(name), doc);
+    }
   });
   const text = textBuilder.build();
   const content = contentBuilder.build();

@@ -60,4 +60,27 @@ describe('nameSignals', () => {
       ['gin/render/render.go', ['file:render']],
     ]);
   });
+
+  describe('entry-point files', () => {
+    const modules = buildMatchIndex({
+      files: [
+        { path: 'src/milliseconds/index.ts', loc: 40, symbols: ['milliseconds'] },
+        { path: 'src/addMilliseconds/index.ts', loc: 30, symbols: ['addMilliseconds'] },
+        { path: 'src/shop/__init__.py', loc: 5 },
+        { path: 'src/shop/cart.py', loc: 200, symbols: ['Cart'] },
+        { path: 'src/index.ts', loc: 10 },
+      ],
+    });
+    const files = (title: string) =>
+      [...nameSignals(modules, prepareTicket({ title }))].map(([doc]) => modules.paths[doc]);
+
+    it('are named by their folder when they hold its code', () => {
+      expect(files('milliseconds returns a wrong value')).toEqual(['src/milliseconds/index.ts']);
+    });
+
+    it('are not named by a folder whose code is in other files, nor by a layout folder', () => {
+      expect(files('shop breaks')).toEqual([]);
+      expect(files('src is broken')).toEqual([]);
+    });
+  });
 });
