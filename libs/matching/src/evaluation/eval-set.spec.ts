@@ -110,6 +110,15 @@ describe('buildEvalSet', () => {
     ]);
   });
 
+  it('skips a subject left with no word the matcher reads ("Fixes #812")', () => {
+    const after = [
+      commit({ hash: '1', subject: 'Fixes #812', tickets: [], files: ['src/a.ts'] }),
+      commit({ hash: '2', subject: 'Fixed', fix: true, files: ['src/a.ts'] }),
+      commit({ hash: '3', subject: 'Fixes #813 cart total', files: ['src/a.ts'] }),
+    ];
+    expect(buildEvalSet(after, exists).map((q) => q.query)).toEqual(['Fixes cart total']);
+  });
+
   it('names a file moved after the cut by its path at the cut, and the commit by its own', () => {
     const atCut = new Set(['lib/a.dart', 'lib/b.dart']);
     const after = [

@@ -4,6 +4,7 @@ import {
   isMatchablePath,
   TICKET_KEY_PATTERN,
 } from '@sightline/analysis';
+import { prepareTicket } from '../ticket/prepare-ticket';
 
 /**
  * The evaluation set `sightline eval` measures on: commits after the cut that reference a ticket
@@ -97,6 +98,14 @@ function tidy(text: string): string {
     .trim();
 }
 
+/**
+ * Whether a cleaned subject still holds a word the matcher reads: "Fixes #812" leaves "Fixes",
+ * which is no ticket title — the ticket's title is in the tracker, not in the commit.
+ */
+export function hasQueryWords(query: string): boolean {
+  return prepareTicket({ title: query }).terms.length > 0;
+}
+
 export function isQualifying(commit: HistoryCommit): boolean {
   return commit.fix || commit.tickets.length > 0 || ISSUE_NUMBER.test(commit.subject);
 }
@@ -153,7 +162,7 @@ export function buildEvalSet(
     if (touched.length === 0 || touched.length > options.maxGoldFiles) continue;
     const gold = goldFiles(commit, cutPaths);
     const query = cleanQuery(commit.subject);
-    if (gold.length === 0 || query.length === 0) continue;
+    if (gold.length === 0 || !hasQueryWords(query)) continue;
     const changed = touched.filter((f) => cutPaths.atCut(f) !== undefined).sort();
     queries.push({ id: commit.hash, query, gold, changed, time: commit.time });
   }
@@ -191,7 +200,7 @@ function countedCutIndex(
     const c = commitsNewestFirst[i];
     if (!isQualifying(c)) continue;
     const touched = c.files.filter(isMatchablePath).length;
-    if (touched === 0 || touched > maxGoldFiles || cleanQuery(c.subject).length === 0) continue;
+    if (touched === 0 || touched > maxGoldFiles || !hasQueryWords(cleanQuery(c.subject))) continue;
     if (++seen >= limit) return i + 1;
   }
   return latest;
