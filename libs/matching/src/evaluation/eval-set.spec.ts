@@ -26,6 +26,12 @@ describe('cleanQuery', () => {
       'skip chmod on pre-existing dirs in SaveUploadedFile',
     ],
     ['feat!: drop node 16', 'drop node 16'],
+    [
+      '[PR #12082/830b9421 backport][3.13] Fix ValueError with ClientTimeout(total=0)',
+      'Fix ValueError with ClientTimeout(total=0)',
+    ],
+    ['[3.12] Adapt str.find to Argument Clinic (GH-117432)', 'Adapt str.find to Argument Clinic'],
+    ['[docs] explain retries', '[docs] explain retries'],
     ['[LANG-1234] StringUtils.join ignores nulls', 'StringUtils.join ignores nulls'],
     ['LANG-12: fix(core): handle empty input', 'handle empty input'],
     ['[COLLECTIONS-510] Fix MultiValueMap.putAll', 'Fix MultiValueMap.putAll'],
@@ -108,6 +114,21 @@ describe('buildEvalSet', () => {
         time: 4,
       },
     ]);
+  });
+
+  it('asks a change a backport bot copied to another branch once', () => {
+    const after = [
+      commit({ hash: '1', subject: 'Fix multipart injection (#11950)', fix: true, files: ['src/a.ts'] }),
+      commit({
+        hash: '2',
+        subject: '[PR #11950/1ab2 backport][3.13] Fix multipart injection (#11951)',
+        fix: true,
+        files: ['src/a.ts'],
+      }),
+      commit({ hash: '3', subject: 'Fix multipart injection', fix: true, files: ['src/b.ts'] }),
+      commit({ hash: '4', subject: 'Fix multipart injection', fix: true, files: ['src/a.ts'] }),
+    ];
+    expect(buildEvalSet(after, exists).map((q) => q.id)).toEqual(['1', '3', '4']);
   });
 
   it('skips a subject left with no word the matcher reads ("Fixes #812")', () => {

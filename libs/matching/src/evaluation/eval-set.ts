@@ -70,6 +70,9 @@ const dropTicketKeys = (match: string, keys: string): string => {
 const PR_NUMBER =
   /\(\s*(?:(?:fix(?:e[sd])?|close[sd]?|resolve[sd]?|refs?|see)\s+)?(?:(?:GH-|gh-)?#\d+[\s,]*)+\)|(?:GH-|gh-)?#\d+/gi;
 const CONVENTIONAL = /^\s*[a-z]+(?:\([^)]*\))?!?:\s*/i;
+// A backport bot's or a maintenance branch's tags: `[PR #1/830b9421 backport][3.13]`, `[3.12]`.
+const BRANCH_TAGS =
+  /^\s*(?:\[(?:[^\]]*\b(?:backport|cherry[- ]?pick(?:ed)?)\b[^\]]*|v?\d+(?:\.(?:\d+|x))+)\]\s*)+/i;
 const REVERT = /^\s*revert\s*:?\s*"?(.*?)"?\s*$/i;
 
 /** A commit subject without the ticket keys, PR numbers and bullets a ticket title would not hold. */
@@ -79,7 +82,7 @@ export function withoutReferences(subject: string): string {
 
 /** A commit subject as the ticket title it stands for: also without a commit-type prefix or "Revert". */
 export function cleanQuery(subject: string): string {
-  let text = dropReferences(subject);
+  let text = dropReferences(subject).replace(BRANCH_TAGS, '');
   const revert = REVERT.exec(text);
   if (revert) text = revert[1];
   text = text.replace(CONVENTIONAL, '');
@@ -93,6 +96,7 @@ function dropReferences(subject: string): string {
 
 function tidy(text: string): string {
   return text
+    .replace(/\(\s*\)|\[\s*\]/g, ' ')
     .replace(/^[\s\-–:;,.\]]+|[\s\-–:;,.[]+$/g, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -154,6 +158,9 @@ export function buildEvalSet(
 ): EvalQuery[] {
   const cutPaths = new CutPaths(existsAtCut);
   const queries: EvalQuery[] = [];
+  // A change a backport bot copied to another branch (`[PR #1/ab12 backport][3.13] …`) is the
+  // same ticket again. Untagged repeats stay: the same title on the same files can be a new ticket.
+  const asked = new Set<string>();
   for (const commit of commitsAfterCut) {
     if (queries.length >= options.limit) break;
     cutPaths.record(commit);
@@ -164,6 +171,9 @@ export function buildEvalSet(
     const query = cleanQuery(commit.subject);
     if (gold.length === 0 || !hasQueryWords(query)) continue;
     const changed = touched.filter((f) => cutPaths.atCut(f) !== undefined).sort();
+    const question = `${query}\n${gold.join('\n')}`;
+    if (asked.has(question) && BRANCH_TAGS.test(withoutReferences(commit.subject))) continue;
+    asked.add(question);
     queries.push({ id: commit.hash, query, gold, changed, time: commit.time });
   }
   return queries;
