@@ -39,6 +39,10 @@ describe('createExclusionFilter', () => {
       'pkg/apis/v1/zz_generated.deepcopy.go',
       'Sources/ComposableArchitecture/Documentation.docc/Tutorials/Basics/Counter-01-code-0001.swift',
       'Rx.playground/Pages/Combining_Operators.xcplaygroundpage/Contents.swift',
+      'docs/js/typeahead.jquery.js',
+      'docs/js/lunr.min.js',
+      'docs/_static/underscore-1.13.1.js',
+      'docs/docsets/Alamofire.docset/Contents/Resources/Documents/js/jquery.min.js',
       '.venv/lib/python3.12/site-packages/flask/app.py',
       'env/lib/python2.7/site-packages/six.py',
     ])
@@ -57,6 +61,9 @@ describe('createExclusionFilter', () => {
     // A hand-written helper about generated code is not generated.
     expect(excluded('internal/codegen/is_generated.go')).toBe(false);
     expect(excluded('src/generated.rs')).toBe(false);
+    // A library's own sources, and a documentation site's own scripts.
+    expect(excluded('src/jquery.js')).toBe(false);
+    expect(excluded('site/js/search.js')).toBe(false);
     expect(excluded('docs/index.md')).toBe(true);
     expect(createExclusionFilter({ defaultExcludes: false, exclude: [] })('mix.lock')).toBe(false);
   });
