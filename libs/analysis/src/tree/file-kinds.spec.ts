@@ -96,6 +96,7 @@ describe('file kinds', () => {
     'mix.exs',
     'installer/mix.exs',
     'Package.swift',
+    'Package@swift-5.9.swift',
   ])('%s is not source', (path) => {
     expect(isSourcePath(path)).toBe(false);
   });

@@ -126,7 +126,8 @@ export function countsTowardArea(path: string, areaPath: string): boolean {
  * SwiftPM's `Package.swift` — are build configuration, as `build.gradle`, `pom.xml` and
  * `package.json` are: they change with every dependency bump and release, and are no code to plan.
  */
-const CODE_MANIFEST = /(^|\/)([^/]+\.gradle\.kts|mix\.exs|Package\.swift)$/;
+// `Package@swift-5.9.swift` is SwiftPM's manifest for one tools version.
+const CODE_MANIFEST = /(^|\/)([^/]+\.gradle\.kts|mix\.exs|Package(@swift-[\d.]+)?\.swift)$/;
 
 export function isCodeManifest(path: string): boolean {
   return CODE_MANIFEST.test(path);
