@@ -106,7 +106,7 @@ function tidy(text: string): string {
  * Whether a cleaned subject still holds a word the matcher reads: "Fixes #812" leaves "Fixes",
  * which is no ticket title — the ticket's title is in the tracker, not in the commit.
  */
-export function hasQueryWords(query: string): boolean {
+function hasQueryWords(query: string): boolean {
   return prepareTicket({ title: query }).terms.length > 0;
 }
 
