@@ -2,8 +2,6 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
-  AnalysisInputError,
-  GitCommandError,
   analyseRepository,
   deserializeAnalysisCache,
   renderSnapshotSummary,
@@ -11,7 +9,7 @@ import {
   type AnalysisProgress,
   type AnalysisResult,
 } from '@sightline/analysis';
-import { CliError, EXIT_FAILURE, EXIT_USAGE } from '../cli-error';
+import { asCliError, CliError, EXIT_FAILURE } from '../cli-error';
 
 export interface AnalyzeIo {
   stdout: { write(text: string): unknown };
@@ -86,9 +84,7 @@ async function runAnalysis(path: string, flags: AnalyzeFlags, io: AnalyzeIo): Pr
       { previous },
     );
   } catch (error) {
-    if (error instanceof AnalysisInputError) throw new CliError(error.message, EXIT_USAGE);
-    if (error instanceof GitCommandError) throw new CliError(error.message, EXIT_FAILURE);
-    throw error;
+    throw asCliError(error);
   } finally {
     bar?.clear();
   }

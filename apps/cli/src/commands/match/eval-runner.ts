@@ -1,8 +1,6 @@
 import {
   analyseRepository,
   analysisOptionsSchema,
-  AnalysisInputError,
-  GitCommandError,
   isMatchablePath,
   ownHistory,
   type AnalysisResult,
@@ -24,7 +22,7 @@ import {
   type RankMetrics,
   type WeightOverrides,
 } from '@sightline/matching';
-import { CliError, EXIT_FAILURE, EXIT_USAGE } from '../../cli-error';
+import { asCliError, CliError, EXIT_USAGE } from '../../cli-error';
 import { RiskEvaluationCollector, type RiskEvalReport, type TicketRisk } from './risk-eval';
 import { buildRepositoryIndex, type CommandIo } from './repository-index';
 import { readTreeContents } from './tree-contents';
@@ -88,9 +86,7 @@ async function analyseHead(path: string, io: CommandIo): Promise<AnalysisResult>
     if (io.stderr.isTTY) io.stderr.write('reading history…');
     return await analyseRepository(path, { rev: 'HEAD' });
   } catch (error) {
-    if (error instanceof AnalysisInputError) throw new CliError(error.message, EXIT_USAGE);
-    if (error instanceof GitCommandError) throw new CliError(error.message, EXIT_FAILURE);
-    throw error;
+    throw asCliError(error);
   } finally {
     if (io.stderr.isTTY) io.stderr.write('\r\x1b[2K');
   }
@@ -114,7 +110,7 @@ async function chooseCut(
     return { rev: best.hash, chosenBy: 'since' };
   }
   const own = await ownHistory(path, head).catch((error: unknown) => {
-    throw error instanceof GitCommandError ? new CliError(error.message, EXIT_FAILURE) : error;
+    throw asCliError(error);
   });
   const cut = defaultCutIndex(history, options.limit, options.maxGoldFiles, (hash) => own.has(hash));
   return { rev: history[cut].hash, chosenBy: 'default' };

@@ -1,13 +1,11 @@
 import {
-  AnalysisInputError,
-  GitCommandError,
   collectRepositoryCorpus,
   type AnalysisCache,
   type AnalysisProgress,
   type CorpusResult,
 } from '@sightline/analysis';
 import { buildMatchIndex, matchCorpusFromAnalysis, type MatchIndex } from '@sightline/matching';
-import { CliError, EXIT_FAILURE, EXIT_USAGE } from '../../cli-error';
+import { asCliError } from '../../cli-error';
 
 export interface CommandIo {
   stdout: { write(text: string): unknown };
@@ -48,9 +46,7 @@ export async function buildRepositoryIndex(
   try {
     result = await collectRepositoryCorpus(path, { rev }, (p) => progress.update(p), previous);
   } catch (error) {
-    if (error instanceof AnalysisInputError) throw new CliError(error.message, EXIT_USAGE);
-    if (error instanceof GitCommandError) throw new CliError(error.message, EXIT_FAILURE);
-    throw error;
+    throw asCliError(error);
   } finally {
     progress.clear();
   }

@@ -1,10 +1,4 @@
-import {
-  analyseRepository,
-  AnalysisInputError,
-  GitCommandError,
-  type AnalysisCache,
-  type RepositorySnapshot,
-} from '@sightline/analysis';
+import { analyseRepository, type AnalysisCache, type RepositorySnapshot } from '@sightline/analysis';
 import type { EvalQuery, HistoryCommit, MatchIndex, MatchResult } from '@sightline/matching';
 import {
   assessRisk,
@@ -14,7 +8,7 @@ import {
   type RiskEvalTicket,
   type RiskEvaluation,
 } from '@sightline/risk';
-import { CliError, EXIT_FAILURE, EXIT_USAGE } from '../../cli-error';
+import { asCliError } from '../../cli-error';
 
 const BASELINE_FILES = 5;
 /**
@@ -138,9 +132,7 @@ export class RiskEvaluationCollector {
       return (await analyseRepository(this.path, { rev: `${hash}^` }, undefined, { previous: this.cache }))
         .snapshot;
     } catch (error) {
-      if (error instanceof AnalysisInputError) throw new CliError(error.message, EXIT_USAGE);
-      if (error instanceof GitCommandError) throw new CliError(error.message, EXIT_FAILURE);
-      throw error;
+      throw asCliError(error);
     }
   }
 }
