@@ -22,7 +22,7 @@ export class AnalysisInputError extends Error {
 
 // What git says when an object the history refers to is not in the repository.
 const MISSING_OBJECT =
-  /unable to read [0-9a-f]{7,}|missing (?:blob|tree|commit) |bad object |could not get object info/i;
+  /unable to read (?:tree )?[0-9a-f]{7,}|missing (?:blob|tree|commit) |bad object |could not get object info/i;
 
 /** How to repair a repository that lacks objects, for every error that finds one missing. */
 export const MISSING_OBJECTS_FIX =

@@ -164,6 +164,30 @@ describe('bad input', () => {
     },
   );
 
+  it('reads a head that renamed a file whose earlier version the clone lacks', async () => {
+    const repo = FixtureRepo.create();
+    const lines = Array.from({ length: 40 }, (_, i) => `export const v${i} = ${i};\n`).join('');
+    try {
+      repo.commit({ message: 'one', time: 1_600_000_000, files: { 'a.ts': lines } });
+      repo.commit({
+        message: 'two',
+        time: 1_600_000_100,
+        moves: [['a.ts', 'b.ts']],
+        files: { 'b.ts': `${lines}export const last = 1;\n` },
+      });
+      const blob = repo.git(['rev-parse', 'HEAD~1:a.ts']).trim();
+      rmSync(join(repo.path, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+      // `git show -s` still looks for renames, which reads the missing version; the head's time
+      // needs the commit alone.
+      const { snapshot } = await analyseRepository(repo.path);
+      expect(snapshot.repository.headTime).toBe('2020-09-13T12:28:20Z');
+      expect(snapshot.files.map((f) => f.path)).toEqual(['b.ts']);
+      expect(snapshot.warnings.join('\n')).toContain('git fetch --refetch');
+    } finally {
+      repo.dispose();
+    }
+  });
+
   it('warns that a shallow clone has truncated history', async () => {
     const origin = FixtureRepo.create();
     try {

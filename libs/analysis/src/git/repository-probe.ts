@@ -67,9 +67,9 @@ export async function probeRepository(path: string, rev: string): Promise<Reposi
     throw new AnalysisInputError('unknown-revision', `unknown revision "${rev}" in ${path}`);
   }
   const head = verified.stdout.toString('utf8').trim();
-  const time = (await gitOutput(absolute, ['show', '-s', '--format=%ct', head, '--']))
-    .toString('utf8')
-    .trim();
+  // `git log`, not `git show`: show still looks for renames with -s, and fails where a damaged
+  // clone lacks a renamed file's earlier version, which the analysis otherwise reads around.
+  const time = (await gitOutput(absolute, ['log', '-1', '--format=%ct', head, '--'])).toString('utf8').trim();
   return { path: top, bare, shallow: shallowFlag === 'true', head, headTime: Number(time) };
 }
 
