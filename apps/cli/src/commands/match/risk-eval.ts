@@ -9,6 +9,7 @@ import {
   type RiskEvaluation,
 } from '@sightline/risk';
 import { asCliError } from '../../cli-error';
+import { withCutPaths } from './cut-path-snapshot';
 
 const BASELINE_FILES = 5;
 /**
@@ -54,16 +55,20 @@ interface Assessor {
 export class RiskEvaluationCollector {
   private readonly commits: Map<string, HistoryCommit>;
   private readonly queries: { query: EvalQuery; match: MatchResult }[] = [];
+  private readonly atCut: Set<string>;
 
   constructor(
     private readonly path: string,
     private readonly cut: RepositorySnapshot,
     private readonly index: MatchIndex,
     private readonly history: readonly HistoryCommit[],
+    /** The commits after the cut, oldest first: they name the moves a later snapshot has made. */
+    private readonly afterCut: readonly HistoryCommit[],
     private readonly cache: AnalysisCache,
     private readonly refreshDays = RISK_REFRESH_DAYS,
   ) {
     this.commits = new Map(history.map((commit) => [commit.hash, commit]));
+    this.atCut = new Set(cut.files.map((file) => file.path));
   }
 
   add(query: EvalQuery, match: MatchResult): void {
@@ -126,14 +131,22 @@ export class RiskEvaluationCollector {
     };
   }
 
-  /** The repository as it was just before the ticket's commit: its first parent. */
+  /**
+   * The repository as it was just before the ticket's commit (its first parent), its files named
+   * as the cut's index names them.
+   */
   private async snapshotBefore(hash: string): Promise<RepositorySnapshot> {
+    let snapshot: RepositorySnapshot;
     try {
-      return (await analyseRepository(this.path, { rev: `${hash}^` }, undefined, { previous: this.cache }))
-        .snapshot;
+      snapshot = (
+        await analyseRepository(this.path, { rev: `${hash}^` }, undefined, { previous: this.cache })
+      ).snapshot;
     } catch (error) {
       throw asCliError(error);
     }
+    const position = this.afterCut.findIndex((commit) => commit.hash === hash);
+    const since = position === -1 ? this.afterCut : this.afterCut.slice(0, position);
+    return withCutPaths(snapshot, since, (path) => this.atCut.has(path));
   }
 }
 
