@@ -56,6 +56,11 @@ describe('extractMentions', () => {
     expect(mentions('Fix parse of nth(2)').symbols).toEqual(['nth']);
   });
 
+  it('reads a plural acronym as a word, not a type name', () => {
+    expect(mentions('More *_async APIs; drop IDs and URLs from PRs').symbols).toEqual([]);
+    expect(mentions('HTTPServer and URLSearchParams').symbols).toEqual(['HTTPServer', 'URLSearchParams']);
+  });
+
   it('skips abbreviations and host names', () => {
     const found = mentions('e.g. this, i.e. that, see github.com');
     expect(found.symbols).toEqual([]);

@@ -59,8 +59,9 @@ const FRAME_PATTERNS: ReadonlyArray<{ re: RegExp; file?: number; line?: number; 
 const DOTTED = /(?<![\w$.])([A-Za-z_$][\w$]*(?:(?:\.|::|#|->)[A-Za-z_$][\w$]*)+)(\()?/g;
 // Not after a hyphen: `:nth-child(2)` and other kebab-case names are selectors, not calls.
 const CALL = /(?<![\w$.-])([A-Za-z_$][\w$]{1,})\(/g;
+// An acronym with a plural "s" (APIs, URLs, IDs) is an English word, not a type name.
 const CAMEL =
-  /(?<![\w$])(?:[a-z][a-z0-9]*[A-Z][\w$]*|[A-Z][a-z0-9]+[A-Z][\w$]*|[A-Z]{2,}[a-z][\w$]*)(?![\w$])/g;
+  /(?<![\w$])(?:[a-z][a-z0-9]*[A-Z][\w$]*|[A-Z][a-z0-9]+[A-Z][\w$]*|(?![A-Z]+s(?![\w$]))[A-Z]{2,}[a-z][\w$]*)(?![\w$])/g;
 const SNAKE = /(?<![\w$])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w$])/g;
 const CODE_IDENTIFIER = /[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*)*/g;
 const URL = /\b[a-z][a-z0-9+.-]*:\/\/\S+/gi;
