@@ -40,7 +40,10 @@ describe('cleanQuery', () => {
       'Fix CharRange.contains(CharRange) for negated ranges',
     ],
     ['Revert "feat(router): add trailing slash redirect"', 'add trailing slash redirect'],
-    ['Merge branch fixes, closes #12 and #13', 'Merge branch fixes, closes and'],
+    ['Revert "Start observer first.  This should fix #621"', 'Start observer first'],
+    ['Merge branch fixes, closes #12 and #13', 'Merge branch fixes'],
+    ['Fixed comparison to None warning (closes issue #64).', 'Fixed comparison to None warning'],
+    ['Fix #4 (Thanks to murphy)', 'Fix (Thanks to murphy)'],
     ['Only set memory/CPU limits on run (fix #7159)', 'Only set memory/CPU limits on run'],
     ['Document side effect of HTTP/3 early data (Closes #6936)', 'Document side effect of HTTP/3 early data'],
     // Names of standards are words of the title, not ticket keys.
@@ -65,6 +68,14 @@ describe('withoutReferences', () => {
     ['- restore cached hashCode for Symbol', 'restore cached hashCode for Symbol'],
     ['Support names longer than 100 chars.  COMPRESS-166', 'Support names longer than 100 chars'],
     ['Revert "Add the cart"', 'Revert "Add the cart"'],
+    // A closing keyword goes with the references it ended the subject with, not otherwise.
+    ['Strip whitespace in link extractors. Fixes GH-838', 'Strip whitespace in link extractors'],
+    ['Handle empty input, resolves LANG-12, LANG-13', 'Handle empty input'],
+    ['Made map updating safe. This should fix #7.', 'Made map updating safe'],
+    ["Don't cache error handlers closes #1, closes #2", "Don't cache error handlers"],
+    ['Improve message for a None host -- fixes #1179 (#1182)', 'Improve message for a None host'],
+    ['Typo fixes', 'Typo fixes'],
+    ['Fix #12: crash on empty input', 'Fix : crash on empty input'],
   ])('%s → %s', (subject, title) => {
     expect(withoutReferences(subject)).toBe(title);
   });

@@ -69,6 +69,14 @@ const dropTicketKeys = (match: string, keys: string): string => {
 // `(#12)`, `(#12, #13)`, and with a closing keyword: `(fix #12)`, `(closes #12)`.
 const PR_NUMBER =
   /\(\s*(?:(?:fix(?:e[sd])?|close[sd]?|resolve[sd]?|refs?|see)\s+)?(?:(?:GH-|gh-)?#\d+[\s,]*)+\)|(?:GH-|gh-)?#\d+/gi;
+const REFERENCE = `(?:(?:GH-|gh-)?#\\d+|${TICKET_KEY_PATTERN})`;
+const CLOSING = `(?:[Ff]ix(?:e[sd])?|[Cc]lose[sd]?|[Rr]esolve[sd]?|[Rr]efs?|[Ss]ee)(?:\\s+issues?)?:?\\s+`;
+// A closing phrase that ends the subject ("… link extractors. Fixes GH-838", "This should fix #7",
+// "(closes issue #64)") goes whole: without its references the words would dangle at the end.
+const TRAILING_CLOSE = new RegExp(
+  `[\\s,;:(-]*\\b(?:(?:[Tt]his|[Ww]hich|[Ii]t)\\s+(?:should\\s+|will\\s+|also\\s+)?)?${CLOSING}` +
+    `${REFERENCE}(?:\\s*(?:,|&|and|\\()?\\s*(?:${CLOSING})?${REFERENCE})*[\\s.)"]*$`,
+);
 const CONVENTIONAL = /^\s*[a-z]+(?:\([^)]*\))?!?:\s*/i;
 // A backport bot's or a maintenance branch's tags: `[PR #1/830b9421 backport][3.13]`, `[3.12]`.
 const BRANCH_TAGS =
@@ -91,7 +99,7 @@ export function cleanQuery(subject: string): string {
 }
 
 function dropReferences(subject: string): string {
-  return subject.replace(TICKET_KEYS, dropTicketKeys).replace(PR_NUMBER, ' ');
+  return subject.replace(TRAILING_CLOSE, '').replace(TICKET_KEYS, dropTicketKeys).replace(PR_NUMBER, ' ');
 }
 
 function tidy(text: string): string {
