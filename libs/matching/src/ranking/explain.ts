@@ -1,3 +1,4 @@
+import { withoutReferences } from '../evaluation/eval-set';
 import { INDEX_FIELDS } from '../index/corpus';
 import { MatchIndex } from '../index/match-index';
 import { MatchReason } from './match-result';
@@ -120,7 +121,8 @@ export function explainEvidence(
       kind: 'similar-tickets',
       tickets: e.similarTickets.map((t) => ({
         key: ctx.index.pastTickets[t.index].key,
-        title: ctx.index.pastTickets[t.index].title,
+        // The index keeps the commit's words; a reader wants the title without its references.
+        title: withoutReferences(ctx.index.pastTickets[t.index].title),
         similarity: Math.round(t.similarity * 1000) / 1000,
       })),
       share: share(e.similar, total),

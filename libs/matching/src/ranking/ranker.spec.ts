@@ -51,7 +51,7 @@ const corpus: MatchCorpus = {
   pastTickets: [
     {
       key: 'SHOP-812',
-      title: 'Refund fails for partially shipped orders',
+      title: 'Refund fails for partially shipped orders (#4411). Fixes SHOP-812',
       files: ['libs/payments/stripe-client.ts'],
     },
     { key: 'SHOP-640', title: 'Search results miss new products', files: ['libs/search/indexer.ts'] },
@@ -204,8 +204,13 @@ describe('rankTicket', () => {
     const result = rankTicket(index, { title: 'Partially shipped order cannot be refunded' });
     expect(result.files[0].path).toBe('libs/payments/stripe-client.ts');
     const similar = result.files[0].reasons.find((r) => r.kind === 'similar-tickets');
+    // Shown as a title, without the references its commit carried.
     expect(similar).toEqual(
-      expect.objectContaining({ tickets: [expect.objectContaining({ key: 'SHOP-812' })] }),
+      expect.objectContaining({
+        tickets: [
+          expect.objectContaining({ key: 'SHOP-812', title: 'Refund fails for partially shipped orders' }),
+        ],
+      }),
     );
   });
 
