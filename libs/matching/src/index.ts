@@ -50,10 +50,10 @@ export type { PriorKind } from './ranking/priors';
 export type { MentionKind } from './ranking/mention-signal';
 export { rankingConfidence, CONFIDENCE_HIT_RANK, type ConfidenceFeatures } from './ranking/confidence';
 export { describeReason, describeResult } from './ranking/describe-result';
+export { withoutReferences } from './text/commit-references';
 export {
   buildEvalSet,
   cleanQuery,
-  withoutReferences,
   defaultCutIndex,
   CutPaths,
   goldFiles,

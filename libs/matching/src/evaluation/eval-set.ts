@@ -1,9 +1,5 @@
-import {
-  DEFAULT_TICKET_IGNORED_PREFIXES,
-  isIgnoredTicketPrefix,
-  isMatchablePath,
-  TICKET_KEY_PATTERN,
-} from '@sightline/analysis';
+import { isMatchablePath } from '@sightline/analysis';
+import { dropReferences, tidyTitle, withoutReferences } from '../text/commit-references';
 import { prepareTicket } from '../ticket/prepare-ticket';
 
 /**
@@ -50,43 +46,11 @@ export interface EvalSetOptions {
 export const DEFAULT_EVAL_SET_OPTIONS: EvalSetOptions = { limit: 300, maxGoldFiles: 30 };
 
 const ISSUE_NUMBER = /(?:^|[\s([])(?:GH-|gh-)?#\d+\b/;
-// A key, or a list of them ("HV-406 and HV-437", "[LANG-1, LANG-2]").
-const TICKET_KEYS = new RegExp(
-  // Not a key when more dashed numbers follow (a date or a version), as TICKET_KEY_IN_TEXT reads it.
-  `\\[?\\b(${TICKET_KEY_PATTERN}(?:\\s*(?:,|&|/|\\+|and)\\s*${TICKET_KEY_PATTERN})*)\\b(?!-\\d)\\]?:?`,
-  'g',
-);
-const ONE_KEY = new RegExp(TICKET_KEY_PATTERN, 'g');
-const STANDARDS: ReadonlySet<string> = new Set(DEFAULT_TICKET_IGNORED_PREFIXES);
-const isStandard = (key: string): boolean =>
-  isIgnoredTicketPrefix(key.slice(0, key.lastIndexOf('-')), STANDARDS);
-/** Ticket keys go; a standard's name (UTF-8, ISO-8859-1, IE8-9) is a word of the title and stays. */
-const dropTicketKeys = (match: string, keys: string): string => {
-  const standards = (keys.match(ONE_KEY) ?? []).filter(isStandard);
-  if (standards.length === 0) return ' ';
-  return match.replace(ONE_KEY, (key) => (isStandard(key) ? key : ' '));
-};
-// `(#12)`, `(#12, #13)`, and with a closing keyword: `(fix #12)`, `(closes #12)`.
-const PR_NUMBER =
-  /\(\s*(?:(?:fix(?:e[sd])?|close[sd]?|resolve[sd]?|refs?|see)\s+)?(?:(?:GH-|gh-)?#\d+[\s,]*)+\)|(?:GH-|gh-)?#\d+/gi;
-const REFERENCE = `(?:(?:GH-|gh-)?#\\d+|${TICKET_KEY_PATTERN})`;
-const CLOSING = `(?:[Ff]ix(?:e[sd])?|[Cc]lose[sd]?|[Rr]esolve[sd]?|[Rr]efs?|[Ss]ee)(?:\\s+issues?)?:?\\s+`;
-// A closing phrase that ends the subject ("… link extractors. Fixes GH-838", "This should fix #7",
-// "(closes issue #64)") goes whole: without its references the words would dangle at the end.
-const TRAILING_CLOSE = new RegExp(
-  `[\\s,;:(-]*\\b(?:(?:[Tt]his|[Ww]hich|[Ii]t)\\s+(?:should\\s+|will\\s+|also\\s+)?)?${CLOSING}` +
-    `${REFERENCE}(?:\\s*(?:,|&|and|\\()?\\s*(?:${CLOSING})?${REFERENCE})*[\\s.)"]*$`,
-);
 const CONVENTIONAL = /^\s*[a-z]+(?:\([^)]*\))?!?:\s*/i;
 // A backport bot's or a maintenance branch's tags: `[PR #1/830b9421 backport][3.13]`, `[3.12]`.
 const BRANCH_TAGS =
   /^\s*(?:\[(?:[^\]]*\b(?:backport|cherry[- ]?pick(?:ed)?)\b[^\]]*|v?\d+(?:\.(?:\d+|x))+)\]\s*)+/i;
 const REVERT = /^\s*revert\s*:?\s*"?(.*?)"?\s*$/i;
-
-/** A commit subject without the ticket keys, PR numbers and bullets a ticket title would not hold. */
-export function withoutReferences(subject: string): string {
-  return tidy(dropReferences(subject));
-}
 
 /** A commit subject as the ticket title it stands for: also without a commit-type prefix or "Revert". */
 export function cleanQuery(subject: string): string {
@@ -95,19 +59,7 @@ export function cleanQuery(subject: string): string {
   if (revert) text = revert[1];
   text = text.replace(CONVENTIONAL, '');
   // A second conventional prefix survives after a ticket key ("LANG-12: fix(x): …").
-  return tidy(text.replace(CONVENTIONAL, ''));
-}
-
-function dropReferences(subject: string): string {
-  return subject.replace(TRAILING_CLOSE, '').replace(TICKET_KEYS, dropTicketKeys).replace(PR_NUMBER, ' ');
-}
-
-function tidy(text: string): string {
-  return text
-    .replace(/\(\s*\)|\[\s*\]/g, ' ')
-    .replace(/^[\s\-–:;,.\]]+|[\s\-–:;,.[]+$/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return tidyTitle(text.replace(CONVENTIONAL, ''));
 }
 
 /**

@@ -1,4 +1,3 @@
-import { withoutReferences } from '../evaluation/eval-set';
 import { INDEX_FIELDS } from '../index/corpus';
 import { MatchIndex } from '../index/match-index';
 import { MatchReason } from './match-result';
@@ -10,6 +9,7 @@ import { PriorPart } from './priors';
 import { ResolvedTerm } from './query-terms';
 import { SimilarTicket } from './similar-tickets';
 import { FeedbackSignal } from '../feedback/feedback-signal';
+import { withoutReferences } from '../text/commit-references';
 import { splitIdentifier } from '../text/tokenizer';
 
 /** A file's evidence, each part already weighted: the parts sum to the file's score. */

@@ -1,0 +1,55 @@
+import {
+  DEFAULT_TICKET_IGNORED_PREFIXES,
+  isIgnoredTicketPrefix,
+  TICKET_KEY_PATTERN,
+} from '@sightline/analysis';
+
+/**
+ * What a commit subject carries besides its title: ticket keys, issue and PR numbers, and the
+ * closing phrases around them. Evaluation queries, past-ticket titles in notes and explanations
+ * are all read without them.
+ */
+// A key, or a list of them ("HV-406 and HV-437", "[LANG-1, LANG-2]").
+const TICKET_KEYS = new RegExp(
+  // Not a key when more dashed numbers follow (a date or a version), as TICKET_KEY_IN_TEXT reads it.
+  `\\[?\\b(${TICKET_KEY_PATTERN}(?:\\s*(?:,|&|/|\\+|and)\\s*${TICKET_KEY_PATTERN})*)\\b(?!-\\d)\\]?:?`,
+  'g',
+);
+const ONE_KEY = new RegExp(TICKET_KEY_PATTERN, 'g');
+const STANDARDS: ReadonlySet<string> = new Set(DEFAULT_TICKET_IGNORED_PREFIXES);
+const isStandard = (key: string): boolean =>
+  isIgnoredTicketPrefix(key.slice(0, key.lastIndexOf('-')), STANDARDS);
+/** Ticket keys go; a standard's name (UTF-8, ISO-8859-1, IE8-9) is a word of the title and stays. */
+const dropTicketKeys = (match: string, keys: string): string => {
+  const standards = (keys.match(ONE_KEY) ?? []).filter(isStandard);
+  if (standards.length === 0) return ' ';
+  return match.replace(ONE_KEY, (key) => (isStandard(key) ? key : ' '));
+};
+// `(#12)`, `(#12, #13)`, and with a closing keyword: `(fix #12)`, `(closes #12)`.
+const PR_NUMBER =
+  /\(\s*(?:(?:fix(?:e[sd])?|close[sd]?|resolve[sd]?|refs?|see)\s+)?(?:(?:GH-|gh-)?#\d+[\s,]*)+\)|(?:GH-|gh-)?#\d+/gi;
+const REFERENCE = `(?:(?:GH-|gh-)?#\\d+|${TICKET_KEY_PATTERN})`;
+const CLOSING = `(?:[Ff]ix(?:e[sd])?|[Cc]lose[sd]?|[Rr]esolve[sd]?|[Rr]efs?|[Ss]ee)(?:\\s+issues?)?:?\\s+`;
+// A closing phrase that ends the subject ("… link extractors. Fixes GH-838", "This should fix #7",
+// "(closes issue #64)") goes whole: without its references the words would dangle at the end.
+const TRAILING_CLOSE = new RegExp(
+  `[\\s,;:(-]*\\b(?:(?:[Tt]his|[Ww]hich|[Ii]t)\\s+(?:should\\s+|will\\s+|also\\s+)?)?${CLOSING}` +
+    `${REFERENCE}(?:\\s*(?:,|&|and|\\()?\\s*(?:${CLOSING})?${REFERENCE})*[\\s.)"]*$`,
+);
+/** A commit subject without the ticket keys, PR numbers and bullets a ticket title would not hold. */
+export function withoutReferences(subject: string): string {
+  return tidyTitle(dropReferences(subject));
+}
+
+export function dropReferences(subject: string): string {
+  return subject.replace(TRAILING_CLOSE, '').replace(TICKET_KEYS, dropTicketKeys).replace(PR_NUMBER, ' ');
+}
+
+/** Without empty brackets, leading bullets, trailing punctuation and doubled spaces. */
+export function tidyTitle(text: string): string {
+  return text
+    .replace(/\(\s*\)|\[\s*\]/g, ' ')
+    .replace(/^[\s\-–:;,.\]]+|[\s\-–:;,.[]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
