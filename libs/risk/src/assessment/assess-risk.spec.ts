@@ -73,6 +73,39 @@ describe('assessRisk', () => {
     expect(mostlyPlain.level).toBe('low');
   });
 
+  it("names an area in the claim only when the note leads with it: the position is the whole match's", () => {
+    const { snapshot, calibration } = repository();
+    const match = (areas: [string, number][]) =>
+      matchOf(
+        [
+          ['src/plain/p0.ts', 0.9],
+          ['src/hot.ts', 0.1],
+        ],
+        0.9,
+        areas,
+      );
+    // The hotspot weighs most in the level (0.1 × its dimension) but the note leads with src/plain.
+    const led = assessRisk({
+      match: match([
+        ['src/plain', 0.9],
+        ['src', 0.1],
+      ]),
+      snapshot,
+      calibration,
+    });
+    expect(led.level).toBe('low');
+    expect(describeAreaRiskClaim(led)).toMatch(/^The code this ticket touches is quieter than most/);
+    const own = assessRisk({
+      match: match([
+        ['src', 0.9],
+        ['src/plain', 0.1],
+      ]),
+      snapshot,
+      calibration,
+    });
+    expect(describeAreaRiskClaim(own)).toMatch(/^The code this ticket touches in src is quieter than most/);
+  });
+
   it('holds a high level at medium when the match is uncertain, and says so', () => {
     const { snapshot, calibration } = repository();
     const a = assessRisk({ match: matchOf([['src/hot.ts', 0.9]], 0.2), snapshot, calibration });

@@ -22,7 +22,10 @@ export function describeAreaRiskClaim(assessment: RiskAssessment): string {
     const multiple = fix.multiple >= 10 ? Math.round(fix.multiple) : fix.multiple.toFixed(1);
     return `The code this ticket touches is where follow-up fixes concentrate: ${multiple}× this repository's ${fix.perDays}-day fix rate.`;
   }
-  const where = hot ? ` in ${hot.area}` : '';
+  // The position is the whole match's; it is told as one area's only where the note leads with
+  // that area, not when the file that weighs most sits in the second or third likely area.
+  const where =
+    hot && (assessment.areas.length === 0 || assessment.areas[0].path === hot.area) ? ` in ${hot.area}` : '';
   switch (assessment.level) {
     case 'high':
       return `The code this ticket touches${where} is among this repository's hotspots: above ${position >= 100 ? 'all' : `${position}%`} of ${reference} on size, authors, complexity and recent changes.`;
