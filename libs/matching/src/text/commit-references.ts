@@ -9,6 +9,7 @@ import {
  * closing phrases around them. Evaluation queries, past-ticket titles in notes and explanations
  * are all read without them.
  */
+
 // A key, or a list of them ("HV-406 and HV-437", "[LANG-1, LANG-2]").
 const TICKET_KEYS = new RegExp(
   // Not a key when more dashed numbers follow (a date or a version), as TICKET_KEY_IN_TEXT reads it.
@@ -36,6 +37,7 @@ const TRAILING_CLOSE = new RegExp(
   `[\\s,;:(-]*\\b(?:(?:[Tt]his|[Ww]hich|[Ii]t)\\s+(?:should\\s+|will\\s+|also\\s+)?)?${CLOSING}` +
     `${REFERENCE}(?:\\s*(?:,|&|and|\\()?\\s*(?:${CLOSING})?${REFERENCE})*[\\s.)"]*$`,
 );
+
 /** A commit subject without the ticket keys, PR numbers and bullets a ticket title would not hold. */
 export function withoutReferences(subject: string): string {
   return tidyTitle(dropReferences(subject));
