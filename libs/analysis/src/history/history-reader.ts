@@ -55,6 +55,11 @@ export interface ReadCommitsOptions {
   messages: MessageFacts;
   onCommit?: () => void;
   signal?: AbortSignal;
+  /**
+   * Commits in the whole history the records join (default: those read). A run that reuses cached
+   * records reads the commits without line counts again, so the allowance is a share of the whole.
+   */
+  historyLength?: number;
 }
 
 /**
@@ -78,7 +83,7 @@ const isMissingObjects = (error: unknown) => error instanceof GitCommandError &&
  * processes (git's diff work is single-threaded and dominates the cost). Blocks of neighbouring
  * commits are dealt round-robin so that the expensive recent history is shared evenly.
  * A commit git cannot diff because a file version is missing is read without line counts
- * (`linesUnknown`), up to 2% of the commits; more fails with the repair hint.
+ * (`linesUnknown`), up to 2% of the history; more fails with the repair hint.
  * Returns the records in the order of `hashes`.
  */
 export async function readCommits(
@@ -136,7 +141,8 @@ export async function readCommits(
   };
 
   let uncounted = 0;
-  const allowed = Math.max(MIN_UNCOUNTED_ALLOWED, Math.ceil(hashes.length * MAX_UNCOUNTED_SHARE));
+  const historyLength = Math.max(hashes.length, options.historyLength ?? 0);
+  const allowed = Math.max(MIN_UNCOUNTED_ALLOWED, Math.ceil(historyLength * MAX_UNCOUNTED_SHARE));
   let stopped = false;
   const readPart = async (indices: readonly number[]): Promise<void> => {
     let rest = indices;

@@ -8,8 +8,12 @@ import { analyseRepository } from '../snapshot/analyse-repository';
 /** Removes a blob from the object store, as a clone made with a blob size filter lacks it. */
 function dropBlob(repo: FixtureRepo, revision: string, path: string): string {
   const oid = repo.git(['rev-parse', `${revision}:${path}`]).trim();
-  rmSync(join(repo.path, '.git', 'objects', oid.slice(0, 2), oid.slice(2)));
+  rmLoose(repo, oid);
   return oid;
+}
+
+function rmLoose(repo: FixtureRepo, oid: string): void {
+  rmSync(join(repo.path, '.git', 'objects', oid.slice(0, 2), oid.slice(2)));
 }
 
 const figures = (files: readonly { path: string; revisions: number; added: number }[], path: string) => {
@@ -96,6 +100,44 @@ describe('a clone that lacks old file versions', () => {
     expect(snapshot.files.find((f) => f.path === 'src/a.ts')).toMatchObject({ loc: 2 });
     expect(stats).toMatchObject({ commitsWithoutLines: 1, filesWithoutContent: 1 });
     expect(snapshot.warnings).toContainEqual(expect.stringMatching(/^1 file has no content in this clone/));
+  });
+
+  it('measures what is missing against the whole history when a cached run reads the gaps again', async () => {
+    // 3,000 commits (2% = 60 may lack lines), 28 of their data versions missing: 56 commits each
+    // run re-reads without line counts — more than the 50 a short read alone would allow.
+    const big = FixtureRepo.create();
+    try {
+      const dropped = new Set(Array.from({ length: 28 }, (_, i) => 50 + i * 100));
+      let script = '';
+      for (let i = 0; i < 3_000; i++) {
+        const content = `[${i}]\n`;
+        const blob = dropped.has(i)
+          ? big.git(['hash-object', '-w', '--stdin'], { input: content }).trim()
+          : null;
+        script += `commit refs/heads/main\ncommitter Dev <dev@example.test> ${1_600_000_000 + i * 60} +0000\n`;
+        script += `data <<EOM\nData ${i}\nEOM\n`;
+        script += blob
+          ? `M 100644 ${blob} docs/big.json\n`
+          : `M 100644 inline docs/big.json\ndata ${content.length}\n${content}\n`;
+      }
+      big.git(['fast-import', '--quiet'], { input: script });
+      for (let i = 0; i < 3_000; i++) {
+        if (dropped.has(i)) rmLoose(big, big.git(['hash-object', '--stdin'], { input: `[${i}]\n` }).trim());
+      }
+      const first = await analyseRepository(big.path, { parserThreads: 0 });
+      expect(first.stats.commitsWithoutLines).toBe(56);
+
+      big.git(['read-tree', 'HEAD']);
+      big.commit({ message: 'Add c', time: 1_700_000_000, files: { 'src/c.ts': 'export const c = 1;\n' } });
+      const next = await analyseRepository(big.path, { parserThreads: 0 }, undefined, {
+        previous: first.cache,
+      });
+
+      expect(next.stats).toMatchObject({ commitsRead: 57, commitsWithoutLines: 56 });
+      expect(next.snapshot.repository.commits).toBe(3_001);
+    } finally {
+      big.dispose();
+    }
   });
 
   it('stops with the repair hint when too much is missing for churn to mean anything', async () => {

@@ -136,6 +136,7 @@ export async function analyseRepository(
       messages,
       onCommit: () => progress({ phase: 'history', done: ++done, total }),
       signal: abort.signal,
+      historyLength: total,
     });
     stats.commitsRead = read.length;
     const fresh = new Map<string, CommitRecord>();
