@@ -314,7 +314,7 @@ function partialCloneWarnings(stats: AnalysisStats, commits: number): string[] {
   const missing = stats.filesWithoutContent;
   if (missing > 0) {
     warnings.push(
-      `${missing} ${missing === 1 ? 'file has' : 'files have'} no content in this clone (a blob filter, or damage): listed with their history, without code figures; ${REFETCH_HINT}`,
+      `${missing} ${missing === 1 ? 'file has' : 'files have'} no content in this clone (a blob filter, or damage): listed with ${missing === 1 ? 'its' : 'their'} history, without code figures; ${REFETCH_HINT}`,
     );
   }
   return warnings;
