@@ -13,7 +13,20 @@ describe('withoutReferences', () => {
     ["Don't cache error handlers closes #1, closes #2", "Don't cache error handlers"],
     ['Improve message for a None host -- fixes #1179 (#1182)', 'Improve message for a None host'],
     ['Typo fixes', 'Typo fixes'],
-    ['Fix #12: crash on empty input', 'Fix : crash on empty input'],
+    ['Fix #12: crash on empty input', 'Fix: crash on empty input'],
+    // A standard's name is no reference: it stays with its keyword or preposition.
+    ['Fix UTF-8', 'Fix UTF-8'],
+    ['Add support for ISO-8859-1. See RFC-4180', 'Add support for ISO-8859-1. See RFC-4180'],
+    // A preposition that only led to references goes with them.
+    ['Complete fix for POOL-326', 'Complete fix'],
+    ['Soft-deprecate TestCase::iniSet() for #5214', 'Soft-deprecate TestCase::iniSet()'],
+    ['Additional fix for POOL-315. Thanks to K. Also review', 'Additional fix. Thanks to K. Also review'],
+    ['Report errors (see #12) in the log', 'Report errors in the log'],
+    ['Fix crash in LANG-12 handler', 'Fix crash in handler'],
+    // A closing phrase before a trailing PR number; a call's brackets are kept.
+    ['Move validation into create(). Fixes POOL-361. (#23)', 'Move validation into create()'],
+    ['Use foo() instead of bar() (LANG-12)', 'Use foo() instead of bar()'],
+    ['fix(LANG-12): trim input', 'fix: trim input'],
   ])('%s → %s', (subject, title) => {
     expect(withoutReferences(subject)).toBe(title);
   });

@@ -30,13 +30,25 @@ const dropTicketKeys = (match: string, keys: string): string => {
 const PR_NUMBER =
   /\(\s*(?:(?:fix(?:e[sd])?|close[sd]?|resolve[sd]?|refs?|see)\s+)?(?:(?:GH-|gh-)?#\d+[\s,]*)+\)|(?:GH-|gh-)?#\d+/gi;
 const REFERENCE = `(?:(?:GH-|gh-)?#\\d+|${TICKET_KEY_PATTERN})`;
+const REFERENCES = `${REFERENCE}(?:\\s*(?:,|&|and)\\s*${REFERENCE})*`;
 const CLOSING = `(?:[Ff]ix(?:e[sd])?|[Cc]lose[sd]?|[Rr]esolve[sd]?|[Rr]efs?|[Ss]ee)(?:\\s+issues?)?:?\\s+`;
+// A PR number in brackets at the very end, after whatever else the subject closes with.
+const TRAILING_PR = /[\s.]*\(\s*(?:GH-|gh-)?#\d+\s*\)[\s.]*$/;
 // A closing phrase that ends the subject ("… link extractors. Fixes GH-838", "This should fix #7",
 // "(closes issue #64)") goes whole: without its references the words would dangle at the end.
 const TRAILING_CLOSE = new RegExp(
   `[\\s,;:(-]*\\b(?:(?:[Tt]his|[Ww]hich|[Ii]t)\\s+(?:should\\s+|will\\s+|also\\s+)?)?${CLOSING}` +
     `${REFERENCE}(?:\\s*(?:,|&|and|\\()?\\s*(?:${CLOSING})?${REFERENCE})*[\\s.)"]*$`,
 );
+// So does the preposition that led to references ending a sentence: "Complete fix for POOL-326",
+// "Additional fix for POOL-315. Thanks to …" ("Complete fix for" would dangle).
+const PREPOSITION_REFERENCES = new RegExp(
+  `\\s+(?:for|in|of|per|from|to|on|re|with|after|by|via|since)\\s+(?:issues?\\s+)?\\(?${REFERENCES}\\)?(?=\\s*$|[.,;:!?]+(?:\\s|$))`,
+  'g',
+);
+/** A phrase around references goes, unless a "reference" in it is a standard's name ("fix for UTF-8"). */
+const unlessStandard = (match: string): string =>
+  (match.match(ONE_KEY) ?? []).some(isStandard) ? match : '';
 
 /** A commit subject without the ticket keys, PR numbers and bullets a ticket title would not hold. */
 export function withoutReferences(subject: string): string {
@@ -44,13 +56,22 @@ export function withoutReferences(subject: string): string {
 }
 
 export function dropReferences(subject: string): string {
-  return subject.replace(TRAILING_CLOSE, '').replace(TICKET_KEYS, dropTicketKeys).replace(PR_NUMBER, ' ');
+  return subject
+    .replace(TRAILING_PR, '')
+    .replace(TRAILING_CLOSE, unlessStandard)
+    .replace(PREPOSITION_REFERENCES, unlessStandard)
+    .replace(TICKET_KEYS, dropTicketKeys)
+    .replace(PR_NUMBER, ' ');
 }
 
-/** Without empty brackets, leading bullets, trailing punctuation and doubled spaces. */
+/**
+ * Without brackets a removed reference left empty (a call's `create()` stays), leading bullets,
+ * trailing punctuation, spaces before punctuation and doubled spaces.
+ */
 export function tidyTitle(text: string): string {
   return text
-    .replace(/\(\s*\)|\[\s*\]/g, ' ')
+    .replace(/(?<![\w$>\]])\(\s*\)|\(\s+\)|\[\s*\]/g, ' ')
+    .replace(/\s+([.,;:!?])(?=\s|$)/g, '$1')
     .replace(/^[\s\-–:;,.\]]+|[\s\-–:;,.[]+$/g, '')
     .replace(/\s+/g, ' ')
     .trim();
