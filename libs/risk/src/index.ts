@@ -36,6 +36,7 @@ export {
 } from './assessment/risk-reason';
 export { FIX_CLAIM_MIN_FIXES, FIX_CLAIM_MIN_MULTIPLE } from './assessment/figure-reasons';
 export { describeAreaRiskClaim, describeAssessment } from './assessment/risk-claim';
+export { describeCommitSpan } from './assessment/similar-tickets';
 export { auc, liftOfTopThird, seededRandom, type Estimate } from './evaluation/auc';
 export {
   evaluateRisk,

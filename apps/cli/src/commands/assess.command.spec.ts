@@ -100,7 +100,9 @@ describe('sightline assess', () => {
       /^Risk: HIGH \(score [01]\.\d\d, confidence 0\.\d\d\)\nThe code this ticket touches is where follow-up fixes concentrate: \d+× this repository's 30-day fix rate\.\n/,
     );
     expect(stdout).toContain('Also plan for packages/ledger');
-    expect(stdout).toContain('SHOP-');
+    expect(stdout).toMatch(
+      /\nSimilar past tickets\n {2}- SHOP-\d+ .+ \((1 commit|\d+ commits, (under a day|\d+ days?) from first to last)\)\n/,
+    );
   }, 60_000);
 
   it('says no match, with zero confidence, for an empty ticket', async () => {

@@ -13,7 +13,7 @@ const complexity = (total: number) => ({
 });
 
 /** 30 ordinary files and one hotspot, `src/hot.ts`, that has received `fixes` fixes in a year. */
-function repository(fixes = 12) {
+function repository(fixes = 12, hotArea = 'src') {
   const files = Array.from({ length: 30 }, (_, i) =>
     fileFigures(`src/plain/p${i}.ts`, {
       loc: 20 + i,
@@ -24,7 +24,7 @@ function repository(fixes = 12) {
   );
   files.push(
     fileFigures('src/hot.ts', {
-      area: 'src',
+      area: hotArea,
       loc: 900,
       authors: 7,
       recentRevisions: 40,
@@ -104,6 +104,14 @@ describe('assessRisk', () => {
       calibration,
     });
     expect(describeAreaRiskClaim(own)).toMatch(/^The code this ticket touches in src is quieter than most/);
+  });
+
+  it('leaves the root area unnamed in the claim: it stands for the whole repository', () => {
+    const { snapshot, calibration } = repository(2, '.');
+    const a = assessRisk({ match: matchOf([['src/hot.ts', 0.9]], 0.9, [['.', 0.9]]), snapshot, calibration });
+    expect(describeAreaRiskClaim(a)).toMatch(
+      /^The code this ticket touches is among this repository's hotspots/,
+    );
   });
 
   it('holds a high level at medium when the match is uncertain, and says so', () => {

@@ -24,8 +24,11 @@ export function describeAreaRiskClaim(assessment: RiskAssessment): string {
   }
   // The position is the whole match's; it is told as one area's only where the note leads with
   // that area, not when the file that weighs most sits in the second or third likely area.
+  // The root area ('.') holds the whole repository: "in the repository root" would add nothing.
   const where =
-    hot && (assessment.areas.length === 0 || assessment.areas[0].path === hot.area) ? ` in ${hot.area}` : '';
+    hot && hot.area !== '.' && (assessment.areas.length === 0 || assessment.areas[0].path === hot.area)
+      ? ` in ${hot.area}`
+      : '';
   switch (assessment.level) {
     case 'high':
       return `The code this ticket touches${where} is among this repository's hotspots: above ${position >= 100 ? 'all' : `${position}%`} of ${reference} on size, authors, complexity and recent changes.`;

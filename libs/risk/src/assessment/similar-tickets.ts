@@ -1,5 +1,5 @@
 import { withoutReferences, type MatchResult, type RankedResult } from '@sightline/matching';
-import type { RepositorySnapshot } from '@sightline/analysis';
+import { plural, type RepositorySnapshot } from '@sightline/analysis';
 import type { RiskCalibration } from '../calibration/risk-calibration';
 import { round } from '../calibration/positions';
 import type { SimilarPastTicket } from './risk-assessment';
@@ -83,4 +83,9 @@ export function similarPastTickets(
     for (const hash of c.commits) seenCommits.add(hash);
   }
   return listed;
+}
+
+/** How far a past ticket's commits spread, as notes say it: "under a day", "3 days". */
+export function describeCommitSpan(days: number): string {
+  return days < 1 ? 'under a day' : plural(Math.round(days), 'day');
 }

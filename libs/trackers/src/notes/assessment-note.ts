@@ -2,6 +2,7 @@ import { formatCount, plural } from '@sightline/analysis';
 import { describeResult } from '@sightline/matching';
 import {
   describeAreaRiskClaim,
+  describeCommitSpan,
   describeRiskReason,
   formatDays,
   type PastTicketDuration,
@@ -90,8 +91,7 @@ function durationOf(ticket: SimilarPastTicket, tracked: PastTicketDuration | und
     return `${formatDays(days)} from created to done`;
   }
   if (ticket.commitSpanDays === null) return undefined;
-  const span = ticket.commitSpanDays < 1 ? 'under a day' : plural(Math.round(ticket.commitSpanDays), 'day');
-  return `${span} from first to last commit`;
+  return `${describeCommitSpan(ticket.commitSpanDays)} from first to last commit`;
 }
 
 interface PlacedAreas {

@@ -1,6 +1,7 @@
 import { formatCount } from '@sightline/analysis';
 import {
   describeAreaRiskClaim,
+  describeCommitSpan,
   describeDependencyWarning,
   describeRiskReason,
   type RiskAssessment,
@@ -69,7 +70,7 @@ export function renderAssessmentText(a: RiskAssessment): string {
         const span =
           t.commitSpanDays === null
             ? '1 commit'
-            : `${t.commits} commits over ${t.commitSpanDays} days (commit span, not tracker time)`;
+            : `${t.commits} commits, ${describeCommitSpan(t.commitSpanDays)} from first to last`;
         return `  - ${t.key} ${t.title} (${span})`;
       }),
     );
