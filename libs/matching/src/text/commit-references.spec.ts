@@ -27,6 +27,13 @@ describe('withoutReferences', () => {
     ['Move validation into create(). Fixes POOL-361. (#23)', 'Move validation into create()'],
     ['Use foo() instead of bar() (LANG-12)', 'Use foo() instead of bar()'],
     ['fix(LANG-12): trim input', 'fix: trim input'],
+    ['Using htmlspecialchars to fix issue #3145 (#3146)', 'Using htmlspecialchars'],
+    ['Custom type with Combine(). Fix for #3781', 'Custom type with Combine()'],
+    [
+      'Fix for Issue #3436 - Result from EDATE() should be rounded',
+      'Fix - Result from EDATE() should be rounded',
+    ],
+    ['#908|Add Support of SkipUnless', 'Add Support of SkipUnless'],
   ])('%s → %s', (subject, title) => {
     expect(withoutReferences(subject)).toBe(title);
   });

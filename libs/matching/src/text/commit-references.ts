@@ -31,19 +31,20 @@ const PR_NUMBER =
   /\(\s*(?:(?:fix(?:e[sd])?|close[sd]?|resolve[sd]?|refs?|see)\s+)?(?:(?:GH-|gh-)?#\d+[\s,]*)+\)|(?:GH-|gh-)?#\d+/gi;
 const REFERENCE = `(?:(?:GH-|gh-)?#\\d+|${TICKET_KEY_PATTERN})`;
 const REFERENCES = `${REFERENCE}(?:\\s*(?:,|&|and)\\s*${REFERENCE})*`;
-const CLOSING = `(?:[Ff]ix(?:e[sd])?|[Cc]lose[sd]?|[Rr]esolve[sd]?|[Rr]efs?|[Ss]ee)(?:\\s+issues?)?:?\\s+`;
+// "Fix for #12" closes only as a sentence of its own: in "Complete fix for POOL-326" "fix" is the title's.
+const CLOSING = `(?:[Ff]ix(?:e[sd])?|[Cc]lose[sd]?|[Rr]esolve[sd]?|[Rr]efs?|[Ss]ee)(?:(?<=(?:^|[.;:!?(]\\s*)\\w+)\\s+for)?(?:\\s+[Ii]ssues?)?:?\\s+`;
 // A PR number in brackets at the very end, after whatever else the subject closes with.
 const TRAILING_PR = /[\s.]*\(\s*(?:GH-|gh-)?#\d+\s*\)[\s.]*$/;
 // A closing phrase that ends the subject ("… link extractors. Fixes GH-838", "This should fix #7",
-// "(closes issue #64)") goes whole: without its references the words would dangle at the end.
+// "(closes issue #64)", "… to fix issue #3145", "Fix for #3781") goes whole: without its references the words would dangle at the end.
 const TRAILING_CLOSE = new RegExp(
-  `[\\s,;:(-]*\\b(?:(?:[Tt]his|[Ww]hich|[Ii]t)\\s+(?:should\\s+|will\\s+|also\\s+)?)?${CLOSING}` +
+  `[\\s,;:(-]*\\b(?:(?:[Tt]his|[Ww]hich|[Ii]t)\\s+(?:should\\s+|will\\s+|also\\s+)?|to\\s+)?${CLOSING}` +
     `${REFERENCE}(?:\\s*(?:,|&|and|\\()?\\s*(?:${CLOSING})?${REFERENCE})*[\\s.)"]*$`,
 );
 // So does the preposition that led to references ending a sentence: "Complete fix for POOL-326",
 // "Additional fix for POOL-315. Thanks to …" ("Complete fix for" would dangle).
 const PREPOSITION_REFERENCES = new RegExp(
-  `\\s+(?:for|in|of|per|from|to|on|re|with|after|by|via|since)\\s+(?:issues?\\s+)?\\(?${REFERENCES}\\)?(?=\\s*$|[.,;:!?]+(?:\\s|$))`,
+  `\\s+(?:for|in|of|per|from|to|on|re|with|after|by|via|since)\\s+(?:[Ii]ssues?\\s+)?\\(?${REFERENCES}\\)?(?=\\s*$|[.,;:!?]+(?:\\s|$)|\\s+[-–—]\\s)`,
   'g',
 );
 /** A phrase around references goes, unless a "reference" in it is a standard's name ("fix for UTF-8"). */
@@ -72,7 +73,7 @@ export function tidyTitle(text: string): string {
   return text
     .replace(/(?<![\w$>\]])\(\s*\)|\(\s+\)|\[\s*\]/g, ' ')
     .replace(/\s+([.,;:!?])(?=\s|$)/g, '$1')
-    .replace(/^[\s\-–:;,.\]]+|[\s\-–:;,.[]+$/g, '')
+    .replace(/^[\s\-–:;,.|\]]+|[\s\-–:;,.|[]+$/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
