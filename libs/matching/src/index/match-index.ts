@@ -42,6 +42,8 @@ export interface MatchIndex {
   readonly asOf: number;
   /** Lowercase declared symbol → files declaring it. */
   readonly symbolDocs: ReadonlyMap<string, readonly number[]>;
+  /** Lowercase name assigned at the top level of a file's source (`wheel_file_re = …`) → files. */
+  readonly assignedDocs: ReadonlyMap<string, readonly number[]>;
   /** Lowercase file name, with and without extension → files. */
   readonly nameDocs: ReadonlyMap<string, readonly number[]>;
   readonly stemDocs: ReadonlyMap<string, readonly number[]>;
@@ -94,6 +96,18 @@ class FileNames {
 export function directoryOf(path: string): string {
   const slash = path.lastIndexOf('/');
   return slash > 0 ? path.slice(0, slash) : '.';
+}
+
+// A name given a value at a line's start: a module's constant or variable (Python, JavaScript,
+// Go, shell), which the parsers do not list as declarations. `const fs = require('fs')` is an import.
+const TOP_LEVEL_ASSIGNMENT =
+  /^(?:export\s+)?(?:(?:const|let|var|val|final|static|readonly)\s+)*([A-Za-z_$][\w$]{2,})\s*(?::[^=\n]*)?:?=(?![=>])(?!\s*(?:require\(|await\s+import\())/gm;
+
+/** The names a source text assigns at the top level, each once. */
+export function topLevelAssignments(content: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of content.matchAll(TOP_LEVEL_ASSIGNMENT)) names.add(match[1].toLowerCase());
+  return names;
 }
 
 function addTo(map: Map<string, number[]>, key: string, doc: number): void {
@@ -158,6 +172,7 @@ export function buildMatchIndex(corpus: MatchCorpus, options: MatchIndexOptions 
   const areaIds = new Map<string, number>();
   const areaOf = new Uint32Array(n);
   const symbolDocs = new Map<string, number[]>();
+  const assignedDocs = new Map<string, number[]>();
   const nameDocs = new Map<string, number[]>();
   const stemDocs = new Map<string, number[]>();
   const fileKeyDocs = new Map<string, number[]>();
@@ -166,7 +181,9 @@ export function buildMatchIndex(corpus: MatchCorpus, options: MatchIndexOptions 
   files.forEach((file, doc) => {
     const names = fileNames.of(file);
     textBuilder.add(fileFields(file, names, titlesByDoc.get(doc), settings));
-    contentBuilder.add([file.content ? tokenize(file.content.slice(0, settings.maxContentChars)) : []]);
+    const content = file.content?.slice(0, settings.maxContentChars);
+    contentBuilder.add([content ? tokenize(content) : []]);
+    if (content) for (const name of topLevelAssignments(content)) addTo(assignedDocs, name, doc);
     loc[doc] = file.loc ?? 0;
     revisions[doc] = file.revisions ?? file.commitSubjects?.length ?? 0;
     bugFixes[doc] = file.bugFixRevisions ?? 0;
@@ -211,6 +228,7 @@ export function buildMatchIndex(corpus: MatchCorpus, options: MatchIndexOptions 
     lastChangedAt,
     asOf: corpus.asOf ?? newest,
     symbolDocs,
+    assignedDocs,
     nameDocs,
     stemDocs,
     fileKeyDocs,

@@ -161,7 +161,17 @@ function addSymbol(
   if (member === undefined) return;
   const docs = resolveSymbolPart(index, member);
   if (docs.length === 0 && usedStrength > 0) {
-    acc.add(filesUsing(index, member), strength * usedStrength, hit);
+    // A module's constant is declared where it is assigned; the other files only use it.
+    const assigners = index.assignedDocs.get(member.toLowerCase()) ?? [];
+    if (assigners.length <= MAX_AMBIGUITY) acc.add(assigners, strength, hit);
+    const users = filesUsing(index, member);
+    acc.add(
+      assigners.length > 0 && assigners.length <= MAX_AMBIGUITY
+        ? users.filter((d) => !assigners.includes(d))
+        : users,
+      strength * usedStrength,
+      hit,
+    );
     return;
   }
   if (owners.size === 0) {

@@ -1,6 +1,6 @@
 import { InMemoryFeedbackStore } from '../feedback/feedback-store';
 import { MatchCorpus } from '../index/corpus';
-import { buildMatchIndex } from '../index/match-index';
+import { buildMatchIndex, topLevelAssignments } from '../index/match-index';
 import { describeResult } from './describe-result';
 import { rankTicket } from './ranker';
 
@@ -138,6 +138,55 @@ describe('rankTicket', () => {
     expect(implOn?.score ?? 0).toBeGreaterThan(implOff?.score ?? 1);
     // A file that neither declares nor uses the name gets nothing from it.
     expect(on.files.find((f) => f.path === 'src/editor.py')).toBeUndefined();
+  });
+
+  it('takes a module constant as declared where it is assigned, over the files that use it', () => {
+    const constants = buildMatchIndex({
+      files: [
+        {
+          path: 'src/utils/patterns.py',
+          content: 'import re\n\nwheel_file_re = re.compile(r"^(?P<name>.+)")\n',
+        },
+        {
+          path: 'src/repositories/http.py',
+          symbols: ['HttpRepository', 'find_links'],
+          comments: 'Finds the links of a page, dotted names too.',
+          content:
+            'from utils.patterns import wheel_file_re\n\ndef find_links():\n    return wheel_file_re.match(x)\n',
+        },
+        {
+          path: 'src/installer.py',
+          content: 'from utils.patterns import wheel_file_re\nm = wheel_file_re.match(name)\n',
+        },
+      ],
+    });
+    const result = rankTicket(constants, { title: 'Fix wheel_file_re for dotted names' });
+    expect(result.files[0].path).toBe('src/utils/patterns.py');
+    expect(result.files[0].reasons).toContainEqual(
+      expect.objectContaining({ kind: 'mention', mention: 'symbol', text: 'wheel_file_re' }),
+    );
+  });
+
+  it('lists the names a source assigns at the top level, not locals, comparisons or imports', () => {
+    const source = [
+      'wheel_file_re = re.compile("x")',
+      'MAX_SIZE: Final[int] = 10',
+      'export const defaultOptions = { a: 1 };',
+      "const fs = require('fs');",
+      'var ErrClosed = errors.New("closed")',
+      'count := 0',
+      'def helper():',
+      '    local_value = 1',
+      'if ready == True:',
+      'handler => run()',
+    ].join('\n');
+    expect([...topLevelAssignments(source)]).toEqual([
+      'wheel_file_re',
+      'max_size',
+      'defaultoptions',
+      'errclosed',
+      'count',
+    ]);
   });
 
   it('points a setting key at the few files whose source holds every word of it', () => {
