@@ -56,6 +56,12 @@ describe('extractMentions', () => {
     expect(mentions('Fix parse of nth(2)').symbols).toEqual(['nth']);
   });
 
+  it('reads a command-line option as a name, not a dash or a dashed word', () => {
+    expect(
+      mentions('cleanup references of --compilers; add --forbid-only -- see the re-run').symbols,
+    ).toEqual(['compilers', 'forbid-only']);
+  });
+
   it('reads a plural acronym as a word, not a type name', () => {
     expect(mentions('More *_async APIs; drop IDs and URLs from PRs').symbols).toEqual([]);
     expect(mentions('HTTPServer and URLSearchParams').symbols).toEqual(['HTTPServer', 'URLSearchParams']);

@@ -63,6 +63,8 @@ const CALL = /(?<![\w$.-])([A-Za-z_$][\w$]{1,})\(/g;
 const CAMEL =
   /(?<![\w$])(?:[a-z][a-z0-9]*[A-Z][\w$]*|[A-Z][a-z0-9]+[A-Z][\w$]*|(?![A-Z]+s(?![\w$]))[A-Z]{2,}[a-z][\w$]*)(?![\w$])/g;
 const SNAKE = /(?<![\w$])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w$])/g;
+// A command-line option (`--forbid-only`): the few files that define or read it are where it changes.
+const OPTION = /(?<![\w-])--([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w-])/g;
 const CODE_IDENTIFIER = /[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*)*/g;
 const URL = /\b[a-z][a-z0-9+.-]*:\/\/\S+/gi;
 const PARENTHESIZED = /\([^()\n]*\)/g;
@@ -132,6 +134,7 @@ function collectSymbols(text: string, out: Collector): void {
   for (const m of text.matchAll(CALL)) out.addSymbol(m[1]);
   for (const m of text.matchAll(CAMEL)) out.addSymbol(m[0]);
   for (const m of text.matchAll(SNAKE)) out.addSymbol(m[0]);
+  for (const m of text.matchAll(OPTION)) out.addSymbol(m[1]);
 }
 
 /** Short code spans are names the author typed on purpose: every identifier in them counts. */
