@@ -62,6 +62,14 @@ describe('extractMentions', () => {
     ).toEqual(['compilers', 'forbid-only']);
   });
 
+  it('reads a quoted kebab-case or upper-case name as code, not a quoted word, phrase or apostrophe', () => {
+    expect(
+      mentions(
+        `remove 'wide-align'; 'XUNIT' and "JSON" reporters crash; no theme named 'flask'; don't "Add the cart"`,
+      ).symbols,
+    ).toEqual(['wide-align', 'XUNIT', 'JSON']);
+  });
+
   it('reads a plural acronym as a word, not a type name', () => {
     expect(mentions('More *_async APIs; drop IDs and URLs from PRs').symbols).toEqual([]);
     expect(mentions('HTTPServer and URLSearchParams').symbols).toEqual(['HTTPServer', 'URLSearchParams']);

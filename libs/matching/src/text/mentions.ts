@@ -65,6 +65,9 @@ const CAMEL =
 const SNAKE = /(?<![\w$])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w$])/g;
 // A command-line option (`--forbid-only`): the few files that define or read it are where it changes.
 const OPTION = /(?<![\w-])--([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w-])/g;
+// A kebab-case or upper-case name in quotes ('wide-align', "XUNIT"): a literal copied from the
+// code. A plain quoted word ('flask', "Lesser") is as often the project's name or prose.
+const QUOTED = /(?<![\w$])['"‘“]([A-Za-z_$][\w$]*(?:-[A-Za-z_$][\w$]*)+|[A-Z][A-Z0-9_]+)['"’”](?![\w$])/g;
 const CODE_IDENTIFIER = /[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*)*/g;
 const URL = /\b[a-z][a-z0-9+.-]*:\/\/\S+/gi;
 const PARENTHESIZED = /\([^()\n]*\)/g;
@@ -135,6 +138,7 @@ function collectSymbols(text: string, out: Collector): void {
   for (const m of text.matchAll(CAMEL)) out.addSymbol(m[0]);
   for (const m of text.matchAll(SNAKE)) out.addSymbol(m[0]);
   for (const m of text.matchAll(OPTION)) out.addSymbol(m[1]);
+  for (const m of text.matchAll(QUOTED)) out.addSymbol(m[1]);
 }
 
 /** Short code spans are names the author typed on purpose: every identifier in them counts. */
