@@ -34,6 +34,8 @@ describe('withoutReferences', () => {
       'Fix - Result from EDATE() should be rounded',
     ],
     ['#908|Add Support of SkipUnless', 'Add Support of SkipUnless'],
+    ['Fix for #621 / #679: Added details on the registration', 'Fix: Added details on the registration'],
+    ['Handle both cases #12/#13 alike', 'Handle both cases alike'],
   ])('%s → %s', (subject, title) => {
     expect(withoutReferences(subject)).toBe(title);
   });

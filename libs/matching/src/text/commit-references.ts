@@ -28,9 +28,9 @@ const dropTicketKeys = (match: string, keys: string): string => {
 };
 // `(#12)`, `(#12, #13)`, and with a closing keyword: `(fix #12)`, `(closes #12)`.
 const PR_NUMBER =
-  /\(\s*(?:(?:fix(?:e[sd])?|close[sd]?|resolve[sd]?|refs?|see)\s+)?(?:(?:GH-|gh-)?#\d+[\s,]*)+\)|(?:GH-|gh-)?#\d+/gi;
+  /\(\s*(?:(?:fix(?:e[sd])?|close[sd]?|resolve[sd]?|refs?|see)\s+)?(?:(?:GH-|gh-)?#\d+[\s,]*)+\)|(?:GH-|gh-)?#\d+(?:\s*\/\s*(?:GH-|gh-)?#\d+)*/gi;
 const REFERENCE = `(?:(?:GH-|gh-)?#\\d+|${TICKET_KEY_PATTERN})`;
-const REFERENCES = `${REFERENCE}(?:\\s*(?:,|&|and)\\s*${REFERENCE})*`;
+const REFERENCES = `${REFERENCE}(?:\\s*(?:,|&|\\/|and)\\s*${REFERENCE})*`;
 // "Fix for #12" closes only as a sentence of its own: in "Complete fix for POOL-326" "fix" is the title's.
 const CLOSING = `(?:[Ff]ix(?:e[sd])?|[Cc]lose[sd]?|[Rr]esolve[sd]?|[Rr]efs?|[Ss]ee)(?:(?<=(?:^|[.;:!?(]\\s*)\\w+)\\s+for)?(?:\\s+[Ii]ssues?)?:?\\s+`;
 // A PR number in brackets at the very end, after whatever else the subject closes with.
