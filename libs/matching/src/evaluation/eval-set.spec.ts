@@ -131,6 +131,25 @@ describe('buildEvalSet', () => {
     expect(buildEvalSet(after, exists).map((q) => q.query)).toEqual(['Fixes cart total']);
   });
 
+  it("skips the revert of a merge: what it leaves is a merge's subject, no ticket's title", () => {
+    const after = [
+      commit({ hash: '1', subject: 'Revert "Merge branch \'10.5\'"', fix: true, files: ['src/a.ts'] }),
+      commit({
+        hash: '2',
+        subject: 'Revert "Merge pull request #12 from a/b"',
+        fix: true,
+        files: ['src/a.ts'],
+      }),
+      commit({
+        hash: '3',
+        subject: 'Revert "Merge cart totals into the order"',
+        fix: true,
+        files: ['src/a.ts'],
+      }),
+    ];
+    expect(buildEvalSet(after, exists).map((q) => q.query)).toEqual(['Merge cart totals into the order']);
+  });
+
   it('names a file moved after the cut by its path at the cut, and the commit by its own', () => {
     const atCut = new Set(['lib/a.dart', 'lib/b.dart']);
     const after = [

@@ -62,12 +62,17 @@ export function cleanQuery(subject: string): string {
   return tidyTitle(text.replace(CONVENTIONAL, ''));
 }
 
+// What a revert of a merge leaves once "Revert" is unwrapped: a merge's subject, no ticket's title.
+const MERGE_SUBJECT = /^Merge (?:branch|remote-tracking branch|pull request|tag|commit)\b/i;
+
 /**
- * Whether a cleaned subject still holds a word the matcher reads: "Fixes #812" leaves "Fixes",
- * which is no ticket title — the ticket's title is in the tracker, not in the commit.
+ * The ticket title a commit subject stands for, or undefined when none is left: "Fixes #812"
+ * leaves "Fixes", which holds no word the matcher reads — the ticket's title is in the tracker,
+ * not in the commit — and `Revert "Merge branch '10.5'"` leaves a merge's subject.
  */
-function hasQueryWords(query: string): boolean {
-  return prepareTicket({ title: query }).terms.length > 0;
+function queryOf(subject: string): string | undefined {
+  const query = cleanQuery(subject);
+  return !MERGE_SUBJECT.test(query) && prepareTicket({ title: query }).terms.length > 0 ? query : undefined;
 }
 
 export function isQualifying(commit: HistoryCommit): boolean {
@@ -128,8 +133,8 @@ export function buildEvalSet(
     const touched = commit.files.filter(isMatchablePath);
     if (touched.length === 0 || touched.length > options.maxGoldFiles) continue;
     const gold = goldFiles(commit, cutPaths);
-    const query = cleanQuery(commit.subject);
-    if (gold.length === 0 || !hasQueryWords(query)) continue;
+    const query = queryOf(commit.subject);
+    if (gold.length === 0 || query === undefined) continue;
     const changed = touched.filter((f) => cutPaths.atCut(f) !== undefined).sort();
     const question = `${query}\n${gold.join('\n')}`;
     if (asked.has(question) && BRANCH_TAGS.test(withoutReferences(commit.subject))) continue;
@@ -170,7 +175,7 @@ function countedCutIndex(
     const c = commitsNewestFirst[i];
     if (!isQualifying(c)) continue;
     const touched = c.files.filter(isMatchablePath).length;
-    if (touched === 0 || touched > maxGoldFiles || !hasQueryWords(cleanQuery(c.subject))) continue;
+    if (touched === 0 || touched > maxGoldFiles || queryOf(c.subject) === undefined) continue;
     if (++seen >= limit) return i + 1;
   }
   return latest;

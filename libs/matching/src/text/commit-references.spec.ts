@@ -36,6 +36,10 @@ describe('withoutReferences', () => {
     ['#908|Add Support of SkipUnless', 'Add Support of SkipUnless'],
     ['Fix for #621 / #679: Added details on the registration', 'Fix: Added details on the registration'],
     ['Handle both cases #12/#13 alike', 'Handle both cases alike'],
+    [
+      'Closes #5692 (which was a regression introduced with the fix for #5633)',
+      'Closes (which was a regression introduced with the fix)',
+    ],
   ])('%s → %s', (subject, title) => {
     expect(withoutReferences(subject)).toBe(title);
   });

@@ -44,7 +44,7 @@ const TRAILING_CLOSE = new RegExp(
 // So does the preposition that led to references ending a sentence: "Complete fix for POOL-326",
 // "Additional fix for POOL-315. Thanks to …" ("Complete fix for" would dangle).
 const PREPOSITION_REFERENCES = new RegExp(
-  `\\s+(?:for|in|of|per|from|to|on|re|with|after|by|via|since)\\s+(?:[Ii]ssues?\\s+)?\\(?${REFERENCES}\\)?(?=\\s*$|[.,;:!?]+(?:\\s|$)|\\s+[-–—]\\s)`,
+  `\\s+(?:for|in|of|per|from|to|on|re|with|after|by|via|since)\\s+(?:[Ii]ssues?\\s+)?(?:\\(${REFERENCES}\\)|${REFERENCES})(?=[\\s)]*$|[.,;:!?)]+(?:\\s|$)|\\s+[-–—]\\s)`,
   'g',
 );
 /** A phrase around references goes, unless a "reference" in it is a standard's name ("fix for UTF-8"). */
