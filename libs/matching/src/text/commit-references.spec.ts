@@ -36,6 +36,23 @@ describe('withoutReferences', () => {
     ['#908|Add Support of SkipUnless', 'Add Support of SkipUnless'],
     ['Fix for #621 / #679: Added details on the registration', 'Fix: Added details on the registration'],
     ['Handle both cases #12/#13 alike', 'Handle both cases alike'],
+    // Issue addresses are references; a footer after a line of dashes is no part of the title.
+    [
+      'Clear context during provision.  Fixes http://code.google.com/p/x/issues/detail?id=743',
+      'Clear context during provision',
+    ],
+    [
+      'Further fixes for https://github.com/google/guice/issues/904 -- java8 generates',
+      'Further fixes -- java8 generates',
+    ],
+    [
+      'Fix random bitwise | to be a real ||. ------------- Created by MOE: http://code.google.com/p/moe-java',
+      'Fix random bitwise | to be a real ||',
+    ],
+    [
+      'Document the flags (see https://example.org/docs/flags)',
+      'Document the flags (see https://example.org/docs/flags)',
+    ],
     [
       'Closes #5692 (which was a regression introduced with the fix for #5633)',
       'Closes (which was a regression introduced with the fix)',

@@ -29,12 +29,19 @@ const dropTicketKeys = (match: string, keys: string): string => {
 // `(#12)`, `(#12, #13)`, and with a closing keyword: `(fix #12)`, `(closes #12)`.
 const PR_NUMBER =
   /\(\s*(?:(?:fix(?:e[sd])?|close[sd]?|resolve[sd]?|refs?|see)\s+)?(?:(?:GH-|gh-)?#\d+[\s,]*)+\)|(?:GH-|gh-)?#\d+(?:\s*\/\s*(?:GH-|gh-)?#\d+)*/gi;
-const REFERENCE = `(?:(?:GH-|gh-)?#\\d+|${TICKET_KEY_PATTERN})`;
+// An issue's or a pull request's address (`https://github.com/o/r/issues/904`,
+// `http://code.google.com/p/x/issues/detail?id=743`, a Jira `/browse/KEY-1`) is a reference too.
+const ISSUE_URL = `https?:\\/\\/\\S*?(?:\\/issues?\\/|\\/pulls?\\/|\\/browse\\/|[?&]id=)[\\w-]*\\d[^\\s)]*`;
+const ISSUE_URLS = new RegExp(ISSUE_URL, 'g');
+const REFERENCE = `(?:(?:GH-|gh-)?#\\d+|${ISSUE_URL}|${TICKET_KEY_PATTERN})`;
 const REFERENCES = `${REFERENCE}(?:\\s*(?:,|&|\\/|and)\\s*${REFERENCE})*`;
 // "Fix for #12" closes only as a sentence of its own: in "Complete fix for POOL-326" "fix" is the title's.
 const CLOSING = `(?:[Ff]ix(?:e[sd])?|[Cc]lose[sd]?|[Rr]esolve[sd]?|[Rr]efs?|[Ss]ee)(?:(?<=(?:^|[.;:!?(]\\s*)\\w+)\\s+for)?(?:\\s+[Ii]ssues?)?:?\\s+`;
 // A PR number in brackets at the very end, after whatever else the subject closes with.
 const TRAILING_PR = /[\s.]*\(\s*(?:GH-|gh-)?#\d+\s*\)[\s.]*$/;
+// A line of dashes ends the title: git joins a message's first paragraph into the subject, and
+// tools append a footer after such a line ("------------- Created by MOE: http://…").
+const DASHED_FOOTER = /\s+-{5,}(?:\s.*)?$/;
 // A closing phrase that ends the subject ("… link extractors. Fixes GH-838", "This should fix #7",
 // "(closes issue #64)", "… to fix issue #3145", "Fix for #3781") goes whole: without its references the words would dangle at the end.
 const TRAILING_CLOSE = new RegExp(
@@ -44,7 +51,7 @@ const TRAILING_CLOSE = new RegExp(
 // So does the preposition that led to references ending a sentence: "Complete fix for POOL-326",
 // "Additional fix for POOL-315. Thanks to …" ("Complete fix for" would dangle).
 const PREPOSITION_REFERENCES = new RegExp(
-  `\\s+(?:for|in|of|per|from|to|on|re|with|after|by|via|since)\\s+(?:[Ii]ssues?\\s+)?(?:\\(${REFERENCES}\\)|${REFERENCES})(?=[\\s)]*$|[.,;:!?)]+(?:\\s|$)|\\s+[-–—]\\s)`,
+  `\\s+(?:for|in|of|per|from|to|on|re|with|after|by|via|since)\\s+(?:[Ii]ssues?\\s+)?(?:\\(${REFERENCES}\\)|${REFERENCES})(?=[\\s)]*$|[.,;:!?)]+(?:\\s|$)|\\s+(?:-{1,3}|–|—)\\s)`,
   'g',
 );
 /** A phrase around references goes, unless a "reference" in it is a standard's name ("fix for UTF-8"). */
@@ -58,11 +65,13 @@ export function withoutReferences(subject: string): string {
 
 export function dropReferences(subject: string): string {
   return subject
+    .replace(DASHED_FOOTER, '')
     .replace(TRAILING_PR, '')
     .replace(TRAILING_CLOSE, unlessStandard)
     .replace(PREPOSITION_REFERENCES, unlessStandard)
     .replace(TICKET_KEYS, dropTicketKeys)
-    .replace(PR_NUMBER, ' ');
+    .replace(PR_NUMBER, ' ')
+    .replace(ISSUE_URLS, ' ');
 }
 
 /**
@@ -73,7 +82,7 @@ export function tidyTitle(text: string): string {
   return text
     .replace(/(?<![\w$>\]])\(\s*\)|\(\s+\)|\[\s*\]/g, ' ')
     .replace(/\s+([.,;:!?])(?=\s|$)/g, '$1')
-    .replace(/^[\s\-–:;,.|\]]+|[\s\-–:;,.|[]+$/g, '')
+    .replace(/^[\s\-–:;,.|\]]+|[\s\-–:;,.[]+$/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
