@@ -40,6 +40,7 @@ describe('cleanQuery', () => {
     ],
     ['Revert "feat(router): add trailing slash redirect"', 'add trailing slash redirect'],
     ['Revert "Start observer first.  This should fix #621"', 'Start observer first'],
+    ['Reverts removing the to_xxx_methods()', 'Reverts removing the to_xxx_methods()'],
     ['Merge branch fixes, closes #12 and #13', 'Merge branch fixes'],
     ['Fixed comparison to None warning (closes issue #64).', 'Fixed comparison to None warning'],
     ['Fix #4 (Thanks to murphy)', 'Fix (Thanks to murphy)'],

@@ -50,7 +50,7 @@ const CONVENTIONAL = /^\s*[a-z]+(?:\([^)]*\))?!?:\s*/i;
 // A backport bot's or a maintenance branch's tags: `[PR #1/830b9421 backport][3.13]`, `[3.12]`.
 const BRANCH_TAGS =
   /^\s*(?:\[(?:[^\]]*\b(?:backport|cherry[- ]?pick(?:ed)?)\b[^\]]*|v?\d+(?:\.(?:\d+|x))+)\]\s*)+/i;
-const REVERT = /^\s*revert\s*:?\s*"?(.*?)"?\s*$/i;
+const REVERT = /^\s*revert\b\s*:?\s*"?(.*?)"?\s*$/i;
 
 /** A commit subject as the ticket title it stands for: also without a commit-type prefix or "Revert". */
 export function cleanQuery(subject: string): string {
