@@ -38,6 +38,19 @@ describe('MessageFacts', () => {
     expect(facts.ticketKeys(message)).toEqual(['PY-2591', 'PY-2600']);
   });
 
+  it('ignores keys in quoted lines and fenced code blocks: logs and replies are not references', () => {
+    const message = [
+      'Timeouts: improve backlog handling (SE-12)',
+      '',
+      '> Exception: timed out, clientName: NAMISTOU-3(SE.Redis-v2.6.99)',
+      '```',
+      'at host BUILD-7 in worker',
+      '```',
+      'Also fixes SE-13, see > note',
+    ].join('\n');
+    expect(facts.ticketKeys(message)).toEqual(['SE-12', 'SE-13']);
+  });
+
   it('ignores user names in trailers that name a person', () => {
     const message = [
       'fix(dispatcher): remove unreachable assert (#4521)',

@@ -18,6 +18,15 @@ const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 // name there is not a ticket key.
 const PERSON_TRAILER = /^[ \t]*[A-Za-z][A-Za-z-]*:[^\n]*<[^>\n]*@[^>\n]*>[ \t]*$/gm;
 
+// Quoted material — an e-mail reply's or a blockquote's `>` lines, a fenced code block — holds what
+// someone else wrote: logs, exceptions, host names. StackExchange.Redis quotes a timeout message
+// with "clientName: NAMISTOU-3(…)", which is no ticket.
+const QUOTED_LINE = /^[ \t]*>[^\n]*$/gm;
+const FENCED_BLOCK = /^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?^[ \t]*\1[ \t]*$/gm;
+
+/** Bump when what `ticketKeys` or `isFix` reads changes: cached history records are then read again. */
+export const MESSAGE_RULES_VERSION = 2;
+
 const CO_AUTHOR_LINE = /^[ \t]*co-authored-by:[ \t]*(.*?)[ \t]*<([^>\n]*)>[ \t]*$/gim;
 
 function compile(source: string, flags: string, what: string): RegExp {
@@ -54,6 +63,8 @@ export class MessageFacts {
     // squash merges copy into every message: sentry-python has 45 commits "resolving" LIN-1234.
     if (message.includes('<!--')) message = message.replace(HTML_COMMENT, ' ');
     if (message.includes('@')) message = message.replace(PERSON_TRAILER, ' ');
+    if (message.includes('>')) message = message.replace(QUOTED_LINE, ' ');
+    if (message.includes('```') || message.includes('~~~')) message = message.replace(FENCED_BLOCK, ' ');
     const keys: string[] = [];
     for (const pattern of this.tickets) {
       pattern.lastIndex = 0;

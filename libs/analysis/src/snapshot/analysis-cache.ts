@@ -1,6 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AnalysisOptions } from '../analysis-options';
 import type { CommitRecord } from '../history/commit-record';
+import { MESSAGE_RULES_VERSION } from '../history/message-facts';
 import type { BlobFacts } from '../tree/blob-facts';
 
 /**
@@ -29,6 +30,7 @@ export interface AnalysisCache {
 /** The options that decide what a commit record holds. */
 export function historyKey(options: AnalysisOptions): string {
   return JSON.stringify([
+    MESSAGE_RULES_VERSION,
     options.renames,
     options.fixPattern,
     options.ticketPatterns,
