@@ -162,16 +162,11 @@ function addSymbol(
   const docs = resolveSymbolPart(index, member);
   if (docs.length === 0 && usedStrength > 0) {
     // A module's constant is declared where it is assigned; the other files only use it.
-    const assigners = index.assignedDocs.get(member.toLowerCase()) ?? [];
-    if (assigners.length <= MAX_AMBIGUITY) acc.add(assigners, strength, hit);
-    const users = filesUsing(index, member);
-    acc.add(
-      assigners.length > 0 && assigners.length <= MAX_AMBIGUITY
-        ? users.filter((d) => !assigners.includes(d))
-        : users,
-      strength * usedStrength,
-      hit,
-    );
+    const assigned = index.assignedDocs.get(member.toLowerCase()) ?? [];
+    const declarers = assigned.length <= MAX_AMBIGUITY ? assigned : [];
+    acc.add(declarers, strength, hit);
+    const users = filesUsing(index, member).filter((d) => !declarers.includes(d));
+    acc.add(users, strength * usedStrength, hit);
     return;
   }
   if (owners.size === 0) {

@@ -43,7 +43,8 @@ const TRAILING_PR = /[\s.]*\(\s*(?:GH-|gh-)?#\d+\s*\)[\s.]*$/;
 // tools append a footer after such a line ("------------- Created by MOE: http://…").
 const DASHED_FOOTER = /\s+-{5,}(?:\s.*)?$/;
 // A closing phrase that ends the subject ("… link extractors. Fixes GH-838", "This should fix #7",
-// "(closes issue #64)", "… to fix issue #3145", "Fix for #3781") goes whole: without its references the words would dangle at the end.
+// "(closes issue #64)", "… to fix issue #3145", "Fix for #3781") goes whole: without its
+// references the words would dangle at the end.
 const TRAILING_CLOSE = new RegExp(
   `[\\s,;:(-]*\\b(?:(?:[Tt]his|[Ww]hich|[Ii]t)\\s+(?:should\\s+|will\\s+|also\\s+)?|to\\s+)?${CLOSING}` +
     `${REFERENCE}(?:\\s*(?:,|&|and|\\()?\\s*(?:${CLOSING})?${REFERENCE})*[\\s.)"]*$`,
