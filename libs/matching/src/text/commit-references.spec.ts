@@ -57,6 +57,21 @@ describe('withoutReferences', () => {
       'Closes #5692 (which was a regression introduced with the fix for #5633)',
       'Closes (which was a regression introduced with the fix)',
     ],
+    // A shorthand list of the same project's keys; a bracket holding only a closing phrase and its
+    // references; a leading "Issue #N:" label; a reference GitHub cut short in a long subject.
+    [
+      '[CONFIGURATION-715/716] Added alternative IOFactory implementation.',
+      'Added alternative IOFactory implementation',
+    ],
+    ['[Fixes #1671] Passthrough `dialect_kwargs`', 'Passthrough `dialect_kwargs`'],
+    ['Trim keys (closes issue #64) before lookup', 'Trim keys before lookup'],
+    ['Issue #2772: Remove Guard in RestoreQueues()', 'Remove Guard in RestoreQueues()'],
+    ['Bug 1234 - crash on empty input', 'Bug 1234 - crash on empty input'],
+    ['PR #12 - Handle timeouts', 'Handle timeouts'],
+    [
+      'Close created writer in the compressor middleware (#…',
+      'Close created writer in the compressor middleware',
+    ],
   ])('%s → %s', (subject, title) => {
     expect(withoutReferences(subject)).toBe(title);
   });

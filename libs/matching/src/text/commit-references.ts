@@ -10,10 +10,11 @@ import {
  * are all read without them.
  */
 
-// A key, or a list of them ("HV-406 and HV-437", "[LANG-1, LANG-2]").
+// A key, or a list of them ("HV-406 and HV-437", "[LANG-1, LANG-2]", "CONFIGURATION-715/716").
+const KEY_WITH_SHORTHAND = `${TICKET_KEY_PATTERN}(?:/[1-9][0-9]{0,6})*`;
 const TICKET_KEYS = new RegExp(
   // Not a key when more dashed numbers follow (a date or a version), as TICKET_KEY_IN_TEXT reads it.
-  `\\[?\\b(${TICKET_KEY_PATTERN}(?:\\s*(?:,|&|/|\\+|and)\\s*${TICKET_KEY_PATTERN})*)\\b(?!-\\d)\\]?:?`,
+  `\\[?\\b(${KEY_WITH_SHORTHAND}(?:\\s*(?:,|&|/|\\+|and)\\s*${KEY_WITH_SHORTHAND})*)\\b(?!-\\d)\\]?:?`,
   'g',
 );
 const ONE_KEY = new RegExp(TICKET_KEY_PATTERN, 'g');
@@ -37,6 +38,15 @@ const REFERENCE = `(?:(?:GH-|gh-)?#\\d+|${ISSUE_URL}|${TICKET_KEY_PATTERN})`;
 const REFERENCES = `${REFERENCE}(?:\\s*(?:,|&|\\/|and)\\s*${REFERENCE})*`;
 // "Fix for #12" closes only as a sentence of its own: in "Complete fix for POOL-326" "fix" is the title's.
 const CLOSING = `(?:[Ff]ix(?:e[sd])?|[Cc]lose[sd]?|[Rr]esolve[sd]?|[Rr]efs?|[Ss]ee)(?:(?<=(?:^|[.;:!?(]\\s*)\\w+)\\s+for)?(?:\\s+[Ii]ssues?)?:?\\s+`;
+// A bracket holding only references, with or without a closing phrase: "[Fixes #1671] Pass …",
+// "Trim keys (closes issue #64) before lookup".
+const BRACKETED_CLOSE = new RegExp(`[[(]\\s*(?:${CLOSING})?(?:[Ii]ssues?\\s+)?${REFERENCES}\\s*[\\])]`, 'g');
+// A label that only introduces references at the start: "Issue #2772: Remove …", "PR #12 - …".
+const LEADING_LABEL = new RegExp(
+  `^\\s*(?:[Ii]ssues?|[Bb]ugs?|[Tt]ickets?|PR|[Pp]ull [Rr]equest)\\s+${REFERENCES}\\s*(?:[:|–—-]+\\s+|$)`,
+);
+// GitHub cuts a long subject short inside its PR number when it quotes it: `Revert "… (#…" (#924)`.
+const TRUNCATED_PR = /\(?\s*(?:GH-|gh-)?#\d*…/g;
 // A PR number in brackets at the very end, after whatever else the subject closes with.
 const TRAILING_PR = /[\s.]*\(\s*(?:GH-|gh-)?#\d+\s*\)[\s.]*$/;
 // A line of dashes ends the title: git joins a message's first paragraph into the subject, and
@@ -68,7 +78,10 @@ export function dropReferences(subject: string): string {
   return subject
     .replace(DASHED_FOOTER, '')
     .replace(TRAILING_PR, '')
+    .replace(TRUNCATED_PR, ' ')
+    .replace(LEADING_LABEL, '')
     .replace(TRAILING_CLOSE, unlessStandard)
+    .replace(BRACKETED_CLOSE, unlessStandard)
     .replace(PREPOSITION_REFERENCES, unlessStandard)
     .replace(TICKET_KEYS, dropTicketKeys)
     .replace(PR_NUMBER, ' ')
