@@ -55,6 +55,7 @@ export {
   buildEvalSet,
   cleanQuery,
   defaultCutIndex,
+  newerCutIndices,
   CutPaths,
   goldFiles,
   isQualifying,

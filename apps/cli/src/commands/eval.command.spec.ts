@@ -167,6 +167,44 @@ describe('sightline eval', () => {
     }
   }, 60_000);
 
+  it('places the default cut later when the tree was replaced and no query is left before it', async () => {
+    const repo = FixtureRepo.create();
+    try {
+      const day = 86_400;
+      for (let i = 0; i < 40; i++) {
+        repo.commit({
+          message: `Tune the v1 lexer, step ${i}`,
+          time: 1_600_000_000 + i * day,
+          files: { 'v1/lexer.go': `package v1\n\nconst step = ${i}\n` },
+        });
+      }
+      repo.commit({
+        message: 'Replace the parser with v2',
+        time: 1_600_000_000 + 40 * day,
+        files: {
+          'v1/lexer.go': null,
+          'v2/decoder.go': 'package v2\n\nfunc Decode() {}\n',
+          'v2/encoder.go': 'package v2\n\nfunc Encode() {}\n',
+        },
+      });
+      for (let i = 0; i < 20; i++) {
+        const file = i % 2 ? 'v2/decoder.go' : 'v2/encoder.go';
+        repo.commit({
+          message: `Fix ${i % 2 ? 'decoding' : 'encoding'} of case ${i}`,
+          time: 1_600_000_000 + (41 + i) * day,
+          files: { [file]: `package v2\n\n// case ${i}\nfunc ${i % 2 ? 'Decode' : 'Encode'}() {}\n` },
+        });
+      }
+      // The default cut (half the history back) is in the v1 tree, where no fix's file existed yet.
+      const report = JSON.parse(await run([repo.path, '--json'])) as EvalReport;
+      expect(report.cut.chosenBy).toBe('default');
+      expect(report.queries).toBeGreaterThan(0);
+      expect(report.indexedFiles).toBe(2);
+    } finally {
+      repo.dispose();
+    }
+  }, 60_000);
+
   it('rejects contradictory or malformed options', async () => {
     await expect(run([shop.repo.path, '--weights', '{"bogus":1}'])).rejects.toThrow('--weights:');
     await expect(run([shop.repo.path, '--weights', '{"similar":-1}'])).rejects.toThrow('--weights: similar');

@@ -3,6 +3,7 @@ import {
   cleanQuery,
   CutPaths,
   defaultCutIndex,
+  newerCutIndices,
   goldFiles,
   HistoryCommit,
   isQualifying,
@@ -191,6 +192,21 @@ describe('buildEvalSet', () => {
       commit({ hash: '2', subject: 'ENG-3', tickets: ['ENG-3'], files: ['src/a.ts'] }),
     ];
     expect(buildEvalSet(after, exists, { limit: 10, maxGoldFiles: 30 })).toEqual([]);
+  });
+});
+
+describe('newerCutIndices', () => {
+  const history = Array.from({ length: 20 }, (_, i) => ({ hash: String(i) }));
+
+  it('moves a quarter of the way to the newest commit on each try', () => {
+    expect(newerCutIndices(16, () => true, history)).toEqual([12, 8, 4]);
+  });
+
+  it('takes the own commit nearest each point, past an imported history', () => {
+    // 5–14 came in with an imported history.
+    const own = (hash: string) => Number(hash) < 5 || Number(hash) > 14;
+    expect(newerCutIndices(16, own, history)).toEqual([15, 4, 3]);
+    expect(newerCutIndices(1, () => true, history)).toEqual([]);
   });
 });
 

@@ -164,6 +164,50 @@ export function defaultCutIndex(
   return counted;
 }
 
+/**
+ * Newer cuts to try when the default one leaves almost no queries: a quarter of the way to the
+ * newest commit, half, three quarters (`tries` evenly spaced steps), each the own commit nearest
+ * that point and newer than the cut tried before. A project that replaced its tree (HCL's v2 came
+ * in from another repository and the v1 files went) has no query whose files existed at a cut
+ * before the replacement.
+ */
+export function newerCutIndices(
+  cut: number,
+  isOwn: (hash: string) => boolean,
+  commitsNewestFirst: readonly { hash: string }[],
+  tries = 3,
+): number[] {
+  const out: number[] = [];
+  let previous = cut;
+  for (let step = 1; step <= tries; step++) {
+    const at = nearestOwn(
+      Math.floor((cut * (tries + 1 - step)) / (tries + 1)),
+      previous,
+      isOwn,
+      commitsNewestFirst,
+    );
+    if (at === undefined) continue;
+    out.push(at);
+    previous = at;
+  }
+  return out;
+}
+
+/** The own commit nearest `at` strictly between the newest commit and `before`. */
+function nearestOwn(
+  at: number,
+  before: number,
+  isOwn: (hash: string) => boolean,
+  commitsNewestFirst: readonly { hash: string }[],
+): number | undefined {
+  for (let distance = 0; at - distance > 0 || at + distance < before; distance++) {
+    for (const i of [at + distance, at - distance]) {
+      if (i > 0 && i < before && isOwn(commitsNewestFirst[i].hash)) return i;
+    }
+  }
+  return undefined;
+}
+
 function countedCutIndex(
   commitsNewestFirst: readonly HistoryCommit[],
   limit: number,

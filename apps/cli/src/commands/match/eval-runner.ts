@@ -12,11 +12,13 @@ import {
   CONFIDENCE_HIT_RANK,
   defaultCutIndex,
   historyFromAnalysisCache,
+  newerCutIndices,
   queryOutcome,
   rankByContent,
   rankTicket,
   summarize,
   type CalibrationBin,
+  type EvalQuery,
   type HistoryCommit,
   type QueryOutcome,
   type RankMetrics,
@@ -79,6 +81,11 @@ export interface EvalReport {
 }
 
 const RANKED = 100;
+/**
+ * A default cut followed by fewer queries than this is tried again nearer the head: an evaluation
+ * of a handful of queries measures nothing.
+ */
+const MIN_DEFAULT_QUERIES = 20;
 const LISTED_FILES = 5;
 
 async function analyseHead(path: string, io: CommandIo): Promise<AnalysisResult> {
@@ -92,13 +99,20 @@ async function analyseHead(path: string, io: CommandIo): Promise<AnalysisResult>
   }
 }
 
+interface CutChoice {
+  rev: string;
+  chosenBy: EvalReport['cut']['chosenBy'];
+  /** For a default cut: newer cuts to try when it leaves too few queries. */
+  fallbacks: string[];
+}
+
 async function chooseCut(
   path: string,
   head: string,
   history: readonly HistoryCommit[],
   options: EvalOptions,
-): Promise<{ rev: string; chosenBy: EvalReport['cut']['chosenBy'] }> {
-  if (options.cut) return { rev: options.cut, chosenBy: 'cut' };
+): Promise<CutChoice> {
+  if (options.cut) return { rev: options.cut, chosenBy: 'cut', fallbacks: [] };
   if (history.length < 2)
     throw new CliError('the repository has too little history to evaluate on', EXIT_USAGE);
   if (options.since) {
@@ -107,13 +121,42 @@ async function chooseCut(
     let best: HistoryCommit | undefined;
     for (const c of history) if (c.time * 1000 < at && (!best || c.time > best.time)) best = c;
     if (!best) throw new CliError(`--since ${options.since}: no commit before that date`);
-    return { rev: best.hash, chosenBy: 'since' };
+    return { rev: best.hash, chosenBy: 'since', fallbacks: [] };
   }
   const own = await ownHistory(path, head).catch((error: unknown) => {
     throw asCliError(error);
   });
-  const cut = defaultCutIndex(history, options.limit, options.maxGoldFiles, (hash) => own.has(hash));
-  return { rev: history[cut].hash, chosenBy: 'default' };
+  const isOwn = (hash: string) => own.has(hash);
+  const cut = defaultCutIndex(history, options.limit, options.maxGoldFiles, isOwn);
+  const fallbacks = newerCutIndices(cut, isOwn, history).map((i) => history[i].hash);
+  return { rev: history[cut].hash, chosenBy: 'default', fallbacks };
+}
+
+interface EvalSetAtCut {
+  indexed: Awaited<ReturnType<typeof buildRepositoryIndex>>;
+  /** Commits after the cut, oldest first. */
+  after: HistoryCommit[];
+  existing: Set<string>;
+  queries: EvalQuery[];
+}
+
+async function evalSetAt(
+  path: string,
+  rev: string,
+  history: readonly HistoryCommit[],
+  head: AnalysisResult,
+  options: EvalOptions,
+  io: CommandIo,
+): Promise<EvalSetAtCut> {
+  const indexed = await buildRepositoryIndex(path, rev, io, head.cache);
+  const before = new Set(indexed.cache.commits.map((c) => c.hash));
+  const after = history.filter((c) => !before.has(c.hash)).reverse();
+  const existing = new Set(indexed.corpus.files.map((f) => f.path));
+  const queries = buildEvalSet(after, (p) => existing.has(p), {
+    limit: options.limit,
+    maxGoldFiles: options.maxGoldFiles,
+  });
+  return { indexed, after, existing, queries };
 }
 
 /** `sightline eval`: matching quality measured on the repository's own history after a cut. */
@@ -123,17 +166,17 @@ export async function runEvaluation(path: string, options: EvalOptions, io: Comm
   const history = historyFromAnalysisCache(head.cache);
   const headMillis = Date.now() - started;
   const cut = await chooseCut(path, head.snapshot.repository.head, history, options);
-  const indexed = await buildRepositoryIndex(path, cut.rev, io, head.cache);
-  const before = new Set(indexed.cache.commits.map((c) => c.hash));
-  const after = history.filter((c) => !before.has(c.hash)).reverse();
-  const existing = new Set(indexed.corpus.files.map((f) => f.path));
-  const queries = buildEvalSet(after, (p) => existing.has(p), {
-    limit: options.limit,
-    maxGoldFiles: options.maxGoldFiles,
-  });
+  let set = await evalSetAt(path, cut.rev, history, head, options, io);
+  // Queries need files that existed at the cut: after a project replaced its tree, a later cut has more.
+  for (const rev of cut.fallbacks) {
+    if (set.queries.length >= MIN_DEFAULT_QUERIES) break;
+    const later = await evalSetAt(path, rev, history, head, options, io);
+    if (later.queries.length > set.queries.length) set = later;
+  }
+  const { indexed, after, existing, queries } = set;
   if (queries.length === 0)
     throw new CliError(
-      'no commit after the cut qualifies as a query (a ticket key, #number or fix that changed existing source files)',
+      'no commit after the cut qualifies as a query (a ticket key, #number or fix that changed source files that existed at the cut); choose another cut with --since YYYY-MM-DD or --cut REV',
       EXIT_USAGE,
     );
 
