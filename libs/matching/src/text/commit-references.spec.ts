@@ -72,6 +72,16 @@ describe('withoutReferences', () => {
       'Close created writer in the compressor middleware (#…',
       'Close created writer in the compressor middleware',
     ],
+    // Another repository's issue, and a key written like an issue number.
+    [
+      '[fix rspec/rspec-core#1433] Added option to disable monkey patching',
+      'Added option to disable monkey patching',
+    ],
+    [
+      'Use ReentrantLock in PoolableConnection.close (#DBCP-591)',
+      'Use ReentrantLock in PoolableConnection.close',
+    ],
+    ['Temporarily disable G602 due to securego/gosec#1234', 'Temporarily disable G602'],
   ])('%s → %s', (subject, title) => {
     expect(withoutReferences(subject)).toBe(title);
   });

@@ -14,7 +14,7 @@ import {
 const KEY_WITH_SHORTHAND = `${TICKET_KEY_PATTERN}(?:/[1-9][0-9]{0,6})*`;
 const TICKET_KEYS = new RegExp(
   // Not a key when more dashed numbers follow (a date or a version), as TICKET_KEY_IN_TEXT reads it.
-  `\\[?\\b(${KEY_WITH_SHORTHAND}(?:\\s*(?:,|&|/|\\+|and)\\s*${KEY_WITH_SHORTHAND})*)\\b(?!-\\d)\\]?:?`,
+  `\\[?#?\\b(${KEY_WITH_SHORTHAND}(?:\\s*(?:,|&|/|\\+|and)\\s*${KEY_WITH_SHORTHAND})*)\\b(?!-\\d)\\]?:?`,
   'g',
 );
 const ONE_KEY = new RegExp(TICKET_KEY_PATTERN, 'g');
@@ -27,14 +27,15 @@ const dropTicketKeys = (match: string, keys: string): string => {
   if (standards.length === 0) return ' ';
   return match.replace(ONE_KEY, (key) => (isStandard(key) ? key : ' '));
 };
-// `(#12)`, `(#12, #13)`, and with a closing keyword: `(fix #12)`, `(closes #12)`.
+// `(#12)`, `(#12, #13)`, and with a closing keyword: `(fix #12)`, `(closes #12)`; `owner/repo#12`.
 const PR_NUMBER =
-  /\(\s*(?:(?:fix(?:e[sd])?|close[sd]?|resolve[sd]?|refs?|see)\s+)?(?:(?:GH-|gh-)?#\d+[\s,]*)+\)|(?:GH-|gh-)?#\d+(?:\s*\/\s*(?:GH-|gh-)?#\d+)*/gi;
+  /\(\s*(?:(?:fix(?:e[sd])?|close[sd]?|resolve[sd]?|refs?|see)\s+)?(?:(?:GH-|gh-)?#\d+[\s,]*)+\)|(?:[\w.-]+\/[\w.-]+)?(?:GH-|gh-)?#\d+(?:\s*\/\s*(?:GH-|gh-)?#\d+)*/gi;
 // An issue's or a pull request's address (`https://github.com/o/r/issues/904`,
 // `http://code.google.com/p/x/issues/detail?id=743`, a Jira `/browse/KEY-1`) is a reference too.
 const ISSUE_URL = `https?:\\/\\/\\S*?(?:\\/issues?\\/|\\/pulls?\\/|\\/browse\\/|[?&]id=)[\\w-]*\\d[^\\s)]*`;
 const ISSUE_URLS = new RegExp(ISSUE_URL, 'g');
-const REFERENCE = `(?:(?:GH-|gh-)?#\\d+|${ISSUE_URL}|${TICKET_KEY_PATTERN})`;
+// `#12`, another repository's `owner/repo#12`, an address, a key (also written `#KEY-12`).
+const REFERENCE = `(?:(?:[\\w.-]+\\/[\\w.-]+)?(?:GH-|gh-)?#\\d+|${ISSUE_URL}|#?${TICKET_KEY_PATTERN})`;
 const REFERENCES = `${REFERENCE}(?:\\s*(?:,|&|\\/|and)\\s*${REFERENCE})*`;
 // "Fix for #12" closes only as a sentence of its own: in "Complete fix for POOL-326" "fix" is the title's.
 const CLOSING = `(?:[Ff]ix(?:e[sd])?|[Cc]lose[sd]?|[Rr]esolve[sd]?|[Rr]efs?|[Ss]ee)(?:(?<=(?:^|[.;:!?(]\\s*)\\w+)\\s+for)?(?:\\s+[Ii]ssues?)?:?\\s+`;
@@ -62,7 +63,7 @@ const TRAILING_CLOSE = new RegExp(
 // So does the preposition that led to references ending a sentence: "Complete fix for POOL-326",
 // "Additional fix for POOL-315. Thanks to …" ("Complete fix for" would dangle).
 const PREPOSITION_REFERENCES = new RegExp(
-  `\\s+(?:for|in|of|per|from|to|on|re|with|after|by|via|since)\\s+(?:[Ii]ssues?\\s+)?(?:\\(${REFERENCES}\\)|${REFERENCES})(?=[\\s)]*$|[.,;:!?)]+(?:\\s|$)|\\s+(?:-{1,3}|–|—)\\s)`,
+  `\\s+(?:for|in|of|per|from|(?:due\\s+)?to|on|re|with|after|by|via|since)\\s+(?:[Ii]ssues?\\s+)?(?:\\(${REFERENCES}\\)|${REFERENCES})(?=[\\s)]*$|[.,;:!?)]+(?:\\s|$)|\\s+(?:-{1,3}|–|—)\\s)`,
   'g',
 );
 /** A phrase around references goes, unless a "reference" in it is a standard's name ("fix for UTF-8"). */
