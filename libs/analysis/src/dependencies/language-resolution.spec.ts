@@ -40,6 +40,20 @@ describe('Python', () => {
     ]);
     expect(externalOf(graph)).toEqual(['src/shop/cart.py: numpy', 'src/shop/cart.py: os']);
   });
+
+  it('resolves imports among type stubs, packages of stubs included', () => {
+    const graph = resolveTree({
+      'stdlib/asyncio/__init__.pyi': 'from .locks import Lock\n',
+      'stdlib/asyncio/locks.pyi': 'from asyncio.events import AbstractEventLoop\n',
+      'stdlib/asyncio/events.pyi': 'class AbstractEventLoop: ...\n',
+      'stdlib/queue.pyi': 'import asyncio\n',
+    });
+    expect(edgesOf(graph)).toEqual([
+      'stdlib/asyncio/__init__.pyi -> stdlib/asyncio/locks.pyi',
+      'stdlib/asyncio/locks.pyi -> stdlib/asyncio/events.pyi',
+      'stdlib/queue.pyi -> stdlib/asyncio/__init__.pyi',
+    ]);
+  });
 });
 
 describe('Go', () => {

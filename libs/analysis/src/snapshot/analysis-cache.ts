@@ -8,7 +8,7 @@ import type { BlobFacts } from '../tree/blob-facts';
  * Bump when the parsers or the record format change meaning: a cache from another version is
  * ignored (the run is then a full one), never misread.
  */
-export const CACHE_FORMAT_VERSION = 15;
+export const CACHE_FORMAT_VERSION = 16;
 
 /**
  * What an incremental run reuses: the compact history records of every commit in the window

@@ -14,6 +14,9 @@ const BY_EXTENSION: ReadonlyMap<string, Language> = new Map<string, Language>([
   ['vue', 'javascript'],
   ['svelte', 'javascript'],
   ['py', 'python'],
+  // Type stubs: Python syntax with `...` bodies (typeshed is nothing else; packages ship them
+  // beside C extensions), as `.d.ts` files are TypeScript.
+  ['pyi', 'python'],
   ['java', 'java'],
   ['go', 'go'],
   ['cs', 'csharp'],

@@ -65,6 +65,7 @@ describe('file kinds', () => {
     'src/latest.py',
     'src/werkzeug/test.py',
     'src/jinja2/tests.py',
+    'stdlib/asyncio/locks.pyi',
     'src/Polly.Testing/ResiliencePipelineExtensions.cs',
     'src/Shop.Contracts/Cart.cs',
   ])('%s is matchable source', (path) => {

@@ -13,6 +13,7 @@ const SOURCE_EXTENSIONS = new Set([
   'mjs',
   'cjs',
   'py',
+  'pyi',
   'go',
   'java',
   'kt',

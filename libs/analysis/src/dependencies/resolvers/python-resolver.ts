@@ -3,12 +3,15 @@ import type { DependencySource, LanguageResolver, Resolution } from '../dependen
 import { ancestorsOf, basenameOf, dirnameOf, joinPath, type PathIndex } from '../path-index';
 
 const PROJECT_FILES = new Set(['setup.py', 'setup.cfg', 'pyproject.toml']);
+// A package is a directory with an `__init__.py`, or an `__init__.pyi` in a tree of type stubs.
+const PACKAGE_INITS = ['__init__.py', '__init__.pyi'];
 
 /**
  * Python import resolution over source roots: the repository root, `src/`, directories holding a
  * setup.py/pyproject.toml (and their `src/`), and the parent of every top-level package (a
  * directory with `__init__.py` whose parent has none). The importing file's own directory is tried
- * last, as Python does for scripts. Relative imports climb from the importing package.
+ * last, as Python does for scripts. Relative imports climb from the importing package. A module is
+ * its source file or, failing that, its type stub (`.pyi`).
  */
 export class PythonResolver implements LanguageResolver {
   private readonly roots: string[];
@@ -24,9 +27,10 @@ export class PythonResolver implements LanguageResolver {
       if (PROJECT_FILES.has(base)) {
         roots.add(dir);
         roots.add(joinPath(dir, 'src')!);
-      } else if (base === '__init__.py') {
+      } else if (PACKAGE_INITS.includes(base)) {
         const parent = dirnameOf(dir);
-        if (dir !== '' && !index.has(joinPath(parent, '__init__.py')!)) roots.add(parent);
+        const parentIsPackage = PACKAGE_INITS.some((init) => index.has(joinPath(parent, init)!));
+        if (dir !== '' && !parentIsPackage) roots.add(parent);
       }
     }
     this.roots = [...roots].filter((r) => r === '' || index.isDir(r)).sort();
@@ -69,15 +73,10 @@ export class PythonResolver implements LanguageResolver {
   }
 
   private moduleFile(base: string, segments: readonly string[]): string | undefined {
-    if (segments.length === 0) {
-      const init = joinPath(base, '__init__.py');
-      return init !== undefined && this.index.has(init) ? init : undefined;
-    }
-    const path = joinPath(base, segments.join('/'));
+    const path = segments.length === 0 ? base : joinPath(base, segments.join('/'));
     if (path === undefined) return undefined;
-    for (const candidate of [`${path}.py`, `${path}/__init__.py`, `${path}.pyi`]) {
-      if (this.index.has(candidate)) return candidate;
-    }
-    return undefined;
+    const inits = PACKAGE_INITS.map((init) => joinPath(path, init)!);
+    const candidates = segments.length === 0 ? inits : [`${path}.py`, inits[0], `${path}.pyi`, inits[1]];
+    return candidates.find((candidate) => this.index.has(candidate));
   }
 }

@@ -36,6 +36,16 @@ describe('Python', () => {
     );
     expect(facts.parseError).toBeUndefined();
   });
+
+  it('reads a type stub as Python: its declarations are the names a ticket can mention', () => {
+    const stub = analyseSource(
+      'stdlib/asyncio/locks.pyi',
+      'from typing import Any\n\nclass Lock:\n    def acquire(self, blocking: bool = ...) -> bool: ...\n    def locked(self) -> bool: ...\n',
+    );
+    expect(stub?.symbols).toEqual(['Lock', 'acquire', 'locked']);
+    expect(stub?.imports).toEqual([{ specifier: 'typing', typeOnly: false, names: ['Any'] }]);
+    expect(stub?.parseError).toBeUndefined();
+  });
 });
 
 describe('Ruby', () => {
