@@ -2,6 +2,7 @@ import { nameKey } from '../text/name-key';
 import { tokenize } from '../text/tokenizer';
 import { FileDocument, INDEX_FIELDS, MatchCorpus, PastTicket } from './corpus';
 import { Bm25fScorer } from './bm25f-scorer';
+import { familyNameDocs } from './family-names';
 import { InvertedIndex, InvertedIndexBuilder } from './inverted-index';
 
 export interface MatchIndexOptions {
@@ -50,6 +51,8 @@ export interface MatchIndex {
   /** `nameKey` of the file name without extension → files, and of each declared symbol → files. */
   readonly fileKeyDocs: ReadonlyMap<string, readonly number[]>;
   readonly symbolKeyDocs: ReadonlyMap<string, readonly number[]>;
+  /** `nameKey` of a file name without the words it shares with many others (family-names.ts) → files. */
+  readonly familyKeyDocs: ReadonlyMap<string, readonly number[]>;
 }
 
 function basename(path: string): string {
@@ -233,5 +236,6 @@ export function buildMatchIndex(corpus: MatchCorpus, options: MatchIndexOptions 
     stemDocs,
     fileKeyDocs,
     symbolKeyDocs,
+    familyKeyDocs: familyNameDocs(files.map((file) => fileNames.of(file)[0])),
   };
 }

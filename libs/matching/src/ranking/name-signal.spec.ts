@@ -61,6 +61,19 @@ describe('nameSignals', () => {
     ]);
   });
 
+  it('reads a file name without the words its family shares, at half strength', () => {
+    const modules = buildMatchIndex({
+      files: ['compile', 'clean', 'shell', 'escriptize', 'upgrade'].map((name) => ({
+        path: `src/rebar_prv_${name}.erl`,
+      })),
+    });
+    const hits = [...nameSignals(modules, prepareTicket({ title: 'escriptize drops ebin subdirs' }))];
+    expect(hits.map(([doc, v]) => [modules.paths[doc], v.hits.map((h) => h.text)])).toEqual([
+      ['src/rebar_prv_escriptize.erl', ['escriptize']],
+    ]);
+    expect(hits[0][1].value).toBeLessThanOrEqual(0.5);
+  });
+
   describe('entry-point files', () => {
     const modules = buildMatchIndex({
       files: [

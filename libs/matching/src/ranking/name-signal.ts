@@ -10,7 +10,8 @@ import { PreparedTicket } from '../ticket/prepare-ticket';
  * strength is its specificity (one file with that name: strong; ten: weak), scaled by how rare
  * the name is in the repository's text (in a web framework "context" names `context.go` but is
  * said about everything), and hits combine as a noisy-or. Single words only ever match file
- * names: one word equal to some method name is too common to mean anything.
+ * names: one word equal to some method name is too common to mean anything. A file's name
+ * without its family's words ("escriptize" for `rebar_prv_escriptize`) counts at half strength.
  */
 export interface NameHit {
   text: string;
@@ -27,6 +28,8 @@ const MAX_GRAM = 4;
 const MAX_AMBIGUITY = 12;
 // A symbol named in words is weaker evidence than a file named in words.
 const SYMBOL_STRENGTH = 0.5;
+// So is a file named without its family's words (family-names.ts).
+const FAMILY_STRENGTH = 0.5;
 const WORD = /[\p{L}\p{N}_]+/gu;
 const RARITY_EXPONENT = 1;
 
@@ -63,12 +66,14 @@ export function nameSignals(index: MatchIndex, ticket: PreparedTicket): Map<numb
       seen.add(key);
       const text = gram.join(' ');
       const files = index.fileKeyDocs.get(key) ?? [];
+      const family = index.familyKeyDocs.get(key) ?? [];
       const symbolic = n > 1 || /[\p{Lu}_]/u.test(gram[0].slice(1));
       const symbols = symbolic ? (index.symbolKeyDocs.get(key) ?? []) : [];
-      if (files.length === 0 && symbols.length === 0) continue;
+      if (files.length === 0 && symbols.length === 0 && family.length === 0) continue;
       const strength = Math.pow(rarity(index, key), RARITY_EXPONENT);
       add(out, files, strength, { text, target: 'file' });
       add(out, symbols, strength * SYMBOL_STRENGTH, { text, target: 'symbol' });
+      add(out, family, strength * FAMILY_STRENGTH, { text, target: 'file' });
     }
   }
   return out;
