@@ -40,6 +40,9 @@ describe('file kinds', () => {
     // Perl's test folder, fixtures included.
     't/mojo/Mojo/LoaderException.pm',
     'cpan/t/basic.t',
+    // A Rust module's unit tests (`#[cfg(test)] mod tests;`).
+    'compiler-core/src/format/tests.rs',
+    'src/parse/test.rs',
   ])('%s is a test', (path) => {
     expect(isTestPath(path)).toBe(true);
     expect(isMatchablePath(path)).toBe(false);

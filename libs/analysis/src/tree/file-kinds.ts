@@ -80,6 +80,8 @@ const TEST_FILE =
 // `src/addDays/test.ts` beside `index.ts`); not in Python, where `test.py` and `tests.py` are often
 // modules of the product (`werkzeug.test`, `jinja2.tests`).
 const FOLDER_TEST = /(^|\/)test\.[cm]?[jt]sx?$/;
+// A Rust module's unit tests live in `tests.rs` or `test.rs` beside it (`#[cfg(test)] mod tests;`).
+const RUST_TEST_MODULE = /(^|\/)tests?\.rs$/;
 // .NET test projects: `FluentValidation.Tests/`, `Foo.UnitTests/`, `Polly.Specs/`, `src/UnitTests/`,
 // `IntegrationTests/` (case-sensitive, so `contests/` stays source; `Polly.Testing` is a library).
 const DOTNET_TEST =
@@ -102,6 +104,7 @@ export const TEST_PATH_PATTERNS: readonly RegExp[] = [
   TEST_DIRECTORY,
   TEST_FILE,
   FOLDER_TEST,
+  RUST_TEST_MODULE,
 ];
 
 export function isTestPath(path: string): boolean {
