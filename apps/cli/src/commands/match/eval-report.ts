@@ -30,7 +30,7 @@ export function renderEvalReport(r: EvalReport): string {
     `Sightline vs plain BM25: Top-5 ${signed(100 * (r.sightline.top5 - r.baselines.plain.top5))} points, MRR ×${ratio(r.sightline.mrr, r.baselines.plain.mrr)}`,
     ...(r.queries < FEW_QUERIES
       ? [
-          `Only ${queries(r.queries)}: each moves Top-k by ${(100 / r.queries).toFixed(1)} points, so read these figures as rough (an earlier --cut or --since gives more).`,
+          `Only ${queries(r.queries)}: each moves Top-k by ${(100 / r.queries).toFixed(1)} points, so read these figures as rough (another --cut or --since may give more).`,
         ]
       : []),
     '',
