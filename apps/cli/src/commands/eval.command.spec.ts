@@ -207,6 +207,25 @@ describe('sightline eval', () => {
     }
   }, 60_000);
 
+  it('says plainly when the repository holds no source file to match against', async () => {
+    const repo = FixtureRepo.create();
+    try {
+      repo.commit({
+        message: 'Add templates',
+        time: 1_600_000_000,
+        files: { 'Node.gitignore': 'node_modules/\n' },
+      });
+      repo.commit({
+        message: 'Fix the Node template',
+        time: 1_600_086_400,
+        files: { 'Node.gitignore': 'dist/\n' },
+      });
+      await expect(run([repo.path])).rejects.toThrow('holds no source file Sightline matches tickets to');
+    } finally {
+      repo.dispose();
+    }
+  }, 60_000);
+
   it('rejects contradictory or malformed options', async () => {
     await expect(run([shop.repo.path, '--weights', '{"bogus":1}'])).rejects.toThrow('--weights:');
     await expect(run([shop.repo.path, '--weights', '{"similar":-1}'])).rejects.toThrow('--weights: similar');

@@ -165,6 +165,11 @@ export async function runEvaluation(path: string, options: EvalOptions, io: Comm
   const head = await analyseHead(path, io);
   const history = historyFromAnalysisCache(head.cache);
   const headMillis = Date.now() - started;
+  if (!head.snapshot.files.some((file) => isMatchablePath(file.path)))
+    throw new CliError(
+      `${path} holds no source file Sightline matches tickets to (docs/analysis-languages.md lists the languages): there is nothing to evaluate`,
+      EXIT_USAGE,
+    );
   const cut = await chooseCut(path, head.snapshot.repository.head, history, options);
   let set = await evalSetAt(path, cut.rev, history, head, options, io);
   // Queries need files that existed at the cut: after a project replaced its tree, a later cut has more.
