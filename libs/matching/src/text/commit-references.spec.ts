@@ -82,6 +82,10 @@ describe('withoutReferences', () => {
       'Use ReentrantLock in PoolableConnection.close',
     ],
     ['Temporarily disable G602 due to securego/gosec#1234', 'Temporarily disable G602'],
+    [
+      'Make idle monitoring less noisy; follow up on https://github…',
+      'Make idle monitoring less noisy; follow up',
+    ],
   ])('%s → %s', (subject, title) => {
     expect(withoutReferences(subject)).toBe(title);
   });

@@ -32,7 +32,8 @@ const PR_NUMBER =
   /\(\s*(?:(?:fix(?:e[sd])?|close[sd]?|resolve[sd]?|refs?|see)\s+)?(?:(?:GH-|gh-)?#\d+[\s,]*)+\)|(?:[\w.-]+\/[\w.-]+)?(?:GH-|gh-)?#\d+(?:\s*\/\s*(?:GH-|gh-)?#\d+)*/gi;
 // An issue's or a pull request's address (`https://github.com/o/r/issues/904`,
 // `http://code.google.com/p/x/issues/detail?id=743`, a Jira `/browse/KEY-1`) is a reference too.
-const ISSUE_URL = `https?:\\/\\/\\S*?(?:\\/issues?\\/|\\/pulls?\\/|\\/browse\\/|[?&]id=)[\\w-]*\\d[^\\s)]*`;
+// An address GitHub cut short ("follow up on https://github…") was most likely one of those.
+const ISSUE_URL = `https?:\\/\\/(?:\\S*?(?:\\/issues?\\/|\\/pulls?\\/|\\/browse\\/|[?&]id=)[\\w-]*\\d[^\\s)]*|\\S*…)`;
 const ISSUE_URLS = new RegExp(ISSUE_URL, 'g');
 // `#12`, another repository's `owner/repo#12`, an address, a key (also written `#KEY-12`).
 const REFERENCE = `(?:(?:[\\w.-]+\\/[\\w.-]+)?(?:GH-|gh-)?#\\d+|${ISSUE_URL}|#?${TICKET_KEY_PATTERN})`;
