@@ -18,7 +18,8 @@ import {
   formatScore,
   LOW_CONFIDENCE_TEXT,
   NOTE_TITLE,
-  riskLevelText,
+  headlineText,
+  hasRiskLevel,
   type NoteArea,
   type RiskLevel,
   type RiskNoteReport,
@@ -81,11 +82,14 @@ export function renderJiraNote(report: RiskNoteReport, marker: string): AdfDocum
   const blocks: Block[] = [heading({ level: 3 })(plain(NOTE_TITLE))];
   blocks.push(
     paragraph(
-      status({ text: riskLevelText(report.riskLevel), color: LOZENGE_COLOR[report.riskLevel] }),
+      status({
+        text: headlineText(report),
+        color: hasRiskLevel(report) ? LOZENGE_COLOR[report.riskLevel] : 'neutral',
+      }),
       plain(` confidence ${formatScore(report.confidence)}`),
     ),
   );
-  if (report.lowConfidence)
+  if (report.lowConfidence && hasRiskLevel(report))
     blocks.push(panel({ panelType: INFO_PANEL })(paragraph(plain(LOW_CONFIDENCE_TEXT))));
   if (report.summary) blocks.push(paragraph(plain(report.summary)));
   blocks.push(

@@ -4,7 +4,8 @@ import {
   formatScore,
   LOW_CONFIDENCE_TEXT,
   NOTE_TITLE,
-  riskLevelText,
+  headlineText,
+  hasRiskLevel,
   type NoteArea,
   type RiskNoteReport,
   type SimilarTicket,
@@ -64,10 +65,11 @@ export function renderLinearNote(report: RiskNoteReport, marker: string): string
   const lines: string[] = [
     `### ${NOTE_TITLE}`,
     '',
-    `**${riskLevelText(report.riskLevel)}** · confidence ${formatScore(report.confidence)}`,
+    `**${headlineText(report)}** · confidence ${formatScore(report.confidence)}`,
     '',
   ];
-  if (report.lowConfidence) lines.push(`> ${escapeMarkdown(LOW_CONFIDENCE_TEXT)}`, '');
+  if (report.lowConfidence && hasRiskLevel(report))
+    lines.push(`> ${escapeMarkdown(LOW_CONFIDENCE_TEXT)}`, '');
   if (report.summary) lines.push(escapeMarkdown(report.summary), '');
   lines.push(
     ...section(

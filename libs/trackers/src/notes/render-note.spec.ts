@@ -106,6 +106,24 @@ describe('renderNote', () => {
     expect(note.markdown).toContain('> Low confidence: the areas below are a best guess');
   });
 
+  it('claims no level when no code matched, and promises no areas', () => {
+    const note = renderNote({
+      ...minimal,
+      confidence: 0,
+      riskReasons: ['No code matched: nothing in the repository matches the ticket.'],
+    });
+    expect(note.markdown).toContain('**NO RISK LEVEL** · confidence 0.00');
+    expect(note.markdown).toContain('No code matched: nothing in the repository matches the ticket.');
+    expect(note.markdown).not.toContain('LOW RISK');
+    expect(note.markdown).not.toContain('the areas below');
+    const adf = note.adf as unknown as Node;
+    expect(nodes(adf).find((n) => n.type === 'status')?.attrs).toEqual(
+      expect.objectContaining({ text: 'NO RISK LEVEL', color: 'neutral' }),
+    );
+    expect(nodes(adf).some((n) => n.type === 'panel')).toBe(false);
+    expect(adfSchemaErrors(note.adf)).toEqual([]);
+  });
+
   it('renders Linear Markdown with escaped text and code spans', () => {
     const markdown = renderLinearNote(
       sampleRiskReport({

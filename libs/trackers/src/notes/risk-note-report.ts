@@ -80,6 +80,22 @@ export function riskLevelText(level: RiskLevel): string {
   return `${level.toUpperCase()} RISK`;
 }
 
+/**
+ * Whether the report carries a risk level at all. A ticket that matched no code, or only files
+ * the analysis has no figures for, is assessed "low" with confidence 0 and no areas; its one reason
+ * says why, and its note must not read "LOW RISK" above "the areas below" that are not there.
+ */
+export function hasRiskLevel(report: RiskNoteReport): boolean {
+  return report.areas.length > 0 || report.confidence > 0;
+}
+
+export const NO_RISK_LEVEL_TEXT = 'NO RISK LEVEL';
+
+/** The note's headline: the level, or that there is none. */
+export function headlineText(report: RiskNoteReport): string {
+  return hasRiskLevel(report) ? riskLevelText(report.riskLevel) : NO_RISK_LEVEL_TEXT;
+}
+
 /** Fixed two decimals, so 0.1 + 0.2 style noise never changes the rendered bytes. */
 export function formatScore(value: number): string {
   return value.toFixed(2);
