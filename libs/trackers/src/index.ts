@@ -51,6 +51,7 @@ export { LinearTrackerClient } from './linear/linear-tracker.client';
 export { adfToText } from './text/adf-text';
 export { markdownToText } from './text/markdown-text';
 export {
+  hasRiskLevel,
   riskNoteReportSchema,
   type DependencyWarning,
   type NoteArea,

@@ -1,5 +1,6 @@
 import {
   canonicalJson,
+  hasRiskLevel,
   JIRA_PROPERTY_MAX_CHARS,
   sha256Hex,
   type JsonObject,
@@ -17,6 +18,7 @@ const JIRA_DATA_BUDGET = JIRA_PROPERTY_MAX_CHARS - 2_000;
 
 function subtitleOf(report: RiskNoteReport): string {
   const areas = report.areas.length === 1 ? '1 area' : `${report.areas.length} areas`;
+  if (!hasRiskLevel(report)) return `No risk level · ${areas}`;
   return `Risk: ${report.riskLevel}${report.lowConfidence ? ' (low confidence)' : ''} · ${areas}`;
 }
 

@@ -107,6 +107,14 @@ describe('machineDataOf', () => {
     expect(jira.reportUrl).toBe(report.reportUrl);
   });
 
+  it('says there is no risk level when the ticket matched no code', () => {
+    const unmatched = sampleRiskReport({ riskLevel: 'low', confidence: 0, areas: [], lowConfidence: true });
+    expect(machineDataOf('linear', unmatched, HASH).subtitle).toBe('No risk level · 0 areas');
+    expect(machineDataOf('jira', sampleRiskReport({ confidence: 0 }), HASH).subtitle).toBe(
+      'Risk: high · 2 areas',
+    );
+  });
+
   it('keeps the Jira property under 32 KB by dropping the reasons first', () => {
     const long = sampleRiskReport({
       riskReasons: Array.from({ length: 400 }, (_, i) => `reason ${i} `.repeat(10)),
