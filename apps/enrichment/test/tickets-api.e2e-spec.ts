@@ -232,11 +232,13 @@ describe('ticket report API (e2e)', () => {
     );
   });
 
-  it('says so in the note when the match is only a guess', async () => {
+  it('says so in the note when no code matched, and claims no level', async () => {
     const run = await enrich(shop, 'TAPI-2', 'Follow up on the thing from the meeting');
     expect(run.status).toBe('written');
     const note = adfToText(jira.issue('TAPI-2').comments[0].body);
-    expect(note).toMatch(/Low confidence/);
+    expect(note).toMatch(/NO RISK LEVEL confidence 0\.00/);
+    expect(note).toMatch(/No code matched: nothing in the repository matches the ticket\./);
+    expect(note).not.toMatch(/LOW RISK|the areas below/);
     expect(jira.issue('TAPI-2').labels).toEqual([]);
   });
 });
