@@ -133,6 +133,22 @@ describe('buildEvalSet', () => {
     expect(buildEvalSet(after, exists).map((q) => q.query)).toEqual(['Fixes cart total']);
   });
 
+  it('skips a release: a subject that is only a version names no change', () => {
+    const after = [
+      commit({ hash: '1', subject: 'v7.0.0 (#3722)', files: ['lib/puma/const.rb'] }),
+      commit({ hash: '2', subject: 'Release v8.0.1 (#3801)', files: ['lib/puma/const.rb'] }),
+      commit({ hash: '3', subject: 'chore(release): v1.7.0-beta.2 (#6412)', files: ['lib/env/data.js'] }),
+      commit({ hash: '4', subject: 'bump to v1.7.1 (#2712)', files: ['version.go'] }),
+      commit({ hash: '5', subject: 'release version 0.15.1', fix: true, files: ['src/__init__.py'] }),
+      commit({ hash: '6', subject: 'Fix v2 release notes link (#90)', files: ['src/a.ts'] }),
+      commit({ hash: '7', subject: 'Support TLS 1.3 (#91)', files: ['src/a.ts'] }),
+    ];
+    expect(buildEvalSet(after, exists).map((q) => q.query)).toEqual([
+      'Fix v2 release notes link',
+      'Support TLS 1.3',
+    ]);
+  });
+
   it("skips the revert of a merge: what it leaves is a merge's subject, no ticket's title", () => {
     const after = [
       commit({ hash: '1', subject: 'Revert "Merge branch \'10.5\'"', fix: true, files: ['src/a.ts'] }),

@@ -64,15 +64,24 @@ export function cleanQuery(subject: string): string {
 
 // What a revert of a merge leaves once "Revert" is unwrapped: a merge's subject, no ticket's title.
 const MERGE_SUBJECT = /^Merge (?:branch|remote-tracking branch|pull request|tag|commit)\b/i;
+// A release's subject ("v7.0.0 (#3722)", "bump to v1.7.1", "release version 0.15.1") names a version,
+// not a change: its pull-request number qualifies it, but no title of a ticket reads like that.
+const RELEASE_SUBJECT =
+  /^(?:(?:release[ds]?|releasing|version|bump(?:ed)?|prepare|preparing|for|to)\s+)*v?\d+(?:\.\d+)+(?:[-+.]?[a-z0-9.]+)?$/i;
 
 /**
  * The ticket title a commit subject stands for, or undefined when none is left: "Fixes #812"
  * leaves "Fixes", which holds no word the matcher reads — the ticket's title is in the tracker,
- * not in the commit — and `Revert "Merge branch '10.5'"` leaves a merge's subject.
+ * not in the commit — `Revert "Merge branch '10.5'"` leaves a merge's subject and "v7.0.0 (#3722)"
+ * a release's.
  */
 function queryOf(subject: string): string | undefined {
   const query = cleanQuery(subject);
-  return !MERGE_SUBJECT.test(query) && prepareTicket({ title: query }).terms.length > 0 ? query : undefined;
+  return !MERGE_SUBJECT.test(query) &&
+    !RELEASE_SUBJECT.test(query) &&
+    prepareTicket({ title: query }).terms.length > 0
+    ? query
+    : undefined;
 }
 
 export function isQualifying(commit: HistoryCommit): boolean {
