@@ -69,6 +69,11 @@ describe('file kinds', () => {
     'src/werkzeug/test.py',
     'src/jinja2/tests.py',
     'stdlib/asyncio/locks.pyi',
+    // Shell scripts in each shell's dialect.
+    'lib/git.zsh',
+    'plugins/git/git.plugin.zsh',
+    'completions/_docker.bash',
+    'share/functions/fish_prompt.fish',
     'src/Polly.Testing/ResiliencePipelineExtensions.cs',
     'src/Shop.Contracts/Cart.cs',
   ])('%s is matchable source', (path) => {

@@ -52,6 +52,9 @@ const SOURCE_EXTENSIONS = new Set([
   'svelte',
   'sql',
   'sh',
+  'bash',
+  'zsh',
+  'fish',
   // More languages without a parser (as Perl, Erlang, Haskell… above): matched by path, history
   // and text, ranked as hotspots by their non-blank lines.
   'r',

@@ -24,7 +24,7 @@ const MAX_SYMBOLS = 50;
 const MAX_FRAMES = 40;
 
 const EXTENSIONS =
-  'tsx?|mts|cts|jsx?|mjs|cjs|py|pyi|go|java|kt|kts|scala|groovy|cs|fs|vb|rb|php|rs|c|h|cc|cpp|cxx|hpp|hh|hxx|mm?|swift|dart|lua|pl|pm|sql|sh|bash|vue|svelte|ex|exs|erl|hs|clj|elm|ml|json|ya?ml|toml|xml|gradle|properties|html|css|scss|less|md|rst|proto|graphql';
+  'tsx?|mts|cts|jsx?|mjs|cjs|py|pyi|go|java|kt|kts|scala|groovy|cs|fs|vb|rb|php|rs|c|h|cc|cpp|cxx|hpp|hh|hxx|mm?|swift|dart|lua|pl|pm|sql|sh|bash|zsh|fish|vue|svelte|ex|exs|erl|hs|clj|elm|ml|json|ya?ml|toml|xml|gradle|properties|html|css|scss|less|md|rst|proto|graphql';
 const FILE = new RegExp(
   `(?:[A-Za-z]:)?(?:[\\w@.$~+-]+[\\\\/])*[\\w@$+-][\\w@.$+-]*\\.(?:${EXTENSIONS})(?![\\w$])`,
   'g',
