@@ -45,6 +45,10 @@ describe('cleanQuery', () => {
     ['Merge branch fixes, closes #12 and #13', 'Merge branch fixes'],
     ['Fixed comparison to None warning (closes issue #64).', 'Fixed comparison to None warning'],
     ['Fix #4 (Thanks to murphy)', 'Fix (Thanks to murphy)'],
+    // A CI directive steers the build, it says nothing about the change.
+    ['Remove win-gem-test files and directory [ci skip]', 'Remove win-gem-test files and directory'],
+    ['[skip ci] docs: fix the typo in Router', 'fix the typo in Router'],
+    ['document inherited attributes, closes #1398 [ci skip]', 'document inherited attributes'],
     ['Only set memory/CPU limits on run (fix #7159)', 'Only set memory/CPU limits on run'],
     ['Document side effect of HTTP/3 early data (Closes #6936)', 'Document side effect of HTTP/3 early data'],
     // Names of standards are words of the title, not ticket keys.
@@ -140,6 +144,10 @@ describe('buildEvalSet', () => {
       commit({ hash: '3', subject: 'chore(release): v1.7.0-beta.2 (#6412)', files: ['lib/env/data.js'] }),
       commit({ hash: '4', subject: 'bump to v1.7.1 (#2712)', files: ['version.go'] }),
       commit({ hash: '5', subject: 'release version 0.15.1', fix: true, files: ['src/__init__.py'] }),
+      commit({ hash: '5a', subject: 'release v1.8.1 version (#3)', files: ['version.go'] }),
+      commit({ hash: '5b', subject: 'Release/v0.22.0 (#4)', files: ['lib/env/data.js'] }),
+      commit({ hash: '5c', subject: 'bump main to 4.18.1 (#5)', files: ['lodash.js'] }),
+      commit({ hash: '5d', subject: '6.4.0 [ci skip] (#6)', files: ['lib/puma/const.rb'] }),
       commit({ hash: '6', subject: 'Fix v2 release notes link (#90)', files: ['src/a.ts'] }),
       commit({ hash: '7', subject: 'Support TLS 1.3 (#91)', files: ['src/a.ts'] }),
     ];

@@ -51,10 +51,12 @@ const CONVENTIONAL = /^\s*[a-z]+(?:\([^)]*\))?!?:\s*/i;
 const BRANCH_TAGS =
   /^\s*(?:\[(?:[^\]]*\b(?:backport|cherry[- ]?pick(?:ed)?)\b[^\]]*|v?\d+(?:\.(?:\d+|x))+)\]\s*)+/i;
 const REVERT = /^\s*revert\b\s*:?\s*"?(.*?)"?\s*$/i;
+// A CI directive (`[ci skip]`, `[skip ci]`) steers the build; no ticket's title holds one.
+const CI_DIRECTIVE = /\[(?:ci skip|skip ci|no ci|skip actions)\]/gi;
 
 /** A commit subject as the ticket title it stands for: also without a commit-type prefix or "Revert". */
 export function cleanQuery(subject: string): string {
-  let text = dropReferences(subject).replace(BRANCH_TAGS, '');
+  let text = dropReferences(subject.replace(CI_DIRECTIVE, ' ')).replace(BRANCH_TAGS, '');
   const revert = REVERT.exec(text);
   if (revert) text = revert[1];
   text = text.replace(CONVENTIONAL, '');
@@ -64,10 +66,14 @@ export function cleanQuery(subject: string): string {
 
 // What a revert of a merge leaves once "Revert" is unwrapped: a merge's subject, no ticket's title.
 const MERGE_SUBJECT = /^Merge (?:branch|remote-tracking branch|pull request|tag|commit)\b/i;
-// A release's subject ("v7.0.0 (#3722)", "bump to v1.7.1", "release version 0.15.1") names a version,
-// not a change: its pull-request number qualifies it, but no title of a ticket reads like that.
-const RELEASE_SUBJECT =
-  /^(?:(?:release[ds]?|releasing|version|bump(?:ed)?|prepare|preparing|for|to)\s+)*v?\d+(?:\.\d+)+(?:[-+.]?[a-z0-9.]+)?$/i;
+// A release's subject ("v7.0.0 (#3722)", "bump main to 4.18.1", "Release/v0.22.0", "release v1.8.1
+// version") names a version, not a change: its pull-request number qualifies it, but no title of a
+// ticket reads like that.
+const RELEASE_WORD = '(?:release[ds]?|releasing|version|bump(?:ed)?|prepare|preparing|for|to|main|master)';
+const RELEASE_SUBJECT = new RegExp(
+  `^(?:${RELEASE_WORD}[\\s/]+)*v?\\d+(?:\\.\\d+)+(?:[-+.]?[a-z0-9.]+)?(?:\\s+${RELEASE_WORD})*$`,
+  'i',
+);
 
 /**
  * The ticket title a commit subject stands for, or undefined when none is left: "Fixes #812"
