@@ -157,6 +157,26 @@ describe('buildEvalSet', () => {
     ]);
   });
 
+  it("skips a formatting bot's fixes: no one filed a ticket for them", () => {
+    const after = [
+      commit({
+        hash: '1',
+        subject: '[pre-commit.ci] auto fixes from pre-commit.com hooks',
+        fix: true,
+        files: ['src/a.py'],
+      }),
+      commit({
+        hash: '2',
+        subject: '[pre-commit.ci lite] apply automatic fixes',
+        fix: true,
+        files: ['src/a.py'],
+      }),
+      commit({ hash: '3', subject: '[autofix.ci] apply automated fixes', fix: true, files: ['src/a.ts'] }),
+      commit({ hash: '4', subject: '[CI] fix flaky upload test', fix: true, files: ['src/a.ts'] }),
+    ];
+    expect(buildEvalSet(after, exists).map((q) => q.query)).toEqual(['[CI] fix flaky upload test']);
+  });
+
   it("skips the revert of a merge: what it leaves is a merge's subject, no ticket's title", () => {
     const after = [
       commit({ hash: '1', subject: 'Revert "Merge branch \'10.5\'"', fix: true, files: ['src/a.ts'] }),

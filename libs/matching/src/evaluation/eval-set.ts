@@ -75,6 +75,10 @@ const RELEASE_SUBJECT = new RegExp(
   'i',
 );
 
+// A formatting bot's commit (`[pre-commit.ci] auto fixes from pre-commit.com hooks`, `[autofix.ci]
+// apply automated fixes`): "fixes" qualifies it, but no one filed a ticket for it.
+const BOT_SUBJECT = /^\s*\[(?:pre-commit\.ci(?: lite)?|autofix\.ci|bot)\]/i;
+
 /**
  * The ticket title a commit subject stands for, or undefined when none is left: "Fixes #812"
  * leaves "Fixes", which holds no word the matcher reads — the ticket's title is in the tracker,
@@ -82,6 +86,7 @@ const RELEASE_SUBJECT = new RegExp(
  * a release's.
  */
 function queryOf(subject: string): string | undefined {
+  if (BOT_SUBJECT.test(subject)) return undefined;
   const query = cleanQuery(subject);
   return !MERGE_SUBJECT.test(query) &&
     !RELEASE_SUBJECT.test(query) &&
