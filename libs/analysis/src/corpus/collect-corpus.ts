@@ -1,6 +1,5 @@
 import type { AnalysisOptionsInput } from '../analysis-options';
-import { analyseRepository, AnalysisResult } from '../snapshot/analyse-repository';
-import type { AnalysisCache } from '../snapshot/analysis-cache';
+import { AnalyseExtras, analyseRepository, AnalysisResult } from '../snapshot/analyse-repository';
 import type { ProgressListener } from '../snapshot/analysis-progress';
 import type { RepositoryCorpus } from './corpus-builder';
 
@@ -17,9 +16,9 @@ export async function collectRepositoryCorpus(
   path: string,
   options: AnalysisOptionsInput = {},
   onProgress?: ProgressListener,
-  previous?: AnalysisCache,
+  extras: Pick<AnalyseExtras, 'previous' | 'trustUncounted'> = {},
 ): Promise<CorpusResult> {
-  const result = await analyseRepository(path, options, onProgress, { corpus: true, previous });
+  const result = await analyseRepository(path, options, onProgress, { ...extras, corpus: true });
   if (!result.corpus) throw new Error('the analysis did not collect the corpus it was asked for');
   return { ...result, corpus: result.corpus };
 }

@@ -71,6 +71,22 @@ describe('a clone that lacks old file versions', () => {
     expect(again.snapshot.files).toEqual(snapshot.files);
   });
 
+  it('takes them as they are from an analysis of the same clone made in the same run', async () => {
+    dropBlob(repo, first, 'docs/big.json');
+    const head = await analyseRepository(repo.path, { parserThreads: 0 });
+
+    const before = await analyseRepository(repo.path, { rev: 'HEAD~1', parserThreads: 0 }, undefined, {
+      previous: head.cache,
+      trustUncounted: true,
+    });
+
+    expect(before.stats).toMatchObject({ commitsRead: 0, commitsReused: 2, commitsWithoutLines: 2 });
+    expect(figures(before.snapshot.files, 'src/a.ts')).toEqual([2, 0]);
+    expect(before.snapshot.warnings).toEqual([
+      expect.stringMatching(/^2 of 2 commits were read without line counts/),
+    ]);
+  });
+
   it('counts the lines once the missing version is back', async () => {
     const oid = dropBlob(repo, first, 'docs/big.json');
     const partial = await analyseRepository(repo.path, { parserThreads: 0 });

@@ -28,6 +28,13 @@ import { createSourceAnalyser, resolveFileDependencies } from './source-integrat
 export interface AnalyseExtras {
   /** The cache of an earlier run: only commits and blobs it lacks are read. Any cache is safe to pass. */
   previous?: AnalysisCache;
+  /**
+   * `previous` was read from this clone in this same run (an evaluation analysing several
+   * revisions): its commits without line counts are taken as they are. Otherwise they are read
+   * again, since the clone may have been repaired — on a clone missing many versions that costs a
+   * git restart per commit, every time.
+   */
+  trustUncounted?: boolean;
   /** Also collect the per-file text the matcher indexes (symbols, comments, commit subjects, tickets). */
   corpus?: boolean;
   /** Replaces the built-in parsers (tests, or a caller that owns a worker pool). */
@@ -119,8 +126,9 @@ export async function analyseRepository(
   const readHistory = async (): Promise<CommitRecord[]> => {
     const list = await listCommits(cwd, repository.head, since ?? undefined, abort.signal);
     const cached = new Map<string, CommitRecord>();
-    // A commit read without line counts is read again: the clone may have been repaired since.
-    for (const record of previous?.commits ?? []) if (!record.linesUnknown) cached.set(record.hash, record);
+    for (const record of previous?.commits ?? []) {
+      if (!record.linesUnknown || extras.trustUncounted) cached.set(record.hash, record);
+    }
     const missing = list.hashes.filter((hash) => !cached.has(hash));
     stats.commitsReused = list.hashes.length - missing.length;
     let done = stats.commitsReused;

@@ -33,7 +33,10 @@ function progressLine(io: CommandIo, label: string): { update(p: AnalysisProgres
   };
 }
 
-/** Analyses the repository at `rev` (tree and history up to it) and indexes its corpus. */
+/**
+ * Analyses the repository at `rev` (tree and history up to it) and indexes its corpus. `previous`
+ * is an analysis of the same clone made in this run, so what it read is reused as it is.
+ */
 export async function buildRepositoryIndex(
   path: string,
   rev: string,
@@ -44,7 +47,10 @@ export async function buildRepositoryIndex(
   const progress = progressLine(io, `indexing ${rev}`);
   let result: CorpusResult;
   try {
-    result = await collectRepositoryCorpus(path, { rev }, (p) => progress.update(p), previous);
+    result = await collectRepositoryCorpus(path, { rev }, (p) => progress.update(p), {
+      previous,
+      trustUncounted: true,
+    });
   } catch (error) {
     throw asCliError(error);
   } finally {

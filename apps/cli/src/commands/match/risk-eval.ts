@@ -139,7 +139,10 @@ export class RiskEvaluationCollector {
     let snapshot: RepositorySnapshot;
     try {
       snapshot = (
-        await analyseRepository(this.path, { rev: `${hash}^` }, undefined, { previous: this.cache })
+        await analyseRepository(this.path, { rev: `${hash}^` }, undefined, {
+          previous: this.cache,
+          trustUncounted: true,
+        })
       ).snapshot;
     } catch (error) {
       throw asCliError(error);
