@@ -32,6 +32,8 @@ export interface ExplainContext {
   index: MatchIndex;
   query: readonly ResolvedTerm[];
   contentQuery: readonly ResolvedTerm[];
+  /** Every term of the ticket as written, known to the index or not ("GraphQL" beside "graph", "ql"). */
+  written: readonly string[];
   weights: MatchWeights;
 }
 
@@ -47,13 +49,20 @@ function share(part: number, total: number): number {
 
 /**
  * The terms as a reason quotes them: an identifier the ticket wrote is indexed whole and by its
- * parts, and "PostgreSQL" says what "postgre" and "sql" would repeat.
+ * parts, and "PostgreSQL" says what "postgre" and "sql" would repeat — also where only the parts
+ * matched, when every one of them did (`parseGraphQLRequest` holds "graph" and "ql", and the
+ * reader wrote "GraphQL").
  */
-function withoutParts(surfaces: readonly string[]): string[] {
-  const identifiers = new Set(surfaces.filter(isIdentifier));
-  if (identifiers.size === 0) return [...surfaces];
-  const parts = new Set([...identifiers].flatMap((s) => splitIdentifier(s)));
-  return surfaces.filter((s) => identifiers.has(s) || !parts.has(s));
+function asWritten(surfaces: readonly string[], written: readonly string[]): string[] {
+  const listed = new Set(surfaces);
+  const wordsOf = new Map<string, string>();
+  for (const identifier of written.filter(isIdentifier)) {
+    const parts = splitIdentifier(identifier).filter((p) => written.includes(p));
+    if (listed.has(identifier) || (parts.length > 1 && parts.every((p) => listed.has(p)))) {
+      for (const part of parts) if (!wordsOf.has(part)) wordsOf.set(part, identifier);
+    }
+  }
+  return [...new Set(surfaces.map((s) => wordsOf.get(s) ?? s))];
 }
 
 function isIdentifier(surface: string): boolean {
@@ -70,11 +79,12 @@ function termReasons(ctx: ExplainContext, doc: number, textPart: number, total: 
   INDEX_FIELDS.forEach((field, f) => {
     const fieldTotal = shares.reduce((a, s) => a + s.fieldScores[f], 0);
     if (fieldTotal <= 0) return;
-    const terms = withoutParts(
+    const terms = asWritten(
       shares
         .filter((s) => s.fieldScores[f] >= FIELD_SHARE * s.score)
         .sort((a, b) => b.fieldScores[f] - a.fieldScores[f])
         .map((s) => surfaceOf.get(s.termId) ?? ''),
+      ctx.written,
     ).slice(0, MAX_TERMS);
     if (terms.length === 0) return;
     reasons.push({ kind: 'terms', field, terms, share: share((textPart * fieldTotal) / docScore, total) });
@@ -108,10 +118,11 @@ export function explainEvidence(
   }
   if (e.text > 0) reasons.push(...termReasons(ctx, doc, e.text, total));
   if (e.content > 0) {
-    const terms = withoutParts(
+    const terms = asWritten(
       ctx.contentQuery
         .filter((q) => ctx.index.content.termFrequency(0, q.termId, doc) > 0)
         .map((t) => t.surface),
+      ctx.written,
     ).slice(0, MAX_TERMS);
     if (terms.length > 0)
       reasons.push({ kind: 'terms', field: 'content', terms, share: share(e.content, total) });

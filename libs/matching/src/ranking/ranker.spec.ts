@@ -100,6 +100,27 @@ describe('rankTicket', () => {
     expect(terms).toContainEqual(expect.arrayContaining(['stripe']));
   });
 
+  it('quotes the identifier the ticket wrote where every part of it matched on its own', () => {
+    const graph = buildMatchIndex({
+      files: [
+        { path: 'src/parse-request.ts', symbols: ['parseGraphQLRequest'] },
+        { path: 'src/cookies.ts', symbols: ['readCookies'] },
+      ],
+    });
+    const [best] = rankTicket(graph, { title: 'GraphQL requests fail' }).files;
+    expect(best.path).toBe('src/parse-request.ts');
+    expect(best.reasons).toContainEqual(
+      expect.objectContaining({
+        kind: 'terms',
+        field: 'symbols',
+        terms: expect.arrayContaining(['GraphQL']),
+      }),
+    );
+    const quoted = best.reasons.flatMap((r) => (r.kind === 'terms' ? r.terms : []));
+    expect(quoted).not.toContain('graph');
+    expect(quoted).not.toContain('ql');
+  });
+
   it('prefers the owner of a qualified member over other files declaring the member', () => {
     const owners = buildMatchIndex({
       files: [

@@ -141,7 +141,13 @@ export function rankTicket(
   const best = candidates[0].score;
   const kept = candidates.filter((c) => c.score >= best * MIN_RELATIVE_SCORE);
   const scale = scoreScale(ticket, signals, weights);
-  const ctx: ExplainContext = { index, query: signals.query, contentQuery: signals.contentQuery, weights };
+  const ctx: ExplainContext = {
+    index,
+    query: signals.query,
+    contentQuery: signals.contentQuery,
+    written: ticket.terms.map((t) => t.surface),
+    weights,
+  };
   const explain =
     options.explain === false
       ? undefined
