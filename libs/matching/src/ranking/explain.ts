@@ -50,15 +50,15 @@ function share(part: number, total: number): number {
 /**
  * The terms as a reason quotes them: an identifier the ticket wrote is indexed whole and by its
  * parts, and "PostgreSQL" says what "postgre" and "sql" would repeat — also where only the parts
- * matched, when every one of them did (`parseGraphQLRequest` holds "graph" and "ql", and the
- * reader wrote "GraphQL").
+ * matched, when every one the index reads did (`parseGraphQLRequest` holds "graph" and "ql", and
+ * the reader wrote "GraphQL"; `fill_in` is "fill" to the index).
  */
 function asWritten(surfaces: readonly string[], written: readonly string[]): string[] {
   const listed = new Set(surfaces);
   const wordsOf = new Map<string, string>();
   for (const identifier of written.filter(isIdentifier)) {
     const parts = splitIdentifier(identifier).filter((p) => written.includes(p));
-    if (listed.has(identifier) || (parts.length > 1 && parts.every((p) => listed.has(p)))) {
+    if (listed.has(identifier) || (parts.length > 0 && parts.every((p) => listed.has(p)))) {
       for (const part of parts) if (!wordsOf.has(part)) wordsOf.set(part, identifier);
     }
   }

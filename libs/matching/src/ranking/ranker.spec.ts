@@ -119,6 +119,14 @@ describe('rankTicket', () => {
     const quoted = best.reasons.flatMap((r) => (r.kind === 'terms' ? r.terms : []));
     expect(quoted).not.toContain('graph');
     expect(quoted).not.toContain('ql');
+    // `fill_in` has one part the index reads ("in" is a stop word).
+    const [actions] = rankTicket(
+      buildMatchIndex({ files: [{ path: 'lib/actions.rb', symbols: ['fill'] }] }),
+      { title: 'fill_in skips the field' },
+    ).files;
+    expect(actions.reasons).toContainEqual(
+      expect.objectContaining({ kind: 'terms', field: 'symbols', terms: ['fill_in'] }),
+    );
   });
 
   it('prefers the owner of a qualified member over other files declaring the member', () => {
