@@ -45,6 +45,33 @@ describe('the per-query part of the eval report', () => {
   });
 });
 
+describe('the comparison line of the eval report', () => {
+  const none: RankMetrics = { queries: 2, top1: 0, top5: 0, top10: 0, mrr: 0, map: 0 };
+
+  it('gives the MRR ratio when plain BM25 found something', () => {
+    expect(renderEvalReport(reportWith([]))).toContain(
+      'Sightline vs plain BM25: Top-5 +0.0 points, MRR ×1.00',
+    );
+  });
+
+  it('gives no ratio when plain BM25 ranked no answer at all', () => {
+    const neither = renderEvalReport({
+      ...reportWith([]),
+      sightline: none,
+      baselines: { plain: none, tokenized: none },
+    });
+    expect(neither).toContain('Sightline vs plain BM25: Top-5 +0.0 points; neither ranked an answer');
+    expect(neither).not.toContain('∞');
+    const onlySightline = renderEvalReport({
+      ...reportWith([]),
+      baselines: { plain: none, tokenized: none },
+    });
+    expect(onlySightline).toContain(
+      'Sightline vs plain BM25: Top-5 +50.0 points; plain BM25 ranked no answer',
+    );
+  });
+});
+
 describe('the risk part of the eval report', () => {
   it('gives the reason and the counts per level when risk cannot be measured', () => {
     const text = renderEvalReport({

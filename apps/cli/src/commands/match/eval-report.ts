@@ -27,7 +27,7 @@ export function renderEvalReport(r: EvalReport): string {
     row('BM25 over contents (plain)', r.baselines.plain),
     row('BM25 over contents (tokenized)', r.baselines.tokenized),
     '',
-    `Sightline vs plain BM25: Top-5 ${signed(100 * (r.sightline.top5 - r.baselines.plain.top5))} points, MRR ×${ratio(r.sightline.mrr, r.baselines.plain.mrr)}`,
+    `Sightline vs plain BM25: Top-5 ${signed(100 * (r.sightline.top5 - r.baselines.plain.top5))} points${mrrRatio(r.sightline.mrr, r.baselines.plain.mrr)}`,
     ...(r.queries < FEW_QUERIES
       ? [
           `Only ${queries(r.queries)}: each moves Top-k by ${(100 / r.queries).toFixed(1)} points, so read these figures as rough (another --cut or --since may give more).`,
@@ -118,8 +118,10 @@ function signed(x: number): string {
   return `${x >= 0 ? '+' : ''}${x.toFixed(1)}`;
 }
 
-function ratio(a: number, b: number): string {
-  return b > 0 ? (a / b).toFixed(2) : '∞';
+/** A ratio to nothing is no figure: say what happened instead. */
+function mrrRatio(sightline: number, plain: number): string {
+  if (plain > 0) return `, MRR ×${(sightline / plain).toFixed(2)}`;
+  return sightline > 0 ? '; plain BM25 ranked no answer' : '; neither ranked an answer';
 }
 
 function secs(ms: number): string {
