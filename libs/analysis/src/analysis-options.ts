@@ -24,6 +24,8 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
   '**/.venv/**',
   '**/site-packages/**',
   '**/dist/**',
+  // Build output under a package's name for it: socket.io commits its browser bundle to `client-dist/`.
+  '**/*{-,_}dist/**',
   '**/__generated__/**',
   // Phoenix's built front-end assets.
   '**/priv/static/**',

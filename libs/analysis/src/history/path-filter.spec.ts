@@ -7,6 +7,8 @@ describe('createExclusionFilter', () => {
     for (const path of [
       'node_modules/a/index.js',
       'web/dist/app.js',
+      'packages/socket.io/client-dist/socket.io.js',
+      'packages/ui/lib_dist/index.js',
       'assets/app.min.js',
       'priv/static/assets/app.js',
       'installer/priv/static/phoenix.js',
@@ -55,6 +57,8 @@ describe('createExclusionFilter', () => {
     expect(excluded('Sources/Shop/Cart.swift')).toBe(false);
     expect(excluded('lib/models/cart.dart')).toBe(false);
     expect(excluded('src/deps/resolver.ts')).toBe(false);
+    expect(excluded('src/distance/haversine.ts')).toBe(false);
+    expect(excluded('tools/dist-utils/pack.js')).toBe(false);
     // CPython's own venv module is source, not a virtual environment.
     expect(excluded('Lib/venv/__init__.py')).toBe(false);
     expect(excluded('ShareX/Forms/MainForm.cs')).toBe(false);
