@@ -158,3 +158,26 @@ describe('Objective-C', () => {
     expect(analyseSource('cart.h', 'int total(int x);\n')?.language).toBe('c');
   });
 });
+
+describe('a file its grammar cannot read in reasonable time', () => {
+  // Not Objective-C at all: a routine in another language that also uses `.m`. Line by line such
+  // text sends the Objective-C grammar into backtracking that went on for minutes.
+  const routine = [
+    'CART ;SHOP - TOTALS;',
+    ' S:$P(CART,U)]"" T=$P(^CART(1,$P(X,U),0),U,2) ;---> TOTAL',
+    'a,b]""(^,,c,2);-->',
+  ].join('\n');
+
+  it('is given up on after a bounded number of parse steps: line count and the reason, no figures', () => {
+    const facts = analyseSource('routines/CART.m', routine);
+    expect(facts).toMatchObject({ language: 'objc', loc: 3, functions: [], symbols: [] });
+    expect(facts?.parseError).toMatch(/^parser failed: the objc grammar gave up after 1,0\d\d parse steps$/);
+  });
+
+  it('leaves the parser ready for the next file', () => {
+    analyseSource('routines/CART.m', routine);
+    const next = analyseSource('Sources/Cart.m', '@implementation Cart\n- (int)total { return 1; }\n@end\n');
+    expect(next?.parseError).toBeUndefined();
+    expect(next?.symbols).toContain('Cart');
+  });
+});
