@@ -41,7 +41,11 @@ export function familyNameDocs(names: readonly string[]): Map<string, number[]> 
       const key = nameKey(rest.join(''));
       if (key.length >= MIN_KEY_LENGTH) keys.add(key);
     }
-    for (const key of keys) docs.set(key, [...(docs.get(key) ?? []), doc]);
+    for (const key of keys) {
+      const files = docs.get(key);
+      if (files) files.push(doc);
+      else docs.set(key, [doc]);
+    }
   });
   return docs;
 }
