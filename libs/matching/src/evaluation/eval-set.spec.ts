@@ -26,6 +26,11 @@ describe('cleanQuery', () => {
       'skip chmod on pre-existing dirs in SaveUploadedFile',
     ],
     ['feat!: drop node 16', 'drop node 16'],
+    ['(wasm) fix: set the Content-Type of a request body', 'set the Content-Type of a request body'],
+    ['[FIXED] Reconnect after a lost JetStream consumer', 'Reconnect after a lost JetStream consumer'],
+    ['[IMPROVED]: faster KeyValue watchers (#1302)', 'faster KeyValue watchers'],
+    ['[fix dist] Remove a bunch of dependencies', 'Remove a bunch of dependencies'],
+    ['[tiny] eslint auto-fix', 'eslint auto-fix'],
     [
       '[PR #12082/830b9421 backport][3.13] Fix ValueError with ClientTimeout(total=0)',
       'Fix ValueError with ClientTimeout(total=0)',

@@ -46,7 +46,13 @@ export interface EvalSetOptions {
 export const DEFAULT_EVAL_SET_OPTIONS: EvalSetOptions = { limit: 300, maxGoldFiles: 30 };
 
 const ISSUE_NUMBER = /(?:^|[\s([])(?:GH-|gh-)?#\d+\b/;
-const CONVENTIONAL = /^\s*[a-z]+(?:\([^)]*\))?!?:\s*/i;
+// `fix(scope)!: `, also with the scope first (`(wasm) fix: `).
+const CONVENTIONAL = /^\s*(?:\([^)]*\)\s*)?[a-z]+(?:\([^)]*\))?!?:\s*/i;
+// A changelog tag that opens with the kind of change (`[FIXED]`, `[IMPROVED]`, `[fix dist]`,
+// `[tiny]`) is a commit type in brackets. A tag naming a part of the project (`[docs]`, `[Console]`)
+// stays: it is a scope a tracker's title may hold too.
+const CHANGE_TAG =
+  /^\s*\[(?:fix(?:e[sd])?|bug ?fix(?:e[sd])?|bug|hotfix|feat(?:ure)?|new|add(?:ed)?|improved?|improvements?|enhance(?:d|ments?)?|change[sd]?|removed?|deprecated?|security|updated?|breaking|minor|tiny|trivial|wip|perf|refactor(?:ed|ing)?)(?:[\s,/]+[\w-]+)*\]\s*:?\s*/i;
 // A backport bot's or a maintenance branch's tags: `[PR #1/830b9421 backport][3.13]`, `[3.12]`.
 const BRANCH_TAGS =
   /^\s*(?:\[(?:[^\]]*\b(?:backport|cherry[- ]?pick(?:ed)?)\b[^\]]*|v?\d+(?:\.(?:\d+|x))+)\]\s*)+/i;
@@ -59,7 +65,7 @@ export function cleanQuery(subject: string): string {
   let text = dropReferences(subject.replace(CI_DIRECTIVE, ' ')).replace(BRANCH_TAGS, '');
   const revert = REVERT.exec(text);
   if (revert) text = revert[1];
-  text = text.replace(CONVENTIONAL, '');
+  text = text.replace(CHANGE_TAG, '').replace(CONVENTIONAL, '');
   // A second conventional prefix survives after a ticket key ("LANG-12: fix(x): …").
   return tidyTitle(text.replace(CONVENTIONAL, ''));
 }
