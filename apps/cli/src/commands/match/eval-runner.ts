@@ -202,7 +202,15 @@ export async function runEvaluation(path: string, options: EvalOptions, io: Comm
   const points: { confidence: number; hit: boolean }[] = [];
   const perQuery: EvalQueryResult[] = [];
   const risk = options.risk
-    ? new RiskEvaluationCollector(path, indexed.snapshot, indexed.index, history, after, head.cache)
+    ? new RiskEvaluationCollector(
+        path,
+        indexed.snapshot,
+        indexed.index,
+        history,
+        after,
+        head.cache,
+        indexed.cache,
+      )
     : undefined;
   for (const q of queries) {
     const result = rankTicket(

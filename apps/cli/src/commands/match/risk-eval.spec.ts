@@ -1,6 +1,13 @@
+import { analyseRepository, type AnalysisResult } from '@sightline/analysis';
 import { buildRiskHistory, type FixtureRepo } from '@sightline/testing';
 import { renderEvalReport } from './eval-report';
 import { runEvaluation } from './eval-runner';
+
+// The real analysis, watched: which parsed files each refreshed snapshot is offered.
+jest.mock('@sightline/analysis', () => {
+  const actual = jest.requireActual<typeof import('@sightline/analysis')>('@sightline/analysis');
+  return { ...actual, analyseRepository: jest.fn(actual.analyseRepository) };
+});
 
 const io = { stdout: { write: () => true }, stderr: { write: () => true } };
 
@@ -43,6 +50,23 @@ describe('sightline eval --risk: each ticket assessed on a snapshot from before 
     );
     expect(report.perQuery).toBeUndefined();
     expect(JSON.stringify(risk)).not.toContain('laterFixes"');
+  }, 120_000);
+
+  it('offers each refreshed snapshot the files the snapshot before it parsed', async () => {
+    const analyse = jest.mocked(analyseRepository);
+    analyse.mockClear();
+    await runEvaluation(repo.path, { cut, limit: 300, maxGoldFiles: 30, risk: true }, io);
+    const refreshes = analyse.mock.calls.flatMap(([, options, , extras], i) =>
+      options?.rev?.endsWith('^') ? [{ extras, i }] : [],
+    );
+    expect(refreshes).toHaveLength(4);
+    for (let r = 1; r < refreshes.length; r++) {
+      const before = (await analyse.mock.results[refreshes[r - 1].i].value) as AnalysisResult;
+      const offered = refreshes[r].extras?.previous?.blobs;
+      const parsedBefore = [...before.cache.blobs.keys()];
+      expect(parsedBefore.length).toBeGreaterThan(0);
+      expect(parsedBefore.filter((key) => !offered?.has(key))).toEqual([]);
+    }
   }, 120_000);
 
   it('with --per-query, gives every query its level and whether a fix followed it', async () => {

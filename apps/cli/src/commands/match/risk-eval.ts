@@ -56,6 +56,12 @@ export class RiskEvaluationCollector {
   private readonly commits: Map<string, HistoryCommit>;
   private readonly queries: { query: EvalQuery; match: MatchResult }[] = [];
   private readonly atCut: Set<string>;
+  /**
+   * The parsed files of the latest snapshot (the cut's at first). The next snapshot, one refresh
+   * later, holds most of the same file versions; offered with the head's, they are not parsed again
+   * (jbeder/yaml-cpp: 2 of every 2.5 s of a snapshot went to parsing).
+   */
+  private latestBlobs: AnalysisCache['blobs'];
 
   constructor(
     private readonly path: string,
@@ -65,8 +71,10 @@ export class RiskEvaluationCollector {
     /** The commits after the cut, oldest first: they name the moves a later snapshot has made. */
     private readonly afterCut: readonly HistoryCommit[],
     private readonly cache: AnalysisCache,
+    cutCache: AnalysisCache,
     private readonly refreshDays = RISK_REFRESH_DAYS,
   ) {
+    this.latestBlobs = cutCache.blobs;
     this.commits = new Map(history.map((commit) => [commit.hash, commit]));
     this.atCut = new Set(cut.files.map((file) => file.path));
   }
@@ -138,12 +146,13 @@ export class RiskEvaluationCollector {
   private async snapshotBefore(hash: string): Promise<RepositorySnapshot> {
     let snapshot: RepositorySnapshot;
     try {
-      snapshot = (
-        await analyseRepository(this.path, { rev: `${hash}^` }, undefined, {
-          previous: this.cache,
-          trustUncounted: true,
-        })
-      ).snapshot;
+      const previous = { ...this.cache, blobs: new Map([...this.cache.blobs, ...this.latestBlobs]) };
+      const result = await analyseRepository(this.path, { rev: `${hash}^` }, undefined, {
+        previous,
+        trustUncounted: true,
+      });
+      this.latestBlobs = result.cache.blobs;
+      snapshot = result.snapshot;
     } catch (error) {
       throw asCliError(error);
     }
