@@ -12,6 +12,7 @@ describe('collectRepositoryCorpus', () => {
         'billing/invoice.ts':
           '/** Sums invoice lines including tax. */\nexport class InvoiceTotals {\n  sum(lines: number[]): number {\n    return lines.reduce((a, b) => a + b, 0);\n  }\n}\n',
         'README.md': '# Billing\n',
+        'reports/ledger.R': 'ledger_balance <- function(entries) {\n  sum(entries)\n}\n',
       },
     });
     repo.commit({
@@ -43,11 +44,21 @@ describe('collectRepositoryCorpus', () => {
       'fix: rounding of invoice totals again',
       'Add invoice totals PAY-12',
     ]);
+    // R has no parser: its declared names come from the text.
+    expect(corpus.files.find((f) => f.path === 'reports/ledger.R')).toMatchObject({
+      language: null,
+      symbols: ['ledger_balance'],
+    });
     expect(corpus.areas).toEqual([
-      { path: '.', name: '.', kind: 'directory', files: ['README.md', 'billing/invoice-totals.ts'] },
+      {
+        path: '.',
+        name: '.',
+        kind: 'directory',
+        files: ['README.md', 'billing/invoice-totals.ts', 'reports/ledger.R'],
+      },
     ]);
     expect(corpus.tickets.map((t) => [t.key, t.files])).toEqual([
-      ['PAY-12', ['README.md', 'billing/invoice-totals.ts']],
+      ['PAY-12', ['README.md', 'billing/invoice-totals.ts', 'reports/ledger.R']],
       ['PAY-13', ['billing/invoice-totals.ts']],
     ]);
     expect(JSON.stringify(snapshot)).not.toContain('Sums invoice lines');

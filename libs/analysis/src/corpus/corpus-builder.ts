@@ -3,6 +3,7 @@ import type { CommitRecord } from '../history/commit-record';
 import type { HistoryFigures } from '../metrics/history-aggregator';
 import type { BlobFacts } from '../tree/blob-facts';
 import type { RepositorySnapshot } from '../snapshot/snapshot.schema';
+import { declaredNames } from './declared-names';
 
 /** Most recent commit subjects kept per file: older ones add little for matching and a lot of size. */
 export const MAX_SUBJECTS_PER_FILE = 200;
@@ -77,11 +78,16 @@ export function buildCorpus(input: {
         if (subjects.length >= MAX_SUBJECTS_PER_FILE) break;
       }
       const content = contents.get(path);
+      const language = snapshot.files[f].language;
       return {
         path,
         area: snapshot.files[f].area,
-        language: snapshot.files[f].language,
-        symbols: facts[f]?.symbols ?? [],
+        language,
+        // A language without a parser declares names too; its text shows where.
+        symbols:
+          language === null && content !== undefined
+            ? declaredNames(path, content)
+            : (facts[f]?.symbols ?? []),
         comments: facts[f]?.comments ?? '',
         commitSubjects: subjects,
         tickets: ticketsByFile[f],
