@@ -3,7 +3,7 @@ import type { CommitRecord } from '../history/commit-record';
 import type { HistoryFigures } from '../metrics/history-aggregator';
 import type { BlobFacts } from '../tree/blob-facts';
 import type { RepositorySnapshot } from '../snapshot/snapshot.schema';
-import { declaredNames } from './declared-names';
+import { commentText, declaredNames } from './unparsed-source';
 
 /** Most recent commit subjects kept per file: older ones add little for matching and a lot of size. */
 export const MAX_SUBJECTS_PER_FILE = 200;
@@ -79,16 +79,14 @@ export function buildCorpus(input: {
       }
       const content = contents.get(path);
       const language = snapshot.files[f].language;
+      // A language without a parser declares names and has comments too; its text shows where.
+      const unparsed = language === null && content !== undefined;
       return {
         path,
         area: snapshot.files[f].area,
         language,
-        // A language without a parser declares names too; its text shows where.
-        symbols:
-          language === null && content !== undefined
-            ? declaredNames(path, content)
-            : (facts[f]?.symbols ?? []),
-        comments: facts[f]?.comments ?? '',
+        symbols: unparsed ? declaredNames(path, content) : (facts[f]?.symbols ?? []),
+        comments: unparsed ? commentText(path, content) : (facts[f]?.comments ?? ''),
         commitSubjects: subjects,
         tickets: ticketsByFile[f],
         ...(content !== undefined ? { content } : {}),

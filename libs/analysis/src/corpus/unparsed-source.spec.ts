@@ -1,4 +1,4 @@
-import { declaredNames, MAX_DECLARED_NAMES } from './declared-names';
+import { commentText, declaredNames, MAX_DECLARED_NAMES } from './unparsed-source';
 
 describe('declaredNames', () => {
   it.each([
@@ -70,5 +70,28 @@ describe('declaredNames', () => {
   it('keeps at most MAX_DECLARED_NAMES names of a generated file', () => {
     const content = Array.from({ length: MAX_DECLARED_NAMES + 50 }, (_, i) => `f${i} :: Int`).join('\n');
     expect(declaredNames('src/Table.hs', content)).toHaveLength(MAX_DECLARED_NAMES);
+  });
+});
+
+describe('commentText', () => {
+  it.each([
+    [
+      'src/Parser.hs',
+      '-- | Parses a whole module.\nmodule P where\n{- Layout rules\n   live here. -}\nx = "-- not a comment"\n',
+      'Parses a whole module.\nLayout rules\nlive here.',
+    ],
+    ['tools/install.sh', '#!/bin/sh\n# Installs the theme.\necho "#no"\n', 'Installs the theme.'],
+    ['src/cowboy_req.erl', '%% Reads the request body.\nbody(Req) -> ok.\n', 'Reads the request body.'],
+    ['lib/parser.ml', '(* Tokens of the lexer *)\nlet x = 1\n', 'Tokens of the lexer'],
+    ['src/join.jl', '#= Joins two frames. =#\n# on keys\n', 'Joins two frames.\non keys'],
+  ])('%s', (path, content, comments) => {
+    expect(commentText(path, content)).toBe(comments);
+  });
+
+  it('skips a licence header, as the parsers do, and reads nothing from a language it does not know', () => {
+    expect(commentText('R/a.R', '# Copyright 2024 Acme; MIT licence\n# Sums the ledger.\n')).toBe(
+      'Sums the ledger.',
+    );
+    expect(commentText('notes.txt', '# heading\n')).toBe('');
   });
 });

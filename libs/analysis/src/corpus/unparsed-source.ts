@@ -1,16 +1,31 @@
+import { CommentCollector } from '../source/comment-collector';
+
 /**
- * Declared names of a source file in a language Sightline has no parser for (Haskell, R, Julia,
- * Zig, Nim, OCaml, Erlang, Clojure, Perl, Crystal, shell…), read from the line shapes that declare
- * them: `name :: Type`, `name <- function(`, `pub fn name(`, `proc name*(`, `(defn name`, `sub name`.
- * A ticket names these as it names a parsed language's classes and functions, so the matcher's
- * symbol field and exact mentions need them too. Only declarations at a line's start (or, where
- * the language nests them in a block, indented) are read: a name used is not a name declared.
+ * What the matcher reads from a source file in a language Sightline has no parser for (Haskell, R,
+ * Julia, Zig, Nim, OCaml, Erlang, Clojure, Perl, Crystal, shell…): its declared names, from the
+ * line shapes that declare them (`name :: Type`, `name <- function(`, `pub fn name(`, `proc
+ * name*(`, `(defn name`, `sub name`), and its comments. A ticket names these as it names a parsed
+ * language's classes and functions, so the matcher's symbol and comment fields need them too. Only
+ * declarations at a line's start (or, where the language nests them in a block, indented) are
+ * read: a name used is not a name declared.
  */
+
 interface DeclarationShapes {
   extensions: readonly string[];
   /** Each matched with the `m` flag; capture group 1 is the name. */
   shapes: readonly RegExp[];
+  /** Whole-line and block comments (the comment's text is capture group 1). */
+  comments: readonly RegExp[];
 }
+
+// Comments on lines of their own: a marker after code may sit inside a string.
+const lineComment = (marker: string): RegExp => new RegExp(`^[ \\t]*${marker}(.*)$`, 'gm');
+// `#!/bin/sh` is no comment.
+const HASH = [lineComment('#(?!!)')];
+// Haddock's `-- |` and `-- ^` mark documentation.
+const DASHES = [lineComment('--+(?:\\s*[|^])?'), /\{-\|?([\s\S]*?)-\}/g];
+const SLASHES = [lineComment('//'), /\/\*([\s\S]*?)\*\//g];
+const ML = [/\(\*([\s\S]*?)\*\)/g];
 
 const HASKELL_LIKE = [
   // A top-level type signature, also of an operator or of several names: `a, b :: T`.
@@ -19,10 +34,15 @@ const HASKELL_LIKE = [
 ];
 
 const LANGUAGES: readonly DeclarationShapes[] = [
-  { extensions: ['hs'], shapes: HASKELL_LIKE },
-  { extensions: ['elm'], shapes: [/^([a-z][\w]*)\s*:(?!:)/gm, /^type\s+(?:alias\s+)?([A-Z]\w*)/gm] },
+  { extensions: ['hs'], comments: DASHES, shapes: HASKELL_LIKE },
+  {
+    extensions: ['elm'],
+    comments: DASHES,
+    shapes: [/^([a-z][\w]*)\s*:(?!:)/gm, /^type\s+(?:alias\s+)?([A-Z]\w*)/gm],
+  },
   {
     extensions: ['ml', 'mli'],
+    comments: ML,
     shapes: [
       /^(?:let|and)(?:\s+rec)?\s+([a-z_][\w']*)/gm,
       /^\s*(?:val|external)\s+([a-z_][\w']*)/gm,
@@ -32,17 +52,20 @@ const LANGUAGES: readonly DeclarationShapes[] = [
   },
   {
     extensions: ['erl', 'hrl'],
+    comments: [lineComment('%+')],
     shapes: [/^([a-z][\w]*)\(/gm, /^-(?:record|define|type|opaque)\s*\(?\s*([A-Za-z_]\w*)/gm],
   },
   {
     extensions: ['clj'],
+    comments: [lineComment(';+')],
     shapes: [
       /^\((?:defn-?|defmacro|defmulti|defprotocol|defrecord|deftype|def|defonce)\s+(?:\^\S+\s+)*([^\s()[\]{}"]+)/gm,
     ],
   },
-  { extensions: ['pl', 'pm'], shapes: [/^\s*sub\s+(\w+)/gm, /^\s*package\s+([\w:]+)/gm] },
+  { extensions: ['pl', 'pm'], comments: HASH, shapes: [/^\s*sub\s+(\w+)/gm, /^\s*package\s+([\w:]+)/gm] },
   {
     extensions: ['r'],
+    comments: HASH,
     shapes: [
       /^\s*`?([A-Za-z.][\w.]*)`?\s*(?:<-|<<-|=)\s*function\b/gm,
       /\b(?:setClass|setGeneric|R6Class|setRefClass)\(\s*["'](\w[\w.]*)["']/gm,
@@ -50,6 +73,7 @@ const LANGUAGES: readonly DeclarationShapes[] = [
   },
   {
     extensions: ['jl'],
+    comments: [lineComment('#(?![!=])'), /#=([\s\S]*?)=#/g],
     shapes: [
       /^\s*(?:@\w+\s+)*function\s+(?:[\w.]+\.)?([A-Za-z_][\w!]*)/gm,
       /^\s*(?:@\w+\s+)*(?:mutable\s+)?struct\s+([A-Z]\w*)/gm,
@@ -61,6 +85,7 @@ const LANGUAGES: readonly DeclarationShapes[] = [
   },
   {
     extensions: ['zig'],
+    comments: [lineComment('//')],
     shapes: [
       /^\s*(?:pub\s+)?(?:export\s+|extern\s+(?:"\w+"\s+)?|inline\s+|noinline\s+)?fn\s+(\w+)/gm,
       /^\s*(?:pub\s+)?const\s+(\w+)\s*=\s*(?:extern\s+|packed\s+)?(?:struct|enum|union|opaque)\b/gm,
@@ -68,6 +93,7 @@ const LANGUAGES: readonly DeclarationShapes[] = [
   },
   {
     extensions: ['nim'],
+    comments: [lineComment('#(?![![])'), /#\[([\s\S]*?)\]#/g],
     shapes: [
       /^\s*(?:proc|func|method|iterator|template|macro|converter)\s+`?(\w+)/gm,
       /^\s+([A-Z]\w*)\*?(?:\[[^\]\n]*\])?\s*=\s*(?:ref\s+|ptr\s+)?(?:object|enum|tuple|concept|distinct)\b/gm,
@@ -75,6 +101,7 @@ const LANGUAGES: readonly DeclarationShapes[] = [
   },
   {
     extensions: ['cr'],
+    comments: HASH,
     shapes: [
       /^\s*(?:(?:private|protected|abstract)\s+)*def\s+(?:self\.)?(\w+[?!=]?)/gm,
       /^\s*(?:abstract\s+)?(?:class|struct|module|enum|lib|annotation)\s+([A-Z][\w:]*)/gm,
@@ -83,11 +110,17 @@ const LANGUAGES: readonly DeclarationShapes[] = [
   },
   {
     extensions: ['sh', 'bash', 'zsh'],
+    comments: HASH,
     shapes: [/^\s*(?:function\s+)?([A-Za-z_][\w:.-]*)\s*\(\)/gm, /^\s*function\s+([A-Za-z_][\w:.-]*)/gm],
   },
-  { extensions: ['fish', 'ps1', 'psm1'], shapes: [/^\s*function\s+([A-Za-z_][\w:.-]*)/gim] },
+  {
+    extensions: ['fish', 'ps1', 'psm1'],
+    comments: [...HASH, /<#([\s\S]*?)#>/g],
+    shapes: [/^\s*function\s+([A-Za-z_][\w:.-]*)/gim],
+  },
   {
     extensions: ['sol'],
+    comments: SLASHES,
     shapes: [
       /^\s*(?:abstract\s+)?(?:contract|interface|library|struct|enum|event|error|modifier)\s+(\w+)/gm,
       /^\s*function\s+(\w+)/gm,
@@ -95,6 +128,7 @@ const LANGUAGES: readonly DeclarationShapes[] = [
   },
   {
     extensions: ['groovy'],
+    comments: SLASHES,
     shapes: [
       /^\s*(?:(?:public|private|protected|static|abstract|final)\s+)*(?:class|interface|trait|enum)\s+(\w+)/gm,
       /^\s*(?:(?:public|private|protected|static|final|def|void|[\w<>[\]]+)\s+)+(\w+)\s*\([^)\n]*\)\s*\{/gm,
@@ -102,6 +136,7 @@ const LANGUAGES: readonly DeclarationShapes[] = [
   },
   {
     extensions: ['fs'],
+    comments: [...ML, lineComment('//')],
     shapes: [
       /^\s*(?:let|and)(?:\s+(?:rec|inline|private|mutable))*\s+([A-Za-z_][\w']*)/gm,
       /^\s*(?:type|module)\s+(?:(?:private|internal)\s+)?([A-Z][\w']*)/gm,
@@ -110,27 +145,36 @@ const LANGUAGES: readonly DeclarationShapes[] = [
   },
   {
     extensions: ['vb'],
+    comments: [lineComment("'")],
     shapes: [
       /^\s*(?:(?:Public|Private|Protected|Friend|Shared|Overrides|Overridable|MustInherit|NotInheritable|Partial|Async)\s+)*(?:Function|Sub|Class|Module|Structure|Interface|Enum|Property)\s+(\w+)/gim,
     ],
   },
   {
     extensions: ['sql'],
+    comments: [lineComment('--'), /\/\*([\s\S]*?)\*\//g],
     shapes: [
       /\bcreate\s+(?:or\s+replace\s+)?(?:temporary\s+|temp\s+|unique\s+|materialized\s+)*(?:table|view|function|procedure|trigger|index|type|sequence)\s+(?:if\s+not\s+exists\s+)?(?:[\w"`[\]]+\.)?["`[]?(\w+)/gim,
     ],
   },
   {
     extensions: ['f90'],
+    comments: [lineComment('!')],
     shapes: [
       /^\s*(?:(?:pure|elemental|recursive|module)\s+)*(?:subroutine|function|module|program|type)\s*(?:,[^:\n]*::)?\s+(\w+)/gim,
     ],
   },
 ];
 
-const SHAPES_BY_EXTENSION = new Map<string, readonly RegExp[]>(
-  LANGUAGES.flatMap(({ extensions, shapes }) => extensions.map((e) => [e, shapes] as const)),
+const LANGUAGE_BY_EXTENSION = new Map<string, DeclarationShapes>(
+  LANGUAGES.flatMap((language) => language.extensions.map((e) => [e, language] as const)),
 );
+
+function languageOf(path: string): DeclarationShapes | undefined {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? LANGUAGE_BY_EXTENSION.get(base.slice(dot + 1).toLowerCase()) : undefined;
+}
 
 // Words that open a line in these languages without declaring anything (`if (…)` in shell,
 // `where` in Haskell, `module` lines in Elm).
@@ -153,12 +197,10 @@ export const MAX_DECLARED_NAMES = 2000;
 
 /** The names `content` declares, each once, or [] for a language not listed. */
 export function declaredNames(path: string, content: string): string[] {
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  const dot = base.lastIndexOf('.');
-  const shapes = dot > 0 ? SHAPES_BY_EXTENSION.get(base.slice(dot + 1).toLowerCase()) : undefined;
-  if (!shapes) return [];
+  const language = languageOf(path);
+  if (!language) return [];
   const names = new Set<string>();
-  for (const shape of shapes) {
+  for (const shape of language.shapes) {
     for (const match of content.matchAll(shape)) {
       const name = match[1];
       if (name && !NOT_NAMES.has(name.toLowerCase())) names.add(name);
@@ -166,4 +208,20 @@ export function declaredNames(path: string, content: string): string[] {
     }
   }
   return [...names];
+}
+
+/** The comment text of `content` as the parsers collect it (licence header skipped, capped), or ''. */
+export function commentText(path: string, content: string): string {
+  const language = languageOf(path);
+  if (!language) return '';
+  const found: { at: number; text: string }[] = [];
+  for (const shape of language.comments) {
+    for (const match of content.matchAll(shape)) found.push({ at: match.index, text: match[1] });
+  }
+  const collector = new CommentCollector();
+  for (const { text } of found.sort((a, b) => a.at - b.at)) {
+    if (collector.full) break;
+    collector.add(text);
+  }
+  return collector.text();
 }
