@@ -54,6 +54,11 @@ describe('declaredNames', () => {
       ['parse_expression?', 'Crystal', 'Parser'],
     ],
     [
+      'src/main/groovy/Build.groovy',
+      'class Build {\n  public static String name(int a) {\n  }\n  def run() {\n  }\n}\n',
+      ['Build', 'name', 'run'],
+    ],
+    [
       'lib/git.zsh',
       'function git_current_branch() {\n}\nparse_git_dirty () {\n  if [[ -n $x ]]; then\n  fi\n}\n',
       ['git_current_branch', 'parse_git_dirty'],

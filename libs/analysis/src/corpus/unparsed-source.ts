@@ -10,7 +10,7 @@ import { CommentCollector } from '../source/comment-collector';
  * read: a name used is not a name declared.
  */
 
-interface DeclarationShapes {
+interface UnparsedLanguage {
   extensions: readonly string[];
   /** Each matched with the `m` flag; capture group 1 is the name. */
   shapes: readonly RegExp[];
@@ -33,7 +33,7 @@ const HASKELL_LIKE = [
   /^(?:data|newtype|type(?:\s+family)?|class)\s+(?:\([^)]*\)\s*=>\s*)?([A-Z][\w']*)/gm,
 ];
 
-const LANGUAGES: readonly DeclarationShapes[] = [
+const LANGUAGES: readonly UnparsedLanguage[] = [
   { extensions: ['hs'], comments: DASHES, shapes: HASKELL_LIKE },
   {
     extensions: ['elm'],
@@ -131,7 +131,9 @@ const LANGUAGES: readonly DeclarationShapes[] = [
     comments: SLASHES,
     shapes: [
       /^\s*(?:(?:public|private|protected|static|abstract|final)\s+)*(?:class|interface|trait|enum)\s+(\w+)/gm,
-      /^\s*(?:(?:public|private|protected|static|final|def|void|[\w<>[\]]+)\s+)+(\w+)\s*\([^)\n]*\)\s*\{/gm,
+      // Modifiers and the return type, each word one way (alternatives that overlap backtrack
+      // exponentially on a long line of them).
+      /^\s*(?:[\w<>[\],]+\s+)+(\w+)\s*\([^)\n]*\)\s*\{/gm,
     ],
   },
   {
@@ -166,11 +168,11 @@ const LANGUAGES: readonly DeclarationShapes[] = [
   },
 ];
 
-const LANGUAGE_BY_EXTENSION = new Map<string, DeclarationShapes>(
+const LANGUAGE_BY_EXTENSION = new Map<string, UnparsedLanguage>(
   LANGUAGES.flatMap((language) => language.extensions.map((e) => [e, language] as const)),
 );
 
-function languageOf(path: string): DeclarationShapes | undefined {
+function languageOf(path: string): UnparsedLanguage | undefined {
   const base = path.slice(path.lastIndexOf('/') + 1);
   const dot = base.lastIndexOf('.');
   return dot > 0 ? LANGUAGE_BY_EXTENSION.get(base.slice(dot + 1).toLowerCase()) : undefined;
