@@ -94,9 +94,12 @@ describe('commentText', () => {
   });
 
   it('skips a licence header, as the parsers do, and reads nothing from a language it does not know', () => {
-    expect(commentText('R/a.R', '# Copyright 2024 Acme; MIT licence\n# Sums the ledger.\n')).toBe(
-      'Sums the ledger.',
-    );
+    expect(
+      commentText(
+        'R/a.R',
+        '# Copyright 2024 Acme\n# Licensed under the MIT licence.\n\n# Sums the ledger.\n# In cents.\nsum <- 1\n',
+      ),
+    ).toBe('Sums the ledger.\nIn cents.');
     expect(commentText('notes.txt', '# heading\n')).toBe('');
   });
 });

@@ -216,12 +216,24 @@ export function declaredNames(path: string, content: string): string[] {
 export function commentText(path: string, content: string): string {
   const language = languageOf(path);
   if (!language) return '';
-  const found: { at: number; text: string }[] = [];
+  const found: { at: number; end: number; text: string }[] = [];
   for (const shape of language.comments) {
-    for (const match of content.matchAll(shape)) found.push({ at: match.index, text: match[1] });
+    for (const match of content.matchAll(shape)) {
+      found.push({ at: match.index, end: match.index + match[0].length, text: match[1] });
+    }
+  }
+  // Comment lines that follow each other are one comment, as a parser sees a block: a licence
+  // header written with `#` on every line is skipped whole.
+  const comments: { end: number; text: string }[] = [];
+  for (const comment of found.sort((a, b) => a.at - b.at)) {
+    const last = comments[comments.length - 1];
+    if (last && comment.at === last.end + 1) {
+      last.text += `\n${comment.text}`;
+      last.end = comment.end;
+    } else comments.push({ end: comment.end, text: comment.text });
   }
   const collector = new CommentCollector();
-  for (const { text } of found.sort((a, b) => a.at - b.at)) {
+  for (const { text } of comments) {
     if (collector.full) break;
     collector.add(text);
   }
