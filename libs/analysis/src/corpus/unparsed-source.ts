@@ -1,4 +1,5 @@
 import { CommentCollector } from '../source/comment-collector';
+import { extension } from '../tree/file-kinds';
 
 /**
  * What the matcher reads from a source file in a language Sightline has no parser for (Haskell, R,
@@ -173,9 +174,7 @@ const LANGUAGE_BY_EXTENSION = new Map<string, UnparsedLanguage>(
 );
 
 function languageOf(path: string): UnparsedLanguage | undefined {
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? LANGUAGE_BY_EXTENSION.get(base.slice(dot + 1).toLowerCase()) : undefined;
+  return LANGUAGE_BY_EXTENSION.get(extension(path));
 }
 
 // Words that open a line in these languages without declaring anything (`if (…)` in shell,
