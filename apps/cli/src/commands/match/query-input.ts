@@ -37,20 +37,28 @@ export function ticketFromText(
     : { ...extra, title: text.slice(0, newline), description: text.slice(newline + 1) };
 }
 
+// A file with thousands of lines may hold many bad ones: name enough to fix them in one pass.
+const MAX_LISTED_ERRORS = 20;
+
+/** Every line is checked before any is matched: one bad line fails the batch, naming all of them. */
 export function parseQueryLines(content: string, source: string): QueryLine[] {
   const out: QueryLine[] = [];
+  const errors: string[] = [];
   content.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
+    const where = `${source}:${i + 1}`;
     let json: unknown;
     try {
       json = JSON.parse(line);
     } catch {
-      throw new CliError(`${source}:${i + 1}: not valid JSON`);
+      errors.push(`${where}: not valid JSON`);
+      return;
     }
     const parsed = queryLineSchema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new CliError(`${source}:${i + 1}: ${issue.path.join('.') || 'line'} ${issue.message}`);
+      errors.push(`${where}: ${issue.path.join('.') || 'line'} ${issue.message}`);
+      return;
     }
     const q = parsed.data;
     const extra = { key: q.id, components: q.components, labels: q.labels, issueType: q.issueType };
@@ -60,6 +68,18 @@ export function parseQueryLines(content: string, source: string): QueryLine[] {
         : ticketFromText(q.text ?? '', extra);
     out.push({ id: q.id, ticket });
   });
+  if (errors.length === 1) throw new CliError(errors[0]);
+  if (errors.length > 1) {
+    const listed = errors.slice(0, MAX_LISTED_ERRORS);
+    const more = errors.length - listed.length;
+    throw new CliError(
+      [
+        `${errors.length} lines of ${source} are not queries, nothing was matched:`,
+        ...listed,
+        ...(more > 0 ? [`… and ${more} more`] : []),
+      ].join('\n'),
+    );
+  }
   return out;
 }
 
