@@ -161,6 +161,27 @@ describe('estimation evidence: past tickets of the areas, from the tracker, in t
     }
   });
 
+  it('Jira: a ticket whose own commits are in the history is not its own similar ticket', async () => {
+    const jira = await FakeJira.start();
+    try {
+      seedJiraPast(jira, [106]);
+      const shop = await harness.connectJira(jira);
+      // Commits naming SHOP-106 already changed packages/billing: work on it has begun.
+      const reopened = jira.createIssue({ key: 'SHOP-106', ...INVOICE_ISSUE });
+      const answer = answerOf(await jira.deliver(shop.webhookUrl, reopened, { secret: WEBHOOK_SECRET }));
+      expect((await harness.settle(answer.runId as string)).status).toBe('written');
+      const text = adfToText(jira.issue('SHOP-106').comments[0].body);
+      expect(text).not.toMatch(/- SHOP-106 \(/);
+      expect(text).toContain('commits naming SHOP-106 already changed it');
+      const report = await harness.get(TicketReportRepository).find(shop.connectionId, 'SHOP-106');
+      const listed = (report?.noteReport as { similarTickets: { key: string }[] }).similarTickets;
+      expect(listed.length).toBeGreaterThan(0);
+      expect(listed.map((ticket) => ticket.key)).not.toContain('SHOP-106');
+    } finally {
+      await jira.stop();
+    }
+  });
+
   it('Jira: a failing read never fails the enrichment; a rate limit delays it and the evidence follows', async () => {
     const jira = await FakeJira.start();
     try {

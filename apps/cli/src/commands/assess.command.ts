@@ -113,7 +113,10 @@ export function registerAssessCommand(
       const calibration = calibrateRisk(snapshot, { index });
       const assess = (ticket: TicketInput) => {
         const match = rankTicket(index, ticket);
-        return { match, assessment: assessRisk({ match, snapshot, calibration, thresholds }) };
+        return {
+          match,
+          assessment: assessRisk({ match, snapshot, calibration, thresholds, ticketKey: ticket.key }),
+        };
       };
       // The enrichment service's own note mapping, over this one repository: the preview is the note.
       const note = (id: string, run: ReturnType<typeof assess>) =>

@@ -150,6 +150,7 @@ export class TicketAssessor {
         snapshot: indexed.snapshot,
         calibration: indexed.calibration,
         thresholds,
+        ticketKey: ticket.key,
       });
       repositories.push({
         repositoryId,

@@ -36,6 +36,8 @@ export interface MatchIndex {
   readonly pastTickets: readonly PastTicket[];
   /** Per past ticket, the indexed files it changed. */
   readonly ticketDocs: readonly Uint32Array[];
+  /** Uppercase ticket key → its past tickets: a ticket's own earlier work, once work has begun. */
+  readonly ticketsByKey: ReadonlyMap<string, readonly number[]>;
   readonly loc: Float64Array;
   readonly revisions: Float64Array;
   readonly bugFixes: Float64Array;
@@ -150,7 +152,14 @@ export function buildMatchIndex(corpus: MatchCorpus, options: MatchIndexOptions 
   const titlesByDoc = new Map<number, string[]>();
   const ticketDocs: Uint32Array[] = [];
   const ticketBuilder = new InvertedIndexBuilder(1);
-  for (const ticket of pastTickets) {
+  const ticketsByKey = new Map<string, number[]>();
+  for (const [t, ticket] of pastTickets.entries()) {
+    if (ticket.key) {
+      const key = ticket.key.toUpperCase();
+      const same = ticketsByKey.get(key);
+      if (same) same.push(t);
+      else ticketsByKey.set(key, [t]);
+    }
     const docs: number[] = [];
     for (const path of new Set(ticket.files)) {
       const doc = docByPath.get(path);
@@ -225,6 +234,7 @@ export function buildMatchIndex(corpus: MatchCorpus, options: MatchIndexOptions 
     ticketScorer: new Bm25fScorer(tickets),
     pastTickets,
     ticketDocs,
+    ticketsByKey,
     loc,
     revisions,
     bugFixes,

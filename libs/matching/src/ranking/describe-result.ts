@@ -28,6 +28,7 @@ export function describeReason(reason: MatchReason): string {
         : `terms ${quoted(reason.terms)} ${FIELD_PHRASES[reason.field][1]}`;
     case 'mention':
       if (reason.mention === 'stack-frame') return `a stack-trace frame points at ${reason.text}`;
+      if (reason.mention === 'ticket-commits') return `commits naming ${reason.text} already changed it`;
       return `the ticket names ${reason.mention === 'file' ? 'the file ' : ''}\`${reason.text}\``;
     case 'name':
       return `the words "${reason.text}" name ${reason.target === 'file' ? 'this file' : 'a symbol declared here'}`;

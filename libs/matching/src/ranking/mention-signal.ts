@@ -8,7 +8,7 @@ import { tokenize } from '../text/tokenizer';
  * files says little about which. Several mentions combine as a noisy-or, so the signal stays in
  * [0, 1] and no pile of weak mentions outweighs one precise one.
  */
-export type MentionKind = 'file' | 'symbol' | 'stack-frame';
+export type MentionKind = 'file' | 'symbol' | 'stack-frame' | 'ticket-commits';
 
 export interface MentionHit {
   kind: MentionKind;
@@ -187,12 +187,25 @@ function addSymbol(
   );
 }
 
+/**
+ * The files earlier commits naming the ticket's own key changed: once work on a ticket has begun
+ * (a reopened bug, a re-check after a push), where it went is known, as near-certain as a name.
+ */
+function addOwnWork(index: MatchIndex, acc: Accumulator, ownKey: string): void {
+  const key = ownKey.toUpperCase();
+  const tickets = index.ticketsByKey.get(key) ?? [];
+  const docs = new Set(tickets.flatMap((t) => Array.from(index.ticketDocs[t])));
+  acc.add([...docs], 1, { kind: 'ticket-commits', text: key });
+}
+
 export function mentionSignals(
   index: MatchIndex,
   mentions: Mentions,
   usedStrength = 0,
+  ownKey?: string,
 ): Map<number, MentionSignal> {
   const acc = new Accumulator();
+  if (ownKey) addOwnWork(index, acc, ownKey);
   const frameFiles = new Set<string>();
   mentions.frames.forEach((frame, i) => {
     const strength = Math.pow(FRAME_DECAY, i);

@@ -292,6 +292,24 @@ describe('rankTicket', () => {
     );
   });
 
+  it("credits the files the ticket's own earlier commits changed as its work, not as a similar ticket", () => {
+    // SHOP-812 is being reworked: its first commits are in the history.
+    const result = rankTicket(index, {
+      key: 'shop-812',
+      title: 'Partially shipped order cannot be refunded',
+    });
+    expect(result.files[0].path).toBe('libs/payments/stripe-client.ts');
+    const reasons = result.files[0].reasons;
+    expect(reasons).toContainEqual(
+      expect.objectContaining({ kind: 'mention', mention: 'ticket-commits', text: 'SHOP-812' }),
+    );
+    expect(reasons.some((r) => r.kind === 'similar-tickets')).toBe(false);
+    expect(describeResult(result.files[0])).toMatch(/^Commits naming SHOP-812 already changed it/);
+    // Its own work makes the match surer than text alone does.
+    const textOnly = rankTicket(index, { title: 'Partially shipped order cannot be refunded' });
+    expect(result.confidence).toBeGreaterThan(textOnly.confidence);
+  });
+
   it('applies component and label path rules', () => {
     const rules = [{ match: 'Search', glob: 'libs/search/**' }];
     const result = rankTicket(

@@ -84,8 +84,9 @@ function collectSignals(
     text,
     content,
     contentQuery,
-    similar: weights.similar > 0 ? similarTicketSignals(index, ticket.terms, weights) : new Map(),
-    mentions: weights.mention > 0 ? mentionSignals(index, ticket.mentions, weights.usedName) : new Map(),
+    similar: weights.similar > 0 ? similarTicketSignals(index, ticket.terms, weights, ticket.key) : new Map(),
+    mentions:
+      weights.mention > 0 ? mentionSignals(index, ticket.mentions, weights.usedName, ticket.key) : new Map(),
     names: weights.nameMatch > 0 ? nameSignals(index, ticket) : new Map(),
     rules: options.pathRules?.length
       ? pathRuleSignals(index, options.pathRules, ticket.components, ticket.labels)

@@ -25,10 +25,12 @@ const MAX_QUERY_TERMS = 64;
 const MIN_RELATIVE_SIMILARITY = 0.2;
 const TICKETS_KEPT_PER_FILE = 3;
 
+/** `ownKey`: the ticket's own earlier commits are its work, not a similar ticket (mention-signal.ts). */
 export function similarTicketSignals(
   index: MatchIndex,
   terms: readonly QueryTerm[],
   weights: MatchWeights,
+  ownKey?: string,
 ): Map<number, SimilarSignal> {
   const out = new Map<number, SimilarSignal>();
   if (index.pastTickets.length === 0) return out;
@@ -41,8 +43,10 @@ export function similarTicketSignals(
   const candidates = Array.from(docs);
   const kept = partitionTop(candidates, candidates.length, scores, weights.similarTickets);
   const ranked = candidates.slice(0, kept).sort((a, b) => scores[b] - scores[a] || a - b);
-  const best = ranked.length > 0 ? scores[ranked[0]] : 0;
-  for (const t of ranked) {
+  const own = new Set(ownKey ? index.ticketsByKey.get(ownKey.toUpperCase()) : undefined);
+  const others = ranked.filter((t) => !own.has(t));
+  const best = others.length > 0 ? scores[others[0]] : 0;
+  for (const t of others) {
     const similarity = scores[t] / best;
     if (similarity < MIN_RELATIVE_SIMILARITY) break;
     const files = index.ticketDocs[t];

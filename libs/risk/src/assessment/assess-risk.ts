@@ -23,6 +23,8 @@ export interface RiskInput {
   calibration: RiskCalibration;
   /** Overrides from the project mapping. */
   thresholds?: RiskThresholdsInput;
+  /** The ticket's own key: its commits, once work has begun, are not "similar past tickets". */
+  ticketKey?: string;
 }
 
 const MAX_AREAS = 3;
@@ -208,7 +210,7 @@ export function assessRisk(input: RiskInput): RiskAssessment {
       known.map((f) => f.path),
       mentioned,
     ),
-    similarTickets: similarPastTickets(match, snapshot, calibration),
+    similarTickets: similarPastTickets(match, snapshot, calibration, input.ticketKey),
     evidence: {
       matchConfidence: match.confidence,
       knownShare: round(knownShare),

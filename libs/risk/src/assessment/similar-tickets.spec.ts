@@ -31,6 +31,20 @@ describe('similarPastTickets', () => {
     expect(listed.map((t) => t.key)).toEqual(['AND-278', 'AND-101', 'AND-100']);
   });
 
+  it('leaves out the ticket itself: once work has begun, its own commits are in the history', () => {
+    const snapshot = snapshotOf({
+      files: [fileFigures('src/profile.ts')],
+      tickets: [ticket('AND-100', ['c1'], 1), ticket('AND-101', ['c2'], 2)],
+    });
+    const match = matchOf([['src/profile.ts', 0.9]]);
+    const listed = similarPastTickets(match, snapshot, calibrateRisk(snapshot), 'and-101');
+    expect(listed.map((t) => t.key)).toEqual(['AND-100']);
+    expect(similarPastTickets(match, snapshot, calibrateRisk(snapshot)).map((t) => t.key)).toEqual([
+      'AND-101',
+      'AND-100',
+    ]);
+  });
+
   it.each([
     // Keys before the title, one or a list.
     [

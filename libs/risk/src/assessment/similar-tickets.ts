@@ -25,13 +25,17 @@ export function textSimilarities(results: readonly RankedResult[]): Map<string, 
 /**
  * Past tickets as evidence, never as a verdict: those the matcher found by similar text, and those
  * whose commits changed the best-matched files. Durations here are the commit span (all a snapshot
- * knows); the note shows the tracker's created → done instead where the tracker knows it.
+ * knows); the note shows the tracker's created → done instead where the tracker knows it. The
+ * ticket itself (`ticketKey`) is never its own similar ticket: once work on it has begun, its
+ * commits are in the history and would otherwise head the list.
  */
 export function similarPastTickets(
   match: MatchResult,
   snapshot: RepositorySnapshot,
   calibration: RiskCalibration,
+  ticketKey?: string,
 ): SimilarPastTicket[] {
+  const own = ticketKey?.toUpperCase();
   const bySimilarity = textSimilarities([...match.files, ...match.areas]);
   const topFiles = match.files.slice(0, FILES_FOR_OVERLAP).map((f) => f.path);
   const shared = new Map<number, string[]>();
@@ -46,25 +50,27 @@ export function similarPastTickets(
     const t = calibration.index.ticketByKey.get(key);
     if (t !== undefined && !shared.has(t)) shared.set(t, []);
   }
-  const candidates = [...shared.entries()].map(([t, files]) => {
-    const ticket = snapshot.tickets[t];
-    const first = Date.parse(ticket.firstCommitted);
-    const last = Date.parse(ticket.lastCommitted);
-    const similarity = bySimilarity.get(ticket.key);
-    const past: SimilarPastTicket = {
-      key: ticket.key,
-      // Subjects arrive newest first; the first commit's subject is closest to the ticket's title.
-      // Without keys, PR numbers or bullets; a commit-type prefix ("fix:") says what the work was.
-      title: withoutReferences(ticket.subjects[ticket.subjects.length - 1] ?? '').slice(0, MAX_TITLE),
-      similarity: similarity === undefined ? null : round(similarity),
-      sharedFiles: files,
-      commits: ticket.commits.length,
-      firstCommitted: ticket.firstCommitted,
-      lastCommitted: ticket.lastCommitted,
-      commitSpanDays: ticket.commits.length > 1 ? round((last - first) / DAY_MS, 1) : null,
-    };
-    return { past, last, commits: ticket.commits };
-  });
+  const candidates = [...shared.entries()]
+    .filter(([t]) => snapshot.tickets[t].key.toUpperCase() !== own)
+    .map(([t, files]) => {
+      const ticket = snapshot.tickets[t];
+      const first = Date.parse(ticket.firstCommitted);
+      const last = Date.parse(ticket.lastCommitted);
+      const similarity = bySimilarity.get(ticket.key);
+      const past: SimilarPastTicket = {
+        key: ticket.key,
+        // Subjects arrive newest first; the first commit's subject is closest to the ticket's title.
+        // Without keys, PR numbers or bullets; a commit-type prefix ("fix:") says what the work was.
+        title: withoutReferences(ticket.subjects[ticket.subjects.length - 1] ?? '').slice(0, MAX_TITLE),
+        similarity: similarity === undefined ? null : round(similarity),
+        sharedFiles: files,
+        commits: ticket.commits.length,
+        firstCommitted: ticket.firstCommitted,
+        lastCommitted: ticket.lastCommitted,
+        commitSpanDays: ticket.commits.length > 1 ? round((last - first) / DAY_MS, 1) : null,
+      };
+      return { past, last, commits: ticket.commits };
+    });
   candidates.sort(
     (a, b) =>
       (b.past.similarity ?? -1) - (a.past.similarity ?? -1) ||
