@@ -69,4 +69,22 @@ describe('describeResult', () => {
     expect(describeResult(file)).toBe('The ticket names `Cart.add`; term "checkout" matches the file name.');
     expect(describeResult({ ...result, reasons: [] })).toBe('');
   });
+
+  it('leads with a direct reference when it is nearly as strong as the strongest reason', () => {
+    const reasons: MatchReason[] = [
+      { kind: 'similar-tickets', tickets: [{ title: 'Fix send_file', similarity: 1 }], share: 0.14 },
+      { kind: 'terms', field: 'commits', terms: ['send_file'], share: 0.12 },
+      { kind: 'mention', mention: 'stack-frame', text: 'flask/helpers.py:511', share: 0.09 },
+      { kind: 'mention', mention: 'symbol', text: 'TypeError', share: 0.01 },
+    ];
+    const file: RankedResult = { path: 'src/flask/helpers.py', kind: 'file', score: 0.9, reasons };
+    expect(describeResult(file)).toBe(
+      'A stack-trace frame points at flask/helpers.py:511; 1 past change with similar text changed it.',
+    );
+    // A weak one does not jump the queue.
+    const weak = reasons.map((r) => (r.kind === 'mention' ? { ...r, share: 0.05 } : r));
+    expect(describeResult({ ...file, reasons: weak })).toBe(
+      '1 past change with similar text changed it; term "send_file" appears in the commits that changed it.',
+    );
+  });
 });

@@ -62,13 +62,28 @@ export function describeReason(reason: MatchReason): string {
   }
 }
 
+// A direct reference at least this share of the strongest reason's leads the sentence.
+const LEADING_MENTION = 0.5;
+
+/**
+ * A reference the ticket makes itself (a file, a name written as code, a stack frame, its own
+ * earlier commits) is the evidence a reader can check at a glance: nearly as strong as the
+ * strongest reason, it goes first.
+ */
+function readingOrder(reasons: readonly MatchReason[]): MatchReason[] {
+  const ordered = reasons.filter((r) => r.kind !== 'files');
+  const mention = ordered.find((r) => r.kind === 'mention');
+  if (!mention || mention === ordered[0] || mention.share < LEADING_MENTION * ordered[0].share)
+    return ordered;
+  return [mention, ...ordered.filter((r) => r !== mention)];
+}
+
 /**
  * An area speaks with its best file's reasons ("name this file", "changed it"), so its sentence
  * says which file that is.
  */
 export function describeResult(result: RankedResult, maxReasons = 2): string {
-  const phrases = result.reasons
-    .filter((r) => r.kind !== 'files')
+  const phrases = readingOrder(result.reasons)
     .slice(0, maxReasons)
     .map(describeReason)
     .filter((p) => p.length > 0);

@@ -99,13 +99,15 @@ export function explainEvidence(
   total: number,
 ): MatchReason[] {
   const reasons: MatchReason[] = [];
-  const mentionTotal = e.mentionHits.length;
+  // Each mention's part of the signal in proportion to its own strength: a frame naming the file
+  // outweighs a common name the ticket happens to write.
+  const mentionStrength = e.mentionHits.reduce((a, hit) => a + hit.strength, 0);
   for (const hit of e.mentionHits) {
     reasons.push({
       kind: 'mention',
       mention: hit.kind,
       text: hit.text,
-      share: share(e.mention / mentionTotal, total),
+      share: share((e.mention * hit.strength) / mentionStrength, total),
     });
   }
   for (const hit of e.nameHits) {

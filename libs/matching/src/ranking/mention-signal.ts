@@ -13,6 +13,8 @@ export type MentionKind = 'file' | 'symbol' | 'stack-frame' | 'ticket-commits';
 export interface MentionHit {
   kind: MentionKind;
   text: string;
+  /** What this mention alone gives the file (its specificity, frame decay…), for splitting the signal. */
+  strength: number;
 }
 
 export interface MentionSignal {
@@ -114,13 +116,15 @@ function filesHoldingAll(index: MatchIndex, name: string): readonly number[] {
 class Accumulator {
   readonly signals = new Map<number, MentionSignal>();
 
-  add(docs: readonly number[], strength: number, hit: MentionHit): void {
+  add(docs: readonly number[], strength: number, hit: Omit<MentionHit, 'strength'>): void {
     if (docs.length === 0 || docs.length > MAX_AMBIGUITY) return;
     const p = strength / docs.length;
     for (const doc of docs) {
       const signal = this.signals.get(doc) ?? { value: 0, hits: [] };
       signal.value = 1 - (1 - signal.value) * (1 - p);
-      if (!signal.hits.some((h) => h.kind === hit.kind && h.text === hit.text)) signal.hits.push(hit);
+      const same = signal.hits.find((h) => h.kind === hit.kind && h.text === hit.text);
+      if (same) same.strength = Math.max(same.strength, p);
+      else signal.hits.push({ ...hit, strength: p });
       this.signals.set(doc, signal);
     }
   }

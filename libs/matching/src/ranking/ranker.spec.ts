@@ -269,6 +269,11 @@ describe('rankTicket', () => {
     };
     const result = rankTicket(index, { title: 'Checkout crashes', description });
     expect(result.files[0].path).toBe('libs/payments/stripe-client.ts');
+    // The frame that names the file outweighs the one that only names a function it declares.
+    const [fileFrame, functionFrame] = ['app/libs/payments/stripe-client.ts:40', 'charge'].map(
+      (text) => result.files[0].reasons.find((r) => r.kind === 'mention' && r.text === text)!.share,
+    );
+    expect(fileFrame).toBeGreaterThan(functionFrame);
     expect(result.files[0].reasons).toContainEqual(
       expect.objectContaining({
         kind: 'mention',
