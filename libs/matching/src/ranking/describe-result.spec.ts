@@ -70,6 +70,22 @@ describe('describeResult', () => {
     expect(describeResult({ ...result, reasons: [] })).toBe('');
   });
 
+  it('says the words that name the same file or symbol once', () => {
+    const file: RankedResult = {
+      path: 'src/AnnotationUtils.java',
+      kind: 'file',
+      score: 0.9,
+      reasons: [
+        { kind: 'name', target: 'file', text: 'AnnotationUtils', share: 0.3 },
+        { kind: 'name', target: 'file', text: 'annotations', share: 0.3 },
+        { kind: 'terms', field: 'content', terms: ['equals'], share: 0.2 },
+      ],
+    };
+    expect(describeResult(file)).toBe(
+      'The words "AnnotationUtils" and "annotations" name this file; term "equals" appears in its code.',
+    );
+  });
+
   it('leads with a direct reference when it is nearly as strong as the strongest reason', () => {
     const reasons: MatchReason[] = [
       { kind: 'similar-tickets', tickets: [{ title: 'Fix send_file', similarity: 1 }], share: 0.14 },

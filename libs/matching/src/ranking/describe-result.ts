@@ -31,7 +31,7 @@ export function describeReason(reason: MatchReason): string {
       if (reason.mention === 'ticket-commits') return `commits naming ${reason.text} already changed it`;
       return `the ticket names ${reason.mention === 'file' ? 'the file ' : ''}\`${reason.text}\``;
     case 'name':
-      return `the words "${reason.text}" name ${reason.target === 'file' ? 'this file' : 'a symbol declared here'}`;
+      return namePhrase([reason.text], reason.target);
     case 'similar-tickets': {
       const keys = reason.tickets.flatMap((t) => (t.key ? [t.key] : []));
       const changes = reason.tickets.length - keys.length;
@@ -82,10 +82,35 @@ function readingOrder(reasons: readonly MatchReason[]): MatchReason[] {
  * An area speaks with its best file's reasons ("name this file", "changed it"), so its sentence
  * says which file that is.
  */
+/** Words naming the same target are one reason to a reader: "the words "A" and "B" name this file". */
+interface NameGroup {
+  kind: 'names';
+  target: 'file' | 'symbol';
+  texts: string[];
+}
+
+function groupNames(reasons: readonly MatchReason[]): (MatchReason | NameGroup)[] {
+  const out: (MatchReason | NameGroup)[] = [];
+  for (const reason of reasons) {
+    if (reason.kind !== 'name') {
+      out.push(reason);
+      continue;
+    }
+    const group = out.find((r): r is NameGroup => r.kind === 'names' && r.target === reason.target);
+    if (group) group.texts.push(reason.text);
+    else out.push({ kind: 'names', target: reason.target, texts: [reason.text] });
+  }
+  return out;
+}
+
+function namePhrase(texts: readonly string[], target: 'file' | 'symbol'): string {
+  return `the words ${texts.map((t) => `"${t}"`).join(' and ')} name ${target === 'file' ? 'this file' : 'a symbol declared here'}`;
+}
+
 export function describeResult(result: RankedResult, maxReasons = 2): string {
-  const phrases = readingOrder(result.reasons)
+  const phrases = groupNames(readingOrder(result.reasons))
     .slice(0, maxReasons)
-    .map(describeReason)
+    .map((r) => (r.kind === 'names' ? namePhrase(r.texts, r.target) : describeReason(r)))
     .filter((p) => p.length > 0);
   if (phrases.length === 0) return '';
   const bestFile = result.reasons.find((r) => r.kind === 'files')?.files[0]?.path;
