@@ -116,8 +116,14 @@ function filesHoldingAll(index: MatchIndex, name: string): readonly number[] {
 class Accumulator {
   readonly signals = new Map<number, MentionSignal>();
 
-  add(docs: readonly number[], strength: number, hit: Omit<MentionHit, 'strength'>): void {
-    if (docs.length === 0 || docs.length > MAX_AMBIGUITY) return;
+  /** `maxFiles`: a name shared by more files points nowhere; a ticket's own work may be wide. */
+  add(
+    docs: readonly number[],
+    strength: number,
+    hit: Omit<MentionHit, 'strength'>,
+    maxFiles = MAX_AMBIGUITY,
+  ): void {
+    if (docs.length === 0 || docs.length > maxFiles) return;
     const p = strength / docs.length;
     for (const doc of docs) {
       const signal = this.signals.get(doc) ?? { value: 0, hits: [] };
@@ -199,7 +205,7 @@ function addOwnWork(index: MatchIndex, acc: Accumulator, ownKey: string): void {
   const key = ownKey.toUpperCase();
   const tickets = index.ticketsByKey.get(key) ?? [];
   const docs = new Set(tickets.flatMap((t) => Array.from(index.ticketDocs[t])));
-  acc.add([...docs], 1, { kind: 'ticket-commits', text: key });
+  acc.add([...docs], 1, { kind: 'ticket-commits', text: key }, Infinity);
 }
 
 export function mentionSignals(

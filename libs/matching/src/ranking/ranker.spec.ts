@@ -315,6 +315,25 @@ describe('rankTicket', () => {
     expect(result.confidence).toBeGreaterThan(textOnly.confidence);
   });
 
+  it("credits a ticket's own work however many files it touched", () => {
+    const wide = buildMatchIndex({
+      asOf: NOW,
+      files: Array.from({ length: 14 }, (_, i) => ({ path: `src/module${i}.ts`, symbols: [`Module${i}`] })),
+      pastTickets: [
+        {
+          key: 'SHOP-9',
+          title: 'Rename the modules',
+          files: Array.from({ length: 14 }, (_, i) => `src/module${i}.ts`),
+        },
+      ],
+    });
+    const result = rankTicket(wide, { key: 'SHOP-9', title: 'Module3 keeps its old name' });
+    expect(result.files[0].path).toBe('src/module3.ts');
+    expect(result.files[0].reasons).toContainEqual(
+      expect.objectContaining({ kind: 'mention', mention: 'ticket-commits', text: 'SHOP-9' }),
+    );
+  });
+
   it('applies component and label path rules', () => {
     const rules = [{ match: 'Search', glob: 'libs/search/**' }];
     const result = rankTicket(
