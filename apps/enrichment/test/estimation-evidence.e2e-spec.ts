@@ -172,7 +172,7 @@ describe('estimation evidence: past tickets of the areas, from the tracker, in t
       expect((await harness.settle(answer.runId as string)).status).toBe('written');
       const text = adfToText(jira.issue('SHOP-106').comments[0].body);
       expect(text).not.toMatch(/- SHOP-106 \(/);
-      expect(text).toContain('commits naming SHOP-106 already changed it');
+      expect(text).toContain('invoice.ts: Commits naming SHOP-106 already changed it');
       const report = await harness.get(TicketReportRepository).find(shop.connectionId, 'SHOP-106');
       const listed = (report?.noteReport as { similarTickets: { key: string }[] }).similarTickets;
       expect(listed.length).toBeGreaterThan(0);

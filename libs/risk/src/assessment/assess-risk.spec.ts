@@ -51,7 +51,8 @@ describe('assessRisk', () => {
   });
 
   it('weights the matched files by match score', () => {
-    const { snapshot, calibration } = repository();
+    // Two fixes only: no fix concentration to hold the level up (below).
+    const { snapshot, calibration } = repository(2);
     const mostlyHot = assessRisk({
       match: matchOf([
         ['src/hot.ts', 0.9],
@@ -74,7 +75,7 @@ describe('assessRisk', () => {
   });
 
   it("names an area in the claim only when the note leads with it: the position is the whole match's", () => {
-    const { snapshot, calibration } = repository();
+    const { snapshot, calibration } = repository(2);
     const match = (areas: [string, number][]) =>
       matchOf(
         [
@@ -223,6 +224,30 @@ describe('assessRisk', () => {
     expect(describeAreaRiskClaim(strict)).toMatch(
       /sits at the low level for this repository: above only \d+%/,
     );
+  });
+
+  it('holds a low level at medium where fixes concentrate, so the note does not contradict itself', () => {
+    const { snapshot } = repository(12);
+    // A small, quiet file that has nevertheless needed ten fixes.
+    const fixed = snapshotOf({
+      files: snapshot.files.map((f) =>
+        f.path === 'src/plain/p0.ts' ? { ...f, bugFixRevisions: 10, firstSeen: '2023-06-02T00:00:00Z' } : f,
+      ),
+    });
+    const a = assessRisk({
+      match: matchOf([['src/plain/p0.ts', 0.9]]),
+      snapshot: fixed,
+      calibration: calibrateRisk(fixed),
+    });
+    expect(a.score).toBeLessThan(0.5);
+    expect(a.reasons.find((r) => r.kind === 'fix-rate')).toMatchObject({ supported: true });
+    expect(a.level).toBe('medium');
+    expect(describeAreaRiskClaim(a)).toMatch(
+      /^The code this ticket touches is where follow-up fixes concentrate/,
+    );
+    // Without the fixes it is low.
+    const quiet = assessRisk({ match: matchOf([['src/plain/p0.ts', 0.9]]), ...repository(12) });
+    expect(quiet.level).toBe('low');
   });
 
   it('claims no fix concentration where this repository’s typical change meets as many fixes', () => {

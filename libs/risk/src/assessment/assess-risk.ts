@@ -149,7 +149,12 @@ export function assessRisk(input: RiskInput): RiskAssessment {
   const confidence = round(match.confidence * strength);
   const score = round(percentRank(calibration.reference.values, calibration.reference.cumulative, dimension));
 
+  const fixRate = fixRateReason(known, calibration);
   let level = levelOf(score, thresholds);
+  // Code that ranks low on the hotspot dimension can still be where fixes concentrate. A low level
+  // would contradict the note's own fix-rate sentence, and such tickets were followed by a fix as
+  // often as high ones (37% against 25% for the other low tickets, 28 repositories; docs/risk.md).
+  if (level === 'low' && fixRate?.supported) level = 'medium';
   const lowConfidence = confidence < thresholds.minConfidence;
   const reasons: RiskReason[] = [];
   if (level === 'high' && lowConfidence) {
@@ -192,7 +197,6 @@ export function assessRisk(input: RiskInput): RiskAssessment {
       windowDays: calibration.windowDays,
     });
   }
-  const fixRate = fixRateReason(known, calibration);
   if (fixRate) reasons.push(fixRate);
   reasons.push(...fileReasons(known, calibration), ...areaReasons(areas, calibration));
 

@@ -28,7 +28,7 @@ const KNOWLEDGE_SHARE = 0.95;
 export function fixRateReason(
   known: readonly WeightedFile[],
   calibration: RiskCalibration,
-): RiskReason | undefined {
+): Extract<RiskReason, { kind: 'fix-rate' }> | undefined {
   if (calibration.repositoryFixRate <= 0) return undefined;
   const rate = weightedFixRate(known) ?? 0;
   const fixes = known.reduce((a, f) => a + (calibration.index.files.get(f.path)?.bugFixRevisions ?? 0), 0);
