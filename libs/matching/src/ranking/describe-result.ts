@@ -78,10 +78,6 @@ function readingOrder(reasons: readonly MatchReason[]): MatchReason[] {
   return [mention, ...ordered.filter((r) => r !== mention)];
 }
 
-/**
- * An area speaks with its best file's reasons ("name this file", "changed it"), so its sentence
- * says which file that is.
- */
 /** Words naming the same target are one reason to a reader: "the words "A" and "B" name this file". */
 interface NameGroup {
   kind: 'names';
@@ -107,6 +103,10 @@ function namePhrase(texts: readonly string[], target: 'file' | 'symbol'): string
   return `the words ${texts.map((t) => `"${t}"`).join(' and ')} name ${target === 'file' ? 'this file' : 'a symbol declared here'}`;
 }
 
+/**
+ * An area speaks with its best file's reasons ("name this file", "changed it"), so its sentence
+ * says which file that is.
+ */
 export function describeResult(result: RankedResult, maxReasons = 2): string {
   const phrases = groupNames(readingOrder(result.reasons))
     .slice(0, maxReasons)
