@@ -297,43 +297,6 @@ describe('rankTicket', () => {
     );
   });
 
-  it("credits the files the ticket's own earlier commits changed as its work, not as a similar ticket", () => {
-    // SHOP-812 is being reworked: its first commits are in the history.
-    const result = rankTicket(index, {
-      key: 'shop-812',
-      title: 'Partially shipped order cannot be refunded',
-    });
-    expect(result.files[0].path).toBe('libs/payments/stripe-client.ts');
-    const reasons = result.files[0].reasons;
-    expect(reasons).toContainEqual(
-      expect.objectContaining({ kind: 'mention', mention: 'ticket-commits', text: 'SHOP-812' }),
-    );
-    expect(reasons.some((r) => r.kind === 'similar-tickets')).toBe(false);
-    expect(describeResult(result.files[0])).toMatch(/^Commits naming SHOP-812 already changed it/);
-    // Its own work makes the match surer than text alone does.
-    const textOnly = rankTicket(index, { title: 'Partially shipped order cannot be refunded' });
-    expect(result.confidence).toBeGreaterThan(textOnly.confidence);
-  });
-
-  it("credits a ticket's own work however many files it touched", () => {
-    const wide = buildMatchIndex({
-      asOf: NOW,
-      files: Array.from({ length: 14 }, (_, i) => ({ path: `src/module${i}.ts`, symbols: [`Module${i}`] })),
-      pastTickets: [
-        {
-          key: 'SHOP-9',
-          title: 'Rename the modules',
-          files: Array.from({ length: 14 }, (_, i) => `src/module${i}.ts`),
-        },
-      ],
-    });
-    const result = rankTicket(wide, { key: 'SHOP-9', title: 'Module3 keeps its old name' });
-    expect(result.files[0].path).toBe('src/module3.ts');
-    expect(result.files[0].reasons).toContainEqual(
-      expect.objectContaining({ kind: 'mention', mention: 'ticket-commits', text: 'SHOP-9' }),
-    );
-  });
-
   it('applies component and label path rules', () => {
     const rules = [{ match: 'Search', glob: 'libs/search/**' }];
     const result = rankTicket(
