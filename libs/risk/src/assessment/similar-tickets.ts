@@ -50,27 +50,28 @@ export function similarPastTickets(
     const t = calibration.index.ticketByKey.get(key);
     if (t !== undefined && !shared.has(t)) shared.set(t, []);
   }
-  const candidates = [...shared.entries()]
-    .filter(([t]) => snapshot.tickets[t].key.toUpperCase() !== own)
-    .map(([t, files]) => {
-      const ticket = snapshot.tickets[t];
-      const first = Date.parse(ticket.firstCommitted);
-      const last = Date.parse(ticket.lastCommitted);
-      const similarity = bySimilarity.get(ticket.key);
-      const past: SimilarPastTicket = {
-        key: ticket.key,
-        // Subjects arrive newest first; the first commit's subject is closest to the ticket's title.
-        // Without keys, PR numbers or bullets; a commit-type prefix ("fix:") says what the work was.
-        title: withoutReferences(ticket.subjects[ticket.subjects.length - 1] ?? '').slice(0, MAX_TITLE),
-        similarity: similarity === undefined ? null : round(similarity),
-        sharedFiles: files,
-        commits: ticket.commits.length,
-        firstCommitted: ticket.firstCommitted,
-        lastCommitted: ticket.lastCommitted,
-        commitSpanDays: ticket.commits.length > 1 ? round((last - first) / DAY_MS, 1) : null,
-      };
-      return { past, last, commits: ticket.commits };
-    });
+  if (own !== undefined) {
+    for (const t of shared.keys()) if (snapshot.tickets[t].key.toUpperCase() === own) shared.delete(t);
+  }
+  const candidates = [...shared.entries()].map(([t, files]) => {
+    const ticket = snapshot.tickets[t];
+    const first = Date.parse(ticket.firstCommitted);
+    const last = Date.parse(ticket.lastCommitted);
+    const similarity = bySimilarity.get(ticket.key);
+    const past: SimilarPastTicket = {
+      key: ticket.key,
+      // Subjects arrive newest first; the first commit's subject is closest to the ticket's title.
+      // Without keys, PR numbers or bullets; a commit-type prefix ("fix:") says what the work was.
+      title: withoutReferences(ticket.subjects[ticket.subjects.length - 1] ?? '').slice(0, MAX_TITLE),
+      similarity: similarity === undefined ? null : round(similarity),
+      sharedFiles: files,
+      commits: ticket.commits.length,
+      firstCommitted: ticket.firstCommitted,
+      lastCommitted: ticket.lastCommitted,
+      commitSpanDays: ticket.commits.length > 1 ? round((last - first) / DAY_MS, 1) : null,
+    };
+    return { past, last, commits: ticket.commits };
+  });
   candidates.sort(
     (a, b) =>
       (b.past.similarity ?? -1) - (a.past.similarity ?? -1) ||
