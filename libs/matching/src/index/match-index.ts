@@ -57,6 +57,11 @@ export interface MatchIndex {
   readonly familyKeyDocs: ReadonlyMap<string, readonly number[]>;
 }
 
+/** The past tickets a ticket key names (any case): the ticket's own earlier work. */
+export function ticketsOfKey(index: MatchIndex, key: string): readonly number[] {
+  return index.ticketsByKey.get(key.toUpperCase()) ?? [];
+}
+
 function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }

@@ -1,4 +1,4 @@
-import { MatchIndex } from '../index/match-index';
+import { MatchIndex, ticketsOfKey } from '../index/match-index';
 import { Mentions } from '../text/mentions';
 import { tokenize } from '../text/tokenizer';
 
@@ -202,10 +202,8 @@ function addSymbol(
  * (a reopened bug, a re-check after a push), where it went is known, as near-certain as a name.
  */
 function addOwnWork(index: MatchIndex, acc: Accumulator, ownKey: string): void {
-  const key = ownKey.toUpperCase();
-  const tickets = index.ticketsByKey.get(key) ?? [];
-  const docs = new Set(tickets.flatMap((t) => Array.from(index.ticketDocs[t])));
-  acc.add([...docs], 1, { kind: 'ticket-commits', text: key }, Infinity);
+  const docs = new Set(ticketsOfKey(index, ownKey).flatMap((t) => Array.from(index.ticketDocs[t])));
+  acc.add([...docs], 1, { kind: 'ticket-commits', text: ownKey.toUpperCase() }, Infinity);
 }
 
 export function mentionSignals(

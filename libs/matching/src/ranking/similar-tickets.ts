@@ -1,4 +1,4 @@
-import { MatchIndex } from '../index/match-index';
+import { MatchIndex, ticketsOfKey } from '../index/match-index';
 import { QueryTerm } from '../ticket/prepare-ticket';
 import { MatchWeights } from './match-weights';
 import { partitionTop } from './candidates';
@@ -43,7 +43,7 @@ export function similarTicketSignals(
   const candidates = Array.from(docs);
   const kept = partitionTop(candidates, candidates.length, scores, weights.similarTickets);
   const ranked = candidates.slice(0, kept).sort((a, b) => scores[b] - scores[a] || a - b);
-  const own = new Set(ownKey ? index.ticketsByKey.get(ownKey.toUpperCase()) : undefined);
+  const own = new Set(ownKey ? ticketsOfKey(index, ownKey) : []);
   const others = ranked.filter((t) => !own.has(t));
   const best = others.length > 0 ? scores[others[0]] : 0;
   for (const t of others) {

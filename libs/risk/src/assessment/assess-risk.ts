@@ -153,7 +153,7 @@ export function assessRisk(input: RiskInput): RiskAssessment {
   let level = levelOf(score, thresholds);
   // Code that ranks low on the hotspot dimension can still be where fixes concentrate. A low level
   // would contradict the note's own fix-rate sentence, and such tickets were followed by a fix as
-  // often as high ones (37% against 25% for the other low tickets, 28 repositories; docs/risk.md).
+  // often as high ones (37% against 25% for the other low tickets, 29 repositories; docs/risk.md).
   if (level === 'low' && fixRate?.supported) level = 'medium';
   const lowConfidence = confidence < thresholds.minConfidence;
   const reasons: RiskReason[] = [];
