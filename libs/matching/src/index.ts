@@ -10,7 +10,8 @@ export {
 export type { CleanText } from './text/clean-text';
 export { adfToText, isAdfDocument } from './text/adf-to-text';
 export { markdownToText } from './text/markdown-to-text';
-export { extractMentions, type Mentions, type StackFrame } from './text/mentions';
+export { extractMentions, type Mentions } from './text/mentions';
+export { type StackFrame } from './text/stack-traces';
 export {
   prepareTicket,
   DEFAULT_INPUT_LIMITS,

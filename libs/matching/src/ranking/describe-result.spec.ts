@@ -97,10 +97,22 @@ describe('describeResult', () => {
     expect(describeResult(file)).toBe(
       'A stack-trace frame points at flask/helpers.py:511; 1 past change with similar text changed it.',
     );
-    // A weak one does not jump the queue.
-    const weak = reasons.map((r) => (r.kind === 'mention' ? { ...r, share: 0.05 } : r));
+    // Weak ones do not jump the queue.
+    const weak = reasons.map((r) => (r.kind === 'mention' ? { ...r, share: 0.03 } : r));
     expect(describeResult({ ...file, reasons: weak })).toBe(
       '1 past change with similar text changed it; term "send_file" appears in the commits that changed it.',
+    );
+  });
+
+  it('weighs the direct references together: one signal split among a frame and the names it quotes', () => {
+    const reasons: MatchReason[] = [
+      { kind: 'similar-tickets', tickets: [{ title: 'Fix send_file', similarity: 1 }], share: 0.14 },
+      { kind: 'mention', mention: 'stack-frame', text: 'flask/helpers.py:511', share: 0.04 },
+      { kind: 'mention', mention: 'symbol', text: 'send_file', share: 0.04 },
+    ];
+    const file: RankedResult = { path: 'src/flask/helpers.py', kind: 'file', score: 0.9, reasons };
+    expect(describeResult(file)).toBe(
+      'A stack-trace frame points at flask/helpers.py:511; 1 past change with similar text changed it.',
     );
   });
 });

@@ -62,19 +62,21 @@ export function describeReason(reason: MatchReason): string {
   }
 }
 
-// A direct reference at least this share of the strongest reason's leads the sentence.
+// Direct references at least this share of the strongest reason's lead the sentence.
 const LEADING_MENTION = 0.5;
 
 /**
  * A reference the ticket makes itself (a file, a name written as code, a stack frame, its own
- * earlier commits) is the evidence a reader can check at a glance: nearly as strong as the
- * strongest reason, it goes first.
+ * earlier commits) is the evidence a reader can check at a glance. Its references are one signal,
+ * split among them (a frame, the function it names, a constant the text quotes): together nearly
+ * as strong as the strongest reason, the strongest of them goes first.
  */
 function readingOrder(reasons: readonly MatchReason[]): MatchReason[] {
   const ordered = reasons.filter((r) => r.kind !== 'files');
-  const mention = ordered.find((r) => r.kind === 'mention');
-  if (!mention || mention === ordered[0] || mention.share < LEADING_MENTION * ordered[0].share)
-    return ordered;
+  const mentions = ordered.filter((r) => r.kind === 'mention');
+  const together = mentions.reduce((sum, r) => sum + r.share, 0);
+  const mention = mentions[0];
+  if (!mention || mention === ordered[0] || together < LEADING_MENTION * ordered[0].share) return ordered;
   return [mention, ...ordered.filter((r) => r !== mention)];
 }
 

@@ -1,5 +1,6 @@
 import { MatchIndex, ticketsOfKey } from '../index/match-index';
-import { Mentions } from '../text/mentions';
+import { MEMBER_SEPARATOR, Mentions } from '../text/mentions';
+import { resolveFile, resolveFrameFile } from './resolve-paths';
 import { tokenize } from '../text/tokenizer';
 
 /**
@@ -26,45 +27,9 @@ export interface MentionSignal {
 const MAX_AMBIGUITY = 12;
 // Later frames of a trace are further from the failure.
 const FRAME_DECAY = 0.85;
-const SEPARATOR = /\.|::|#|->/;
 const MEMBER_ONLY = 0.25;
 // An identifier inside a call's parentheses is usually an argument type, rarely what changes.
 const ARGUMENT_STRENGTH = 0.3;
-
-function segments(path: string): string[] {
-  return path
-    .toLowerCase()
-    .split('/')
-    .filter((s) => s && s !== '.' && s !== '..');
-}
-
-function trailingMatch(mention: readonly string[], path: readonly string[]): number {
-  let n = 0;
-  while (
-    n < mention.length &&
-    n < path.length &&
-    mention[mention.length - 1 - n] === path[path.length - 1 - n]
-  )
-    n++;
-  return n;
-}
-
-/** Files a written path refers to: the ones sharing the longest run of trailing path segments. */
-function resolveFile(index: MatchIndex, mention: string): readonly number[] {
-  const parts = segments(mention);
-  if (parts.length === 0) return [];
-  const candidates = index.nameDocs.get(parts[parts.length - 1]) ?? [];
-  let best = 0;
-  let kept: number[] = [];
-  for (const doc of candidates) {
-    const m = trailingMatch(parts, segments(index.paths[doc]));
-    if (m > best) {
-      best = m;
-      kept = [doc];
-    } else if (m === best) kept.push(doc);
-  }
-  return kept;
-}
 
 /** Files a symbol refers to: files declaring it, and files named after it (one class per file). */
 function resolveSymbolPart(index: MatchIndex, part: string): readonly number[] {
@@ -160,7 +125,7 @@ function addSymbol(
       return;
     }
   }
-  const parts = symbol.split(SEPARATOR).filter((p) => p.length > 1);
+  const parts = symbol.split(MEMBER_SEPARATOR).filter((p) => p.length > 1);
   const owners = new Set<number>();
   for (const part of parts.slice(0, -1)) {
     const docs = resolveSymbolPart(index, part);
@@ -215,15 +180,20 @@ export function mentionSignals(
   const acc = new Accumulator();
   if (ownKey) addOwnWork(index, acc, ownKey);
   const frameFiles = new Set<string>();
-  mentions.frames.forEach((frame, i) => {
-    const strength = Math.pow(FRAME_DECAY, i);
-    const text = frame.file ? `${frame.file}${frame.line ? `:${frame.line}` : ''}` : (frame.symbol ?? '');
+  let resolvedFrames = 0;
+  for (const frame of mentions.frames) {
     if (frame.file) {
+      // A frame of a file not in this repository is other code (the runtime, a framework, another
+      // package): it says nothing about where the change goes, not even through its function name.
       frameFiles.add(frame.file);
-      acc.add(resolveFile(index, frame.file), strength, { kind: 'stack-frame', text });
+      const docs = resolveFrameFile(index, frame.file);
+      if (docs.length === 0) continue;
+      const text = `${frame.file}${frame.line ? `:${frame.line}` : ''}`;
+      acc.add(docs, Math.pow(FRAME_DECAY, resolvedFrames++), { kind: 'stack-frame', text });
+    } else if (frame.symbol) {
+      addSymbol(index, acc, frame.symbol, Math.pow(FRAME_DECAY, resolvedFrames) * 0.5, 'stack-frame');
     }
-    if (frame.symbol) addSymbol(index, acc, frame.symbol, strength * 0.5, 'stack-frame');
-  });
+  }
   for (const file of mentions.files) {
     if (!frameFiles.has(file)) acc.add(resolveFile(index, file), 1, { kind: 'file', text: file });
   }

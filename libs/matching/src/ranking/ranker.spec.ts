@@ -269,11 +269,6 @@ describe('rankTicket', () => {
     };
     const result = rankTicket(index, { title: 'Checkout crashes', description });
     expect(result.files[0].path).toBe('libs/payments/stripe-client.ts');
-    // The frame that names the file outweighs the one that only names a function it declares.
-    const [fileFrame, functionFrame] = ['app/libs/payments/stripe-client.ts:40', 'charge'].map(
-      (text) => result.files[0].reasons.find((r) => r.kind === 'mention' && r.text === text)!.share,
-    );
-    expect(fileFrame).toBeGreaterThan(functionFrame);
     expect(result.files[0].reasons).toContainEqual(
       expect.objectContaining({
         kind: 'mention',
@@ -281,6 +276,38 @@ describe('rankTicket', () => {
         text: 'app/libs/payments/stripe-client.ts:40',
       }),
     );
+  });
+
+  it("reads a trace through other code by this repository's frames alone", () => {
+    const trace = [
+      "TypeError: Cannot read properties of undefined (reading 'id')",
+      // Another package's indexer.ts, and its method named like one declared here: other code.
+      '    at Indexer.reindexProducts (/app/node_modules/search-kit/indexer.ts:88:3)',
+      '    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
+      '    at charge (/app/libs/payments/stripe-client.ts:40:7)',
+    ].join('\n');
+    const result = rankTicket(index, { title: 'Checkout crashes', description: trace });
+    expect(result.files[0].path).toBe('libs/payments/stripe-client.ts');
+    const indexer = result.files.find((f) => f.path === 'libs/search/indexer.ts');
+    expect(indexer).toBeUndefined();
+    expect(result.files[0].reasons).toContainEqual(
+      expect.objectContaining({
+        kind: 'mention',
+        mention: 'stack-frame',
+        text: 'app/libs/payments/stripe-client.ts:40',
+      }),
+    );
+    // Words count from this repository's frames only.
+    const words = result.files.flatMap((f) => f.reasons.flatMap((r) => (r.kind === 'terms' ? r.terms : [])));
+    expect(words).toContain('charge');
+    expect(words).not.toContain('reindexProducts');
+  });
+
+  it('reads a frame of compiled JavaScript as the TypeScript it was compiled from', () => {
+    const trace =
+      "TypeError: Cannot read properties of undefined (reading 'id')\n    at charge (/srv/node_modules/shop/libs/payments/stripe-client.js:31:9)";
+    const result = rankTicket(index, { title: 'Checkout crashes', description: trace });
+    expect(result.files[0].path).toBe('libs/payments/stripe-client.ts');
   });
 
   it('lets similar past tickets vote for the files they changed', () => {

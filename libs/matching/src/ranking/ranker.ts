@@ -9,6 +9,7 @@ import {
   PreparedTicket,
   prepareTicket,
   TicketInput,
+  withDescriptionWords,
 } from '../ticket/prepare-ticket';
 import { aggregateAreas } from './areas';
 import { ConfidenceFeatures, rankingConfidence } from './confidence';
@@ -17,6 +18,7 @@ import { ExplainContext, explainEvidence } from './explain';
 import { MatchResult } from './match-result';
 import { MatchWeights, resolveWeights, WeightOverrides } from './match-weights';
 import { mentionSignals } from './mention-signal';
+import { ownFrameWords } from './resolve-paths';
 import { nameSignals } from './name-signal';
 import { PathRule, pathRuleSignals } from './path-rules';
 import { ResolvedTerm, resolveTerms } from './query-terms';
@@ -122,8 +124,13 @@ export function rankTicket(
   options: MatchOptions = {},
 ): MatchResult {
   const weights = resolveWeights(options.weights);
-  const ticket =
-    'terms' in input ? input : prepareTicket(input, { ...DEFAULT_INPUT_LIMITS, ...options.limits });
+  const limits = { ...DEFAULT_INPUT_LIMITS, ...options.limits };
+  const prepared = 'terms' in input ? input : prepareTicket(input, limits);
+  const ticket = withDescriptionWords(
+    prepared,
+    ownFrameWords(index, prepared.mentions.frames),
+    limits.maxQueryTerms,
+  );
   const hasMentions =
     ticket.mentions.files.length + ticket.mentions.symbols.length + ticket.mentions.frames.length > 0;
   if (ticket.terms.length === 0 && !hasMentions && ticket.components.length + ticket.labels.length === 0) {

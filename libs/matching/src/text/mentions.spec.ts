@@ -1,4 +1,5 @@
 import { extractMentions } from './mentions';
+import { withoutStackTraces } from './stack-traces';
 
 const mentions = (text: string, code: string[] = []) => extractMentions({ text, code });
 
@@ -16,14 +17,91 @@ describe('extractMentions', () => {
       '#0 /var/www/src/Order.php(88): Order->total()',
     ].join('\n');
     expect(mentions(trace).frames).toEqual([
-      { file: 'StringUtils.java', line: 4123, symbol: 'org.apache.commons.lang3.StringUtils.join' },
       { file: 'srv/app/flask/helpers.py', line: 12, symbol: 'send_file' },
+      {
+        file: 'org/apache/commons/lang3/StringUtils.java',
+        line: 4123,
+        symbol: 'org.apache.commons.lang3.StringUtils.join',
+      },
       { file: 'home/u/src/query-builder/InsertQueryBuilder.ts', line: 12, symbol: 'Foo.bar' },
-      { symbol: 'Context.Next' },
-      { file: 'go/pkg/mod/github.com/gin-gonic/gin@v1.9.1/context.go', line: 174 },
+      { file: 'go/pkg/mod/github.com/gin-gonic/gin@v1.9.1/context.go', line: 174, symbol: 'Context.Next' },
       { file: 'src/Shop/Cart.cs', line: 42, symbol: 'Shop.Cart.Add' },
       { file: 'app/models/user.rb', line: 12, symbol: 'save' },
       { file: 'var/www/src/Order.php', line: 88, symbol: 'Order->total' },
+    ]);
+  });
+
+  it("reads a Java frame's file in its package, past a module prefix and nested classes", () => {
+    const frames = mentions(
+      [
+        '\tat java.base/java.util.ArrayList$Itr.next(ArrayList.java:1052)',
+        '\tat Main.main(Main.java:3)',
+        '\tat com.acme.Export.lambda$run$0(Export.kt:41)',
+      ].join('\n'),
+    ).frames;
+    expect(frames.map((f) => f.file)).toEqual([
+      'java/util/ArrayList.java',
+      'Main.java',
+      'com/acme/Export.kt',
+    ]);
+  });
+
+  it('puts the frame nearest the failure first: the last of a Python traceback, the first elsewhere', () => {
+    const python = [
+      'Traceback (most recent call last):',
+      '  File "/srv/app/flask/app.py", line 2190, in wsgi_app',
+      '  File "/srv/app/flask/helpers.py", line 511, in send_file',
+      'TypeError: expected str',
+    ].join('\n');
+    expect(mentions(python).frames.map((f) => f.symbol)).toEqual(['send_file', 'wsgi_app']);
+    const java = '\tat a.B.inner(B.java:1)\n\tat a.C.outer(C.java:2)';
+    expect(mentions(java).frames.map((f) => f.file)).toEqual(['a/B.java', 'a/C.java']);
+  });
+
+  it('keeps the words of a trace out of the text, and the prose and the error around it in', () => {
+    const text = [
+      'Export fails since 3.14:',
+      'Traceback (most recent call last):',
+      '  File "/srv/venv/lib/python3.11/site-packages/flask/sessions.py", line 380, in save_session',
+      '    if not self.should_set_cookie(app, session):',
+      '    ^^^^^^^^^^^^^^^^^^^^^^',
+      "KeyError: '_permanent'",
+      'java.lang.NullPointerException: marker',
+      '\tat java.base/java.util.stream.ReferencePipeline.collect(ReferencePipeline.java:682)',
+      '\tat sun.reflect.NativeMethodAccessorImpl.invoke0(Native Method)',
+      '! at com.acme.Api.call(Api.java:9) ~[acme-api-2.3.jar:2.3]',
+      '\t... 12 more',
+      '    at async Promise.all (index 0)',
+      '    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
+      '    at charge (/app/libs/payments/stripe-client.ts:40:7)',
+      'goroutine 1 [running]:',
+      'github.com/gin-gonic/gin.(*Context).Next(...)',
+      '\t/go/pkg/mod/github.com/gin-gonic/gin@v1.9.1/context.go:174 +0x2b',
+      'main.main()',
+      '\t/src/main.go:12 +0x1d',
+      "from app/models/user.rb:12:in `save'",
+      'The check in src/app.py:12 is wrong, and client.send(msg) too.',
+    ].join('\n');
+    expect(withoutStackTraces(text).split('\n')).toEqual([
+      'Export fails since 3.14:',
+      '    if not self.should_set_cookie(app, session):',
+      "KeyError: '_permanent'",
+      'java.lang.NullPointerException: marker',
+      'The check in src/app.py:12 is wrong, and client.send(msg) too.',
+    ]);
+    const found = mentions(text);
+    // A frame's qualified name is read as its frame, not again as a name the ticket writes.
+    expect(found.symbols).not.toContain('java.util.stream.ReferencePipeline.collect');
+    expect(found.symbols).toEqual(expect.arrayContaining(['self.should_set_cookie', 'client.send']));
+    expect(found.frames.map((f) => f.file ?? f.symbol)).toEqual([
+      'src/app.py',
+      'srv/venv/lib/python3.11/site-packages/flask/sessions.py',
+      'java/util/stream/ReferencePipeline.java',
+      'com/acme/Api.java',
+      'app/libs/payments/stripe-client.ts',
+      'go/pkg/mod/github.com/gin-gonic/gin@v1.9.1/context.go',
+      'src/main.go',
+      'app/models/user.rb',
     ]);
   });
 

@@ -1,16 +1,12 @@
 import { CleanText } from './clean-text';
+import { EXTENSIONS, FILE_EXACT, normalizePath } from './source-paths';
+import { readStackTraces, StackFrame } from './stack-traces';
 
 /**
  * Exact references a ticket makes to code: file names, symbols written as code, stack-trace
  * frames. When one of these resolves to a file in the repository it is close to certain evidence,
  * far stronger than shared words, so they are kept apart from the bag of terms.
  */
-export interface StackFrame {
-  file?: string;
-  symbol?: string;
-  line?: number;
-}
-
 export interface Mentions {
   files: string[];
   symbols: string[];
@@ -19,43 +15,16 @@ export interface Mentions {
   frames: StackFrame[];
 }
 
+/** Where a qualified name splits into its parts: `Type.member`, `Ns::fn`, `Type#member`, `$obj->member`. */
+export const MEMBER_SEPARATOR = /\.|::|#|->/;
+
 const MAX_FILES = 50;
 const MAX_SYMBOLS = 50;
-const MAX_FRAMES = 40;
 
-const EXTENSIONS =
-  'tsx?|mts|cts|jsx?|mjs|cjs|py|pyi|go|java|kt|kts|scala|groovy|cs|fs|vb|rb|php|rs|c|h|cc|cpp|cxx|hpp|hh|hxx|mm?|swift|dart|lua|pl|pm|sql|sh|bash|zsh|fish|vue|svelte|ex|exs|erl|hs|clj|elm|ml|json|ya?ml|toml|xml|gradle|properties|html|css|scss|less|md|rst|proto|graphql';
 const FILE = new RegExp(
   `(?:[A-Za-z]:)?(?:[\\w@.$~+-]+[\\\\/])*[\\w@$+-][\\w@.$+-]*\\.(?:${EXTENSIONS})(?![\\w$])`,
   'g',
 );
-const FILE_EXACT = new RegExp(`\\.(?:${EXTENSIONS})$`);
-
-const FRAME_PATTERNS: ReadonlyArray<{ re: RegExp; file?: number; line?: number; symbol?: number }> = [
-  // C#: at Ns.Type.Method(args) in C:\src\File.cs:line 12
-  { re: /\bat\s+([\w.<>`]+)\([^)]*\)\s+in\s+(.+?):line\s+(\d+)/, symbol: 1, file: 2, line: 3 },
-  // Java, Kotlin, Scala: at pkg.Type.method(Type.java:12)
-  { re: /\bat\s+([\w$.<>/]+)\s*\(([^():\s]+\.[A-Za-z]+)(?::(\d+))?\)/, symbol: 1, file: 2, line: 3 },
-  // JavaScript / TypeScript: at fn (path/file.ts:12:3)  or  at path/file.ts:12:3
-  {
-    re: /\bat\s+(?:async\s+)?([\w$.<>[\] ]+?)\s+\((?:file:\/\/)?([^\s()]+?\.[A-Za-z]+):(\d+)(?::\d+)?\)/,
-    symbol: 1,
-    file: 2,
-    line: 3,
-  },
-  { re: /\bat\s+(?:file:\/\/)?([^\s()]+?\.[A-Za-z]+):(\d+)(?::\d+)?\s*$/, file: 1, line: 2 },
-  // Python: File "path/app.py", line 12, in handler
-  { re: /File "([^"]+)", line (\d+)(?:, in ([\w<>.]+))?/, file: 1, line: 2, symbol: 3 },
-  // Ruby: app/models/user.rb:12:in `save'
-  { re: /([\w./-]+\.rb):(\d+):in\s+[`'‘]([^'’]+)['’]/, file: 1, line: 2, symbol: 3 },
-  // PHP: #0 /src/Foo.php(12): Foo->bar()
-  { re: /#\d+\s+(\S+\.php)\((\d+)\):\s*([\w\\:>-]+)/, file: 1, line: 2, symbol: 3 },
-  // Go: github.com/org/pkg.(*Context).Next(...)
-  { re: /\.\(\*?([A-Z]\w*)\)\.(\w+)\(/, symbol: 0 },
-  // Go, Rust, C and the rest: path/file.go:123
-  { re: new RegExp(`(?:^|\\s)/?((?:[\\w.@-]+/)*[\\w.@-]+\\.(?:${EXTENSIONS})):(\\d+)`), file: 1, line: 2 },
-];
-
 const DOTTED = /(?<![\w$.])([A-Za-z_$][\w$]*(?:(?:\.|::|#|->)[A-Za-z_$][\w$]*)+)(\()?/g;
 // Not after a hyphen: `:nth-child(2)` and other kebab-case names are selectors, not calls.
 const CALL = /(?<![\w$.-])([A-Za-z_$][\w$]{1,})\(/g;
@@ -74,19 +43,9 @@ const PARENTHESIZED = /\([^()\n]*\)/g;
 
 const HOST_SUFFIX = /\.(?:com|org|net|io|dev|edu|gov)$/;
 
-/** Forward slashes, no drive letter or leading slash: mentions are matched as path suffixes. */
-function normalizePath(file: string): string {
-  return file
-    .replace(/\\/g, '/')
-    .replace(/^[A-Za-z]:/, '')
-    .replace(/^\/+/, '');
-}
-
 class Collector {
   readonly files = new Set<string>();
   readonly symbols = new Set<string>();
-  readonly frames: StackFrame[] = [];
-  private readonly frameKeys = new Set<string>();
 
   addFile(file: string): void {
     if (this.files.size < MAX_FILES) this.files.add(normalizePath(file));
@@ -95,35 +54,11 @@ class Collector {
   addSymbol(symbol: string): void {
     if (this.symbols.size < MAX_SYMBOLS && symbol.length > 1) this.symbols.add(symbol);
   }
-
-  addFrame(frame: StackFrame): void {
-    const key = `${frame.file ?? ''}:${frame.line ?? ''}:${frame.symbol ?? ''}`;
-    if (this.frames.length >= MAX_FRAMES || this.frameKeys.has(key)) return;
-    this.frameKeys.add(key);
-    this.frames.push(frame);
-  }
 }
 
 function looksLikeAbbreviation(dotted: string): boolean {
   // "e.g", "i.e", "a.k.a": every part one or two letters.
-  return dotted.split(/\.|::|#|->/).every((part) => part.length <= 2);
-}
-
-function collectFrames(text: string, out: Collector): void {
-  for (const line of text.split('\n')) {
-    for (const pattern of FRAME_PATTERNS) {
-      const m = pattern.re.exec(line);
-      if (!m) continue;
-      const frame: StackFrame = {};
-      if (pattern.file !== undefined && m[pattern.file]) frame.file = normalizePath(m[pattern.file]);
-      if (pattern.line !== undefined && m[pattern.line]) frame.line = Number(m[pattern.line]);
-      if (pattern.symbol === 0) frame.symbol = `${m[1]}.${m[2]}`;
-      else if (pattern.symbol !== undefined && m[pattern.symbol]) frame.symbol = m[pattern.symbol].trim();
-      if (frame.file && !FILE_EXACT.test(frame.file)) delete frame.file;
-      if (frame.file || frame.symbol) out.addFrame(frame);
-      break;
-    }
-  }
+  return dotted.split(MEMBER_SEPARATOR).every((part) => part.length <= 2);
 }
 
 function collectSymbols(text: string, out: Collector): void {
@@ -151,9 +86,8 @@ function collectCodeSpan(span: string, out: Collector): void {
 
 export function extractMentions(clean: CleanText): Mentions {
   const out = new Collector();
-  const text = clean.text.replace(URL, ' ');
-  collectFrames(text, out);
-  for (const frame of out.frames) if (frame.file) out.addFile(frame.file);
+  const { frames, prose: text } = readStackTraces(clean.text.replace(URL, ' '));
+  for (const frame of frames) if (frame.file) out.addFile(frame.file);
   for (const m of text.matchAll(FILE)) out.addFile(m[0]);
   for (const span of clean.code) collectCodeSpan(span, out);
   // Symbols outside parentheses first: those inside are usually argument types, not what changes.
@@ -165,6 +99,6 @@ export function extractMentions(clean: CleanText): Mentions {
     files: [...out.files],
     symbols: symbols.filter((s) => primary.has(s)),
     arguments: symbols.filter((s) => !primary.has(s)),
-    frames: out.frames,
+    frames,
   };
 }

@@ -2,6 +2,7 @@ import { adfToText, isAdfDocument } from '../text/adf-to-text';
 import { CleanText } from '../text/clean-text';
 import { markdownToText } from '../text/markdown-to-text';
 import { extractMentions, Mentions } from '../text/mentions';
+import { withoutStackTraces } from '../text/stack-traces';
 import { tokenizeWithSurface } from '../text/tokenizer';
 
 /**
@@ -51,6 +52,7 @@ export interface QueryTerm {
 export interface PreparedTicket {
   key?: string;
   title: string;
+  /** The description's clean text without its stack traces, whose evidence is `mentions.frames`. */
   description: string;
   code: string[];
   terms: QueryTerm[];
@@ -115,6 +117,7 @@ export function prepareTicket(
     text: `${titleClean.text}\n${description}`,
     code: [...titleClean.code, ...described.code].slice(0, 200),
   });
+  const prose = withoutStackTraces(description);
   const labels = cleanStrings(input.labels);
   const components = cleanStrings(input.components);
   const bugLike =
@@ -125,13 +128,23 @@ export function prepareTicket(
   return {
     key: input.key,
     title: titleClean.text,
-    description,
+    description: prose,
     code: described.code,
-    terms: collectTerms(titleClean.text, description, limits.maxQueryTerms),
+    terms: collectTerms(titleClean.text, prose, limits.maxQueryTerms),
     mentions,
     bugLike,
     components,
     labels,
     truncated,
   };
+}
+
+/**
+ * The ticket with `words` read as more of its description: the function and file names of its
+ * stack frames that are this repository's code, which only the index can tell from other code's.
+ */
+export function withDescriptionWords(ticket: PreparedTicket, words: string, limit: number): PreparedTicket {
+  if (!words) return ticket;
+  const description = `${ticket.description}\n${words}`;
+  return { ...ticket, description, terms: collectTerms(ticket.title, description, limit) };
 }
