@@ -15,8 +15,8 @@ describe('describeResult', () => {
     [{ kind: 'mention', mention: 'symbol', text: 'Cart.add', share: 1 }, 'the ticket names `Cart.add`'],
     [{ kind: 'mention', mention: 'file', text: 'cart.ts', share: 1 }, 'the ticket names the file `cart.ts`'],
     [
-      { kind: 'mention', mention: 'stack-frame', text: 'src/cart.ts:12', share: 1 },
-      'a stack-trace frame points at src/cart.ts:12',
+      { kind: 'mention', mention: 'stack-frame', text: 'srv/app/src/cart.ts:12', share: 1 },
+      'a stack-trace frame points at cart.ts:12',
     ],
     [
       { kind: 'name', target: 'file', text: 'response writer', share: 1 },
@@ -95,7 +95,7 @@ describe('describeResult', () => {
     ];
     const file: RankedResult = { path: 'src/flask/helpers.py', kind: 'file', score: 0.9, reasons };
     expect(describeResult(file)).toBe(
-      'A stack-trace frame points at flask/helpers.py:511; 1 past change with similar text changed it.',
+      'A stack-trace frame points at helpers.py:511; 1 past change with similar text changed it.',
     );
     // Weak ones do not jump the queue.
     const weak = reasons.map((r) => (r.kind === 'mention' ? { ...r, share: 0.03 } : r));
@@ -112,7 +112,7 @@ describe('describeResult', () => {
     ];
     const file: RankedResult = { path: 'src/flask/helpers.py', kind: 'file', score: 0.9, reasons };
     expect(describeResult(file)).toBe(
-      'A stack-trace frame points at flask/helpers.py:511; 1 past change with similar text changed it.',
+      'A stack-trace frame points at helpers.py:511; 1 past change with similar text changed it.',
     );
   });
 });

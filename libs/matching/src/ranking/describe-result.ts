@@ -27,7 +27,10 @@ export function describeReason(reason: MatchReason): string {
         ? `term ${quoted(reason.terms)} ${FIELD_PHRASES[reason.field][0]}`
         : `terms ${quoted(reason.terms)} ${FIELD_PHRASES[reason.field][1]}`;
     case 'mention':
-      if (reason.mention === 'stack-frame') return `a stack-trace frame points at ${reason.text}`;
+      // The frame's path is as another machine wrote it (`/srv/venv/lib/…/flask/sessions.py`); the
+      // result already says which file, so the file name and line are enough.
+      if (reason.mention === 'stack-frame')
+        return `a stack-trace frame points at ${reason.text.slice(reason.text.lastIndexOf('/') + 1)}`;
       if (reason.mention === 'ticket-commits') return `commits naming ${reason.text} already changed it`;
       return `the ticket names ${reason.mention === 'file' ? 'the file ' : ''}\`${reason.text}\``;
     case 'name':
