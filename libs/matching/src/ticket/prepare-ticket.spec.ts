@@ -31,10 +31,11 @@ describe('prepareTicket', () => {
   it('weights title terms above description terms and caps repetitions', () => {
     const t = prepareTicket({
       title: 'refund',
-      description: 'checkout checkout checkout checkout checkout checkout checkout checkout',
+      description: `${'checkout '.repeat(30)} cart`,
     });
     const weight = (term: string) => t.terms.find((q) => q.term === term)?.weight;
     expect(weight('refund')).toBe(1);
+    expect(weight('cart')).toBeLessThan(0.5);
     expect(weight('checkout')).toBe(3);
     expect(t.terms.find((q) => q.term === 'refund')?.inTitle).toBe(true);
   });
