@@ -19,7 +19,7 @@ export interface ConfidenceFeatures {
   similar: boolean;
   /** Best file's BM25F score per unit of query idf mass, capped at 1: how fully it covers the ticket's words. */
   textMatch: number;
-  /** Distinct ticket terms the index knows. */
+  /** Distinct title terms the index knows (all the ticket's when the title gives none). */
   queryTerms: number;
 }
 

@@ -6,6 +6,7 @@ import { QueryTerm } from '../ticket/prepare-ticket';
 export interface ResolvedTerm extends WeightedTerm {
   term: string;
   surface: string;
+  inTitle: boolean;
 }
 
 /**
@@ -23,7 +24,7 @@ export function resolveTerms(
     const termId = index.termId(q.term);
     if (termId === undefined) continue;
     resolved.push({
-      t: { termId, weight: q.weight, term: q.term, surface: q.surface },
+      t: { termId, weight: q.weight, term: q.term, surface: q.surface, inTitle: q.inTitle },
       rank: q.weight * index.idf(termId),
     });
   }

@@ -414,6 +414,23 @@ describe('rankTicket', () => {
     expect(result.files.length).toBeGreaterThan(0);
   });
 
+  it("counts the title's words for confidence, as the model was fitted on titles", () => {
+    const title = 'Retry declined card payments';
+    const described = rankTicket(index, {
+      title,
+      description: 'Shopping cart line items, product search index, refunds and charges all look fine.',
+    });
+    expect(described.confidenceFeatures?.queryTerms).toBe(
+      rankTicket(index, { title }).confidenceFeatures?.queryTerms,
+    );
+    // With no usable title word, the description's count.
+    const untitled = rankTicket(index, {
+      title: '',
+      description: 'Retry declined card payments at checkout',
+    });
+    expect(untitled.confidenceFeatures?.queryTerms).toBeGreaterThan(0);
+  });
+
   it('gives more confidence to a precise ticket than to a vague one', () => {
     const precise = rankTicket(index, { title: 'StripeClient.refund fails for partially shipped orders' });
     const vague = rankTicket(index, { title: 'Products' });

@@ -101,6 +101,15 @@ function collectSignals(
   };
 }
 
+/**
+ * The terms the confidence model counts: the title's, as in the title-only queries it was fitted
+ * on. Counting a description's dozens of words too put nearly every described ticket at 0.8–1.0
+ * (mean 0.91 against 0.80 observed on real issues). A ticket with no usable title word counts all.
+ */
+function countedTerms(query: readonly ResolvedTerm[]): number {
+  return query.filter((q) => q.inTitle).length || query.length;
+}
+
 /** The sum of the weights a file could collect, so reported scores sit in [0, 1]. */
 function scoreScale(ticket: PreparedTicket, s: Collected, weights: MatchWeights): number {
   let scale =
@@ -179,7 +188,7 @@ export function rankTicket(
       signals.queryMass > 0
         ? Math.min(1, (signals.text.scores[candidates[0].doc] ?? 0) / signals.queryMass)
         : 0,
-    queryTerms: signals.query.length,
+    queryTerms: countedTerms(signals.query),
   };
   return {
     files,
