@@ -5,6 +5,7 @@ import { buildRiskHistory } from '@sightline/testing';
 import { renderNote } from './render-note';
 import { riskNoteReportSchema } from './risk-note-report';
 import type { RepositorySnapshot } from '@sightline/analysis';
+import type { RiskReason } from '@sightline/risk';
 import { noteReportOf } from './assessment-note';
 import { combineAssessments, type RepositoryAssessment } from './combined-assessment';
 
@@ -141,6 +142,37 @@ describe('combining repositories and mapping the note report', () => {
     expect(single.dependencyWarnings[0].area).toBe('repository root');
     const labelled = noteReportOf(combineAssessments([atRoot('billing'), atRoot('shop')]), OPTIONS);
     expect(labelled.areas.map((area) => area.path)).toContain('billing (root)');
+  });
+
+  it('prints an area’s reason under that area, not under a wider area that contains it', () => {
+    const one = assessed('billing', INVOICE);
+    const [area] = one.assessment.areas;
+    const complexity: RiskReason = {
+      kind: 'complexity',
+      area: 'packages/billing',
+      file: 'packages/billing/src/invoice.ts',
+      percentile: 99,
+      maxComplexity: 40,
+      totalComplexity: 300,
+    };
+    const nested = {
+      ...one,
+      assessment: {
+        ...one.assessment,
+        // The wider area ranks first, as the repository's top folder can.
+        areas: [
+          { ...area, path: 'packages', matchScore: 1 },
+          { ...area, path: 'packages/billing', matchScore: 0.7 },
+        ],
+        reasons: [complexity],
+      },
+    };
+    const report = noteReportOf(combineAssessments([nested]), OPTIONS);
+    const reasonsOf = (path: string) => report.areas.find((a) => a.path === path)?.reasons;
+    expect(reasonsOf('packages')).toEqual([]);
+    expect(reasonsOf('packages/billing')).toEqual([
+      expect.stringMatching(/^packages\/billing\/src\/invoice\.ts is more complex/),
+    ]);
   });
 
   it('gives a similar ticket the tracker’s created → done when known, else its commit span', () => {

@@ -81,6 +81,11 @@ function within(areaPath: string, target: string): boolean {
   return target === areaPath || areaPath === '.' || target.startsWith(`${areaPath}/`);
 }
 
+/** How deep an area sits: the root 0, `src` 1, `src/driver` 2. */
+function depth(areaPath: string): number {
+  return areaPath === '.' ? 0 : areaPath.split('/').length;
+}
+
 /**
  * How long a similar past ticket took: created → done from the tracker when it is known there,
  * else the span of its commits, each saying which it is.
@@ -104,18 +109,27 @@ function placeAreas(
   combined: CombinedAssessment,
   name: (r: RepositoryAssessment, path: string) => string,
 ): PlacedAreas {
-  const placed = new Set<RiskReason>();
   const chosen = combined.contributing
     .flatMap((repository) => repository.assessment.areas.map((area) => ({ repository, area })))
     .sort((a, b) => b.area.matchScore - a.area.matchScore)
     .slice(0, MAX_AREAS);
-  const areas = chosen.map(({ repository, area }) => {
-    const reasons = repository.assessment.reasons.filter((reason) => {
+  // A reason belongs to the narrowest shown area holding it: `src/driver/postgres` when it is
+  // shown, not the `src` that also contains it.
+  const home = new Map<RiskReason, (typeof chosen)[number]>();
+  for (const entry of chosen) {
+    for (const reason of entry.repository.assessment.reasons) {
       const target = reasonTarget(reason);
-      if (target === undefined || placed.has(reason) || !within(area.path, target)) return false;
-      placed.add(reason);
-      return !LEVEL_REASONS.has(reason.kind) && !SHOWN_AS_FIGURE.has(reason.kind);
-    });
+      if (target === undefined || !within(entry.area.path, target)) continue;
+      const current = home.get(reason);
+      if (!current || depth(entry.area.path) > depth(current.area.path)) home.set(reason, entry);
+    }
+  }
+  const areas = chosen.map((entry) => {
+    const { repository, area } = entry;
+    const reasons = repository.assessment.reasons.filter(
+      (reason) =>
+        home.get(reason) === entry && !LEVEL_REASONS.has(reason.kind) && !SHOWN_AS_FIGURE.has(reason.kind),
+    );
     return {
       repository,
       path: name(repository, area.path),
@@ -124,7 +138,7 @@ function placeAreas(
       reasons: reasons.map(describeRiskReason),
     };
   });
-  return { areas, placed };
+  return { areas, placed: new Set(home.keys()) };
 }
 
 /**
