@@ -115,4 +115,35 @@ describe('describeResult', () => {
       'A stack-trace frame points at helpers.py:511; 1 past change with similar text changed it.',
     );
   });
+
+  it('leads with the reference to the file itself over a name the ticket quotes, which other files may hold', () => {
+    const reasons: MatchReason[] = [
+      { kind: 'terms', field: 'symbols', terms: ['getMany', 'take'], share: 0.12 },
+      { kind: 'mention', mention: 'symbol', text: 'take', share: 0.05 },
+      { kind: 'mention', mention: 'symbol', text: 'getMany', share: 0.05 },
+      {
+        kind: 'mention',
+        mention: 'stack-frame',
+        text: 'typeorm/query-builder/SelectQueryBuilder.js:3412',
+        share: 0.04,
+      },
+    ];
+    const file: RankedResult = {
+      path: 'src/query-builder/SelectQueryBuilder.ts',
+      kind: 'file',
+      score: 0.9,
+      reasons,
+    };
+    expect(describeResult(file)).toBe(
+      'A stack-trace frame points at SelectQueryBuilder.js:3412; terms "getMany", "take" match symbol names.',
+    );
+    const named = reasons.map((r) =>
+      r.kind === 'mention' && r.mention === 'stack-frame'
+        ? { ...r, mention: 'file' as const, text: 'SelectQueryBuilder.ts' }
+        : r,
+    );
+    expect(describeResult({ ...file, reasons: named })).toMatch(
+      /^The ticket names the file `SelectQueryBuilder.ts`;/,
+    );
+  });
 });

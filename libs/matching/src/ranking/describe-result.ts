@@ -1,6 +1,7 @@
 import { plural } from '@sightline/analysis';
 import { IndexField } from '../index/corpus';
 import { MatchReason, RankedResult } from './match-result';
+import type { MentionKind } from './mention-signal';
 
 /**
  * One plain sentence from a result's strongest reasons, for ticket notes and the CLI. Renderers
@@ -68,17 +69,21 @@ export function describeReason(reason: MatchReason): string {
 // Direct references at least this share of the strongest reason's lead the sentence.
 const LEADING_MENTION = 0.5;
 
+/** References that point at this very file; a quoted name (`take`) may be declared in many. */
+const NAMES_THE_FILE: ReadonlySet<MentionKind> = new Set(['file', 'stack-frame']);
+
 /**
  * A reference the ticket makes itself (a file, a name written as code, a stack frame, its own
  * earlier commits) is the evidence a reader can check at a glance. Its references are one signal,
  * split among them (a frame, the function it names, a constant the text quotes): together nearly
- * as strong as the strongest reason, the strongest of them goes first.
+ * as strong as the strongest reason, one of them goes first — one naming the file itself if there
+ * is one, else the strongest.
  */
 function readingOrder(reasons: readonly MatchReason[]): MatchReason[] {
   const ordered = reasons.filter((r) => r.kind !== 'files');
   const mentions = ordered.filter((r) => r.kind === 'mention');
   const together = mentions.reduce((sum, r) => sum + r.share, 0);
-  const mention = mentions[0];
+  const mention = mentions.find((r) => NAMES_THE_FILE.has(r.mention)) ?? mentions[0];
   if (!mention || mention === ordered[0] || together < LEADING_MENTION * ordered[0].share) return ordered;
   return [mention, ...ordered.filter((r) => r !== mention)];
 }
