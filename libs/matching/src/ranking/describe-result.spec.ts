@@ -116,6 +116,28 @@ describe('describeResult', () => {
     );
   });
 
+  it('says the frames in one file once', () => {
+    const reasons: MatchReason[] = [
+      {
+        kind: 'mention',
+        mention: 'stack-frame',
+        text: 'go/pkg/mod/github.com/gin-gonic/gin@v1.9.1/binding/json.go:56',
+        share: 0.3,
+      },
+      {
+        kind: 'mention',
+        mention: 'stack-frame',
+        text: 'go/pkg/mod/github.com/gin-gonic/gin@v1.9.1/binding/json.go:39',
+        share: 0.2,
+      },
+      { kind: 'terms', field: 'content', terms: ['body'], share: 0.1 },
+    ];
+    const file: RankedResult = { path: 'binding/json.go', kind: 'file', score: 0.9, reasons };
+    expect(describeResult(file)).toBe(
+      'Stack-trace frames point at json.go:56 and json.go:39; term "body" appears in its code.',
+    );
+  });
+
   it('leads with the reference to the file itself over a name the ticket quotes, which other files may hold', () => {
     const reasons: MatchReason[] = [
       { kind: 'terms', field: 'symbols', terms: ['getMany', 'take'], share: 0.12 },

@@ -28,10 +28,7 @@ export function describeReason(reason: MatchReason): string {
         ? `term ${quoted(reason.terms)} ${FIELD_PHRASES[reason.field][0]}`
         : `terms ${quoted(reason.terms)} ${FIELD_PHRASES[reason.field][1]}`;
     case 'mention':
-      // The frame's path is as another machine wrote it (`/srv/venv/lib/…/flask/sessions.py`); the
-      // result already says which file, so the file name and line are enough.
-      if (reason.mention === 'stack-frame')
-        return `a stack-trace frame points at ${reason.text.slice(reason.text.lastIndexOf('/') + 1)}`;
+      if (reason.mention === 'stack-frame') return framePhrase([reason.text]);
       if (reason.mention === 'ticket-commits') return `commits naming ${reason.text} already changed it`;
       return `the ticket names ${reason.mention === 'file' ? 'the file ' : ''}\`${reason.text}\``;
     case 'name':
@@ -95,16 +92,28 @@ interface NameGroup {
   texts: string[];
 }
 
-function groupNames(reasons: readonly MatchReason[]): (MatchReason | NameGroup)[] {
-  const out: (MatchReason | NameGroup)[] = [];
+/** Frames in the same file are one reason too: "stack-trace frames point at json.go:56 and json.go:39". */
+interface FrameGroup {
+  kind: 'frames';
+  texts: string[];
+}
+
+type Phrase = MatchReason | NameGroup | FrameGroup;
+
+function groupNames(reasons: readonly MatchReason[]): Phrase[] {
+  const out: Phrase[] = [];
   for (const reason of reasons) {
-    if (reason.kind !== 'name') {
+    if (reason.kind === 'name') {
+      const group = out.find((r): r is NameGroup => r.kind === 'names' && r.target === reason.target);
+      if (group) group.texts.push(reason.text);
+      else out.push({ kind: 'names', target: reason.target, texts: [reason.text] });
+    } else if (reason.kind === 'mention' && reason.mention === 'stack-frame') {
+      const group = out.find((r): r is FrameGroup => r.kind === 'frames');
+      if (group) group.texts.push(reason.text);
+      else out.push({ kind: 'frames', texts: [reason.text] });
+    } else {
       out.push(reason);
-      continue;
     }
-    const group = out.find((r): r is NameGroup => r.kind === 'names' && r.target === reason.target);
-    if (group) group.texts.push(reason.text);
-    else out.push({ kind: 'names', target: reason.target, texts: [reason.text] });
   }
   return out;
 }
@@ -114,13 +123,30 @@ function namePhrase(texts: readonly string[], target: 'file' | 'symbol'): string
 }
 
 /**
+ * The frame's path is as another machine wrote it (`/srv/venv/lib/…/flask/sessions.py`); the
+ * result already says which file, so the file name and line are enough.
+ */
+function framePhrase(texts: readonly string[]): string {
+  const places = texts.map((t) => t.slice(t.lastIndexOf('/') + 1));
+  return places.length === 1
+    ? `a stack-trace frame points at ${places[0]}`
+    : `stack-trace frames point at ${places.slice(0, -1).join(', ')} and ${places[places.length - 1]}`;
+}
+
+function describePhrase(phrase: Phrase): string {
+  if (phrase.kind === 'names') return namePhrase(phrase.texts, phrase.target);
+  if (phrase.kind === 'frames') return framePhrase(phrase.texts);
+  return describeReason(phrase);
+}
+
+/**
  * An area speaks with its best file's reasons ("name this file", "changed it"), so its sentence
  * says which file that is.
  */
 export function describeResult(result: RankedResult, maxReasons = 2): string {
   const phrases = groupNames(readingOrder(result.reasons))
     .slice(0, maxReasons)
-    .map((r) => (r.kind === 'names' ? namePhrase(r.texts, r.target) : describeReason(r)))
+    .map(describePhrase)
     .filter((p) => p.length > 0);
   if (phrases.length === 0) return '';
   const bestFile = result.reasons.find((r) => r.kind === 'files')?.files[0]?.path;
