@@ -322,6 +322,22 @@ describe('assessRisk', () => {
     ]);
   });
 
+  it('speaks of complexity, importers and knowledge only for files matched nearly as well as the best', () => {
+    const { snapshot, calibration } = repository(2);
+    const reasonsFor = (hotWeight: number) =>
+      assessRisk({
+        match: matchOf([
+          ['src/plain/p0.ts', 0.9],
+          ['src/hot.ts', hotWeight],
+        ]),
+        snapshot,
+        calibration,
+      }).reasons.filter((r) => r.kind === 'complexity');
+    // A quarter of the best match: the ticket most likely does not touch it (its area's cut, 30%).
+    expect(reasonsFor(0.22)).toEqual([]);
+    expect(reasonsFor(0.3)).toEqual([expect.objectContaining({ kind: 'complexity', file: 'src/hot.ts' })]);
+  });
+
   it('refuses a calibration made for another snapshot', () => {
     const { snapshot, calibration } = repository();
     const other = { ...snapshot, repository: { ...snapshot.repository, head: 'b'.repeat(40) } };

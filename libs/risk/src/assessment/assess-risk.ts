@@ -173,10 +173,10 @@ export function assessRisk(input: RiskInput): RiskAssessment {
   // The areas the note points at: its likely areas and those of files matched as strongly. A
   // weakly matched file's area is neither, so it may still be an "also plan for" warning.
   const bestFile = known.reduce((a, f) => Math.max(a, f.weight), 0);
-  const mentioned = new Set<string>([
-    ...selected.map((a) => a.path),
-    ...known.filter((f) => f.weight >= bestFile * AREA_SHARE).map((f) => f.figures.area),
-  ]);
+  // Files matched as strongly as a likely area: the ones the ticket will most likely touch, so the
+  // ones whose complexity, importers and owners the note may speak of.
+  const likely = known.filter((f) => f.weight >= bestFile * AREA_SHARE);
+  const mentioned = new Set<string>([...selected.map((a) => a.path), ...likely.map((f) => f.figures.area)]);
 
   // The file that contributes most to the level (match weight × dimension) is the one the reason names.
   const leading = known.reduce((a, b) =>
@@ -198,7 +198,7 @@ export function assessRisk(input: RiskInput): RiskAssessment {
     });
   }
   if (fixRate) reasons.push(fixRate);
-  reasons.push(...fileReasons(known, calibration), ...areaReasons(areas, calibration));
+  reasons.push(...fileReasons(likely, calibration), ...areaReasons(areas, calibration));
 
   return {
     level,
