@@ -134,6 +134,17 @@ describe('extractMentions', () => {
     expect(mentions('Fix parse of nth(2)').symbols).toEqual(['nth']);
   });
 
+  it('reads a shell command in a code span as a command, not as names in the code', () => {
+    const text = 'Run `flask run --reload`, then `npx typeorm migration:run -d dist/data-source.js` fails';
+    const found = mentions(text, ['flask run --reload', 'npx typeorm migration:run -d dist/data-source.js']);
+    expect(found.symbols).toEqual(['reload']);
+    // Code keeps its names, spaces and all.
+    const code = ['session.modified = True', 'return send_file(path)', 'take'];
+    expect(mentions('see the code', code).symbols).toEqual(
+      expect.arrayContaining(['session.modified', 'True', 'send_file', 'path', 'take']),
+    );
+  });
+
   it('reads a command-line option as a name, not a dash or a dashed word', () => {
     expect(
       mentions('cleanup references of --compilers; add --forbid-only -- see the re-run').symbols,

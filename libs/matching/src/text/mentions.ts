@@ -76,9 +76,14 @@ function collectSymbols(text: string, out: Collector): void {
   for (const m of text.matchAll(QUOTED)) out.addSymbol(m[1]);
 }
 
+// A shell command (`flask run`, `npx typeorm migration:run -d dist/ds.js`): lower-case words, the
+// program and its arguments, not names in the code (`run` is not the `run` method of app.py). Its
+// options are read from the text like any other.
+const COMMAND_LINE = /^[a-z][a-z0-9_.-]*(?:\s+(?:--?[a-z0-9][a-z0-9-]*(?:=\S*)?|[a-z0-9_@.:/+~=-]+))+$/;
+
 /** Short code spans are names the author typed on purpose: every identifier in them counts. */
 function collectCodeSpan(span: string, out: Collector): void {
-  if (span.includes('\n') || span.length > 120) return;
+  if (span.includes('\n') || span.length > 120 || COMMAND_LINE.test(span)) return;
   for (const m of span.matchAll(CODE_IDENTIFIER)) {
     if (!FILE_EXACT.test(m[0]) && !looksLikeAbbreviation(m[0])) out.addSymbol(m[0]);
   }
