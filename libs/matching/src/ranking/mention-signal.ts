@@ -31,14 +31,28 @@ const MEMBER_ONLY = 0.25;
 // An identifier inside a call's parentheses is usually an argument type, rarely what changes.
 const ARGUMENT_STRENGTH = 0.3;
 
-/** Files a symbol refers to: files declaring it, and files named after it (one class per file). */
-function resolveSymbolPart(index: MatchIndex, part: string): readonly number[] {
+interface ResolvedSymbol {
+  strong: readonly number[];
+  weak: readonly number[];
+}
+
+/**
+ * Files a symbol refers to: files declaring it, and files named after it (one class per file).
+ * When a file both declares it and is named after it, that file is its home and the other
+ * declarers are `weak` (a shim or stub re-declaring every decorator, a mock, a same-named inner
+ * class), as other declarers of `Owner.member` are.
+ */
+function resolveSymbolPart(index: MatchIndex, part: string): ResolvedSymbol {
   const key = part.toLowerCase();
   const declared = index.symbolDocs.get(key) ?? [];
   const named = index.stemDocs.get(key) ?? [];
-  if (named.length === 0) return declared;
-  if (declared.length === 0) return named;
-  return [...new Set([...named, ...declared])];
+  if (named.length === 0) return { strong: declared, weak: [] };
+  if (declared.length === 0) return { strong: named, weak: [] };
+  const home = new Set(named);
+  const all = [...new Set([...named, ...declared])];
+  // A name this common points nowhere, home or not (`run`, `get`).
+  if (all.length > MAX_AMBIGUITY || !declared.some((d) => home.has(d))) return { strong: all, weak: [] };
+  return { strong: named, weak: declared.filter((d) => !home.has(d)) };
 }
 
 /**
@@ -102,6 +116,22 @@ class Accumulator {
 }
 
 /**
+ * A name's files share its strength as before, a home's weak declarers at a quarter of a share:
+ * `Entity` declared in Entity.ts and two shims gives Entity.ts ⅓, each shim ¹⁄₁₂.
+ */
+function addResolved(
+  acc: Accumulator,
+  { strong, weak }: ResolvedSymbol,
+  strength: number,
+  hit: Omit<MentionHit, 'strength'>,
+): void {
+  const files = strong.length + weak.length;
+  if (files === 0) return;
+  acc.add(strong, (strength * strong.length) / files, hit);
+  acc.add(weak, (strength * MEMBER_ONLY * weak.length) / files, hit);
+}
+
+/**
  * A dotted name (`StringUtils.join`, `flask.helpers.send_file`) is resolved part by part; files
  * matched by several parts (the class *and* its method) gain from each, so the qualified name
  * singles out the declaring file.
@@ -128,13 +158,14 @@ function addSymbol(
   const parts = symbol.split(MEMBER_SEPARATOR).filter((p) => p.length > 1);
   const owners = new Set<number>();
   for (const part of parts.slice(0, -1)) {
-    const docs = resolveSymbolPart(index, part);
-    acc.add(docs, strength, hit);
-    if (docs.length <= MAX_AMBIGUITY) for (const d of docs) owners.add(d);
+    const resolved = resolveSymbolPart(index, part);
+    addResolved(acc, resolved, strength, hit);
+    if (resolved.strong.length <= MAX_AMBIGUITY) for (const d of resolved.strong) owners.add(d);
   }
   const member = parts[parts.length - 1];
   if (member === undefined) return;
-  const docs = resolveSymbolPart(index, member);
+  const resolved = resolveSymbolPart(index, member);
+  const { strong: docs, weak } = resolved;
   if (docs.length === 0 && usedStrength > 0) {
     // A module's constant is declared where it is assigned; the other files only use it.
     const assigned = index.assignedDocs.get(member.toLowerCase()) ?? [];
@@ -145,18 +176,19 @@ function addSymbol(
     return;
   }
   if (owners.size === 0) {
-    acc.add(docs, strength, hit);
+    addResolved(acc, resolved, strength, hit);
     return;
   }
   // `Range.readObject`: the owner's file gets the full weight; other files that merely declare a
   // `readObject` are weak matches.
+  const declarers = [...docs, ...weak];
   acc.add(
-    docs.filter((d) => owners.has(d)),
+    declarers.filter((d) => owners.has(d)),
     strength,
     hit,
   );
   acc.add(
-    docs.filter((d) => !owners.has(d)),
+    declarers.filter((d) => !owners.has(d)),
     strength * MEMBER_ONLY,
     hit,
   );

@@ -147,6 +147,33 @@ describe('rankTicket', () => {
     expect(owner).toBeGreaterThan(other);
   });
 
+  it('credits a name to the file named after it over shims that declare it too', () => {
+    const shims = buildMatchIndex({
+      files: [
+        { path: 'src/decorator/Entity.ts', symbols: ['Entity'] },
+        { path: 'src/decorator/Column.ts', symbols: ['Column'] },
+        { path: 'src/decorator/JoinTable.ts', symbols: ['JoinTable'] },
+        // A shim for browsers re-declares every decorator as a no-op.
+        { path: 'extra/model-shim.js', symbols: ['Entity', 'Column', 'JoinTable'] },
+        { path: 'src/metadata/RelationMetadata.ts', symbols: ['RelationMetadata'] },
+      ],
+    });
+    const files = rankTicket(shims, {
+      title: 'Custom join table name ignored',
+      description:
+        '```ts\n@Entity()\nclass Post {\n  @Column() title: string\n  @JoinTable({ name: "post_tags" })\n  tags: Tag[]\n}\n```',
+    }).files;
+    // The part of each file's score the names account for.
+    const named = (path: string) => {
+      const file = files.find((f) => f.path === path)!;
+      const mentions = file.reasons.filter((r) => r.kind === 'mention');
+      return file.score * mentions.reduce((sum, r) => sum + r.share, 0);
+    };
+    expect(files[0].path).toBe('src/decorator/JoinTable.ts');
+    // Three names, each declared at home, give the shim less than one of them gives its home.
+    expect(named('extra/model-shim.js')).toBeLessThan(named('src/decorator/Entity.ts'));
+  });
+
   it('credits a code name no file declares to the few files whose source uses it', () => {
     const used = buildMatchIndex({
       files: [
