@@ -145,6 +145,16 @@ describe('extractMentions', () => {
     );
   });
 
+  it('reads no names in a URL inside a code span', () => {
+    const span = "requests.get(url, proxies={'http': 'http://user:pass@proxy:3128'})";
+    expect(mentions(`Repro: \`${span}\``, [span]).symbols.sort()).toEqual([
+      'http',
+      'proxies',
+      'requests.get',
+      'url',
+    ]);
+  });
+
   it('reads a command-line option as a name, not a dash or a dashed word', () => {
     expect(
       mentions('cleanup references of --compilers; add --forbid-only -- see the re-run').symbols,

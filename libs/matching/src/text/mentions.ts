@@ -84,7 +84,8 @@ const COMMAND_LINE = /^[a-z][a-z0-9_.-]*(?:\s+(?:--?[a-z0-9][a-z0-9-]*(?:=\S*)?|
 /** Short code spans are names the author typed on purpose: every identifier in them counts. */
 function collectCodeSpan(span: string, out: Collector): void {
   if (span.includes('\n') || span.length > 120 || COMMAND_LINE.test(span)) return;
-  for (const m of span.matchAll(CODE_IDENTIFIER)) {
+  // A URL's parts (`http://user:pass@proxy:3128`) are an address, not names.
+  for (const m of span.replace(URL, ' ').matchAll(CODE_IDENTIFIER)) {
     if (!FILE_EXACT.test(m[0]) && !looksLikeAbbreviation(m[0])) out.addSymbol(m[0]);
   }
 }
