@@ -174,6 +174,27 @@ describe('rankTicket', () => {
     expect(named('extra/model-shim.js')).toBeLessThan(named('src/decorator/Entity.ts'));
   });
 
+  it('weighs a name only the description writes at half of one the title writes', () => {
+    const entry = buildMatchIndex({
+      files: [
+        { path: 'src/api.py', symbols: ['post', 'get'] },
+        { path: 'src/utils.py', symbols: ['super_len'], comments: 'Length of a body, string or stream.' },
+      ],
+    });
+    const mentionOf = (ticket: { title: string; description?: string }) => {
+      const api = rankTicket(entry, ticket).files.find((f) => f.path === 'src/api.py')!;
+      const share = api.reasons.find((r) => r.kind === 'mention')?.share ?? 0;
+      return api.score * share;
+    };
+    const titled = mentionOf({ title: 'Body length wrong in `post()`' });
+    const described = mentionOf({
+      title: 'Body length wrong',
+      description: 'Calling `api.post(data)` shows it.',
+    });
+    expect(described).toBeGreaterThan(0);
+    expect(described).toBeLessThan(titled * 0.6);
+  });
+
   it('credits a code name no file declares to the few files whose source uses it', () => {
     const used = buildMatchIndex({
       files: [

@@ -13,6 +13,11 @@ export interface Mentions {
   /** Symbols seen only inside a call's parentheses (`isAtLeast(JavaVersion)`): arguments, not the subject. */
   arguments: string[];
   frames: StackFrame[];
+  /**
+   * The files, symbols and arguments written only in the description: how a reporter calls the code
+   * (`requests.post(…)` in their snippet) more often than what is broken, which the title names.
+   */
+  describedOnly: string[];
 }
 
 /** Where a qualified name splits into its parts: `Type.member`, `Ns::fn`, `Type#member`, `$obj->member`. */
@@ -20,6 +25,7 @@ export const MEMBER_SEPARATOR = /\.|::|#|->/;
 
 const MAX_FILES = 50;
 const MAX_SYMBOLS = 50;
+const MAX_CODE_SPANS = 200;
 
 const FILE = new RegExp(
   `(?:[A-Za-z]:)?(?:[\\w@.$~+-]+[\\\\/])*[\\w@$+-][\\w@.$+-]*\\.(?:${EXTENSIONS})(?![\\w$])`,
@@ -106,5 +112,20 @@ export function extractMentions(clean: CleanText): Mentions {
     symbols: symbols.filter((s) => primary.has(s)),
     arguments: symbols.filter((s) => !primary.has(s)),
     frames,
+    describedOnly: [],
   };
+}
+
+/** A ticket's mentions, with those its description alone makes marked as such. */
+export function extractTicketMentions(title: CleanText, description: CleanText): Mentions {
+  const mentions = extractMentions({
+    text: `${title.text}\n${description.text}`,
+    code: [...title.code, ...description.code].slice(0, MAX_CODE_SPANS),
+  });
+  const own = extractMentions(title);
+  const titled = new Set([...own.files, ...own.symbols, ...own.arguments]);
+  const described = [...mentions.files, ...mentions.symbols, ...mentions.arguments].filter(
+    (n) => !titled.has(n),
+  );
+  return { ...mentions, describedOnly: [...new Set(described)] };
 }

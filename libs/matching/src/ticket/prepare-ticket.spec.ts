@@ -17,6 +17,15 @@ describe('prepareTicket', () => {
     expect(t.bugLike).toBe(true);
   });
 
+  it('marks the names only the description writes', () => {
+    const t = prepareTicket({
+      title: 'Session.send hangs when the body is a `StringIO`',
+      description: '```python\nrequests.post(url, data=StringIO("x"))\n```\nSee utils.py too.',
+    });
+    expect(t.mentions.describedOnly.sort()).toEqual(['data', 'requests.post', 'url', 'utils.py']);
+    expect(prepareTicket({ title: 'Fix `StringIO` bodies in utils.py' }).mentions.describedOnly).toEqual([]);
+  });
+
   it('reads an ADF description', () => {
     const t = prepareTicket({
       title: 'Refunds',

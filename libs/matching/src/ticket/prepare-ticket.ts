@@ -1,7 +1,7 @@
 import { adfToText, isAdfDocument } from '../text/adf-to-text';
 import { CleanText } from '../text/clean-text';
 import { markdownToText } from '../text/markdown-to-text';
-import { extractMentions, Mentions } from '../text/mentions';
+import { extractTicketMentions, Mentions } from '../text/mentions';
 import { withoutStackTraces } from '../text/stack-traces';
 import { tokenizeWithSurface } from '../text/tokenizer';
 
@@ -118,10 +118,7 @@ export function prepareTicket(
   const description = described.text.slice(0, limits.maxDescriptionChars);
   const truncated = title.length < rawTitle.length || description.length < described.text.length;
   const titleClean = markdownToText(title);
-  const mentions = extractMentions({
-    text: `${titleClean.text}\n${description}`,
-    code: [...titleClean.code, ...described.code].slice(0, 200),
-  });
+  const mentions = extractTicketMentions(titleClean, { text: description, code: described.code });
   const prose = withoutStackTraces(description);
   const labels = cleanStrings(input.labels);
   const components = cleanStrings(input.components);
