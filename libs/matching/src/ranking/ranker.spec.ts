@@ -189,7 +189,7 @@ describe('rankTicket', () => {
     const titled = mentionOf({ title: 'Body length wrong in `post()`' });
     const described = mentionOf({
       title: 'Body length wrong',
-      description: 'Calling `api.post(data)` shows it.',
+      description: 'Calling `post(data)` shows it.',
     });
     expect(described).toBeGreaterThan(0);
     expect(described).toBeLessThan(titled * 0.6);
