@@ -52,6 +52,7 @@ export type { MentionKind } from './ranking/mention-signal';
 export { rankingConfidence, CONFIDENCE_HIT_RANK, type ConfidenceFeatures } from './ranking/confidence';
 export { describeReason, describeResult } from './ranking/describe-result';
 export { withoutReferences } from './text/commit-references';
+export { ticketTitle } from './text/ticket-title';
 export {
   buildEvalSet,
   cleanQuery,

@@ -48,8 +48,18 @@ describe('matching corpus from an analysis', () => {
   it('lists past tickets under their titles and other changes under their subjects', () => {
     const tickets = corpus.pastTickets ?? [];
     expect(tickets.filter((t) => t.key)).toEqual([
-      { key: 'SHOP-12', title: 'refund rounding is off by a cent', files: ['src/payment.ts'] },
-      { key: 'SHOP-14', title: 'card charges retry once', files: ['src/payment.ts'] },
+      {
+        key: 'SHOP-12',
+        title: 'refund rounding is off by a cent',
+        text: 'refund rounding is off by a cent',
+        files: ['src/payment.ts'],
+      },
+      {
+        key: 'SHOP-14',
+        title: 'card charges retry once',
+        text: 'card charges retry once',
+        files: ['src/payment.ts'],
+      },
     ]);
     const changes = tickets.filter((t) => !t.key).map((t) => [t.title, t.files]);
     expect(changes).toContainEqual(['fix: cart drops quantities (#3)', ['src/cart.ts']]);

@@ -4,6 +4,7 @@ import {
   type RepositoryCorpus,
   type RepositorySnapshot,
 } from '@sightline/analysis';
+import { distinctSubjects, ticketTitle } from '../text/ticket-title';
 import { FileDocument, MatchCorpus, PastTicket } from './corpus';
 
 /**
@@ -19,7 +20,6 @@ export interface AnalysisCorpusOptions {
 }
 
 const TICKET_KEY = new RegExp(TICKET_KEY_IN_TEXT);
-const TICKET_KEYS = new RegExp(`[\\[(]?${TICKET_KEY.source}[\\])]?:?`, 'g');
 // A subject shared by more files than this is a sweep ("Reformat", "Javadoc"), no evidence.
 const MAX_CHANGE_FILES = 50;
 const MAX_TITLE_CHARS = 300;
@@ -63,12 +63,8 @@ export function matchCorpusFromAnalysis(
   }
   const pastTickets: PastTicket[] = corpus.tickets.map((t) => ({
     key: t.key,
-    title: t.subjects
-      .join('; ')
-      .replace(TICKET_KEYS, '')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, MAX_TITLE_CHARS),
+    title: ticketTitle(t.subjects).slice(0, MAX_TITLE_CHARS),
+    text: distinctSubjects(t.subjects).join('; ').slice(0, MAX_TITLE_CHARS),
     files: t.files.filter(keep),
   }));
   for (const [subject, paths] of bySubject) {

@@ -36,7 +36,10 @@ export interface FileDocument {
  */
 export interface PastTicket {
   key?: string;
+  /** What a reader is shown; may be empty (ticket-title.ts). */
   title: string;
+  /** The words similar tickets are found by, when more than the title: all its commits' subjects. */
+  text?: string;
   files: readonly string[];
   /** When it was done, ms since the epoch. */
   at?: number;

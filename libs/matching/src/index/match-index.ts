@@ -175,7 +175,7 @@ export function buildMatchIndex(corpus: MatchCorpus, options: MatchIndexOptions 
       else titlesByDoc.set(doc, [ticket.title]);
     }
     ticketDocs.push(Uint32Array.from(docs));
-    ticketBuilder.add([tokenize(ticket.title)]);
+    ticketBuilder.add([tokenize(ticket.text ?? ticket.title)]);
   }
 
   const fileNames = new FileNames(files);

@@ -70,4 +70,23 @@ describe('similarPastTickets', () => {
     );
     expect(listed.title).toBe(title);
   });
+
+  it('titles a ticket by its first commit that did the work, not by its changelog entry', () => {
+    const snapshot = snapshotOf({
+      files: [fileFigures('src/profile.ts')],
+      tickets: [
+        // Subjects newest first, as the analysis lists them.
+        {
+          ...ticket('GH-7', ['c2', 'c1'], 1),
+          subjects: ['Cache profile lookups (GH-7)', 'add changelog for GH-7'],
+        },
+        { ...ticket('GH-8', ['c3'], 2), subjects: ['add changelog for GH-8'] },
+      ],
+    });
+    const listed = similarPastTickets(matchOf([['src/profile.ts', 0.9]]), snapshot, calibrateRisk(snapshot));
+    expect(listed.map((t) => [t.key, t.title])).toEqual([
+      ['GH-8', ''],
+      ['GH-7', 'Cache profile lookups'],
+    ]);
+  });
 });

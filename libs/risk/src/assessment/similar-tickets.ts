@@ -1,4 +1,4 @@
-import { withoutReferences, type MatchResult, type RankedResult } from '@sightline/matching';
+import { ticketTitle, type MatchResult, type RankedResult } from '@sightline/matching';
 import { plural, type RepositorySnapshot } from '@sightline/analysis';
 import type { RiskCalibration } from '../calibration/risk-calibration';
 import { round } from '../calibration/positions';
@@ -60,9 +60,9 @@ export function similarPastTickets(
     const similarity = bySimilarity.get(ticket.key);
     const past: SimilarPastTicket = {
       key: ticket.key,
-      // Subjects arrive newest first; the first commit's subject is closest to the ticket's title.
-      // Without keys, PR numbers or bullets; a commit-type prefix ("fix:") says what the work was.
-      title: withoutReferences(ticket.subjects[ticket.subjects.length - 1] ?? '').slice(0, MAX_TITLE),
+      // The first commit's subject that says what the work was (ticket-title.ts); a commit-type
+      // prefix ("fix:") stays, as it says what the work was too.
+      title: ticketTitle(ticket.subjects).slice(0, MAX_TITLE),
       similarity: similarity === undefined ? null : round(similarity),
       sharedFiles: files,
       commits: ticket.commits.length,
