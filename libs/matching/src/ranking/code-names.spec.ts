@@ -176,4 +176,20 @@ describe('rankTicket: the code names a ticket writes', () => {
     const result = rankTicket(many, { title: 'speed up helper_call()' });
     expect(result.files.every((f) => f.reasons.every((r) => r.kind !== 'mention'))).toBe(true);
   });
+
+  it('points a command-line option at the file that reads it, and says it with its dashes', () => {
+    const cli = buildMatchIndex({
+      files: [
+        {
+          path: 'lib/cli/run.js',
+          symbols: ['builder'],
+          content: "exports.builder = { 'forbid-only': { type: 'boolean' }, reporter: {} };",
+        },
+        { path: 'lib/runner.js', symbols: ['Runner', 'run'], content: 'class Runner { run() {} }' },
+      ],
+    });
+    const [best] = rankTicket(cli, { title: 'Running with `--forbid-only` still runs' }).files;
+    expect(best.path).toBe('lib/cli/run.js');
+    expect(best.reasons).toContainEqual(expect.objectContaining({ kind: 'mention', text: '--forbid-only' }));
+  });
 });

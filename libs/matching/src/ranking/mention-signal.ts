@@ -82,6 +82,7 @@ function filesUsing(index: MatchIndex, name: string): readonly number[] {
  * `spring.datasource.url`) is a setting's key, not a class and its members.
  */
 const SETTING_KEY = /^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*){2,}$/;
+const OPTION_DASHES = /^--/;
 
 /** Files whose source text holds every word of `name`: where a setting key is defined or read. */
 function filesHoldingAll(index: MatchIndex, name: string): readonly number[] {
@@ -161,7 +162,11 @@ function addSymbol(
       return;
     }
   }
-  const parts = symbol.split(MEMBER_SEPARATOR).filter((p) => p.length > 1);
+  // An option (`--forbid-only`) is resolved by its name, as `forbidOnly` or `forbid_only` in code.
+  const parts = symbol
+    .replace(OPTION_DASHES, '')
+    .split(MEMBER_SEPARATOR)
+    .filter((p) => p.length > 1);
   const owners = new Set<number>();
   for (const part of parts.slice(0, -1)) {
     const resolved = resolveSymbolPart(index, part);

@@ -137,7 +137,7 @@ describe('extractMentions', () => {
   it('reads a shell command in a code span as a command, not as names in the code', () => {
     const text = 'Run `flask run --reload`, then `npx typeorm migration:run -d dist/data-source.js` fails';
     const found = mentions(text, ['flask run --reload', 'npx typeorm migration:run -d dist/data-source.js']);
-    expect(found.symbols).toEqual(['reload']);
+    expect(found.symbols).toEqual(['--reload']);
     // Code keeps its names, spaces and all.
     const code = ['session.modified = True', 'return send_file(path)', 'take'];
     expect(mentions('see the code', code).symbols).toEqual(
@@ -155,10 +155,12 @@ describe('extractMentions', () => {
     ]);
   });
 
-  it('reads a command-line option as a name, not a dash or a dashed word', () => {
+  it('reads a command-line option as written, not a dash or a dashed word', () => {
     expect(
       mentions('cleanup references of --compilers; add --forbid-only -- see the re-run').symbols,
-    ).toEqual(['compilers', 'forbid-only']);
+    ).toEqual(['--compilers', '--forbid-only']);
+    // In a code span too: one mention, dashes and all, not the bare name.
+    expect(mentions('Running with `--help` prints usage twice', ['--help']).symbols).toEqual(['--help']);
   });
 
   it('reads a quoted kebab-case or upper-case name as code, not a quoted word, phrase or apostrophe', () => {

@@ -39,6 +39,7 @@ const CAMEL =
   /(?<![\w$])(?:[a-z][a-z0-9]*[A-Z][\w$]*|[A-Z][a-z0-9]+[A-Z][\w$]*|(?![A-Z]+s(?![\w$]))[A-Z]{2,}[a-z][\w$]*)(?![\w$])/g;
 const SNAKE = /(?<![\w$])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w$])/g;
 // A command-line option (`--forbid-only`): the few files that define or read it are where it changes.
+// It is kept as written, dashes and all, and resolved by its name (mention-signal.ts).
 const OPTION = /(?<![\w-])--([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w-])/g;
 // A kebab-case or upper-case name in quotes ('wide-align', "XUNIT"): a literal copied from the
 // code. A plain quoted word ('flask', "Lesser") is as often the project's name or prose.
@@ -78,7 +79,7 @@ function collectSymbols(text: string, out: Collector): void {
   for (const m of text.matchAll(CALL)) out.addSymbol(m[1]);
   for (const m of text.matchAll(CAMEL)) out.addSymbol(m[0]);
   for (const m of text.matchAll(SNAKE)) out.addSymbol(m[0]);
-  for (const m of text.matchAll(OPTION)) out.addSymbol(m[1]);
+  for (const m of text.matchAll(OPTION)) out.addSymbol(m[0]);
   for (const m of text.matchAll(QUOTED)) out.addSymbol(m[1]);
 }
 
@@ -90,8 +91,9 @@ const COMMAND_LINE = /^[a-z][a-z0-9_.-]*(?:\s+(?:--?[a-z0-9][a-z0-9-]*(?:=\S*)?|
 /** Short code spans are names the author typed on purpose: every identifier in them counts. */
 function collectCodeSpan(span: string, out: Collector): void {
   if (span.includes('\n') || span.length > 120 || COMMAND_LINE.test(span)) return;
-  // A URL's parts (`http://user:pass@proxy:3128`) are an address, not names.
-  for (const m of span.replace(URL, ' ').matchAll(CODE_IDENTIFIER)) {
+  // A URL's parts (`http://user:pass@proxy:3128`) are an address, not names; an option's name is
+  // read with its dashes from the text.
+  for (const m of span.replace(URL, ' ').replace(OPTION, ' ').matchAll(CODE_IDENTIFIER)) {
     if (!FILE_EXACT.test(m[0]) && !looksLikeAbbreviation(m[0])) out.addSymbol(m[0]);
   }
 }
