@@ -50,15 +50,24 @@ function share(part: number, total: number): number {
 /**
  * The terms as a reason quotes them: an identifier the ticket wrote is indexed whole and by its
  * parts, and "PostgreSQL" says what "postgre" and "sql" would repeat — also where only the parts
- * matched, when every one the index reads did (`parseGraphQLRequest` holds "graph" and "ql", and
- * the reader wrote "GraphQL"; `fill_in` is "fill" to the index).
+ * matched, when every one the index reads did and the index knows the identifier only by its parts
+ * (`parseGraphQLRequest` holds "graph" and "ql", and the reader wrote "GraphQL"; `fill_in` is
+ * "fill" to the index). Where some file holds the identifier whole, a file holding only its words
+ * (`ctx.py` has "session", "refresh" and "request", `app.py` has `SESSION_REFRESH_EACH_REQUEST`) is
+ * said to hold the words, not the identifier. `query`: the ticket's terms this index knows.
  */
-function asWritten(surfaces: readonly string[], written: readonly string[]): string[] {
+function asWritten(
+  surfaces: readonly string[],
+  written: readonly string[],
+  query: readonly ResolvedTerm[],
+): string[] {
   const listed = new Set(surfaces);
+  const knownWhole = new Set(query.map((q) => q.surface));
   const wordsOf = new Map<string, string>();
   for (const identifier of written.filter(isIdentifier)) {
     const parts = splitIdentifier(identifier).filter((p) => written.includes(p));
-    if (listed.has(identifier) || (parts.length > 0 && parts.every((p) => listed.has(p)))) {
+    const partsSayIt = !knownWhole.has(identifier) && parts.length > 0 && parts.every((p) => listed.has(p));
+    if (listed.has(identifier) || partsSayIt) {
       for (const part of parts) if (!wordsOf.has(part)) wordsOf.set(part, identifier);
     }
   }
@@ -85,6 +94,7 @@ function termReasons(ctx: ExplainContext, doc: number, textPart: number, total: 
         .sort((a, b) => b.fieldScores[f] - a.fieldScores[f])
         .map((s) => surfaceOf.get(s.termId) ?? ''),
       ctx.written,
+      ctx.query,
     ).slice(0, MAX_TERMS);
     if (terms.length === 0) return;
     reasons.push({ kind: 'terms', field, terms, share: share((textPart * fieldTotal) / docScore, total) });
@@ -125,6 +135,7 @@ export function explainEvidence(
         .filter((q) => ctx.index.content.termFrequency(0, q.termId, doc) > 0)
         .map((t) => t.surface),
       ctx.written,
+      ctx.contentQuery,
     ).slice(0, MAX_TERMS);
     if (terms.length > 0)
       reasons.push({ kind: 'terms', field: 'content', terms, share: share(e.content, total) });

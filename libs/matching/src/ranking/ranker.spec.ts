@@ -129,6 +129,25 @@ describe('rankTicket', () => {
     );
   });
 
+  it('says a file holds only the words of an identifier another file holds whole', () => {
+    const config = buildMatchIndex({
+      files: [
+        {
+          path: 'src/app.py',
+          content: 'SESSION_REFRESH_EACH_REQUEST = True\nPERMANENT_SESSION_LIFETIME = 31',
+        },
+        { path: 'src/ctx.py', content: 'def refresh(session, request):\n    return session' },
+        { path: 'src/cli.py', content: 'def main(args):\n    run(args)' },
+      ],
+    });
+    const files = rankTicket(config, { title: 'SESSION_REFRESH_EACH_REQUEST is ignored' }).files;
+    const quoted = (path: string) =>
+      files.find((f) => f.path === path)!.reasons.flatMap((r) => (r.kind === 'terms' ? r.terms : []));
+    expect(quoted('src/app.py')).toContain('SESSION_REFRESH_EACH_REQUEST');
+    expect(quoted('src/ctx.py')).not.toContain('SESSION_REFRESH_EACH_REQUEST');
+    expect(quoted('src/ctx.py')).toEqual(expect.arrayContaining(['session', 'refresh', 'request']));
+  });
+
   it('lets similar past tickets vote for the files they changed', () => {
     const result = rankTicket(index, { title: 'Partially shipped order cannot be refunded' });
     expect(result.files[0].path).toBe('libs/payments/stripe-client.ts');
