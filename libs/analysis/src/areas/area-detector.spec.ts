@@ -48,6 +48,28 @@ describe('detectAreas', () => {
     expect(byFile['README.md']).toBe('.');
   });
 
+  it('names an area by the folder that holds its code, not by folders that only hold that one', () => {
+    const { areas } = layout(
+      [
+        ['pyproject.toml', 5],
+        ['src/flask/app.py', 60],
+        ['src/flask/json/provider.py', 15],
+        ['tests/test_app.py', 60],
+        ['packages/ui/src/button.ts', 30],
+      ],
+      [
+        ['pyproject.toml', '[project]\nname = "Flask"\n'],
+        ['packages/ui/package.json', '{"name": "ui"}'],
+      ],
+    );
+    expect(areas).toEqual([
+      'package:.:Flask',
+      'package:packages/ui:ui',
+      'directory:src/flask:src/flask',
+      'directory:tests:tests',
+    ]);
+  });
+
   it('makes every package its own area, named from its manifest, nested packages included', () => {
     const { areas, byFile } = layout(
       [

@@ -136,6 +136,12 @@ export function detectAreas(
       if (group) group.push(i);
       else children.set(child, [i]);
     }
+    // A folder that only holds one folder (`src/` around `src/flask/`) is named by what it holds;
+    // a package root keeps its package's name.
+    if (dir !== root && own.length === 0 && children.size === 1) {
+      split([...children.keys()][0], members, root);
+      return;
+    }
     const small = loc <= options.maxAreaLoc && members.length <= options.maxAreaFiles;
     if (small || children.size === 0) {
       assign(dir, members, root);
