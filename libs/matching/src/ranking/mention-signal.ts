@@ -162,7 +162,7 @@ function addSymbol(
       return;
     }
   }
-  // An option (`--forbid-only`) is resolved by its name, as `forbidOnly` or `forbid_only` in code.
+  // An option (`--forbid-only`) is resolved by its name, without the dashes it is quoted with.
   const parts = symbol
     .replace(OPTION_DASHES, '')
     .split(MEMBER_SEPARATOR)
