@@ -86,6 +86,22 @@ describe('describeResult', () => {
     );
   });
 
+  it('says a name the ticket writes as code once, not again as words naming the file', () => {
+    const file: RankedResult = {
+      path: 'gson/annotations/SerializedName.java',
+      kind: 'file',
+      score: 0.9,
+      reasons: [
+        { kind: 'mention', mention: 'symbol', text: 'SerializedName', share: 0.4 },
+        { kind: 'name', target: 'file', text: 'SerializedName', share: 0.3 },
+        { kind: 'terms', field: 'content', terms: ['records'], share: 0.2 },
+      ],
+    };
+    expect(describeResult(file)).toBe(
+      'The ticket names `SerializedName`; term "records" appears in its code.',
+    );
+  });
+
   it('leads with a direct reference when it is nearly as strong as the strongest reason', () => {
     const reasons: MatchReason[] = [
       { kind: 'similar-tickets', tickets: [{ title: 'Fix send_file', similarity: 1 }], share: 0.14 },

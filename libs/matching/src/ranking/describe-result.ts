@@ -140,11 +140,21 @@ function describePhrase(phrase: Phrase): string {
 }
 
 /**
+ * A word the ticket writes as code is read both as a name it mentions and as a file's or symbol's
+ * name; a reader sees one reference, so "the words "SerializedName" name this file" after "The
+ * ticket names `SerializedName`" is left out and the next reason takes its place.
+ */
+function withoutRepeatedNames(reasons: readonly MatchReason[]): MatchReason[] {
+  const mentioned = new Set(reasons.flatMap((r) => (r.kind === 'mention' ? [r.text.toLowerCase()] : [])));
+  return reasons.filter((r) => r.kind !== 'name' || !mentioned.has(r.text.toLowerCase()));
+}
+
+/**
  * An area speaks with its best file's reasons ("name this file", "changed it"), so its sentence
  * says which file that is.
  */
 export function describeResult(result: RankedResult, maxReasons = 2): string {
-  const phrases = groupNames(readingOrder(result.reasons))
+  const phrases = groupNames(readingOrder(withoutRepeatedNames(result.reasons)))
     .slice(0, maxReasons)
     .map(describePhrase)
     .filter((p) => p.length > 0);
