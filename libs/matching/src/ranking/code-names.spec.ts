@@ -21,6 +21,34 @@ describe('rankTicket: the code names a ticket writes', () => {
     expect(owner).toBeGreaterThan(other);
   });
 
+  it('credits a member in full where a lower-case qualifier does not declare it', () => {
+    const modules = buildMatchIndex({
+      files: [
+        { path: 'src/attr/_make.py', symbols: ['attrs', 'define', 'Attribute'] },
+        { path: 'src/attr/_funcs.py', symbols: ['evolve', 'asdict'] },
+        { path: 'src/attr/validators.py', symbols: ['instance_of'] },
+      ],
+    });
+    const files = rankTicket(modules, { title: 'attrs.evolve() loses private attributes' }).files;
+    // The part of a file's score its mentions account for.
+    const mentionedIn = (ranked: typeof files, path: string) => {
+      const file = ranked.find((f) => f.path === path)!;
+      return file.score * file.reasons.reduce((sum, r) => sum + (r.kind === 'mention' ? r.share : 0), 0);
+    };
+    // `attrs` may be the package or an instance: both its file and evolve's count in full.
+    expect(mentionedIn(files, 'src/attr/_funcs.py')).toBeCloseTo(mentionedIn(files, 'src/attr/_make.py'), 3);
+    // A type may hold members its parser does not list (`self.hooks`): it stays the owner.
+    const types = buildMatchIndex({
+      files: [
+        { path: 'src/models.py', symbols: ['Request', 'Response', 'prepare'] },
+        { path: 'src/hooks.py', symbols: ['dispatch_hook', 'default_hooks'] },
+        { path: 'src/sessions.py', symbols: ['Session', 'send'] },
+      ],
+    });
+    const typed = rankTicket(types, { title: 'Add type annotation for Request.hooks' }).files;
+    expect(mentionedIn(typed, 'src/models.py')).toBeGreaterThan(mentionedIn(typed, 'src/hooks.py'));
+  });
+
   it('credits a name to the file named after it over shims that declare it too', () => {
     const shims = buildMatchIndex({
       files: [

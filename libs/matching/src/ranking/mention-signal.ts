@@ -176,23 +176,30 @@ function addSymbol(
   const member = parts[parts.length - 1];
   if (member === undefined) return;
   const resolved = resolveSymbolPart(index, member);
-  const { strong: docs, weak } = resolved;
-  if (docs.length === 0 && usedStrength > 0) {
+  if (resolved.strong.length === 0 && usedStrength > 0) {
     // A module's constant is declared where it is assigned; the other files only use it.
     const assigned = index.assignedDocs.get(member.toLowerCase()) ?? [];
-    const declarers = assigned.length <= MAX_AMBIGUITY ? assigned : [];
-    acc.add(declarers, strength, hit);
-    const users = filesUsing(index, member).filter((d) => !declarers.includes(d));
+    const assigners = assigned.length <= MAX_AMBIGUITY ? assigned : [];
+    acc.add(assigners, strength, hit);
+    const users = filesUsing(index, member).filter((d) => !assigners.includes(d));
     acc.add(users, strength * usedStrength, hit);
     return;
   }
-  if (owners.size === 0) {
+  // A lower-case qualifier whose files do not declare the member may be a module, package or
+  // variable (`attrs.evolve`, `cobra.Command`) as well as an instance of the member's owner
+  // (`route.all`, whose methods are made at run time): its files keep their credit, and the
+  // member's declarers get theirs in full. A type (`Request.hooks`) is the owner, whose members
+  // its parser may not list (`self.hooks`).
+  const declarers = [...resolved.strong, ...resolved.weak];
+  const qualifier = parts[parts.length - 2];
+  const moduleLike =
+    qualifier !== undefined && /^[a-z]/.test(qualifier) && !declarers.some((d) => owners.has(d));
+  if (owners.size === 0 || moduleLike) {
     addResolved(acc, resolved, strength, hit);
     return;
   }
   // `Range.readObject`: the owner's file gets the full weight; other files that merely declare a
   // `readObject` are weak matches.
-  const declarers = [...docs, ...weak];
   acc.add(
     declarers.filter((d) => owners.has(d)),
     strength,
