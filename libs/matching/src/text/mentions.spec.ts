@@ -105,6 +105,20 @@ describe('extractMentions', () => {
     ]);
   });
 
+  it("names a Go frame by its function, not its closure's number or its argument words", () => {
+    const text = [
+      'goroutine 7 [running]:',
+      'github.com/gin-gonic/gin.LoggerWithConfig.func1(0xc0001b2000)',
+      '\t/go/pkg/mod/github.com/gin-gonic/gin@v1.9.1/logger.go:240 +0x2b',
+      'github.com/gin-gonic/gin.(*Engine).handleHTTPRequest(0xc000082000, 0xc0001b2000)',
+      '\t/go/pkg/mod/github.com/gin-gonic/gin@v1.9.1/gin.go:620 +0x1d',
+    ].join('\n');
+    expect(mentions(text).frames.map((f) => f.symbol)).toEqual([
+      'LoggerWithConfig',
+      'Engine.handleHTTPRequest',
+    ]);
+  });
+
   it('finds file names and paths with source extensions, not dotted names or URLs', () => {
     const found = mentions(
       'Broken in src/flask/app.py and context.go, not in StringUtils.join or https://x.io/a.py',

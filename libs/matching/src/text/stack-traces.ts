@@ -89,11 +89,15 @@ const TRACE_BOILERPLATE = new RegExp(
 const GO_FUNCTION_LINE = /^\s*[\w./@-]+\.(?:\(\*?\w+\)\.)?\w+(?:\.func\d+)*(?:\.\d+)*\(.*\)\s*$/;
 const GO_FILE_LINE = /^\s+\S+\.go:\d+(?: \+0x[0-9a-f]+)?\s*$/;
 
-/** `github.com/gin-gonic/gin.(*Context).Next(…)` → `Context.Next`; `main.main()` → `main`. */
+/**
+ * `github.com/gin-gonic/gin.(*Context).Next(…)` → `Context.Next`; `main.main()` → `main`; a
+ * closure's frame (`gin.LoggerWithConfig.func1`) is its function's, `LoggerWithConfig`.
+ */
 function goFunctionName(line: string): string {
   const qualified = line.trim().slice(line.trim().lastIndexOf('/') + 1);
-  const name = qualified.slice(qualified.indexOf('.') + 1).replace(/\(\*?(\w+)\)/g, '$1');
-  return name.slice(0, name.indexOf('('));
+  // The receiver's brackets go (`(*Context).Next`), not the arguments' (`func1(0xc000…)`).
+  const name = qualified.slice(qualified.indexOf('.') + 1).replace(/^\(\*?(\w+)\)(?=\.)/, '$1');
+  return name.slice(0, name.indexOf('(')).replace(/(?:\.func\d+|\.\d+)+$/, '');
 }
 
 function frameOf(line: string): { frame?: StackFrame; wholeLine: boolean } {
