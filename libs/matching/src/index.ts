@@ -38,7 +38,13 @@ export {
 export { buildMatchIndex, type MatchIndex, type MatchIndexOptions } from './index/match-index';
 export { matchCorpusFromAnalysis, type AnalysisCorpusOptions } from './index/analysis-corpus';
 export { rankTicket, type MatchOptions } from './ranking/ranker';
-export type { MatchResult, RankedResult, MatchReason, NoMatchReason } from './ranking/match-result';
+export type {
+  MatchResult,
+  RankedResult,
+  MatchReason,
+  NoMatchReason,
+  OtherWorkEvidence,
+} from './ranking/match-result';
 export {
   DEFAULT_WEIGHTS,
   resolveWeights,
@@ -55,6 +61,7 @@ export { withoutReferences } from './text/commit-references';
 export { ticketTitle } from './text/ticket-title';
 export {
   buildEvalSet,
+  buildOtherWorkSet,
   cleanQuery,
   defaultCutIndex,
   newerCutIndices,
@@ -63,6 +70,7 @@ export {
   isQualifying,
   DEFAULT_EVAL_SET_OPTIONS,
   type EvalQuery,
+  type OtherWorkQuery,
   type EvalSetOptions,
   type HistoryCommit,
 } from './evaluation/eval-set';
@@ -71,6 +79,8 @@ export {
   calibration,
   queryOutcome,
   summarize,
+  unanswerableConfidence,
+  type UnanswerableConfidence,
   type CalibrationBin,
   type QueryOutcome,
   type RankMetrics,

@@ -51,6 +51,8 @@ describe('sightline eval', () => {
       await run([shop.repo.path, '--cut', shop.cut, '--per-query', '--json']),
     ) as EvalReport;
     expect(report.perQuery).toHaveLength(3);
+    // "docs: fix the readme" changed only README.md: no right file, so only its confidence is shown.
+    expect(report.otherWork).toEqual(expect.objectContaining({ queries: 1, threshold: 0.3 }));
     for (const q of report.perQuery ?? []) {
       expect(q).toEqual(
         expect.objectContaining({ id: expect.stringMatching(/^[0-9a-f]{40}$/), query: expect.any(String) }),

@@ -1,5 +1,6 @@
 import {
   buildEvalSet,
+  buildOtherWorkSet,
   cleanQuery,
   CutPaths,
   defaultCutIndex,
@@ -286,5 +287,32 @@ describe('defaultCutIndex', () => {
 
   it("keeps the counted cut when no older commit is the project's own", () => {
     expect(defaultCutIndex(history, 3, 30, () => false)).toBe(6);
+  });
+});
+
+describe('buildOtherWorkSet', () => {
+  it('takes ticket-like commits that changed documentation, CI or build files and no code', () => {
+    const set = buildOtherWorkSet(
+      [
+        commit({ hash: 'docs', subject: 'Document retries (#12)', files: ['docs/retries.md'] }),
+        commit({
+          hash: 'ci',
+          subject: 'fix: run CI on Node 22',
+          fix: true,
+          files: ['.github/workflows/ci.yml'],
+        }),
+        commit({ hash: 'code', subject: 'Fix retries (#13)', files: ['src/retry.ts', 'docs/retries.md'] }),
+        commit({ hash: 'tests', subject: 'Cover retries (#14)', files: ['test/retry.spec.ts', 'docs/a.md'] }),
+        commit({ hash: 'changelog', subject: 'Note retries (#15)', files: ['CHANGELOG.md'] }),
+        commit({ hash: 'plain', subject: 'Reword the README', files: ['README.md'] }),
+        commit({ hash: 'release', subject: 'v1.2.0 (#16)', files: ['package.json'] }),
+      ],
+      10,
+    );
+    expect(set).toEqual([
+      { id: 'docs', query: 'Document retries' },
+      { id: 'ci', query: 'run CI on Node 22' },
+    ]);
+    expect(buildOtherWorkSet([commit({ hash: 'a', subject: 'Docs (#1)', files: ['a.md'] })], 0)).toEqual([]);
   });
 });

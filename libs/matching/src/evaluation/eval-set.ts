@@ -1,4 +1,5 @@
-import { isMatchablePath } from '@sightline/analysis';
+import { isMatchablePath, isTestPath } from '@sightline/analysis';
+import { isOtherWork } from '../index/other-work';
 import { dropReferences, tidyTitle, withoutReferences } from '../text/commit-references';
 import { prepareTicket } from '../ticket/prepare-ticket';
 
@@ -168,6 +169,32 @@ export function buildEvalSet(
     queries.push({ id: commit.hash, query, gold, changed, time: commit.time });
   }
   return queries;
+}
+
+/** A query from work that changed no source file (documentation, CI, build configuration). */
+export interface OtherWorkQuery {
+  id: string;
+  query: string;
+}
+
+/**
+ * Ticket-like commits after the cut that changed no source or test file but some other work's
+ * (other-work.ts), given oldest first: there is no right file for them, so `sightline eval` shows
+ * how confident the matcher was on them.
+ */
+export function buildOtherWorkSet(
+  commitsAfterCut: readonly HistoryCommit[],
+  limit: number,
+): OtherWorkQuery[] {
+  const out: OtherWorkQuery[] = [];
+  for (const commit of commitsAfterCut) {
+    if (out.length >= limit) break;
+    if (!isQualifying(commit) || !commit.files.some(isOtherWork)) continue;
+    if (commit.files.some((f) => isMatchablePath(f) || isTestPath(f))) continue;
+    const query = queryOf(commit.subject);
+    if (query !== undefined) out.push({ id: commit.hash, query });
+  }
+  return out;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { calibration, queryOutcome, summarize } from './rank-metrics';
+import { calibration, queryOutcome, summarize, unanswerableConfidence } from './rank-metrics';
 
 describe('rank metrics', () => {
   it('finds the first gold rank and the average precision', () => {
@@ -36,5 +36,22 @@ describe('rank metrics', () => {
     expect(bins[0]).toEqual({ from: 0, to: 0.2, count: 1, meanConfidence: 0.1, hitRate: 0 });
     expect(bins[4]).toEqual({ from: 0.8, to: 1, count: 2, meanConfidence: 0.95, hitRate: 0.5 });
     expect(bins.slice(1, 4).every((b) => b.count === 0)).toBe(true);
+  });
+});
+
+describe('unanswerableConfidence', () => {
+  it('gives the mean confidence and the share at or above the threshold', () => {
+    expect(unanswerableConfidence([0.1, 0.3, 0.5, 0.2], 0.3)).toEqual({
+      queries: 4,
+      meanConfidence: 0.275,
+      atOrAbove: 0.5,
+      threshold: 0.3,
+    });
+    expect(unanswerableConfidence([], 0.3)).toEqual({
+      queries: 0,
+      meanConfidence: 0,
+      atOrAbove: 0,
+      threshold: 0.3,
+    });
   });
 });

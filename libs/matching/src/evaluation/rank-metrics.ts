@@ -78,3 +78,25 @@ export function calibration(
   }
   return bins;
 }
+
+/** How confident the matcher was on tickets with no right file (work outside the code). */
+export interface UnanswerableConfidence {
+  queries: number;
+  meanConfidence: number;
+  /** Share at or above `threshold`: the notes that would not call their match uncertain. */
+  atOrAbove: number;
+  threshold: number;
+}
+
+export function unanswerableConfidence(
+  confidences: readonly number[],
+  threshold: number,
+): UnanswerableConfidence {
+  const n = confidences.length;
+  return {
+    queries: n,
+    meanConfidence: n ? confidences.reduce((a, c) => a + c, 0) / n : 0,
+    atOrAbove: n ? confidences.filter((c) => c >= threshold).length / n : 0,
+    threshold,
+  };
+}

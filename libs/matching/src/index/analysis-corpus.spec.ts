@@ -71,6 +71,50 @@ describe('matching corpus from an analysis', () => {
     expect(changes.some(([title]) => String(title).includes('SHOP-'))).toBe(false);
   });
 
+  it('keeps work that changed no ranked file with the files it changed instead', () => {
+    const file = (path: string, commitSubjects: string[]) => ({
+      path,
+      area: '.',
+      language: null,
+      symbols: [],
+      comments: '',
+      commitSubjects,
+      tickets: [],
+    });
+    const withOtherWork = matchCorpusFromAnalysis(
+      {
+        ...analysis.corpus,
+        files: [
+          ...analysis.corpus.files,
+          file('docs/deploy.md', ['Document the deployment', 'Initial shop']),
+          file('.github/workflows/ci.yml', ['Run CI on Node 22', 'Document the deployment']),
+          file('test/cart.spec.ts', ['Cover the cart badge']),
+          file('CHANGELOG.md', ['Note the refund fix']),
+        ],
+        tickets: [
+          ...analysis.corpus.tickets,
+          { key: 'SHOP-40', subjects: ['SHOP-40 Upgrade the CI image'], files: ['.github/workflows/ci.yml'] },
+        ],
+      },
+      analysis.snapshot,
+    );
+    const past = (title: string) => withOtherWork.pastTickets?.find((t) => t.title === title);
+    expect(past('Document the deployment')).toEqual({
+      title: 'Document the deployment',
+      files: [],
+      otherFiles: ['docs/deploy.md', '.github/workflows/ci.yml'],
+    });
+    expect(past('Upgrade the CI image')).toEqual(
+      expect.objectContaining({ key: 'SHOP-40', files: [], otherFiles: ['.github/workflows/ci.yml'] }),
+    );
+    // Code work that also touched other files is code work.
+    expect(past('Initial shop')?.files).toHaveLength(4);
+    expect(past('Initial shop')?.otherFiles).toBeUndefined();
+    // Tests and changelog entries come with code work: no work of their own.
+    expect(past('Cover the cart badge')).toBeUndefined();
+    expect(past('Note the refund fix')).toBeUndefined();
+  });
+
   it('reads the commit list back from the analysis cache, newest first, both sides of a rename', async () => {
     const head = await analyseRepository(shop.repo.path);
     const history = historyFromAnalysisCache(head.cache);

@@ -6,13 +6,16 @@ import {
 } from '@sightline/analysis';
 import { distinctSubjects, ticketTitle } from '../text/ticket-title';
 import { FileDocument, MatchCorpus, PastTicket } from './corpus';
+import { isOtherWork } from './other-work';
 
 /**
  * The matcher's corpus from one analysis (`collectRepositoryCorpus`): per-file text and history
  * figures, past tickets, and past changes. Past changes are the files' commit subjects grouped by
  * subject: each distinct subject stands for the change(s) made under it and the files they
  * touched, which serves repositories whose commits name no tickets. Subjects naming a ticket are
- * left to that ticket's entry so no change votes twice.
+ * left to that ticket's entry so no change votes twice. Work that changed no ranked file —
+ * documentation, CI, build configuration (other-work.ts) — is kept too, with the files it changed
+ * instead, so that a ticket most like it can be told apart from code work.
  */
 export interface AnalysisCorpusOptions {
   /** Keep only files the matcher ranks (source, not tests); default true. */
@@ -23,6 +26,10 @@ const TICKET_KEY = new RegExp(TICKET_KEY_IN_TEXT);
 // A subject shared by more files than this is a sweep ("Reformat", "Javadoc"), no evidence.
 const MAX_CHANGE_FILES = 50;
 const MAX_TITLE_CHARS = 300;
+interface SubjectFiles {
+  ranked: string[];
+  other: string[];
+}
 
 function time(iso: string | null | undefined): number | undefined {
   if (!iso) return undefined;
@@ -38,9 +45,18 @@ export function matchCorpusFromAnalysis(
   const keep = options.matchableOnly === false ? () => true : isMatchablePath;
   const figures = new Map(snapshot.files.map((f) => [f.path, f]));
   const files: FileDocument[] = [];
-  const bySubject = new Map<string, string[]>();
+  const bySubject = new Map<string, SubjectFiles>();
   for (const file of corpus.files) {
-    if (!keep(file.path)) continue;
+    const ranked = keep(file.path);
+    if (ranked || isOtherWork(file.path)) {
+      for (const subject of file.commitSubjects) {
+        if (TICKET_KEY.test(subject)) continue;
+        let entry = bySubject.get(subject);
+        if (!entry) bySubject.set(subject, (entry = { ranked: [], other: [] }));
+        (ranked ? entry.ranked : entry.other).push(file.path);
+      }
+    }
+    if (!ranked) continue;
     const f = figures.get(file.path);
     files.push({
       path: file.path,
@@ -54,26 +70,26 @@ export function matchCorpusFromAnalysis(
       lastChangedAt: time(f?.lastChanged),
       area: file.area,
     });
-    for (const subject of file.commitSubjects) {
-      if (TICKET_KEY.test(subject)) continue;
-      const list = bySubject.get(subject);
-      if (list) list.push(file.path);
-      else bySubject.set(subject, [file.path]);
-    }
   }
   const pastTickets: PastTicket[] = corpus.tickets.map((t) => ({
     key: t.key,
     title: ticketTitle(t.subjects).slice(0, MAX_TITLE_CHARS),
     text: distinctSubjects(t.subjects).join('; ').slice(0, MAX_TITLE_CHARS),
-    files: t.files.filter(keep),
+    ...changed(t.files.filter(keep), t.files.filter(isOtherWork)),
   }));
-  for (const [subject, paths] of bySubject) {
-    if (paths.length > MAX_CHANGE_FILES) continue;
-    pastTickets.push({ title: subject.slice(0, MAX_TITLE_CHARS), files: paths });
+  for (const [subject, { ranked, other }] of bySubject) {
+    const change = changed(ranked, other);
+    if (Math.max(change.files.length, change.otherFiles?.length ?? 0) > MAX_CHANGE_FILES) continue;
+    pastTickets.push({ title: subject.slice(0, MAX_TITLE_CHARS), ...change });
   }
   return {
     files,
-    pastTickets: pastTickets.filter((t) => t.files.length > 0),
+    pastTickets: pastTickets.filter((t) => t.files.length > 0 || (t.otherFiles?.length ?? 0) > 0),
     asOf: time(snapshot.repository.headTime),
   };
+}
+
+/** A change's files; the other files only when it changed no ranked one (corpus.ts). */
+function changed(ranked: string[], other: string[]): Pick<PastTicket, 'files' | 'otherFiles'> {
+  return ranked.length > 0 || other.length === 0 ? { files: ranked } : { files: [], otherFiles: other };
 }

@@ -41,6 +41,11 @@ export interface PastTicket {
   /** The words similar tickets are found by, when more than the title: all its commits' subjects. */
   text?: string;
   files: readonly string[];
+  /**
+   * For work that changed no ranked file: the files it changed instead (documentation, CI, build
+   * configuration). A ticket most like such work is likely such work too (similar-tickets.ts).
+   */
+  otherFiles?: readonly string[];
   /** When it was done, ms since the epoch. */
   at?: number;
   bugFix?: boolean;

@@ -1,6 +1,7 @@
 import { MatchIndex } from '../index/match-index';
 import { MatchReason, RankedResult } from './match-result';
 import { MatchWeights } from './match-weights';
+import { roundScore } from './round-score';
 
 /**
  * File scores → area scores. An area scores its best file plus a decaying share of the next ones
@@ -44,7 +45,7 @@ export function aggregateAreas<C extends Scored>(
         kind: 'files',
         files: files
           .slice(0, FILES_PER_AREA_REASON)
-          .map((f) => ({ path: index.paths[f.doc], score: Math.round((f.score / scale) * 10_000) / 10_000 })),
+          .map((f) => ({ path: index.paths[f.doc], score: roundScore(f.score / scale) })),
         share: Math.round((files[0].score / score) * 1000) / 1000,
       });
       // The area speaks with its best file's reasons, weighted by that file's part of the area.
@@ -54,7 +55,7 @@ export function aggregateAreas<C extends Scored>(
     return {
       path: index.areaNames[area],
       kind: 'area' as const,
-      score: Math.round(Math.min(1, score / scale) * 10_000) / 10_000,
+      score: roundScore(Math.min(1, score / scale)),
       reasons,
     };
   });

@@ -29,6 +29,14 @@ export interface RankedResult {
 
 export type NoMatchReason = 'empty' | 'no-signal';
 
+/** Past work like the ticket that changed no source file (similar-tickets.ts). */
+export interface OtherWorkEvidence {
+  /** Its share of the similarity of the ticket's most similar past work, in (0, 1]. */
+  share: number;
+  /** Most similar first, with the files it changed instead (documentation, CI, build). */
+  tickets: { key?: string; title: string; files: string[]; similarity: number }[];
+}
+
 export interface MatchResult {
   /** Best first. */
   files: RankedResult[];
@@ -41,6 +49,8 @@ export interface MatchResult {
   confidence: number;
   /** The inputs of `confidence`, for calibration and diagnostics (absent when there is no match). */
   confidenceFeatures?: ConfidenceFeatures;
+  /** Present when some of the most similar past work changed no source file. */
+  otherWork?: OtherWorkEvidence;
   noMatch: boolean;
   noMatchReason?: NoMatchReason;
   /** The ticket text was cut to the input limits. */

@@ -162,6 +162,27 @@ describe('rankTicket', () => {
     );
   });
 
+  it('is less confident of a ticket most like past work that changed no source file', () => {
+    const title = 'Document how checkout payments are retried';
+    const before = rankTicket(index, { title });
+    const withDocsWork = buildMatchIndex({
+      ...corpus,
+      pastTickets: [
+        ...(corpus.pastTickets ?? []),
+        { title: 'Document the checkout flow', files: [], otherFiles: ['docs/checkout.md'] },
+        { title: 'Document payment retries', files: [], otherFiles: ['docs/payments.md'] },
+      ],
+    });
+    const after = rankTicket(withDocsWork, { title });
+    expect(after.confidenceFeatures?.otherWork).toBe(1);
+    expect(before.confidenceFeatures?.otherWork).toBe(0);
+    expect(after.confidence).toBeLessThan(before.confidence - 0.2);
+    // The ranking itself is the code's: past documentation work votes for no file.
+    expect(after.files.map((f) => f.path)).toEqual(before.files.map((f) => f.path));
+    const code = rankTicket(withDocsWork, { title: 'Partially shipped order cannot be refunded' });
+    expect(code.confidenceFeatures?.otherWork).toBe(0);
+  });
+
   it('applies component and label path rules', () => {
     const rules = [{ match: 'Search', glob: 'libs/search/**' }];
     const result = rankTicket(

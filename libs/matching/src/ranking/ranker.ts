@@ -22,7 +22,13 @@ import { ownFrameWords } from './resolve-paths';
 import { nameSignals } from './name-signal';
 import { PathRule, pathRuleSignals } from './path-rules';
 import { ResolvedTerm, resolveTerms } from './query-terms';
-import { similarTicketSignals } from './similar-tickets';
+import { roundScore } from './round-score';
+import {
+  noSimilarTickets,
+  otherWorkEvidence,
+  OtherWorkSignal,
+  similarTicketSignals,
+} from './similar-tickets';
 
 export interface MatchOptions {
   /** Files and areas returned, each (default 10). */
@@ -64,6 +70,7 @@ interface Collected extends Signals {
   contentQuery: ResolvedTerm[];
   /** Σ idf × weight of the query terms the index knows: the best score a file could reach per unit. */
   queryMass: number;
+  otherWork: OtherWorkSignal;
 }
 
 function collectSignals(
@@ -82,11 +89,14 @@ function collectSignals(
   }
   const contentQuery = weights.content > 0 ? resolveTerms(index.content, ticket.terms, MAX_QUERY_TERMS) : [];
   const content = contentQuery.length > 0 ? index.contentScorer.score(contentQuery, CONTENT_PARAMS) : none;
+  const similar =
+    weights.similar > 0 ? similarTicketSignals(index, ticket.terms, weights, ticket.key) : noSimilarTickets();
   return {
     text,
     content,
     contentQuery,
-    similar: weights.similar > 0 ? similarTicketSignals(index, ticket.terms, weights, ticket.key) : new Map(),
+    similar: similar.files,
+    otherWork: similar.otherWork,
     mentions:
       weights.mention > 0 ? mentionSignals(index, ticket.mentions, weights.usedName, ticket.key) : new Map(),
     names: weights.nameMatch > 0 ? nameSignals(index, ticket) : new Map(),
@@ -175,7 +185,7 @@ export function rankTicket(
   const files = kept.slice(0, top).map((c) => ({
     path: index.paths[c.doc],
     kind: 'file' as const,
-    score: round(Math.min(1, c.score / scale)),
+    score: roundScore(Math.min(1, c.score / scale)),
     reasons: explain ? explain(c) : [],
   }));
   const areas = aggregateAreas(index, kept, weights, scale, top, explain);
@@ -189,17 +199,15 @@ export function rankTicket(
         ? Math.min(1, (signals.text.scores[candidates[0].doc] ?? 0) / signals.queryMass)
         : 0,
     queryTerms: countedTerms(signals.query),
+    otherWork: signals.otherWork.share,
   };
   return {
     files,
     areas,
-    confidence: round(rankingConfidence(features)),
+    confidence: roundScore(rankingConfidence(features)),
     confidenceFeatures: features,
+    ...otherWorkEvidence(index, signals.otherWork),
     noMatch: false,
     truncated: ticket.truncated,
   };
-}
-
-function round(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
 }

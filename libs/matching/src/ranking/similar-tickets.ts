@@ -1,4 +1,7 @@
 import { MatchIndex, ticketsOfKey } from '../index/match-index';
+import { withoutReferences } from '../text/commit-references';
+import { OtherWorkEvidence } from './match-result';
+import { roundScore } from './round-score';
 import { QueryTerm } from '../ticket/prepare-ticket';
 import { MatchWeights } from './match-weights';
 import { partitionTop } from './candidates';
@@ -20,10 +23,33 @@ export interface SimilarSignal {
   tickets: SimilarTicket[];
 }
 
+/**
+ * How much of the similar past work changed no ranked file (documentation, CI, build
+ * configuration): the share of the similarity of the MOST_SIMILAR best matches. A ticket like
+ * "Update the deployment docs" matches the code its words name, but its nearest neighbours say
+ * what kind of work it is; the confidence model reads the share.
+ */
+export interface OtherWorkSignal {
+  share: number;
+  /** Those past tickets, most similar first. */
+  tickets: SimilarTicket[];
+}
+
+export interface SimilarSignals {
+  files: Map<number, SimilarSignal>;
+  otherWork: OtherWorkSignal;
+}
+
 const MAX_QUERY_TERMS = 64;
 // Tickets scoring below this share of the best one are noise, not neighbours.
 const MIN_RELATIVE_SIMILARITY = 0.2;
 const TICKETS_KEPT_PER_FILE = 3;
+const MOST_SIMILAR = 10;
+const NO_OTHER_WORK: OtherWorkSignal = { share: 0, tickets: [] };
+
+export function noSimilarTickets(): SimilarSignals {
+  return { files: new Map(), otherWork: NO_OTHER_WORK };
+}
 
 /** `ownKey`: the ticket's own earlier commits are its work, not a similar ticket (mention-signal.ts). */
 export function similarTicketSignals(
@@ -31,26 +57,26 @@ export function similarTicketSignals(
   terms: readonly QueryTerm[],
   weights: MatchWeights,
   ownKey?: string,
-): Map<number, SimilarSignal> {
-  const out = new Map<number, SimilarSignal>();
-  if (index.pastTickets.length === 0) return out;
+): SimilarSignals {
+  if (index.pastTickets.length === 0) return noSimilarTickets();
   const query = resolveTerms(index.tickets, terms, MAX_QUERY_TERMS);
-  if (query.length === 0) return out;
+  if (query.length === 0) return noSimilarTickets();
+  const out = new Map<number, SimilarSignal>();
   const { scores, docs } = index.ticketScorer.score(query, {
     k1: weights.k1,
     fields: [{ weight: 1, b: 0.5 }],
   });
-  const candidates = Array.from(docs);
-  const kept = partitionTop(candidates, candidates.length, scores, weights.similarTickets);
-  const ranked = candidates.slice(0, kept).sort((a, b) => scores[b] - scores[a] || a - b);
   const own = new Set(ownKey ? ticketsOfKey(index, ownKey) : []);
-  const others = ranked.filter((t) => !own.has(t));
+  const candidates = Array.from(docs).filter((t) => !own.has(t));
+  const codeWork = candidates.filter((t) => index.ticketDocs[t].length > 0);
+  const otherWork = otherWorkSignal(index, candidates, scores);
+  const kept = partitionTop(codeWork, codeWork.length, scores, weights.similarTickets);
+  const others = codeWork.slice(0, kept).sort((a, b) => scores[b] - scores[a] || a - b);
   const best = others.length > 0 ? scores[others[0]] : 0;
   for (const t of others) {
     const similarity = scores[t] / best;
     if (similarity < MIN_RELATIVE_SIMILARITY) break;
     const files = index.ticketDocs[t];
-    if (files.length === 0) continue;
     const vote = scores[t] / Math.pow(files.length, weights.similarSpread);
     for (const doc of files) {
       const signal = out.get(doc) ?? { value: 0, tickets: [] };
@@ -59,5 +85,47 @@ export function similarTicketSignals(
       out.set(doc, signal);
     }
   }
-  return out;
+  return { files: out, otherWork };
+}
+
+/** Reorders `candidates`. */
+function otherWorkSignal(index: MatchIndex, candidates: number[], scores: Float64Array): OtherWorkSignal {
+  const top = candidates.slice(0, partitionTop(candidates, candidates.length, scores, MOST_SIMILAR));
+  top.sort((a, b) => scores[b] - scores[a] || a - b);
+  if (top.length === 0) return NO_OTHER_WORK;
+  const best = scores[top[0]];
+  let total = 0;
+  let other = 0;
+  const tickets: SimilarTicket[] = [];
+  for (const t of top) {
+    if (scores[t] < best * MIN_RELATIVE_SIMILARITY) break;
+    const outside = (index.pastTickets[t].otherFiles?.length ?? 0) > 0;
+    // Work on files the snapshot no longer holds is neither kind.
+    if (!outside && index.ticketDocs[t].length === 0) continue;
+    total += scores[t];
+    if (!outside) continue;
+    other += scores[t];
+    tickets.push({ index: t, similarity: scores[t] / best });
+  }
+  return total > 0 && other > 0 ? { share: other / total, tickets } : NO_OTHER_WORK;
+}
+
+const OTHER_WORK_SHOWN = 3;
+
+/** The signal as a result carries it: its past work by title and files. */
+export function otherWorkEvidence(
+  index: MatchIndex,
+  signal: OtherWorkSignal,
+): { otherWork?: OtherWorkEvidence } {
+  if (signal.share === 0) return {};
+  const tickets = signal.tickets.slice(0, OTHER_WORK_SHOWN).map(({ index: t, similarity }) => {
+    const past = index.pastTickets[t];
+    return {
+      ...(past.key ? { key: past.key } : {}),
+      title: withoutReferences(past.title),
+      files: [...(past.otherFiles ?? [])],
+      similarity: roundScore(similarity),
+    };
+  });
+  return { otherWork: { share: roundScore(signal.share), tickets } };
 }

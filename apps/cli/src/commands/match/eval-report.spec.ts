@@ -15,6 +15,7 @@ function reportWith(perQuery: EvalQueryResult[]): EvalReport {
     sightline: metrics,
     baselines: { plain: metrics, tokenized: metrics },
     calibration: [],
+    otherWork: { queries: 0, meanConfidence: 0, atOrAbove: 0, threshold: 0.3 },
     perQuery,
     millis: { headAnalysis: 1, cutIndex: 1, queries: 1 },
   };
@@ -101,5 +102,21 @@ describe('the risk part of the eval report', () => {
         '  40 tickets (2 too recent to judge), 1 followed by a fix (3%); levels: high 8 (0% later fix), medium 12 (8% later fix), low 20 (0% later fix)',
     );
     expect(text).not.toContain('AUC');
+  });
+});
+
+describe('the other-work line of the eval report', () => {
+  it('says how confident the matcher was on tickets that changed no source file', () => {
+    const text = renderEvalReport({
+      ...reportWith([]),
+      otherWork: { queries: 12, meanConfidence: 0.3125, atOrAbove: 5 / 12, threshold: 0.3 },
+    });
+    expect(text).toContain(
+      'and 12 queries that changed no source file (documentation, CI, build; no right file to find): mean confidence 0.31, 42% at or above 0.30',
+    );
+  });
+
+  it('is left out when there were none', () => {
+    expect(renderEvalReport(reportWith([]))).not.toContain('changed no source file');
   });
 });

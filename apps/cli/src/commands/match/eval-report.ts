@@ -41,12 +41,22 @@ export function renderEvalReport(r: EvalReport): string {
         (b) =>
           `  ${b.from.toFixed(1)}–${b.to.toFixed(1)}: ${String(b.count).padStart(4)} ${b.count === 1 ? 'query' : 'queries'}, mean confidence ${b.meanConfidence.toFixed(2)}, hit rate ${b.hitRate.toFixed(2)}`,
       ),
+    ...renderOtherWork(r.otherWork),
     ...(r.risk ? ['', ...renderRisk(r.risk)] : []),
     ...(r.perQuery ? ['', ...renderMisses(r.perQuery)] : []),
     '',
     `Time: history ${secs(r.millis.headAnalysis)}, index at the cut ${secs(r.millis.cutIndex)}, ${queries(r.queries)} ${secs(r.millis.queries)}${r.millis.risk !== undefined ? `, risk ${secs(r.millis.risk)}` : ''}`,
   ];
   return lines.join('\n') + '\n';
+}
+
+/** Tickets with no right file: how often a note would still have spoken without calling itself uncertain. */
+function renderOtherWork(o: EvalReport['otherWork']): string[] {
+  if (o.queries === 0) return [];
+  return [
+    `  and ${queries(o.queries)} that changed no source file (documentation, CI, build; no right file to find): ` +
+      `mean confidence ${o.meanConfidence.toFixed(2)}, ${Math.round(100 * o.atOrAbove)}% at or above ${o.threshold.toFixed(2)}, below which a note calls its match uncertain`,
+  ];
 }
 
 const MISSES_SHOWN = 30;

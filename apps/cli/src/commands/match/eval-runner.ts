@@ -5,9 +5,11 @@ import {
   ownHistory,
   type AnalysisResult,
 } from '@sightline/analysis';
+import { DEFAULT_RISK_THRESHOLDS } from '@sightline/risk';
 import {
   buildContentIndex,
   buildEvalSet,
+  buildOtherWorkSet,
   calibration,
   CONFIDENCE_HIT_RANK,
   defaultCutIndex,
@@ -17,11 +19,13 @@ import {
   rankByContent,
   rankTicket,
   summarize,
+  unanswerableConfidence,
   type CalibrationBin,
   type EvalQuery,
   type HistoryCommit,
   type QueryOutcome,
   type RankMetrics,
+  type UnanswerableConfidence,
   type WeightOverrides,
 } from '@sightline/matching';
 import { asCliError, CliError, EXIT_USAGE } from '../../cli-error';
@@ -73,6 +77,11 @@ export interface EvalReport {
   baselines: { plain: RankMetrics; tokenized: RankMetrics };
   /** Confidence against whether a gold file was among the top CONFIDENCE_HIT_RANK files. */
   calibration: CalibrationBin[];
+  /**
+   * Confidence on the ticket-like commits after the cut that changed no source file, only
+   * documentation, CI or build configuration: there was no right file to find.
+   */
+  otherWork: UnanswerableConfidence;
   /** With `--risk`: AUC of the risk score and level against later fixes, beside a hotspot baseline. */
   risk?: RiskEvalReport;
   /** With `--per-query`: every query, in the order of the history. */
@@ -243,6 +252,11 @@ export async function runEvaluation(path: string, options: EvalOptions, io: Comm
       });
     }
   }
+  const otherWork = buildOtherWorkSet(after, options.limit).map(
+    (q) =>
+      rankTicket(indexed.index, { title: q.query }, { top: 1, explain: false, weights: options.weights })
+        .confidence,
+  );
   const queriesMillis = Date.now() - queryStarted;
   const riskStarted = Date.now();
   const riskResult = risk ? await risk.evaluate() : undefined;
@@ -261,6 +275,7 @@ export async function runEvaluation(path: string, options: EvalOptions, io: Comm
     sightline: summarize(ours),
     baselines: { plain: summarize(plainOutcomes), tokenized: summarize(tokenizedOutcomes) },
     calibration: calibration(points),
+    otherWork: unanswerableConfidence(otherWork, DEFAULT_RISK_THRESHOLDS.minConfidence),
     ...(riskReport ? { risk: riskReport } : {}),
     ...(options.perQuery ? { perQuery } : {}),
     millis: {
