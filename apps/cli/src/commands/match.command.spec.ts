@@ -54,6 +54,24 @@ describe('sightline match', () => {
     expect(answer.confidence).toBeLessThanOrEqual(1);
   }, 60_000);
 
+  it('says when the most similar past work changed no source file', async () => {
+    const query = 'Explain the shop cart in the readme';
+    const { stdout } = await run([shop.repo.path, '--query', query, '--json']);
+    const answer = JSON.parse(stdout) as MatchLine;
+    expect(answer.otherWork?.share).toBeGreaterThan(0);
+    expect(answer.otherWork?.tickets[0]).toEqual(
+      expect.objectContaining({ title: 'docs: fix the readme', files: ['README.md'] }),
+    );
+    const text = await run([shop.repo.path, '--query', query]);
+    expect(text.stdout).toMatch(
+      /\d+% of the similarity of the most similar past work is work that changed no source file \(e\.g\. "docs: fix the readme": README\.md\)/,
+    );
+    const code = JSON.parse(
+      (await run([shop.repo.path, '--query', 'Refund of a partial charge fails', '--json'])).stdout,
+    );
+    expect(code.otherWork).toBeUndefined();
+  }, 60_000);
+
   it('prints a readable answer by default, and says "no match" for signal-free text', async () => {
     const { stdout } = await run([shop.repo.path, '--query', 'reindexProducts is slow']);
     expect(stdout).toMatch(

@@ -25,6 +25,8 @@ export interface MatchLine {
   results: Pick<RankedResult, 'path' | 'kind' | 'score' | 'reasons'>[];
   confidence: number;
   noMatch: boolean;
+  /** Present when some of the most similar past work changed no source file. */
+  otherWork?: MatchResult['otherWork'];
 }
 
 function toLine(id: string, result: MatchResult): MatchLine {
@@ -34,7 +36,13 @@ function toLine(id: string, result: MatchResult): MatchLine {
     score,
     reasons,
   }));
-  return { id, results, confidence: result.confidence, noMatch: result.noMatch };
+  return {
+    id,
+    results,
+    confidence: result.confidence,
+    noMatch: result.noMatch,
+    ...(result.otherWork ? { otherWork: result.otherWork } : {}),
+  };
 }
 
 function renderText(result: MatchResult): string {
@@ -60,6 +68,14 @@ function renderText(result: MatchResult): string {
   lines.push(
     `Confidence ${result.confidence.toFixed(2)}${result.confidence < 0.3 ? ' (low: treat these as guesses)' : ''}`,
   );
+  const otherWork = result.otherWork;
+  if (otherWork) {
+    const example = otherWork.tickets[0];
+    lines.push(
+      `${Math.round(otherWork.share * 100)}% of the similarity of the most similar past work is work that changed no source file` +
+        (example ? ` (e.g. ${example.title ? `"${example.title}": ` : ''}${example.files.join(', ')})` : ''),
+    );
+  }
   if (result.truncated) lines.push('(the ticket text was cut to the input limits)');
   return lines.join('\n') + '\n';
 }
@@ -108,7 +124,7 @@ export function registerMatchCommand(
         io.stdout.write(renderText(result));
         return;
       }
-      const { results, confidence, noMatch } = toLine('', result);
-      io.stdout.write(JSON.stringify({ query: flags.query, results, confidence, noMatch }, null, 2) + '\n');
+      const { id: _id, ...line } = toLine('', result);
+      io.stdout.write(JSON.stringify({ query: flags.query, ...line }, null, 2) + '\n');
     });
 }

@@ -127,6 +127,29 @@ describe('assessRisk', () => {
     });
   });
 
+  it('says when the past work most like the ticket changed no source file', () => {
+    const { snapshot, calibration } = repository();
+    const docsWork = (share: number) => ({
+      ...matchOf([['src/plain/p3.ts', 0.6]], 0.25),
+      otherWork: {
+        share,
+        tickets: [{ title: 'Document the deployment', files: ['docs/deploy.md'], similarity: 1 }],
+      },
+    });
+    const mostly = assessRisk({ match: docsWork(0.8), snapshot, calibration });
+    const reason = mostly.reasons.find((r) => r.kind === 'other-work');
+    expect(reason).toEqual({
+      kind: 'other-work',
+      share: 0.8,
+      examples: [{ title: 'Document the deployment', files: ['docs/deploy.md'] }],
+    });
+    expect(describeRiskReason(reason!)).toBe(
+      'Most of the past work most like this ticket changed no source file (80% of the similarity; e.g. "Document the deployment" (docs/deploy.md)): it may be documentation, CI or build work rather than a code change.',
+    );
+    const some = assessRisk({ match: docsWork(0.3), snapshot, calibration });
+    expect(some.reasons.some((r) => r.kind === 'other-work')).toBe(false);
+  });
+
   it('applies the mapping’s thresholds', () => {
     const { snapshot, calibration } = repository();
     const match = matchOf([['src/plain/p29.ts', 0.9]]);

@@ -40,6 +40,7 @@ function reasonKey(reason: RiskReason): string {
     case 'hotspot':
     case 'fix-rate':
     case 'low-confidence':
+    case 'other-work':
     case 'no-match':
     case 'no-figures':
       return reason.kind;

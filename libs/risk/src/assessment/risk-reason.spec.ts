@@ -132,6 +132,17 @@ describe('describeRiskReason', () => {
       'The match is uncertain (confidence 0.21, below 0.30): the level is held at medium until the areas are confirmed.',
     ],
     [
+      {
+        kind: 'other-work',
+        share: 0.62,
+        examples: [
+          { title: '', files: ['.github/workflows/ci.yml', 'Dockerfile', 'tox.ini'] },
+          { title: 'Run CI on 3.12', files: ['tox.ini'] },
+        ],
+      },
+      'Most of the past work most like this ticket changed no source file (62% of the similarity; e.g. .github/workflows/ci.yml, Dockerfile, …): it may be documentation, CI or build work rather than a code change.',
+    ],
+    [
       { kind: 'no-match', why: 'no-signal' },
       'No code matched: nothing in the repository matches the ticket.',
     ],

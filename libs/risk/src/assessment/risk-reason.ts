@@ -62,6 +62,17 @@ export type RiskReason =
     }
   | { kind: 'fan-in'; target: string; targetKind: 'file' | 'area'; fanIn: number; percentile: number | null }
   | { kind: 'low-confidence'; confidence: number; minConfidence: number; heldAt: 'medium' }
+  | {
+      /**
+       * Most of the past work most like the ticket changed no source file: it may be such work
+       * (documentation, CI, build) itself, and the matched code a guess.
+       */
+      kind: 'other-work';
+      /** That work's share of the similarity, 0..1. */
+      share: number;
+      /** Such past work, most similar first: its title (may be empty) and the files it changed. */
+      examples: { title: string; files: string[] }[];
+    }
   | { kind: 'no-match'; why: 'empty' | 'no-signal' }
   | { kind: 'no-figures'; files: string[] };
 
@@ -121,6 +132,17 @@ const IMPORTED_AS_UNIT: Record<string, string> = { go: 'package', cs: 'namespace
 function importedTarget(path: string): string {
   const unit = IMPORTED_AS_UNIT[path.slice(path.lastIndexOf('.') + 1)];
   return unit ? `the ${unit} that holds ${path}` : path;
+}
+
+const OTHER_WORK_FILES = 2;
+
+/** `; e.g. "Document the retries" (docs/retries.md)`. */
+function otherWorkExamples(examples: readonly { title: string; files: string[] }[]): string {
+  const example = examples.find((e) => e.files.length > 0);
+  if (!example) return '';
+  const files = example.files.slice(0, OTHER_WORK_FILES).join(', ');
+  const more = example.files.length > OTHER_WORK_FILES ? ', …' : '';
+  return example.title ? `; e.g. "${example.title}" (${files}${more})` : `; e.g. ${files}${more}`;
 }
 
 export function describeRiskReason(reason: RiskReason): string {
@@ -183,6 +205,8 @@ export function describeRiskReason(reason: RiskReason): string {
     }
     case 'low-confidence':
       return `The match is uncertain (confidence ${reason.confidence.toFixed(2)}, below ${reason.minConfidence.toFixed(2)}): the level is held at ${reason.heldAt} until the areas are confirmed.`;
+    case 'other-work':
+      return `Most of the past work most like this ticket changed no source file (${pct(reason.share)} of the similarity${otherWorkExamples(reason.examples)}): it may be documentation, CI or build work rather than a code change.`;
     case 'no-match':
       return reason.why === 'empty'
         ? 'No code matched: the ticket has no words to match.'

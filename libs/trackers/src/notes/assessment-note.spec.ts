@@ -241,6 +241,25 @@ describe('combining repositories and mapping the note report', () => {
     expect(combined.primary.repositoryName).toBe('billing');
   });
 
+  it('says among the level’s reasons when past work like the ticket changed no source file', () => {
+    const one = assessed('billing', INVOICE);
+    const match = {
+      ...one.match,
+      otherWork: {
+        share: 0.7,
+        tickets: [{ title: 'Document invoices', files: ['docs/invoices.md'], similarity: 1 }],
+      },
+    };
+    const combined = combineAssessments([
+      { ...one, match, assessment: assessRisk({ match, snapshot, calibration }) },
+    ]);
+    const report = noteReportOf(combined, OPTIONS);
+    expect(report.riskReasons).toContain(
+      'Most of the past work most like this ticket changed no source file (70% of the similarity; e.g. "Document invoices" (docs/invoices.md)): it may be documentation, CI or build work rather than a code change.',
+    );
+    expect(report.areas.flatMap((area) => area.reasons).join(' ')).not.toContain('no source file');
+  });
+
   it('marks the note low-confidence when no repository matched with confidence', () => {
     const combined = combineAssessments([assessed('billing', VAGUE)]);
     expect(combined.lowConfidence).toBe(true);

@@ -30,6 +30,7 @@ const LEVEL_REASONS: ReadonlySet<RiskReason['kind']> = new Set([
   'hotspot',
   'fix-rate',
   'low-confidence',
+  'other-work',
   'no-match',
   'no-figures',
 ]);
