@@ -51,6 +51,19 @@ describe('assessRisk on a history whose answer is known', () => {
     expect(calibration.reference.basis).toBe('matched');
   });
 
+  it('places tickets among past code work only: documentation work has no code to place', () => {
+    const corpus = matchCorpusFromAnalysis(history.corpus, history.snapshot);
+    const docs = Array.from({ length: 40 }, (_, i) => ({
+      title: `Document invoice rounding, part ${i}`,
+      files: [],
+      otherFiles: [`docs/invoices-${i}.md`],
+    }));
+    const withDocs = buildMatchIndex({ ...corpus, pastTickets: [...(corpus.pastTickets ?? []), ...docs] });
+    const reference = calibrateRisk(history.snapshot, { index: withDocs }).reference;
+    // The same past tickets are placed (their values move a little: the index's word statistics did).
+    expect(reference.values).toHaveLength(calibration.reference.values.length);
+  });
+
   it('gives the hotspot reason the figures of the analysis', () => {
     const a = assess('Rounding of discounts is off');
     const file = history.snapshot.files.find((f) => f.path === INVOICE);

@@ -97,7 +97,8 @@ function weighted(items: ReferenceItem[], basis: RiskReference['basis']): RiskRe
 }
 
 function matchedPast(index: MatchIndex, risk: ReadonlyMap<string, FileRiskFigures>): ReferenceItem[] {
-  const past = index.pastTickets;
+  // Work that changed no source file (documentation, CI) has no code to place on the scale.
+  const past = index.pastTickets.filter((t) => t.files.length > 0);
   const step = Math.max(1, Math.ceil(past.length / MAX_REFERENCE_QUERIES));
   const out: ReferenceItem[] = [];
   for (let i = 0; i < past.length; i += step) {
