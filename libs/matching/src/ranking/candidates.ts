@@ -50,7 +50,8 @@ function maxOf(values: Iterable<number>): number {
 
 /**
  * Moves the `k` entries of `docs[0..count)` with the largest `score` to the front (unordered), by
- * repeated partitioning, and returns how many that is (`min(k, count)`).
+ * repeated partitioning, and returns how many that is (`min(k, count)`). Equal scores rank the
+ * lower doc first, so which of them make the cut does not depend on the order they came in.
  */
 export function partitionTop(
   docs: Uint32Array | number[],
@@ -62,12 +63,16 @@ export function partitionTop(
   let lo = 0;
   let hi = count - 1;
   while (lo < hi) {
-    const pivot = score[docs[(lo + hi) >>> 1]];
+    const pivotDoc = docs[(lo + hi) >>> 1];
+    const pivot = score[pivotDoc];
+    // Strictly before / after the pivot in (score descending, doc ascending) order.
+    const before = (d: number) => score[d] > pivot || (score[d] === pivot && d < pivotDoc);
+    const after = (d: number) => score[d] < pivot || (score[d] === pivot && d > pivotDoc);
     let i = lo;
     let j = hi;
     while (i <= j) {
-      while (score[docs[i]] > pivot) i++;
-      while (score[docs[j]] < pivot) j--;
+      while (before(docs[i])) i++;
+      while (after(docs[j])) j--;
       if (i <= j) {
         const t = docs[i];
         docs[i] = docs[j];

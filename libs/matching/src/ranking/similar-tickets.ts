@@ -66,12 +66,17 @@ export function similarTicketSignals(
     k1: weights.k1,
     fields: [{ weight: 1, b: 0.5 }],
   });
-  const own = new Set(ownKey ? ticketsOfKey(index, ownKey) : []);
-  const candidates = Array.from(docs).filter((t) => !own.has(t));
-  const codeWork = candidates.filter((t) => index.ticketDocs[t].length > 0);
-  const otherWork = otherWorkSignal(index, candidates, scores);
-  const kept = partitionTop(codeWork, codeWork.length, scores, weights.similarTickets);
-  const others = codeWork.slice(0, kept).sort((a, b) => scores[b] - scores[a] || a - b);
+  const own = ownKey ? new Set(ticketsOfKey(index, ownKey)) : undefined;
+  const candidates = own ? Array.from(docs).filter((t) => !own.has(t)) : Array.from(docs);
+  const isCode = (t: number) => index.ticketDocs[t].length > 0;
+  // One selection serves both: the code work among the best (usually all that votes) and the best ten.
+  const ranked = bestFirst(candidates, scores, 2 * weights.similarTickets);
+  let others = ranked.filter(isCode).slice(0, weights.similarTickets);
+  if (others.length < weights.similarTickets && ranked.length < candidates.length) {
+    // Work outside the code crowds the best: look further, among code work alone.
+    others = bestFirst(candidates.filter(isCode), scores, weights.similarTickets);
+  }
+  const otherWork = otherWorkSignal(index, ranked.slice(0, MOST_SIMILAR), scores);
   const best = others.length > 0 ? scores[others[0]] : 0;
   for (const t of others) {
     const similarity = scores[t] / best;
@@ -88,10 +93,14 @@ export function similarTicketSignals(
   return { files: out, otherWork };
 }
 
-/** Reorders `candidates`. */
-function otherWorkSignal(index: MatchIndex, candidates: number[], scores: Float64Array): OtherWorkSignal {
-  const top = candidates.slice(0, partitionTop(candidates, candidates.length, scores, MOST_SIMILAR));
-  top.sort((a, b) => scores[b] - scores[a] || a - b);
+/** The `k` best of `candidates` (which it reorders), best first. */
+function bestFirst(candidates: number[], scores: Float64Array, k: number): number[] {
+  const kept = partitionTop(candidates, candidates.length, scores, k);
+  return candidates.slice(0, kept).sort((a, b) => scores[b] - scores[a] || a - b);
+}
+
+/** `top`: the most similar past work, best first. */
+function otherWorkSignal(index: MatchIndex, top: readonly number[], scores: Float64Array): OtherWorkSignal {
   if (top.length === 0) return NO_OTHER_WORK;
   const best = scores[top[0]];
   let total = 0;
