@@ -26,6 +26,8 @@ const TICKET_KEY = new RegExp(TICKET_KEY_IN_TEXT);
 // A subject shared by more files than this is a sweep ("Reformat", "Javadoc"), no evidence.
 const MAX_CHANGE_FILES = 50;
 const MAX_TITLE_CHARS = 300;
+
+/** The files changed under one commit subject: those the matcher ranks, and other work's. */
 interface SubjectFiles {
   ranked: string[];
   other: string[];

@@ -1,10 +1,10 @@
 import { MatchIndex, ticketsOfKey } from '../index/match-index';
 import { withoutReferences } from '../text/commit-references';
-import { OtherWorkEvidence } from './match-result';
-import { roundScore } from './round-score';
 import { QueryTerm } from '../ticket/prepare-ticket';
-import { MatchWeights } from './match-weights';
 import { partitionTop } from './candidates';
+import { OtherWorkEvidence } from './match-result';
+import { MatchWeights } from './match-weights';
+import { roundScore } from './round-score';
 import { resolveTerms } from './query-terms';
 
 /**
