@@ -86,6 +86,21 @@ describe('describeResult', () => {
     );
   });
 
+  it('quotes the longest run of words naming a file, not the shorter runs inside it', () => {
+    const file: RankedResult = {
+      path: 'okhttp3/internal/http2/Http2Stream.kt',
+      kind: 'file',
+      score: 0.9,
+      reasons: [
+        { kind: 'name', target: 'file', text: 'HTTP 2 stream', share: 0.2 },
+        { kind: 'name', target: 'file', text: '2 stream', share: 0.2 },
+        { kind: 'name', target: 'file', text: 'stream', share: 0.2 },
+        { kind: 'name', target: 'file', text: 'streams', share: 0.2 },
+      ],
+    };
+    expect(describeResult(file)).toBe('The words "HTTP 2 stream" and "streams" name this file.');
+  });
+
   it('says a name the ticket writes as code once, not again as words naming the file', () => {
     const file: RankedResult = {
       path: 'gson/annotations/SerializedName.java',

@@ -118,8 +118,15 @@ function groupNames(reasons: readonly MatchReason[]): Phrase[] {
   return out;
 }
 
+/** Whether the run of words `inner` lies within the run `outer` ("2 stream" in "HTTP 2 stream"). */
+function withinRun(outer: string, inner: string): boolean {
+  return outer.length > inner.length && ` ${outer.toLowerCase()} `.includes(` ${inner.toLowerCase()} `);
+}
+
+/** The name signal tries every run of words, so "HTTP 2 stream" also hits as "2 stream" and "stream": quote the longest. */
 function namePhrase(texts: readonly string[], target: 'file' | 'symbol'): string {
-  return `the words ${texts.map((t) => `"${t}"`).join(' and ')} name ${target === 'file' ? 'this file' : 'a symbol declared here'}`;
+  const quoted = texts.filter((t) => !texts.some((other) => withinRun(other, t)));
+  return `the words ${quoted.map((t) => `"${t}"`).join(' and ')} name ${target === 'file' ? 'this file' : 'a symbol declared here'}`;
 }
 
 /**
