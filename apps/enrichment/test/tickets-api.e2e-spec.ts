@@ -237,7 +237,7 @@ describe('ticket report API (e2e)', () => {
     expect(run.status).toBe('written');
     const note = adfToText(jira.issue('TAPI-2').comments[0].body);
     expect(note).toMatch(/NO RISK LEVEL confidence 0\.00/);
-    expect(note).toMatch(/No code matched: nothing in the repository matches the ticket\./);
+    expect(note).toMatch(/No code matched: nothing in the repository's code matches the ticket\./);
     expect(note).not.toMatch(/LOW RISK|the areas below/);
     expect(jira.issue('TAPI-2').labels).toEqual([]);
   });

@@ -70,6 +70,12 @@ describe('sightline match', () => {
       (await run([shop.repo.path, '--query', 'Refund of a partial charge fails', '--json'])).stdout,
     );
     expect(code.otherWork).toBeUndefined();
+    // No code matches the word, but past work outside the code does: the answer says so.
+    const docsOnly = await run([shop.repo.path, '--query', 'Readme']);
+    expect(docsOnly.stdout).toBe(
+      "No match (nothing in the repository's code matches the ticket). Confidence 0.\n" +
+        '100% of the similarity of the most similar past work is work that changed no source file (e.g. "docs: fix the readme": README.md)\n',
+    );
   }, 60_000);
 
   it('prints a readable answer by default, and says "no match" for signal-free text', async () => {

@@ -45,13 +45,22 @@ function toLine(id: string, result: MatchResult): MatchLine {
   };
 }
 
+function otherWorkLine({ otherWork }: MatchResult): string[] {
+  if (!otherWork) return [];
+  const example = otherWork.tickets[0];
+  return [
+    `${Math.round(otherWork.share * 100)}% of the similarity of the most similar past work is work that changed no source file` +
+      (example ? ` (e.g. ${example.title ? `"${example.title}": ` : ''}${example.files.join(', ')})` : ''),
+  ];
+}
+
 function renderText(result: MatchResult): string {
   if (result.noMatch) {
     const why =
       result.noMatchReason === 'empty'
         ? 'the ticket has no words to match'
-        : 'nothing in the repository matches the ticket';
-    return `No match (${why}). Confidence 0.\n`;
+        : "nothing in the repository's code matches the ticket";
+    return [`No match (${why}). Confidence 0.`, ...otherWorkLine(result)].join('\n') + '\n';
   }
   const lines: string[] = [];
   const section = (title: string, items: RankedResult[]) => {
@@ -68,14 +77,7 @@ function renderText(result: MatchResult): string {
   lines.push(
     `Confidence ${result.confidence.toFixed(2)}${result.confidence < 0.3 ? ' (low: treat these as guesses)' : ''}`,
   );
-  const otherWork = result.otherWork;
-  if (otherWork) {
-    const example = otherWork.tickets[0];
-    lines.push(
-      `${Math.round(otherWork.share * 100)}% of the similarity of the most similar past work is work that changed no source file` +
-        (example ? ` (e.g. ${example.title ? `"${example.title}": ` : ''}${example.files.join(', ')})` : ''),
-    );
-  }
+  lines.push(...otherWorkLine(result));
   if (result.truncated) lines.push('(the ticket text was cut to the input limits)');
   return lines.join('\n') + '\n';
 }

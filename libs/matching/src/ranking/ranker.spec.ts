@@ -183,6 +183,23 @@ describe('rankTicket', () => {
     expect(code.confidenceFeatures?.otherWork).toBe(0);
   });
 
+  it('says what a ticket no code matches is like, when past work outside the code is', () => {
+    const withCiWork = buildMatchIndex({
+      ...corpus,
+      pastTickets: [
+        ...(corpus.pastTickets ?? []),
+        { title: 'Group dependabot updates', files: [], otherFiles: ['.github/dependabot.yml'] },
+      ],
+    });
+    const result = rankTicket(withCiWork, { title: 'Dependabot' });
+    expect([result.noMatch, result.noMatchReason, result.confidence]).toEqual([true, 'no-signal', 0]);
+    expect(result.otherWork).toEqual({
+      share: 1,
+      tickets: [{ title: 'Group dependabot updates', files: ['.github/dependabot.yml'], similarity: 1 }],
+    });
+    expect(rankTicket(index, { title: 'Dependabot' }).otherWork).toBeUndefined();
+  });
+
   it('applies component and label path rules', () => {
     const rules = [{ match: 'Search', glob: 'libs/search/**' }];
     const result = rankTicket(

@@ -164,7 +164,10 @@ export function rankTicket(
     weights,
     Math.max(top, AREA_FILES),
   );
-  if (candidates.length === 0) return emptyResult(ticket, 'no-signal');
+  if (candidates.length === 0) {
+    // No code matched, but past work outside the code may still say what the ticket is.
+    return { ...emptyResult(ticket, 'no-signal'), ...otherWorkEvidence(index, signals.otherWork) };
+  }
   const best = candidates[0].score;
   const kept = candidates.filter((c) => c.score >= best * MIN_RELATIVE_SCORE);
   const scale = scoreScale(ticket, signals, weights);

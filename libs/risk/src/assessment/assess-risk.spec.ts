@@ -150,6 +150,30 @@ describe('assessRisk', () => {
     expect(some.reasons.some((r) => r.kind === 'other-work')).toBe(false);
   });
 
+  it('names past work outside the code beside "no code matched"', () => {
+    const { snapshot, calibration } = repository();
+    const otherWork = {
+      share: 1,
+      tickets: [{ title: 'Group dependabot updates', files: ['.github/dependabot.yml'], similarity: 1 }],
+    };
+    const noCode = {
+      files: [],
+      areas: [],
+      confidence: 0,
+      noMatch: true,
+      noMatchReason: 'no-signal' as const,
+      truncated: false,
+    };
+    const a = assessRisk({ match: { ...noCode, otherWork }, snapshot, calibration });
+    expect([a.noMatch, a.level, a.score]).toEqual([true, 'low', 0]);
+    expect(a.reasons.map(describeRiskReason)).toEqual([
+      "No code matched: nothing in the repository's code matches the ticket.",
+      'Most of the past work most like this ticket changed no source file (100% of the similarity; e.g. "Group dependabot updates" (.github/dependabot.yml)): it may be documentation, CI or build work rather than a code change.',
+    ]);
+    const plain = assessRisk({ match: noCode, snapshot, calibration });
+    expect(plain.reasons.map((r) => r.kind)).toEqual(['no-match']);
+  });
+
   it('applies the mapping’s thresholds', () => {
     const { snapshot, calibration } = repository();
     const match = matchOf([['src/plain/p29.ts', 0.9]]);

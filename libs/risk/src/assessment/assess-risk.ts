@@ -43,10 +43,23 @@ function levelOf(score: number, t: RiskThresholds): RiskLevel {
   return score >= t.high ? 'high' : score >= t.medium ? 'medium' : 'low';
 }
 
+/** The `other-work` reason, when such work holds enough of the similarity. */
+function otherWorkReason(match: MatchResult): RiskReason[] {
+  const otherWork = match.otherWork;
+  if (!otherWork || otherWork.share < OTHER_WORK_SHARE) return [];
+  return [
+    {
+      kind: 'other-work',
+      share: otherWork.share,
+      examples: otherWork.tickets.map((t) => ({ title: t.title, files: t.files })),
+    },
+  ];
+}
+
 function emptyAssessment(
   calibration: RiskCalibration,
   thresholds: RiskThresholds,
-  reason: RiskReason,
+  reasons: RiskReason[],
   matchConfidence: number,
 ): RiskAssessment {
   return {
@@ -54,8 +67,8 @@ function emptyAssessment(
     score: 0,
     confidence: 0,
     lowConfidence: true,
-    noMatch: reason.kind === 'no-match',
-    reasons: [reason],
+    noMatch: reasons[0].kind === 'no-match',
+    reasons,
     areas: [],
     dependencyWarnings: [],
     similarTickets: [],
@@ -133,7 +146,7 @@ export function assessRisk(input: RiskInput): RiskAssessment {
     return emptyAssessment(
       calibration,
       thresholds,
-      { kind: 'no-match', why: match.noMatchReason ?? 'no-signal' },
+      [{ kind: 'no-match', why: match.noMatchReason ?? 'no-signal' }, ...otherWorkReason(match)],
       0,
     );
   }
@@ -144,7 +157,7 @@ export function assessRisk(input: RiskInput): RiskAssessment {
     return emptyAssessment(
       calibration,
       thresholds,
-      { kind: 'no-figures', files: top.map((f) => f.path) },
+      [{ kind: 'no-figures', files: top.map((f) => f.path) }],
       match.confidence,
     );
   }
@@ -204,15 +217,11 @@ export function assessRisk(input: RiskInput): RiskAssessment {
     });
   }
   if (fixRate) reasons.push(fixRate);
-  const otherWork = match.otherWork;
-  if (otherWork && otherWork.share >= OTHER_WORK_SHARE) {
-    reasons.push({
-      kind: 'other-work',
-      share: otherWork.share,
-      examples: otherWork.tickets.map((t) => ({ title: t.title, files: t.files })),
-    });
-  }
-  reasons.push(...fileReasons(likely, calibration), ...areaReasons(areas, calibration));
+  reasons.push(
+    ...otherWorkReason(match),
+    ...fileReasons(likely, calibration),
+    ...areaReasons(areas, calibration),
+  );
 
   return {
     level,

@@ -144,7 +144,7 @@ describe('describeRiskReason', () => {
     ],
     [
       { kind: 'no-match', why: 'no-signal' },
-      'No code matched: nothing in the repository matches the ticket.',
+      "No code matched: nothing in the repository's code matches the ticket.",
     ],
     [
       { kind: 'no-figures', files: ['a.md', 'b.md'] },

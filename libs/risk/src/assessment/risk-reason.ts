@@ -210,7 +210,7 @@ export function describeRiskReason(reason: RiskReason): string {
     case 'no-match':
       return reason.why === 'empty'
         ? 'No code matched: the ticket has no words to match.'
-        : 'No code matched: nothing in the repository matches the ticket.';
+        : "No code matched: nothing in the repository's code matches the ticket.";
     case 'no-figures':
       return `The matched files (${reason.files.join(', ')}) have no code figures in this snapshot, so no level can be derived from them.`;
   }

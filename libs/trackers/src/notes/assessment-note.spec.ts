@@ -1,5 +1,11 @@
 import { analyseRepository } from '@sightline/analysis';
-import { buildMatchIndex, matchCorpusFromAnalysis, rankTicket, type MatchIndex } from '@sightline/matching';
+import {
+  buildMatchIndex,
+  matchCorpusFromAnalysis,
+  rankTicket,
+  type MatchIndex,
+  type MatchResult,
+} from '@sightline/matching';
 import { assessRisk, calibrateRisk, type RiskCalibration } from '@sightline/risk';
 import { buildRiskHistory } from '@sightline/testing';
 import { renderNote } from './render-note';
@@ -258,6 +264,31 @@ describe('combining repositories and mapping the note report', () => {
       'Most of the past work most like this ticket changed no source file (70% of the similarity; e.g. "Document invoices" (docs/invoices.md)): it may be documentation, CI or build work rather than a code change.',
     );
     expect(report.areas.flatMap((area) => area.reasons).join(' ')).not.toContain('no source file');
+  });
+
+  it('lets a repository whose past work says what an unmatched ticket is speak when none matched', () => {
+    const noCode = (name: string, otherWork?: MatchResult['otherWork']): RepositoryAssessment => {
+      const match: MatchResult = {
+        files: [],
+        areas: [],
+        confidence: 0,
+        noMatch: true,
+        noMatchReason: 'no-signal',
+        truncated: false,
+        ...(otherWork ? { otherWork } : {}),
+      };
+      return { ...assessed(name, VAGUE), match, assessment: assessRisk({ match, snapshot, calibration }) };
+    };
+    const ci = noCode('ci', {
+      share: 1,
+      tickets: [{ title: 'Group dependabot updates', files: ['.github/dependabot.yml'], similarity: 1 }],
+    });
+    const combined = combineAssessments([noCode('billing'), ci]);
+    expect([combined.noMatch, combined.primary]).toEqual([true, ci]);
+    expect(noteReportOf(combined, OPTIONS).riskReasons).toEqual([
+      "ci: No code matched: nothing in the repository's code matches the ticket.",
+      'ci: Most of the past work most like this ticket changed no source file (100% of the similarity; e.g. "Group dependabot updates" (.github/dependabot.yml)): it may be documentation, CI or build work rather than a code change.',
+    ]);
   });
 
   it('marks the note low-confidence when no repository matched with confidence', () => {

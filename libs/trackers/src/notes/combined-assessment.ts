@@ -53,7 +53,11 @@ export function combineAssessments(repositories: readonly RepositoryAssessment[]
   const matched = repositories.filter((r) => !r.assessment.noMatch);
   const confident = matched.filter((r) => !r.assessment.lowConfidence);
   const pool = confident.length > 0 ? confident : matched;
-  let primary = pool[0] ?? repositories[0];
+  // With no code matched anywhere, a repository whose past work says what the ticket is speaks.
+  let primary =
+    pool[0] ??
+    repositories.find((r) => r.assessment.reasons.some((reason) => reason.kind === 'other-work')) ??
+    repositories[0];
   if (confident.length > 0) {
     for (const candidate of pool) if (outranks(candidate, primary)) primary = candidate;
   } else {

@@ -110,10 +110,10 @@ describe('renderNote', () => {
     const note = renderNote({
       ...minimal,
       confidence: 0,
-      riskReasons: ['No code matched: nothing in the repository matches the ticket.'],
+      riskReasons: ["No code matched: nothing in the repository's code matches the ticket."],
     });
     expect(note.markdown).toContain('**NO RISK LEVEL** · confidence 0.00');
-    expect(note.markdown).toContain('No code matched: nothing in the repository matches the ticket.');
+    expect(note.markdown).toContain("No code matched: nothing in the repository's code matches the ticket.");
     expect(note.markdown).not.toContain('LOW RISK');
     expect(note.markdown).not.toContain('the areas below');
     const adf = note.adf as unknown as Node;
