@@ -285,8 +285,10 @@ describe('combining repositories and mapping the note report', () => {
     });
     const combined = combineAssessments([noCode('billing'), ci]);
     expect([combined.noMatch, combined.primary]).toEqual([true, ci]);
-    expect(noteReportOf(combined, OPTIONS).riskReasons).toEqual([
-      "ci: No code matched: nothing in the repository's code matches the ticket.",
+    const report = noteReportOf(combined, OPTIONS);
+    // The summary says "no code matched"; the reasons do not say it again.
+    expect(report.summary).toBe("No code matched: nothing in the repository's code matches the ticket.");
+    expect(report.riskReasons).toEqual([
       'ci: Most of the past work most like this ticket changed no source file (100% of the similarity; e.g. "Group dependabot updates" (.github/dependabot.yml)): it may be documentation, CI or build work rather than a code change.',
     ]);
   });

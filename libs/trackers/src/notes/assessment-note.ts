@@ -169,12 +169,16 @@ export function noteReportOf(
   const shown = new Set(areas.map((area) => area.repository));
   const speaking = combined.contributing.filter((r) => shown.has(r) || r === combined.primary);
 
+  const summary = describeAreaRiskClaim(combined.primary.assessment);
+  // Without a level the summary is the first reason's sentence ("No code matched: …"): not twice.
+  const isSummary = (repository: RepositoryAssessment, text: string) =>
+    repository === combined.primary && text === summary;
   const riskReasons = speaking.flatMap((repository) =>
     repository.assessment.reasons
       .filter((reason) => !placed.has(reason))
-      .map(
-        (reason) => (combined.labelled ? `${repository.repositoryName}: ` : '') + describeRiskReason(reason),
-      ),
+      .map(describeRiskReason)
+      .filter((text) => !isSummary(repository, text))
+      .map((text) => (combined.labelled ? `${repository.repositoryName}: ` : '') + text),
   );
   const dependencyWarnings: DependencyWarning[] = speaking
     .flatMap((repository) =>
@@ -213,7 +217,7 @@ export function noteReportOf(
     ticketKey: options.ticketKey,
     riskLevel: combined.level,
     confidence: combined.confidence,
-    summary: describeAreaRiskClaim(combined.primary.assessment),
+    summary,
     areas: areas.map(({ repository: _repository, ...area }) => area),
     riskReasons,
     dependencyWarnings,
