@@ -86,6 +86,46 @@ describe('describeResult', () => {
     );
   });
 
+  it('says the same terms found in several fields once, and gives the freed place to the next reason', () => {
+    const file: RankedResult = {
+      path: 'lib/defaults/index.js',
+      kind: 'file',
+      score: 0.9,
+      reasons: [
+        { kind: 'terms', field: 'content', terms: ['fetch', 'adapter'], share: 0.4 },
+        { kind: 'terms', field: 'commits', terms: ['adapter', 'fetch'], share: 0.3 },
+        { kind: 'terms', field: 'symbols', terms: ['fetch', 'adapter'], share: 0.1 },
+        { kind: 'prior', prior: 'recency', value: 3, share: 0.05 },
+      ],
+    };
+    expect(describeResult(file)).toBe(
+      'Terms "fetch", "adapter" appear in its code and in the commits that changed it, and match symbol names; it changed 3 days ago.',
+    );
+    const names: RankedResult = {
+      ...file,
+      reasons: [
+        { kind: 'terms', field: 'name', terms: ['cookie'], share: 0.4 },
+        { kind: 'terms', field: 'directories', terms: ['cookie'], share: 0.3 },
+        { kind: 'terms', field: 'content', terms: ['cookie', 'jar'], share: 0.2 },
+      ],
+    };
+    expect(describeResult(names)).toBe(
+      'Term "cookie" matches the file name and the folder names; terms "cookie", "jar" appear in its code.',
+    );
+  });
+
+  it('says "the word … names" of a single word, as a reader would write it', () => {
+    const name = (text: string, target: 'file' | 'symbol'): RankedResult => ({
+      path: 'lib/adapters/fetch.js',
+      kind: 'file',
+      score: 0.9,
+      reasons: [{ kind: 'name', target, text, share: 1 }],
+    });
+    expect(describeResult(name('fetch', 'file'))).toBe('The word "fetch" names this file.');
+    expect(describeResult(name('fetch', 'symbol'))).toBe('The word "fetch" names a symbol declared here.');
+    expect(describeResult(name('fetch adapter', 'file'))).toBe('The words "fetch adapter" name this file.');
+  });
+
   it('quotes the longest run of words naming a file, not the shorter runs inside it', () => {
     const file: RankedResult = {
       path: 'okhttp3/internal/http2/Http2Stream.kt',

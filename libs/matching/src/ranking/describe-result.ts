@@ -24,9 +24,7 @@ function quoted(terms: readonly string[]): string {
 export function describeReason(reason: MatchReason): string {
   switch (reason.kind) {
     case 'terms':
-      return reason.terms.length === 1
-        ? `term ${quoted(reason.terms)} ${FIELD_PHRASES[reason.field][0]}`
-        : `terms ${quoted(reason.terms)} ${FIELD_PHRASES[reason.field][1]}`;
+      return termsPhrase(reason.terms, [reason.field]);
     case 'mention':
       if (reason.mention === 'stack-frame') return framePhrase([reason.text]);
       if (reason.mention === 'ticket-commits') return `commits naming ${reason.text} already changed it`;
@@ -98,12 +96,28 @@ interface FrameGroup {
   texts: string[];
 }
 
-type Phrase = MatchReason | NameGroup | FrameGroup;
+/** The same words found in several fields are one finding: "… appear in its code and in the commits that changed it". */
+interface TermsGroup {
+  kind: 'terms-in-fields';
+  terms: string[];
+  fields: Array<IndexField | 'content'>;
+}
 
-function groupNames(reasons: readonly MatchReason[]): Phrase[] {
+type Phrase = MatchReason | NameGroup | FrameGroup | TermsGroup;
+
+const sameTerms = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((t) => b.includes(t));
+
+function groupPhrases(reasons: readonly MatchReason[]): Phrase[] {
   const out: Phrase[] = [];
   for (const reason of reasons) {
-    if (reason.kind === 'name') {
+    if (reason.kind === 'terms') {
+      const group = out.find(
+        (r): r is TermsGroup => r.kind === 'terms-in-fields' && sameTerms(r.terms, reason.terms),
+      );
+      if (group) group.fields.push(reason.field);
+      else out.push({ kind: 'terms-in-fields', terms: reason.terms, fields: [reason.field] });
+    } else if (reason.kind === 'name') {
       const group = out.find((r): r is NameGroup => r.kind === 'names' && r.target === reason.target);
       if (group) group.texts.push(reason.text);
       else out.push({ kind: 'names', target: reason.target, texts: [reason.text] });
@@ -126,7 +140,9 @@ function withinRun(outer: string, inner: string): boolean {
 /** The name signal tries every run of words, so "HTTP 2 stream" also hits as "2 stream" and "stream": quote the longest. */
 function namePhrase(texts: readonly string[], target: 'file' | 'symbol'): string {
   const quoted = texts.filter((t) => !texts.some((other) => withinRun(other, t)));
-  return `the words ${quoted.map((t) => `"${t}"`).join(' and ')} name ${target === 'file' ? 'this file' : 'a symbol declared here'}`;
+  const oneWord = quoted.length === 1 && !/\s/.test(quoted[0]);
+  const [noun, verb] = oneWord ? ['word', 'names'] : ['words', 'name'];
+  return `the ${noun} ${quoted.map((t) => `"${t}"`).join(' and ')} ${verb} ${target === 'file' ? 'this file' : 'a symbol declared here'}`;
 }
 
 /**
@@ -140,7 +156,27 @@ function framePhrase(texts: readonly string[]): string {
     : `stack-trace frames point at ${places.slice(0, -1).join(', ')} and ${places[places.length - 1]}`;
 }
 
+/** "a", "a and b", "a, b and c". */
+const listed = (items: readonly string[]): string =>
+  items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
+/**
+ * Fields whose phrases share a verb are said with it once: "appear in its code and in the commits
+ * that changed it, and match symbol names".
+ */
+function termsPhrase(terms: readonly string[], fields: ReadonlyArray<IndexField | 'content'>): string {
+  const form = terms.length === 1 ? 0 : 1;
+  const byVerb = new Map<string, string[]>();
+  for (const phrase of fields.map((field) => FIELD_PHRASES[field][form])) {
+    const verb = phrase.slice(0, phrase.indexOf(' '));
+    byVerb.set(verb, [...(byVerb.get(verb) ?? []), phrase.slice(verb.length + 1)]);
+  }
+  const where = [...byVerb].map(([verb, places]) => `${verb} ${listed(places)}`);
+  return `${terms.length === 1 ? 'term' : 'terms'} ${quoted(terms)} ${where.join(', and ')}`;
+}
+
 function describePhrase(phrase: Phrase): string {
+  if (phrase.kind === 'terms-in-fields') return termsPhrase(phrase.terms, phrase.fields);
   if (phrase.kind === 'names') return namePhrase(phrase.texts, phrase.target);
   if (phrase.kind === 'frames') return framePhrase(phrase.texts);
   return describeReason(phrase);
@@ -148,7 +184,7 @@ function describePhrase(phrase: Phrase): string {
 
 /**
  * A word the ticket writes as code is read both as a name it mentions and as a file's or symbol's
- * name; a reader sees one reference, so "the words "SerializedName" name this file" after "The
+ * name; a reader sees one reference, so "the word "SerializedName" names this file" after "The
  * ticket names `SerializedName`" is left out and the next reason takes its place.
  */
 function withoutRepeatedNames(reasons: readonly MatchReason[]): MatchReason[] {
@@ -161,7 +197,7 @@ function withoutRepeatedNames(reasons: readonly MatchReason[]): MatchReason[] {
  * says which file that is.
  */
 export function describeResult(result: RankedResult, maxReasons = 2): string {
-  const phrases = groupNames(readingOrder(withoutRepeatedNames(result.reasons)))
+  const phrases = groupPhrases(readingOrder(withoutRepeatedNames(result.reasons)))
     .slice(0, maxReasons)
     .map(describePhrase)
     .filter((p) => p.length > 0);
