@@ -35,6 +35,7 @@ describe('describeResult', () => {
     ],
     [{ kind: 'prior', prior: 'change-frequency', value: 37, share: 0.1 }, 'it changed 37 times'],
     [{ kind: 'prior', prior: 'recency', value: 1, share: 0.1 }, 'it changed 1 day ago'],
+    [{ kind: 'prior', prior: 'recency', value: 0, share: 0.1 }, 'it changed less than a day ago'],
     [{ kind: 'prior', prior: 'bug-fix-history', value: 4, share: 0.1 }, '4 past bug fixes touched it'],
     [
       { kind: 'path-rule', source: 'component', value: 'Payments', glob: 'libs/payments/**', share: 1 },

@@ -45,7 +45,10 @@ export function describeReason(reason: MatchReason): string {
         case 'change-frequency':
           return `it changed ${plural(reason.value, 'time', 'times')}`;
         case 'recency':
-          return `it changed ${plural(reason.value, 'day', 'days')} ago`;
+          // Days are rounded: a change in the snapshot's last hours is 0 days old.
+          return reason.value === 0
+            ? 'it changed less than a day ago'
+            : `it changed ${plural(reason.value, 'day', 'days')} ago`;
         case 'size':
           return `it is large (${reason.value} lines)`;
         case 'bug-fix-history':
