@@ -12,11 +12,12 @@ import {
   text,
 } from '@atlaskit/adf-utils/builders';
 import type { AdfDocument } from '../tracker-client.port';
+import { JIRA_FEEDBACK_LABEL } from '../tracker-constants';
 import { isRootAreaName } from './area-name';
 import {
   CHANGES_TITLE,
   formatScore,
-  LOW_CONFIDENCE_TEXT,
+  lowConfidenceText,
   NOTE_TITLE,
   headlineText,
   hasRiskLevel,
@@ -90,7 +91,7 @@ export function renderJiraNote(report: RiskNoteReport, marker: string): AdfDocum
     ),
   );
   if (report.lowConfidence && hasRiskLevel(report))
-    blocks.push(panel({ panelType: INFO_PANEL })(paragraph(plain(LOW_CONFIDENCE_TEXT))));
+    blocks.push(panel({ panelType: INFO_PANEL })(paragraph(plain(lowConfidenceText(JIRA_FEEDBACK_LABEL)))));
   if (report.summary) blocks.push(paragraph(plain(report.summary)));
   blocks.push(
     ...section(

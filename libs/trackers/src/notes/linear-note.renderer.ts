@@ -1,8 +1,9 @@
+import { LINEAR_FEEDBACK_LABEL } from '../tracker-constants';
 import { isRootAreaName } from './area-name';
 import {
   CHANGES_TITLE,
   formatScore,
-  LOW_CONFIDENCE_TEXT,
+  lowConfidenceText,
   NOTE_TITLE,
   headlineText,
   hasRiskLevel,
@@ -69,7 +70,7 @@ export function renderLinearNote(report: RiskNoteReport, marker: string): string
     '',
   ];
   if (report.lowConfidence && hasRiskLevel(report))
-    lines.push(`> ${escapeMarkdown(LOW_CONFIDENCE_TEXT)}`, '');
+    lines.push(`> ${escapeMarkdown(lowConfidenceText(LINEAR_FEEDBACK_LABEL))}`, '');
   if (report.summary) lines.push(escapeMarkdown(report.summary), '');
   lines.push(
     ...section(

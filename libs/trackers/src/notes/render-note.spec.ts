@@ -106,6 +106,14 @@ describe('renderNote', () => {
     expect(note.markdown).toContain('> Low confidence: the areas below are a best guess');
   });
 
+  it('tells a reader of an uncertain match how to say it is wrong: the feedback label of their tracker', () => {
+    const note = renderNote(minimal);
+    expect(note.markdown).toContain('add the label "Sightline: wrong area" to this issue');
+    expect(adfToText(note.adf)).toContain('add the label "sightline-wrong-area" to this issue');
+    expect(note.markdown).not.toContain('sightline-wrong-area');
+    expect(adfToText(note.adf)).not.toContain('Sightline: wrong area');
+  });
+
   it('claims no level when no code matched, and promises no areas', () => {
     const note = renderNote({
       ...minimal,

@@ -73,8 +73,13 @@ export type RiskNoteReport = z.infer<typeof riskNoteReportSchema>;
 
 export const NOTE_TITLE = 'Sightline: code context';
 export const CHANGES_TITLE = 'Since the last version of this note';
-export const LOW_CONFIDENCE_TEXT =
-  'Low confidence: the areas below are a best guess from the ticket text. Say "wrong area" in the report if they are off.';
+/**
+ * The one way a reader can say so is the feedback label of their tracker (docs/enrichment.md),
+ * so the note names it.
+ */
+export function lowConfidenceText(feedbackLabel: string): string {
+  return `Low confidence: the areas below are a best guess from the ticket text. If they are off, add the label "${feedbackLabel}" to this issue.`;
+}
 
 export function riskLevelText(level: RiskLevel): string {
   return `${level.toUpperCase()} RISK`;
