@@ -5,6 +5,7 @@ import { PlatformModule } from '@sightline/platform';
 import { GroomingApiModule } from './grooming/grooming-api.module';
 import { GroomingWorkerModule } from './grooming/grooming-worker.module';
 import { TrackerHealthModule } from './core/tracker-health.module';
+import { ReportPagesModule } from './reports/report-pages.module';
 import { TicketsApiModule } from './tickets/tickets-api.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { EnrichmentWorkerModule } from './worker/enrichment-worker.module';
@@ -22,7 +23,7 @@ export class EnrichmentModule {
       imports: [
         PlatformModule.forRoot({ service: 'enrichment', config, logDestination }),
         TrackerHealthModule,
-        ...(roles.has('api') ? [WebhooksModule, TicketsApiModule, GroomingApiModule] : []),
+        ...(roles.has('api') ? [WebhooksModule, TicketsApiModule, ReportPagesModule, GroomingApiModule] : []),
         ...(roles.has('worker') ? [EnrichmentWorkerModule, GroomingWorkerModule] : []),
       ],
     };

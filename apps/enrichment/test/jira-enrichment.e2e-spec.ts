@@ -68,9 +68,12 @@ describe('Jira: webhook → match → risk → one note (e2e)', () => {
       subtitle: string;
       data: Record<string, unknown>;
     };
-    expect(property.reportUrl).toBe(
-      `${harness.config.ENRICHMENT_PUBLIC_URL}/api/tickets/jira/SHOP-1/report?connectionId=${shop.connectionId}`,
+    expect(property.reportUrl).toMatch(
+      new RegExp(
+        `^${harness.config.ENRICHMENT_PUBLIC_URL}/reports/jira/SHOP-1\\?connection=${shop.connectionId}&token=[\\w-]{43}$`,
+      ),
     );
+    expect(text).toContain('Full report');
     expect(property.subtitle).toMatch(/^Risk: high · \d areas?$/);
     expect(property.data).toEqual(
       expect.objectContaining({ riskLevel: 'high', contentHash: run.contentHash }),

@@ -69,9 +69,12 @@ describe('Linear: webhook → match → risk → one note (e2e)', () => {
 
     const attachments = linear.attachmentsOn(key);
     expect(attachments).toHaveLength(1);
-    expect(attachments[0].url).toBe(
-      `${harness.config.ENRICHMENT_PUBLIC_URL}/api/tickets/linear/${key}/report?connectionId=${shop.connectionId}`,
+    expect(attachments[0].url).toMatch(
+      new RegExp(
+        `^${harness.config.ENRICHMENT_PUBLIC_URL}/reports/linear/${key}\\?connection=${shop.connectionId}&token=[\\w-]{43}$`,
+      ),
     );
+    expect(comments[0].body).toContain(`[Full report](${attachments[0].url})`);
     expect(attachments[0].subtitle).toMatch(/^Risk: high · \d areas?$/);
     expect(attachments[0].metadata).toEqual(
       expect.objectContaining({ riskLevel: 'high', contentHash: run.contentHash }),

@@ -79,6 +79,43 @@ describe('ticket report API (e2e)', () => {
     expect(scoped.body.contentHash).toBe(body.contentHash);
   });
 
+  it('opens the note\'s "Full report" link without an API key, and nothing with a forged or borrowed one', async () => {
+    const { body } = await harness.http().get('/api/tickets/jira/TAPI-1/report').set(as(harness.viewerKey));
+    const link = new URL(body.report.reportUrl as string);
+    expect(link.pathname).toBe('/reports/jira/TAPI-1');
+    const page = await harness.http().get(`${link.pathname}${link.search}`);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers['cache-control']).toBe('private, no-store');
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.text).toContain('Invoice total rounding is wrong when discounts apply');
+    expect(page.text).toContain('<strong>HIGH RISK</strong>');
+    expect(page.text).toContain('<h2>Best matching files</h2>');
+    expect(page.text).toContain(`<code>${body.matches[0].files[0].path}</code>`);
+
+    const token = link.searchParams.get('token')!;
+    const forged = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+    const tries = [
+      `/reports/jira/TAPI-1?connection=${shop.connectionId}&token=${forged}`,
+      // The same token does not open another ticket, nor the same key on another connection.
+      `/reports/jira/TAPI-2?connection=${shop.connectionId}&token=${token}`,
+      `/reports/jira/TAPI-1?connection=${dry.connectionId}&token=${token}`,
+      `/reports/linear/TAPI-1?connection=${shop.connectionId}&token=${token}`,
+    ];
+    for (const path of tries) {
+      const response = await harness.http().get(path);
+      expect(response.status).toBe(404);
+      expect(response.body.error.message).toMatch(/open it again from the ticket/);
+    }
+    const malformed = await harness
+      .http()
+      .get(`/reports/jira/TAPI-1?connection=${shop.connectionId}&token=x`);
+    expect(malformed.status).toBe(400);
+    expect(malformed.text).toContain('token');
+    expect((await harness.http().get('/reports/jira/TAPI-1')).status).toBe(400);
+  });
+
   it('explains a missing report by what happened to the ticket', async () => {
     const unmapped = await enrich(shop, 'TNOPE-1', 'Invoice totals');
     expect(unmapped).toEqual(

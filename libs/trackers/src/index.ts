@@ -115,4 +115,6 @@ export {
 } from './notes/grooming-digest';
 export { type DigestHeading } from './notes/grooming-digest-text';
 export { renderDigestMarkdown } from './notes/grooming-digest-markdown';
-export { escapeHtml, renderDigestHtml, renderDigestHtmlPage } from './notes/grooming-digest-html';
+export { renderDigestHtml, renderDigestHtmlPage } from './notes/grooming-digest-html';
+export { escapeHtml } from './notes/html';
+export { renderReportPage, type ReportPage, type ReportPageRepository } from './notes/report-page-html';

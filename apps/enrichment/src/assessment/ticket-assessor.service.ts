@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectConfig, type Config } from '@sightline/config';
 import { rankTicket, type FeedbackEntry } from '@sightline/matching';
 import {
   SnapshotRepository,
@@ -23,12 +22,12 @@ import {
   type NoteContent,
   type RiskNoteReport,
   type Ticket,
-  type TrackerKind,
   combineAssessments,
   noteReportOf,
   type CombinedAssessment,
   type RepositoryAssessment,
 } from '@sightline/trackers';
+import { ReportLinks } from '../reports/report-links';
 import { PastTicketLifecycles, type LifecycleSource, type PastTicketRecords } from './past-ticket-lifecycles';
 import { SnapshotIndexCache } from './snapshot-index.cache';
 
@@ -60,17 +59,6 @@ export type TicketAssessment =
 
 const FEEDBACK_TEXT_CHARS = 2_000;
 
-/** The link every note carries; stable per ticket, since Linear identifies our attachment by it. */
-export function reportUrlOf(
-  publicUrl: string,
-  tracker: TrackerKind,
-  ticketKey: string,
-  connectionId: string,
-): string {
-  const base = publicUrl.replace(/\/+$/, '');
-  return `${base}/api/tickets/${tracker}/${encodeURIComponent(ticketKey)}/report?connectionId=${connectionId}`;
-}
-
 /** Stored thresholds are read leniently: anything unusable falls back to the defaults. */
 export function thresholdsOf(mapping: ProjectMappingRecord): RiskThresholds {
   const parsed = riskThresholdsSchema.safeParse(mapping.riskThresholds);
@@ -91,11 +79,11 @@ export function feedbackTextOf(ticket: { title: string; description: string }): 
 @Injectable()
 export class TicketAssessor {
   constructor(
-    @InjectConfig() private readonly config: Config,
     private readonly snapshots: SnapshotRepository,
     private readonly feedback: TicketFeedbackRepository,
     private readonly indexes: SnapshotIndexCache,
     private readonly lifecycles: PastTicketLifecycles,
+    private readonly links: ReportLinks,
   ) {}
 
   /**
@@ -184,12 +172,11 @@ export class TicketAssessor {
       pastTickets: pastTickets.durations,
       unknownTickets: pastTickets.unknown,
       ticketKey: ticket.key,
-      reportUrl: reportUrlOf(
-        this.config.ENRICHMENT_PUBLIC_URL,
-        ticket.tracker,
-        ticket.key,
-        mapping.connectionId,
-      ),
+      reportUrl: await this.links.urlFor({
+        tracker: ticket.tracker,
+        connectionId: mapping.connectionId,
+        ticketKey: ticket.key,
+      }),
     });
     return {
       kind: 'assessed',

@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { PastTicketLifecycles } from '../assessment/past-ticket-lifecycles';
 import { SnapshotIndexCache } from '../assessment/snapshot-index.cache';
 import { TicketAssessor } from '../assessment/ticket-assessor.service';
+import { ReportLinks } from '../reports/report-links';
 import { TicketWriteLease } from './ticket-write-lease';
 import { TrackerClients } from './tracker-clients.service';
 import { enrichmentRedisProvider, TrackerRateLimiter } from './tracker-rate-limiter';
 
-/** What both roles use: tracker clients, the shared rate limiter, match indexes, the past-ticket cache and the assessor. */
+/** What both roles use: tracker clients, the shared rate limiter, match indexes, the past-ticket cache, the assessor and report links. */
 @Module({
   providers: [
     enrichmentRedisProvider,
@@ -16,6 +17,7 @@ import { enrichmentRedisProvider, TrackerRateLimiter } from './tracker-rate-limi
     SnapshotIndexCache,
     PastTicketLifecycles,
     TicketAssessor,
+    ReportLinks,
   ],
   exports: [
     TrackerRateLimiter,
@@ -24,6 +26,7 @@ import { enrichmentRedisProvider, TrackerRateLimiter } from './tracker-rate-limi
     SnapshotIndexCache,
     PastTicketLifecycles,
     TicketAssessor,
+    ReportLinks,
   ],
 })
 export class EnrichmentCoreModule {}

@@ -14,6 +14,9 @@ export class TrackerConnectionEntity {
   @Column('text', { name: 'credential_ciphertext' }) credentialCiphertext!: string;
   @Column('text', { name: 'webhook_secret_ciphertext', nullable: true }) webhookSecretCiphertext!:
     string | null;
+  /** SecretCipher envelope of the key that signs report links; created on first use. */
+  @Column('text', { name: 'report_link_key_ciphertext', nullable: true, select: false })
+  reportLinkKeyCiphertext!: string | null;
   @Column('text', { name: 'bot_account_id', nullable: true }) botAccountId!: string | null;
   @Column('text', { default: 'unknown' }) health!: 'unknown' | 'healthy' | 'unhealthy';
   @Column('text', { name: 'health_reason', nullable: true }) healthReason!: string | null;

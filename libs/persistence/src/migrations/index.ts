@@ -5,6 +5,7 @@ import { Enrichment1764700000000 } from './1764700000000-enrichment';
 import { GroomingSweeps1764800000000 } from './1764800000000-grooming-sweeps';
 import { FeedbackLabels1795987484482 } from './1795987484482-feedback-labels';
 import { PastTicketLifecycles1795987567869 } from './1795987567869-past-ticket-lifecycles';
+import { ReportLinkKeys1796200000000 } from './1796200000000-report-link-keys';
 
 /** Every migration, oldest first. A new migration is appended here. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   GroomingSweeps1764800000000,
   FeedbackLabels1795987484482,
   PastTicketLifecycles1795987567869,
+  ReportLinkKeys1796200000000,
 ];

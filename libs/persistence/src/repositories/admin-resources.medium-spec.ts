@@ -122,6 +122,23 @@ describe('repository registry, tracker connections and project mappings (medium)
     expect(await connections.findByIdRecent(connection.id)).toBeNull();
   });
 
+  it("makes a connection's report-link key once, even when two processes race to make it", async () => {
+    const jira = await connect('links');
+    const made: string[] = [];
+    const candidate = (name: string) => () => (made.push(name), `v1:test:${name}`);
+    const [a, b] = await Promise.all([
+      connections.reportLinkKeyEnvelope(jira.id, candidate('a')),
+      connections.reportLinkKeyEnvelope(jira.id, candidate('b')),
+    ]);
+    expect(a).toMatch(/^v1:test:[ab]$/);
+    expect(b).toBe(a);
+    expect(await connections.reportLinkKeyEnvelope(jira.id, candidate('c'))).toBe(a);
+    expect(made).not.toContain('c');
+    expect(await connections.reportLinkKeyEnvelope(randomUUID(), candidate('d'))).toBeNull();
+    // Not part of the record an API answers with.
+    expect(JSON.stringify(await connections.findById(jira.id))).not.toContain('v1:test');
+  });
+
   it('filters names literally, whatever LIKE would make of them', async () => {
     await register('100%_done');
     await register('100x-done');

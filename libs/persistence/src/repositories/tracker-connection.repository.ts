@@ -150,6 +150,29 @@ export class TrackerConnectionRepository {
     return Boolean(result.affected);
   }
 
+  /**
+   * The sealed report-link key, sealing `candidate` as it when the connection has none yet. Two
+   * processes racing here both get the first one stored. Null when there is no such connection.
+   */
+  async reportLinkKeyEnvelope(id: string, candidate: () => string): Promise<string | null> {
+    const read = async (): Promise<{ envelope: string | null } | undefined> =>
+      (
+        await this.dataSource.query(
+          `SELECT report_link_key_ciphertext AS envelope FROM tracker_connections WHERE id = $1`,
+          [id],
+        )
+      )[0];
+    const found = await read();
+    if (!found) return null;
+    if (found.envelope) return found.envelope;
+    await this.dataSource.query(
+      `UPDATE tracker_connections SET report_link_key_ciphertext = $2
+        WHERE id = $1 AND report_link_key_ciphertext IS NULL`,
+      [id, candidate()],
+    );
+    return (await read())?.envelope ?? null;
+  }
+
   /** For the tracker adapters: open the envelopes with SecretCipher, never log them. */
   async findSealedSecrets(id: string): Promise<SealedTrackerSecrets | null> {
     const entity = await this.connections.findOne({

@@ -1,5 +1,5 @@
-import { isRootAreaName } from './area-name';
 import type { DigestTicket, GroomingDigest } from './grooming-digest';
+import { areaHtml, escapeHtml, htmlList, htmlPage, linkHtml } from './html';
 import {
   digestSections,
   digestSummary,
@@ -11,31 +11,8 @@ import {
   type DigestHeading,
 } from './grooming-digest-text';
 
-/** An area: a path in code, the root in words. */
-const areaHtml = (name: string): string =>
-  isRootAreaName(name) ? escapeHtml(name) : `<code>${escapeHtml(name)}</code>`;
-
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Every piece of tracker or repository text goes through here: nothing in it becomes markup. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => ENTITIES[ch]);
-}
-
-function list(items: string[]): string {
-  return items.length === 0 ? '' : `<ul>${items.map((item) => `<li>${item}</li>`).join('')}</ul>`;
-}
-
 function keyCell(ticket: DigestTicket): string {
-  const url = safeTicketUrl(ticket.url);
-  const key = escapeHtml(ticket.ticketKey);
-  return url ? `<a href="${escapeHtml(url)}">${key}</a>` : key;
+  return linkHtml(ticket.ticketKey, safeTicketUrl(ticket.url));
 }
 
 function ticketRow(ticket: DigestTicket): string {
@@ -43,8 +20,8 @@ function ticketRow(ticket: DigestTicket): string {
     keyCell(ticket),
     escapeHtml(ticket.title),
     escapeHtml(levelText(ticket)),
-    list(ticket.reasons.map(escapeHtml)),
-    list(ticket.areas.map(areaHtml)),
+    htmlList(ticket.reasons.map(escapeHtml)),
+    htmlList(ticket.areas.map(areaHtml)),
     ticket.estimation ? escapeHtml(ticket.estimation) : '',
   ];
   return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
@@ -76,7 +53,7 @@ export function renderDigestHtml(digest: GroomingDigest, heading: DigestHeading)
     parts.push(
       digest.sharedAreas.length === 0
         ? `<p>${escapeHtml(noSharedAreasText())}</p>`
-        : list(
+        : htmlList(
             digest.sharedAreas.map(
               (shared) => `${areaHtml(shared.area)}: ${shared.tickets.map(escapeHtml).join(', ')}`,
             ),
@@ -88,20 +65,5 @@ export function renderDigestHtml(digest: GroomingDigest, heading: DigestHeading)
 
 /** The fragment in a complete page, to open in a browser and copy from, or to attach. */
 export function renderDigestHtmlPage(digest: GroomingDigest, heading: DigestHeading): string {
-  return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<title>${escapeHtml(digestTitle(heading))}</title>`,
-    '<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}' +
-      'th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}' +
-      'td ul{margin:0;padding-left:1.2em}</style>',
-    '</head>',
-    '<body>',
-    renderDigestHtml(digest, heading).trimEnd(),
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlPage(digestTitle(heading), renderDigestHtml(digest, heading));
 }

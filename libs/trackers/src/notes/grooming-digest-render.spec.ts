@@ -1,5 +1,6 @@
 import type { DigestTicket, GroomingDigest } from './grooming-digest';
-import { escapeHtml, renderDigestHtml, renderDigestHtmlPage } from './grooming-digest-html';
+import { renderDigestHtml, renderDigestHtmlPage } from './grooming-digest-html';
+import { escapeHtml } from './html';
 import { renderDigestMarkdown } from './grooming-digest-markdown';
 
 const heading = { projectKey: 'SHOP', date: new Date('2026-11-30T08:00:00Z') };
