@@ -216,6 +216,28 @@ describe('combining repositories and mapping the note report', () => {
     ).not.toMatch(/created to done/);
   });
 
+  it('says why a past ticket with no similar text is listed: it changed the same files', () => {
+    const repository = assessed('billing', INVOICE);
+    const [first] = repository.assessment.similarTickets;
+    const sharing = (key: string, similarity: number | null, sharedFiles: string[]) => ({
+      ...first,
+      key,
+      similarity,
+      sharedFiles,
+    });
+    repository.assessment.similarTickets = [
+      sharing('SHOP-7', 0.8, ['packages/billing/src/invoice.ts']),
+      sharing('SHOP-8', null, ['packages/billing/src/invoice.ts']),
+      sharing('SHOP-9', null, ['packages/billing/src/invoice.ts', 'packages/billing/src/tax.ts', 'x.ts']),
+    ];
+    const report = noteReportOf(combineAssessments([repository]), OPTIONS);
+    expect(report.similarTickets.map((ticket) => ticket.relation)).toEqual([
+      undefined,
+      'also changed packages/billing/src/invoice.ts',
+      'also changed packages/billing/src/invoice.ts and packages/billing/src/tax.ts',
+    ]);
+  });
+
   it('leaves out similar tickets the tracker does not know', () => {
     const combined = combineAssessments([assessed('billing', INVOICE)]);
     const keys = combined.primary.assessment.similarTickets.map((ticket) => ticket.key);

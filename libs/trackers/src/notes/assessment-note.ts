@@ -192,16 +192,21 @@ export function noteReportOf(
     .slice(0, MAX_WARNINGS);
   const seen = new Set<string>();
   const similarTickets: SimilarTicket[] = speaking
-    .flatMap((repository) => repository.assessment.similarTickets)
-    .filter((ticket) => !options.unknownTickets?.has(ticket.key))
-    .filter((ticket) => !seen.has(ticket.key) && seen.add(ticket.key))
+    .flatMap((repository) => repository.assessment.similarTickets.map((ticket) => ({ repository, ticket })))
+    .filter(({ ticket }) => !options.unknownTickets?.has(ticket.key))
+    .filter(({ ticket }) => !seen.has(ticket.key) && seen.add(ticket.key))
     .slice(0, MAX_SIMILAR)
-    .map((ticket) => {
+    .map(({ repository, ticket }) => {
       const duration = durationOf(ticket, options.pastTickets?.get(ticket.key));
+      // Listed for its files alone, it is no "similar" ticket unless the reader sees why.
+      const shared = ticket.similarity === null ? ticket.sharedFiles.slice(0, 2) : [];
       return {
         key: ticket.key,
         ...(ticket.title ? { title: ticket.title } : {}),
         ...(duration ? { duration } : {}),
+        ...(shared.length > 0
+          ? { relation: `also changed ${shared.map((path) => name(repository, path)).join(' and ')}` }
+          : {}),
       };
     });
   const matchReasons = speaking

@@ -21,6 +21,7 @@ import {
   NOTE_TITLE,
   headlineText,
   hasRiskLevel,
+  similarTicketDetails,
   type NoteArea,
   type RiskLevel,
   type RiskNoteReport,
@@ -67,9 +68,7 @@ function areaItem(area: NoteArea): ListItem {
 
 function similarItem(ticket: SimilarTicket): ListItem {
   const inlines: Inline[] = [ticket.url ? linkText(ticket.key, ticket.url) : plain(ticket.key)];
-  const rest = [ticket.title, ticket.duration ? `took ${ticket.duration}` : undefined]
-    .filter(Boolean)
-    .join(', ');
+  const rest = similarTicketDetails(ticket);
   if (rest) inlines.push(plain(` (${rest})`));
   return item(...inlines);
 }

@@ -7,6 +7,7 @@ import {
   NOTE_TITLE,
   headlineText,
   hasRiskLevel,
+  similarTicketDetails,
   type NoteArea,
   type RiskNoteReport,
   type SimilarTicket,
@@ -51,9 +52,7 @@ function areaLines(area: NoteArea): string[] {
 
 function similarLine(ticket: SimilarTicket): string {
   const head = ticket.url ? linkTo(ticket.key, ticket.url) : escapeMarkdown(ticket.key);
-  const rest = [ticket.title, ticket.duration ? `took ${ticket.duration}` : undefined]
-    .filter(Boolean)
-    .join(', ');
+  const rest = similarTicketDetails(ticket);
   return `- ${head}${rest ? ` (${escapeMarkdown(rest)})` : ''}`;
 }
 

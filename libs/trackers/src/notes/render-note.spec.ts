@@ -99,6 +99,16 @@ describe('renderNote', () => {
     expect(markdown).toContain('> - repository root: changes together with src');
   });
 
+  it('says why a past ticket is listed when its text is not similar', () => {
+    const note = renderNote(
+      sampleRiskReport({
+        similarTickets: [{ key: 'SHOP-640', title: 'Fix rounding', relation: 'also changed src/tax.ts' }],
+      }),
+    );
+    expect(note.markdown).toContain('- SHOP-640 (Fix rounding, also changed src/tax.ts)');
+    expect(adfToText(note.adf)).toContain('SHOP-640 (Fix rounding, also changed src/tax.ts)');
+  });
+
   it('says so up front when confidence is low', () => {
     const note = renderNote(minimal);
     const adf = note.adf as unknown as Node;

@@ -4,6 +4,7 @@ import {
   formatScore,
   headlineText,
   hasRiskLevel,
+  similarTicketDetails,
   type NoteArea,
   type RiskNoteReport,
   type SimilarTicket,
@@ -38,8 +39,8 @@ function areaItem(area: NoteArea): string {
 }
 
 function similarItem(ticket: SimilarTicket): string {
-  const rest = [ticket.title, ticket.duration ? `took ${ticket.duration}` : undefined].filter(Boolean);
-  return `${linkHtml(ticket.key, ticket.url)}${rest.length > 0 ? ` (${escapeHtml(rest.join(', '))})` : ''}`;
+  const rest = similarTicketDetails(ticket);
+  return `${linkHtml(ticket.key, ticket.url)}${rest ? ` (${escapeHtml(rest)})` : ''}`;
 }
 
 function filesTable(repository: ReportPageRepository): string {

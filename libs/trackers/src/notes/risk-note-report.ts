@@ -37,6 +37,8 @@ export const similarTicketSchema = z.object({
   url: z.url().optional(),
   /** e.g. "9 days", only when the tracker knows. */
   duration: z.string().optional(),
+  /** Why it is listed when its text is not like the ticket's: "also changed src/tax.ts". */
+  relation: z.string().min(1).optional(),
 });
 
 export const riskNoteReportSchema = z.object({
@@ -99,6 +101,13 @@ export const NO_RISK_LEVEL_TEXT = 'NO RISK LEVEL';
 /** The note's headline: the level, or that there is none. */
 export function headlineText(report: RiskNoteReport): string {
   return hasRiskLevel(report) ? riskLevelText(report.riskLevel) : NO_RISK_LEVEL_TEXT;
+}
+
+/** What follows a similar ticket's key, in brackets: "Fix rounding, took 9 days, also changed src/tax.ts". */
+export function similarTicketDetails(ticket: SimilarTicket): string {
+  return [ticket.title, ticket.duration ? `took ${ticket.duration}` : undefined, ticket.relation]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** Fixed two decimals, so 0.1 + 0.2 style noise never changes the rendered bytes. */
