@@ -6,6 +6,7 @@ import {
   type ReportPageRepository,
   type TrackerKind,
 } from '@sightline/trackers';
+import { feedbackLabelOf } from '../assessment/feedback-label';
 import { ReportLinks } from './report-links';
 
 /** One answer for a forged link, another connection's ticket and a ticket with no report: nothing leaks. */
@@ -46,6 +47,7 @@ export class ReportPages {
       report: noteReport.data,
       ticketTitle: text(report.ticket.title),
       ticketUrl: text(report.ticket.url) || null,
+      feedbackLabel: feedbackLabelOf(tracker),
       repositories: repositoriesOf(report),
       updatedAt: new Date(report.updatedAt),
     });

@@ -118,8 +118,8 @@ describe('renderNote', () => {
 
   it('tells a reader of an uncertain match how to say it is wrong: the feedback label of their tracker', () => {
     const note = renderNote(minimal);
-    expect(note.markdown).toContain('add the label "Sightline: wrong area" to this issue');
-    expect(adfToText(note.adf)).toContain('add the label "sightline-wrong-area" to this issue');
+    expect(note.markdown).toContain('add the label "Sightline: wrong area" to the issue');
+    expect(adfToText(note.adf)).toContain('add the label "sightline-wrong-area" to the issue');
     expect(note.markdown).not.toContain('sightline-wrong-area');
     expect(adfToText(note.adf)).not.toContain('Sightline: wrong area');
   });

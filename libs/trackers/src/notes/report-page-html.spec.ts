@@ -5,6 +5,7 @@ const page = (overrides: Partial<ReportPage> = {}): ReportPage => ({
   report: sampleRiskReport(),
   ticketTitle: 'Retry card payments <b>twice</b>',
   ticketUrl: 'https://shop.atlassian.net/browse/SHOP-1',
+  feedbackLabel: 'sightline-wrong-area',
   repositories: [
     {
       name: 'shop',
@@ -67,7 +68,7 @@ describe('renderReportPage', () => {
     expect(html).toContain('<h1>SHOP-1: ');
     expect(html).not.toContain('<h2>Also plan for</h2>');
     expect(html).toContain('<li>SHOP-2</li>');
-    expect(html).toContain('Low confidence: the areas below are a best guess');
+    expect(html).toContain('If they are off, add the label &quot;sightline-wrong-area&quot; to the issue.');
     expect(html).toContain('<p>No file matched.</p>');
   });
 });

@@ -4,6 +4,7 @@ import {
   formatScore,
   headlineText,
   hasRiskLevel,
+  lowConfidenceText,
   similarTicketDetails,
   type NoteArea,
   type RiskNoteReport,
@@ -23,6 +24,8 @@ export interface ReportPage {
   report: RiskNoteReport;
   ticketTitle: string;
   ticketUrl: string | null;
+  /** The tracker's feedback label, named where the page says the match is uncertain. */
+  feedbackLabel: string;
   repositories: readonly ReportPageRepository[];
   updatedAt: Date;
 }
@@ -69,7 +72,7 @@ export function renderReportPage(page: ReportPage): string {
     `<h1>${linkHtml(report.ticketKey, page.ticketUrl)}: ${escapeHtml(page.ticketTitle)}</h1>`,
     `<p><strong>${escapeHtml(headlineText(report))}</strong> · confidence ${formatScore(report.confidence)}</p>`,
     report.lowConfidence && hasRiskLevel(report)
-      ? '<p><em>Low confidence: the areas below are a best guess from the ticket text.</em></p>'
+      ? `<p><em>${escapeHtml(lowConfidenceText(page.feedbackLabel))}</em></p>`
       : '',
     report.summary ? `<p>${escapeHtml(report.summary)}</p>` : '',
     section(CHANGES_TITLE, texts(report.changes ?? [])),

@@ -80,7 +80,7 @@ export const CHANGES_TITLE = 'Since the last version of this note';
  * so the note names it.
  */
 export function lowConfidenceText(feedbackLabel: string): string {
-  return `Low confidence: the areas below are a best guess from the ticket text. If they are off, add the label "${feedbackLabel}" to this issue.`;
+  return `Low confidence: the areas below are a best guess from the ticket text. If they are off, add the label "${feedbackLabel}" to the issue.`;
 }
 
 export function riskLevelText(level: RiskLevel): string {
