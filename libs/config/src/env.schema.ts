@@ -101,7 +101,7 @@ export const envSchema = z.object({
   ALLOW_LOCAL_REPOSITORIES: booleanFlag.default(false),
   /** Lets clone URLs point at link-local addresses and cloud metadata hosts (blocked to stop server-side request forgery). */
   ALLOW_PRIVATE_GIT_HOSTS: booleanFlag.default(false),
-  /** Base URL people reach the enrichment service at; ticket notes link to `<url>/api/tickets/…/report`. */
+  /** Base URL people reach the enrichment service at; ticket notes link to the report page `<url>/reports/…`. */
   ENRICHMENT_PUBLIC_URL: url(['http:', 'https:'], 'https://sightline.example.com').default(
     'http://localhost:3001',
   ),
