@@ -135,6 +135,10 @@ function groupPhrases(reasons: readonly MatchReason[]): Phrase[] {
   return out;
 }
 
+/** "a", "a and b", "a, b and c". */
+const listed = (items: readonly string[]): string =>
+  items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
 /** Whether the run of words `inner` lies within the run `outer` ("2 stream" in "HTTP 2 stream"). */
 function withinRun(outer: string, inner: string): boolean {
   return outer.length > inner.length && ` ${outer.toLowerCase()} `.includes(` ${inner.toLowerCase()} `);
@@ -156,12 +160,8 @@ function framePhrase(texts: readonly string[]): string {
   const places = texts.map((t) => t.slice(t.lastIndexOf('/') + 1));
   return places.length === 1
     ? `a stack-trace frame points at ${places[0]}`
-    : `stack-trace frames point at ${places.slice(0, -1).join(', ')} and ${places[places.length - 1]}`;
+    : `stack-trace frames point at ${listed(places)}`;
 }
-
-/** "a", "a and b", "a, b and c". */
-const listed = (items: readonly string[]): string =>
-  items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
 /**
  * Fields whose phrases share a verb are said with it once: "appear in its code and in the commits
