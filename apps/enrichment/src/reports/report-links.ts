@@ -40,14 +40,14 @@ export class ReportLinks {
   ) {}
 
   async urlFor(target: ReportLinkTarget): Promise<string> {
-    const key = await this.keyOf(target.connectionId);
+    const key = await this.keyOf(target.connectionId, true);
     if (!key) throw new Error(`tracker connection ${target.connectionId} no longer exists`);
     return reportPageUrl(this.config.ENRICHMENT_PUBLIC_URL, target, reportLinkToken(key, target));
   }
 
-  /** Whether `token` is the one `urlFor` writes for this target; constant time. */
+  /** Whether `token` is the one `urlFor` writes for this target; constant time, and writes nothing. */
   async verifies(target: ReportLinkTarget, token: string): Promise<boolean> {
-    const key = await this.keyOf(target.connectionId);
+    const key = await this.keyOf(target.connectionId, false);
     if (!key) return false;
     const expected = Buffer.from(reportLinkToken(key, target));
     const given = Buffer.from(token);
@@ -55,9 +55,10 @@ export class ReportLinks {
   }
 
   /** Read each time (one primary-key lookup): a key cleared to revoke links stops working at once. */
-  private async keyOf(connectionId: string): Promise<Buffer | null> {
-    const envelope = await this.connections.reportLinkKeyEnvelope(connectionId, () =>
-      this.cipher.seal(randomBytes(32).toString('base64')),
+  private async keyOf(connectionId: string, create: boolean): Promise<Buffer | null> {
+    const envelope = await this.connections.reportLinkKeyEnvelope(
+      connectionId,
+      create ? () => this.cipher.seal(randomBytes(32).toString('base64')) : undefined,
     );
     return envelope ? Buffer.from(this.cipher.open(envelope), 'base64') : null;
   }

@@ -124,6 +124,7 @@ describe('repository registry, tracker connections and project mappings (medium)
 
   it("makes a connection's report-link key once, even when two processes race to make it", async () => {
     const jira = await connect('links');
+    expect(await connections.reportLinkKeyEnvelope(jira.id)).toBeNull();
     const made: string[] = [];
     const candidate = (name: string) => () => (made.push(name), `v1:test:${name}`);
     const [a, b] = await Promise.all([
@@ -134,6 +135,7 @@ describe('repository registry, tracker connections and project mappings (medium)
     expect(b).toBe(a);
     expect(await connections.reportLinkKeyEnvelope(jira.id, candidate('c'))).toBe(a);
     expect(made).not.toContain('c');
+    expect(await connections.reportLinkKeyEnvelope(jira.id)).toBe(a);
     expect(await connections.reportLinkKeyEnvelope(randomUUID(), candidate('d'))).toBeNull();
     // Not part of the record an API answers with.
     expect(JSON.stringify(await connections.findById(jira.id))).not.toContain('v1:test');

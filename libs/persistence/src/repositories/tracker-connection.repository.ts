@@ -151,10 +151,11 @@ export class TrackerConnectionRepository {
   }
 
   /**
-   * The sealed report-link key, sealing `candidate` as it when the connection has none yet. Two
-   * processes racing here both get the first one stored. Null when there is no such connection.
+   * The sealed report-link key; with `candidate`, that envelope is stored first when the
+   * connection has none yet (two processes racing here both get the first one stored). Null when
+   * there is no such connection, or no key and no candidate.
    */
-  async reportLinkKeyEnvelope(id: string, candidate: () => string): Promise<string | null> {
+  async reportLinkKeyEnvelope(id: string, candidate?: () => string): Promise<string | null> {
     const read = async (): Promise<{ envelope: string | null } | undefined> =>
       (
         await this.dataSource.query(
@@ -163,8 +164,7 @@ export class TrackerConnectionRepository {
         )
       )[0];
     const found = await read();
-    if (!found) return null;
-    if (found.envelope) return found.envelope;
+    if (!found || found.envelope || !candidate) return found?.envelope ?? null;
     await this.dataSource.query(
       `UPDATE tracker_connections SET report_link_key_ciphertext = $2
         WHERE id = $1 AND report_link_key_ciphertext IS NULL`,
