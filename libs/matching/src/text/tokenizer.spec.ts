@@ -14,6 +14,13 @@ describe('tokenize', () => {
     expect(tokenize('utf8 base64')).toEqual(['utf', 'utf8', 'base', 'base64']);
   });
 
+  it('keeps a plural acronym one word: "URLs" is urls, not "UR" and "Ls"', () => {
+    expect(tokenize('Unable to build URLs')).toEqual(['unabl', 'build', 'url']);
+    expect(tokenize('fetchIDsForAPIs')).toEqual(['fetch', 'id', 'api', 'fetchidsforapi']);
+    expect(tokenize('URLSearchParams')).toEqual(['url', 'search', 'urlsearchparam']);
+    expect(tokenize('HTTPSession')).toEqual(['http', 'session', 'httpsession']);
+  });
+
   it('drops stop words, single letters, bare numbers and hashes', () => {
     expect(tokenize('Fix the bug in a 404 handler for deadbeef0123 x')).toEqual(['handler']);
   });

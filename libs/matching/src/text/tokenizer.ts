@@ -12,8 +12,10 @@ import { stem } from './stemmer';
 
 // A raw token: word characters, optionally joined by hyphens (kebab-case file names).
 const RAW_TOKEN = /[\p{L}\p{M}\p{N}_$]+(?:-[\p{L}\p{M}\p{N}_$]+)*/gu;
-// Parts of one identifier: "HTTPResponse2Code" → HTTP, Response, 2, Code.
-const PART = /\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?[\p{Ll}\p{M}]+|\p{Lu}+|\p{N}+|[\p{L}\p{M}]+/gu;
+// Parts of one identifier: "HTTPResponse2Code" → HTTP, Response, 2, Code. A plural acronym stays
+// one part ("fetchIDsForURLs" → fetch, IDs, For, URLs), not "ID" and "Ds".
+const PART =
+  /\p{Lu}{2,}s(?![\p{Ll}\p{M}])|\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?[\p{Ll}\p{M}]+|\p{Lu}+|\p{N}+|[\p{L}\p{M}]+/gu;
 const UNSPACED_SCRIPT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}]+/gu;
 const HAS_UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}]/u;
 const NON_ASCII = /[\u0080-\uffff]/;
