@@ -61,7 +61,9 @@ describe('sightline analyze', () => {
     expect(stdout).toContain('Top hotspots');
     expect(stdout).toContain('Riskiest areas');
     // Four shared commits stay below code-maat's default of five.
-    expect(stdout).toContain('Strongest change coupling (code, tests left out)\n  none above the thresholds');
+    expect(stdout).toContain(
+      'Strongest change coupling (code on at least one side, tests left out)\n  none above the thresholds',
+    );
     expect(stdout).toContain('Files that failed to parse: 0');
   });
 

@@ -106,7 +106,7 @@ export function renderSnapshotSummary(snapshot: RepositorySnapshot, options: Sum
     snapshot.coupling.filter((c) => isCodeCoupling(c.a, c.b)),
     top,
   );
-  out.push('', 'Strongest change coupling (code, tests left out)');
+  out.push('', 'Strongest change coupling (code on at least one side, tests left out)');
   if (couplings.length === 0) out.push('  none above the thresholds');
   else {
     out.push(
