@@ -37,7 +37,7 @@ export function htmlPage(title: string, body: string): string {
     '<head>',
     '<meta charset="utf-8">',
     `<title>${escapeHtml(title)}</title>`,
-    '<style>body{font-family:sans-serif;margin:2em;max-width:60em}table{border-collapse:collapse}' +
+    '<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}' +
       'th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}' +
       'td ul{margin:0;padding-left:1.2em}</style>',
     '</head>',
