@@ -146,10 +146,10 @@ function withinRun(outer: string, inner: string): boolean {
 
 /** The name signal tries every run of words, so "HTTP 2 stream" also hits as "2 stream" and "stream": quote the longest. */
 function namePhrase(texts: readonly string[], target: 'file' | 'symbol'): string {
-  const quoted = texts.filter((t) => !texts.some((other) => withinRun(other, t)));
-  const oneWord = quoted.length === 1 && !/\s/.test(quoted[0]);
+  const longest = texts.filter((t) => !texts.some((other) => withinRun(other, t)));
+  const oneWord = longest.length === 1 && !/\s/.test(longest[0]);
   const [noun, verb] = oneWord ? ['word', 'names'] : ['words', 'name'];
-  return `the ${noun} ${quoted.map((t) => `"${t}"`).join(' and ')} ${verb} ${target === 'file' ? 'this file' : 'a symbol declared here'}`;
+  return `the ${noun} ${longest.map((t) => `"${t}"`).join(' and ')} ${verb} ${target === 'file' ? 'this file' : 'a symbol declared here'}`;
 }
 
 /**

@@ -6,13 +6,12 @@ import {
   digestTitle,
   levelText,
   noSharedAreasText,
-  safeTicketUrl,
   SHARED_AREAS_TITLE,
   type DigestHeading,
 } from './grooming-digest-text';
 
 function keyCell(ticket: DigestTicket): string {
-  return linkHtml(ticket.ticketKey, safeTicketUrl(ticket.url));
+  return linkHtml(ticket.ticketKey, ticket.url);
 }
 
 function ticketRow(ticket: DigestTicket): string {

@@ -1,4 +1,5 @@
 import { isRootAreaName } from './area-name';
+import { safeTicketUrl } from './grooming-digest-text';
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -24,9 +25,8 @@ export const areaHtml = (name: string): string =>
 
 /** Only http(s) addresses become links: a `javascript:` URL from a tracker field never does. */
 export function linkHtml(label: string, url: string | null | undefined): string {
-  return url && /^https?:\/\//i.test(url)
-    ? `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`
-    : escapeHtml(label);
+  const safe = safeTicketUrl(url ?? null);
+  return safe ? `<a href="${escapeHtml(safe)}">${escapeHtml(label)}</a>` : escapeHtml(label);
 }
 
 /** A complete page around `body` (already HTML): no scripts, one small stylesheet. */
