@@ -1,4 +1,5 @@
 import {
+  AuditLogRepository,
   EnrichmentRunRepository,
   TicketReportRepository,
   WebhookDeliveryRepository,
@@ -201,5 +202,50 @@ describe('Linear: webhook → match → risk → one note (e2e)', () => {
       secret: WEBHOOK_SECRET,
     });
     expect(wrongKind.status).toBe(404);
+  });
+
+  it('renews the report links: old links stop opening, the note and the one attachment carry the new link', async () => {
+    const as = (apiKey: string) => ({ Authorization: `Bearer ${apiKey}` });
+    const pathOf = (url: string) => `${new URL(url).pathname}${new URL(url).search}`;
+    const [old] = linear.attachmentsOn(key);
+    expect((await harness.http().get(pathOf(old.url))).status).toBe(200);
+    const renewPath = `/api/tracker-connections/${shop.connectionId}/report-links/renew`;
+    expect((await harness.http().post(renewPath).set(as(harness.viewerKey))).status).toBe(403);
+    expect((await harness.http().post(renewPath)).status).toBe(401);
+    const unknown = await harness
+      .http()
+      .post('/api/tracker-connections/00000000-0000-4000-8000-000000000000/report-links/renew')
+      .set(as(harness.adminKey));
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toMatch(/no tracker connection/);
+
+    const renewed = await harness.http().post(renewPath).set(as(harness.adminKey));
+    expect(renewed.status).toBe(202);
+    expect(renewed.body).toEqual({ connectionId: shop.connectionId, ticketsQueued: 1 });
+    // Dead at once, before any note is rewritten.
+    expect((await harness.http().get(pathOf(old.url))).status).toBe(404);
+    const [audit] = await harness
+      .get(AuditLogRepository)
+      .list({ resourceType: 'report-links', resourceId: shop.connectionId, limit: 1, offset: 0 });
+    expect(audit).toEqual(expect.objectContaining({ action: 'revoke', after: renewed.body }));
+
+    const { items } = await runs.list({
+      connectionId: shop.connectionId,
+      ticketKey: key,
+      limit: 1,
+      offset: 0,
+    });
+    expect(items[0].trigger).toBe('relink');
+    const run = await harness.settle(items[0].id);
+    expect(run.status).toBe('written');
+    expect(run.outcome).toBe('comment updated, attachment written');
+    const attachments = linear.attachmentsOn(key);
+    expect(attachments).toHaveLength(1);
+    expect(attachments[0].url).not.toBe(old.url);
+    expect(attachments[0].url).toMatch(/token=[\w-]{43}$/);
+    expect(linear.commentsOn(key)[0].body).toContain(`[Full report](${attachments[0].url})`);
+    const page = await harness.http().get(pathOf(attachments[0].url));
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Invoice totals per tax rate are wrong');
   });
 });

@@ -60,6 +60,7 @@ export { RepositoryLock } from './repository-lock';
 export {
   EnrichmentRunRepository,
   ENRICHMENT_STATUSES,
+  ENRICHMENT_TRIGGERS,
   type EnrichmentRunFilter,
   type EnrichmentRunRecord,
   type EnrichmentStatus,
@@ -80,6 +81,7 @@ export {
 export {
   WritebackStateRepository,
   type WritebackStateRecord,
+  type WrittenParts,
 } from './repositories/writeback-state.repository';
 export {
   TicketFeedbackRepository,

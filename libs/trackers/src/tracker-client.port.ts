@@ -169,7 +169,13 @@ export interface TrackerClient {
    * workspace (found, else created in the ticket's team, once per team); Jira labels are free-form.
    */
   ensureLabel(key: string, label: string): Promise<void>;
-  writeMachineData(key: string, data: MachineData): Promise<void>;
+  /**
+   * Writes the machine-readable slot. With `replacesLink` the ticket may hold ours under another
+   * report link (the links were renewed): Jira's property is overwritten anyway; Linear keys
+   * attachments by URL, so Sightline's attachments with another URL are deleted once the new one
+   * is stored.
+   */
+  writeMachineData(key: string, data: MachineData, options?: { replacesLink?: boolean }): Promise<void>;
   /** Un-started tickets of a project/team, one page at a time. */
   searchBacklog(query: BacklogQuery, cursor?: string | null): Promise<BacklogPage>;
   /**

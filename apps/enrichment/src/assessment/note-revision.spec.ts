@@ -7,8 +7,9 @@ function reportWith(
   level: 'low' | 'medium' | 'high',
   recentRevisions: number,
   inputHash = 'text-1',
+  reportUrl = 'https://sightline.example/reports/jira/SHOP-1?token=1',
 ): NewTicketReport {
-  const noteReport = sampleRiskReport({ riskLevel: level });
+  const noteReport = sampleRiskReport({ riskLevel: level, reportUrl });
   const note = renderNote(noteReport);
   return {
     connectionId: 'c1',
@@ -106,5 +107,18 @@ describe('reviseReport', () => {
       kept: false,
       changes: [],
     });
+  });
+
+  it('writes a fresh note when the report link changed (renewed links), though nothing else did', () => {
+    const previous = stored(reportWith('medium', 3));
+    const relinked = reportWith(
+      'medium',
+      3,
+      'text-1',
+      'https://sightline.example/reports/jira/SHOP-1?token=2',
+    );
+    const revised = reviseReport(previous, relinked, { forced: false });
+    expect(revised).toEqual({ report: relinked, kept: false, changes: [] });
+    expect(revised.report.noteMarkdown).toContain('token=2');
   });
 });

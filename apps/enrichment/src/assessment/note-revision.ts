@@ -73,7 +73,10 @@ export function reviseReport(
     before !== null &&
     previous.inputHash === next.inputHash &&
     previous.mappingId === next.mappingId &&
-    notedAreas(previous.noteReport) === notedAreas(next.noteReport);
+    notedAreas(previous.noteReport) === notedAreas(next.noteReport) &&
+    // A renewed report link (or one from before the report page) must reach the ticket: the old
+    // one no longer opens.
+    previous.noteReport.reportUrl === next.noteReport.reportUrl;
   if (sameInputs && changes.length === 0 && !options.forced) {
     const stored = Object.fromEntries(NOTED_FIELDS.map((field) => [field, previous[field]]));
     return { report: { ...next, ...stored }, kept: true, changes: [] };

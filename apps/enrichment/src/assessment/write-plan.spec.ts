@@ -27,6 +27,7 @@ function written(overrides: Partial<WritebackStateRecord> = {}): WritebackStateR
     noteHash: HASH,
     labelPresent: true,
     machineHash: machineDataHash(machineDataOf('jira', report, HASH)),
+    machineUrl: report.reportUrl,
     lastWrittenAt: new Date(0),
     ...overrides,
   };
@@ -74,6 +75,21 @@ describe('planWrite', () => {
       input({ noteReport: guess, lowConfidenceMode: 'silent', state: written({ noteHash: null }) }),
     );
     expect(existing.note).toBe(true);
+  });
+
+  it('asks the tracker to drop our machine data under another link, and only then', () => {
+    const renewed = sampleRiskReport({
+      reportUrl: 'https://sightline.example.com/reports/jira/SHOP-1?t=new',
+    });
+    const relinked = planWrite(input({ noteReport: renewed, state: written() }));
+    expect(relinked).toEqual(expect.objectContaining({ writeMachine: true, replacesLink: true }));
+    // Data written before links were recorded may carry any link.
+    const unknown = planWrite(input({ state: written({ machineUrl: null, machineHash: 'old' }) }));
+    expect(unknown.replacesLink).toBe(true);
+    expect(planWrite(input()).replacesLink).toBe(false);
+    expect(planWrite(input({ state: written(), forced: true })).replacesLink).toBe(false);
+    const sameLink = planWrite(input({ state: written({ machineHash: 'other data, same link' }) }));
+    expect(sameLink).toEqual(expect.objectContaining({ writeMachine: true, replacesLink: false }));
   });
 
   it('rewrites everything when forced', () => {

@@ -25,6 +25,11 @@ export interface WritePlan {
   machine: MachineData;
   machineHash: string;
   writeMachine: boolean;
+  /**
+   * The ticket may carry our machine data under another report link (the links were renewed, or
+   * the data predates recorded links): the tracker must drop it, not keep it beside the new one.
+   */
+  replacesLink: boolean;
 }
 
 /**
@@ -44,6 +49,7 @@ export function planWrite(input: WritePlanInput): WritePlan {
     machine,
     machineHash,
     writeMachine: false,
+    replacesLink: false,
   });
   if (input.mode === 'dry-run') return none('dry-run');
   if (noteReport.lowConfidence && input.lowConfidenceMode === 'silent' && !state?.noteId)
@@ -53,6 +59,8 @@ export function planWrite(input: WritePlanInput): WritePlan {
   const label =
     input.mode === 'comment+label' && (forced || (state?.labelPresent ?? false) !== wanted) ? wanted : null;
   const writeMachine = forced || state?.machineHash !== machineHash;
+  const replacesLink =
+    writeMachine && (state?.machineHash ?? null) !== null && state?.machineUrl !== machine.reportUrl;
   if (!note && label === null && !writeMachine) return none('unchanged');
-  return { nothingBecause: null, note, label, machine, machineHash, writeMachine };
+  return { nothingBecause: null, note, label, machine, machineHash, writeMachine, replacesLink };
 }

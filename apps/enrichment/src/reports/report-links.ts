@@ -54,12 +54,21 @@ export class ReportLinks {
     return given.length === expected.length && timingSafeEqual(given, expected);
   }
 
-  /** Read each time (one primary-key lookup): a key cleared to revoke links stops working at once. */
+  /** A new key for the connection: every link written so far stops opening. False: no such connection. */
+  renew(connectionId: string): Promise<boolean> {
+    return this.connections.replaceReportLinkKey(connectionId, this.sealedNewKey());
+  }
+
+  /** Read each time (one primary-key lookup): a renewed key takes effect at once. */
   private async keyOf(connectionId: string, create: boolean): Promise<Buffer | null> {
     const envelope = await this.connections.reportLinkKeyEnvelope(
       connectionId,
-      create ? () => this.cipher.seal(randomBytes(32).toString('base64')) : undefined,
+      create ? () => this.sealedNewKey() : undefined,
     );
     return envelope ? Buffer.from(this.cipher.open(envelope), 'base64') : null;
+  }
+
+  private sealedNewKey(): string {
+    return this.cipher.seal(randomBytes(32).toString('base64'));
   }
 }

@@ -1,6 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { ENRICHMENT_STATUSES, type EnrichmentRunRecord } from '@sightline/persistence';
+import { ENRICHMENT_STATUSES, ENRICHMENT_TRIGGERS, type EnrichmentRunRecord } from '@sightline/persistence';
 import { pageQueryShape } from '@sightline/platform';
 
 export const TRACKERS = ['jira', 'linear'] as const;
@@ -77,7 +77,7 @@ export const enrichmentRunSchema = z.object({
   connectionId: z.uuid(),
   tracker: z.enum(TRACKERS),
   ticketKey: z.string(),
-  trigger: z.enum(['webhook', 'api', 'force', 'feedback', 'sweep', 'recheck']),
+  trigger: z.enum(ENRICHMENT_TRIGGERS),
   deliveryId: z.string().nullable(),
   status: z.enum(ENRICHMENT_STATUSES),
   outcome: z.string().nullable().describe('what happened, in words: why it was skipped, what was written'),

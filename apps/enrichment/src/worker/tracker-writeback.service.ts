@@ -10,6 +10,7 @@ import {
   type TicketReportRecord,
   type TrackerConnectionRecord,
   type WritebackStateRecord,
+  type WrittenParts,
 } from '@sightline/persistence';
 import {
   JIRA_RISK_LABEL,
@@ -126,7 +127,7 @@ export class TrackerWritebackService {
       );
     }
     const done: string[] = [];
-    const parts: { labelPresent?: boolean; machineHash?: string } = {};
+    const parts: WrittenParts = {};
     try {
       const client = await this.clients.clientFor(connection);
       await this.clients.identify(connection, client);
@@ -148,8 +149,8 @@ export class TrackerWritebackService {
         );
       }
       if (plan.writeMachine) {
-        await client.writeMachineData(key, plan.machine);
-        parts.machineHash = plan.machineHash;
+        await client.writeMachineData(key, plan.machine, { replacesLink: plan.replacesLink });
+        parts.machine = { hash: plan.machineHash, url: plan.machine.reportUrl };
         done.push(connection.kind === 'jira' ? 'issue property written' : 'attachment written');
       }
     } catch (error) {

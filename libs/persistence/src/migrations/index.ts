@@ -6,6 +6,7 @@ import { GroomingSweeps1764800000000 } from './1764800000000-grooming-sweeps';
 import { FeedbackLabels1795987484482 } from './1795987484482-feedback-labels';
 import { PastTicketLifecycles1795987567869 } from './1795987567869-past-ticket-lifecycles';
 import { ReportLinkKeys1796200000000 } from './1796200000000-report-link-keys';
+import { ReportLinkRenewal1796300000000 } from './1796300000000-report-link-renewal';
 
 /** Every migration, oldest first. A new migration is appended here. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   FeedbackLabels1795987484482,
   PastTicketLifecycles1795987567869,
   ReportLinkKeys1796200000000,
+  ReportLinkRenewal1796300000000,
 ];

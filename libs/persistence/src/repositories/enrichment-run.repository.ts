@@ -3,7 +3,17 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { TrackerKind } from '../entities/tracker-connection.entity';
 import type { ListPage } from './constraint-violation';
 
-export type EnrichmentTrigger = 'webhook' | 'api' | 'force' | 'feedback' | 'sweep' | 'recheck';
+/** What started an enrichment run (`relink`: the connection's report links were renewed). */
+export const ENRICHMENT_TRIGGERS = [
+  'webhook',
+  'api',
+  'force',
+  'feedback',
+  'sweep',
+  'recheck',
+  'relink',
+] as const;
+export type EnrichmentTrigger = (typeof ENRICHMENT_TRIGGERS)[number];
 
 /**
  * `queued` → `running` → `writing` (report stored, write-back queued) → `written`; or a final

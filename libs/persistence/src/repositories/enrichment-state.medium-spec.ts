@@ -133,7 +133,10 @@ describe('enrichment state (medium)', () => {
     const key = 'SHOP-77';
     expect(await states.get(connectionId, key)).toBeNull();
     await states.recordNote(connectionId, key, '20001', 'hash-1');
-    await states.recordParts(connectionId, key, { labelPresent: true, machineHash: 'machine-1' });
+    await states.recordParts(connectionId, key, {
+      labelPresent: true,
+      machine: { hash: 'machine-1', url: 'https://sightline.example.com/reports/jira/SHOP-77?t=1' },
+    });
     await states.recordParts(connectionId, key, { labelPresent: true });
     await states.recordNote(connectionId, key, '20001', 'hash-2');
     expect(await states.get(connectionId, key)).toEqual(
@@ -142,10 +145,13 @@ describe('enrichment state (medium)', () => {
         noteHash: 'hash-2',
         labelPresent: true,
         machineHash: 'machine-1',
+        machineUrl: 'https://sightline.example.com/reports/jira/SHOP-77?t=1',
       }),
     );
+    expect(await states.writtenTicketKeys(connectionId)).toContain(key);
     await states.clear(connectionId, key);
     expect(await states.get(connectionId, key)).toBeNull();
+    expect(await states.writtenTicketKeys(connectionId)).not.toContain(key);
   });
 
   it('reads a report, its write-back state and the feedback-label marker in one go, as the single reads do', async () => {
@@ -175,7 +181,7 @@ describe('enrichment state (medium)', () => {
     await states.recordPartsAndFinishRun(
       connectionId,
       key,
-      { labelPresent: true, machineHash: 'machine-9' },
+      { labelPresent: true, machine: { hash: 'machine-9', url: 'https://sightline.example.com/r/9' } },
       {
         id: open.id,
         outcome: 'comment created, risk label added',
@@ -183,7 +189,12 @@ describe('enrichment state (medium)', () => {
       },
     );
     expect(await states.get(connectionId, key)).toEqual(
-      expect.objectContaining({ labelPresent: true, machineHash: 'machine-9', noteId: null }),
+      expect.objectContaining({
+        labelPresent: true,
+        machineHash: 'machine-9',
+        machineUrl: 'https://sightline.example.com/r/9',
+        noteId: null,
+      }),
     );
     expect(await runs.find(open.id)).toEqual(
       expect.objectContaining({

@@ -173,6 +173,19 @@ export class TrackerConnectionRepository {
     return (await read())?.envelope ?? null;
   }
 
+  /**
+   * Replaces the connection's report-link key (a sealed envelope): every link signed with the old
+   * key stops opening at once. False when there is no such connection.
+   */
+  async replaceReportLinkKey(id: string, envelope: string): Promise<boolean> {
+    // For UPDATE, TypeORM answers [rows, affected count].
+    const [, affected]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE tracker_connections SET report_link_key_ciphertext = $2 WHERE id = $1`,
+      [id, envelope],
+    );
+    return affected === 1;
+  }
+
   /** For the tracker adapters: open the envelopes with SecretCipher, never log them. */
   async findSealedSecrets(id: string): Promise<SealedTrackerSecrets | null> {
     const entity = await this.connections.findOne({

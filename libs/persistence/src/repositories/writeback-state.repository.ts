@@ -16,19 +16,28 @@ export interface WritebackStateRecord {
   labelPresent: boolean | null;
   /** Hash of the machine-readable data (Jira property / Linear attachment) as last written. */
   machineHash: string | null;
+  /** The report link that data carries; null when written before links were recorded. */
+  machineUrl: string | null;
   lastWrittenAt: Date | null;
 }
 
 export const WRITEBACK_STATE_COLUMNS = `connection_id AS "connectionId", ticket_key AS "ticketKey", note_id AS "noteId", note_hash AS "noteHash",
-  label_present AS "labelPresent", machine_hash AS "machineHash", last_written_at AS "lastWrittenAt"`;
+  label_present AS "labelPresent", machine_hash AS "machineHash", machine_url AS "machineUrl",
+  last_written_at AS "lastWrittenAt"`;
 
-function partColumns(parts: {
+/** The label and the machine data (its hash and the link it carries) as a write-back confirmed them. */
+export interface WrittenParts {
   labelPresent?: boolean;
-  machineHash?: string;
-}): Record<string, string | boolean> {
+  machine?: { hash: string; url: string };
+}
+
+function partColumns(parts: WrittenParts): Record<string, string | boolean> {
   const columns: Record<string, string | boolean> = {};
   if (parts.labelPresent !== undefined) columns.label_present = parts.labelPresent;
-  if (parts.machineHash !== undefined) columns.machine_hash = parts.machineHash;
+  if (parts.machine !== undefined) {
+    columns.machine_hash = parts.machine.hash;
+    columns.machine_url = parts.machine.url;
+  }
   return columns;
 }
 
@@ -44,16 +53,23 @@ export class WritebackStateRepository {
     return row ?? null;
   }
 
+  /** The tickets of the connection that Sightline wrote a note or machine data to. */
+  async writtenTicketKeys(connectionId: string): Promise<string[]> {
+    const rows: { ticketKey: string }[] = await this.dataSource.query(
+      `SELECT ticket_key AS "ticketKey" FROM ticket_writeback_state
+       WHERE connection_id = $1 AND (note_id IS NOT NULL OR machine_hash IS NOT NULL)
+       ORDER BY ticket_key`,
+      [connectionId],
+    );
+    return rows.map((row) => row.ticketKey);
+  }
+
   async recordNote(connectionId: string, ticketKey: string, noteId: string, noteHash: string): Promise<void> {
     await this.upsert(connectionId, ticketKey, { note_id: noteId, note_hash: noteHash });
   }
 
   /** The label and the machine data, recorded together: both are idempotent to write again. */
-  async recordParts(
-    connectionId: string,
-    ticketKey: string,
-    parts: { labelPresent?: boolean; machineHash?: string },
-  ): Promise<void> {
+  async recordParts(connectionId: string, ticketKey: string, parts: WrittenParts): Promise<void> {
     const columns = partColumns(parts);
     if (Object.keys(columns).length > 0) await this.upsert(connectionId, ticketKey, columns);
   }
@@ -65,7 +81,7 @@ export class WritebackStateRepository {
   async recordPartsAndFinishRun(
     connectionId: string,
     ticketKey: string,
-    parts: { labelPresent?: boolean; machineHash?: string },
+    parts: WrittenParts,
     run: { id: string; outcome: string; report: { riskLevel: string; contentHash: string } },
   ): Promise<void> {
     const finish = `UPDATE enrichment_runs SET status = 'written', outcome = $2, risk_level = $3, content_hash = $4,

@@ -270,4 +270,19 @@ export const MUTATIONS: Record<string, Resolver> = {
       },
     };
   },
+  deleteAttachment: (ctx, v) => {
+    const id = String(v.id);
+    const attachment = ctx.state.attachments.get(id);
+    if (!attachment) throw notFound('Attachment');
+    ctx.state.attachments.delete(id);
+    ctx.state.emit(webhookEnvelope(ctx, 'remove', 'Attachment', attachmentJson(attachment)));
+    return {
+      attachmentDelete: {
+        __typename: 'DeletePayload',
+        success: true,
+        entityId: id,
+        lastSyncId: ctx.state.nextSyncId(),
+      },
+    };
+  },
 };

@@ -13,6 +13,7 @@ import { applyIssueUpdate, MUTATIONS, webhookEnvelope } from './fake-linear.muta
 import { GraphQLFailure, QUERIES, type OperationContext } from './fake-linear.queries';
 import {
   FakeLinearState,
+  type LinearAttachmentRecord,
   type LinearEvent,
   type LinearIssueRecord,
   type LinearTeamRecord,
@@ -194,6 +195,29 @@ export class FakeLinear {
   attachmentsOn(identifier: string) {
     const issue = this.issue(identifier);
     return [...this.state.attachments.values()].filter((attachment) => attachment.issueId === issue.id);
+  }
+
+  /** Adds an attachment silently (no webhook), as if `creator` had linked it before the test. */
+  seedAttachment(
+    identifier: string,
+    attachment: { url: string; title: string; subtitle?: string },
+    creator: LinearUserRecord = this.human,
+  ): LinearAttachmentRecord {
+    const issue = this.issue(identifier);
+    const now = this.state.now();
+    const record: LinearAttachmentRecord = {
+      id: randomUUID(),
+      issueId: issue.id,
+      url: attachment.url,
+      title: attachment.title,
+      subtitle: attachment.subtitle ?? null,
+      metadata: {},
+      creatorId: creator.id,
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.state.attachments.set(record.id, record);
+    return record;
   }
 
   get events(): readonly LinearEvent[] {

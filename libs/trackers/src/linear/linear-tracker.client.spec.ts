@@ -174,6 +174,38 @@ describe('LinearTrackerClient against the fake Linear', () => {
     ]);
   });
 
+  it('removes its attachment under an older link once the new one is stored, and nobody else’s', async () => {
+    const data = {
+      reportUrl: 'https://sightline.example/r/ENG-1?v=1',
+      title: 'Sightline',
+      subtitle: 's',
+      data: {},
+    };
+    await client.writeMachineData('ENG-1', data);
+    const otherTitle = linear.seedAttachment(
+      'ENG-1',
+      { url: 'https://x.example/1', title: 'Build' },
+      linear.bot,
+    );
+    const byPerson = linear.seedAttachment('ENG-1', { url: 'https://x.example/2', title: 'Sightline' });
+    // Without the option the old link stays (the plain upsert of an unchanged link).
+    await client.writeMachineData('ENG-1', { ...data, reportUrl: 'https://sightline.example/r/ENG-1?v=2' });
+    expect(linear.attachmentsOn('ENG-1')).toHaveLength(4);
+
+    await client.writeMachineData(
+      'ENG-1',
+      { ...data, reportUrl: 'https://sightline.example/r/ENG-1?v=3' },
+      { replacesLink: true },
+    );
+    expect(
+      linear
+        .attachmentsOn('ENG-1')
+        .map((attachment) => attachment.url)
+        .sort(),
+    ).toEqual([byPerson.url, otherTitle.url, 'https://sightline.example/r/ENG-1?v=3'].sort());
+    expect(operations().filter((op) => op === 'deleteAttachment')).toHaveLength(2);
+  });
+
   it('maps the ratelimited error to RateLimitedError using Retry-After, else the reset header', async () => {
     linear.failNext(1, { kind: 'rate-limit', retryAfterSeconds: 3 });
     await expect(client.getTicket('ENG-1')).rejects.toMatchObject({ retryAfterMs: 3000 });

@@ -247,7 +247,11 @@ export class LinearTrackerClient implements TrackerClient {
     this.ensuredLabels.add(known);
   }
 
-  async writeMachineData(key: string, data: MachineData): Promise<void> {
+  async writeMachineData(
+    key: string,
+    data: MachineData,
+    options: { replacesLink?: boolean } = {},
+  ): Promise<void> {
     // Same issue + same URL updates the existing attachment instead of adding one (SDK docs).
     const payload = await this.call(() =>
       this.linear.createAttachment({
@@ -259,6 +263,28 @@ export class LinearTrackerClient implements TrackerClient {
       }),
     );
     if (!payload.success) throw new InvalidRequestError(`Linear did not store the attachment on ${key}`);
+    // Removed only after the new one is stored, so the issue always shows one of ours.
+    if (options.replacesLink) await this.removeOtherAttachments(key, data);
+  }
+
+  /**
+   * Our attachments on the issue under another URL: an older report link. Ours means made by the
+   * bot account with the same title, so a link a person attached is never touched.
+   */
+  private async removeOtherAttachments(key: string, data: MachineData): Promise<void> {
+    const issue = await this.issue(key);
+    const filter = { title: { eq: data.title }, creator: { id: { eq: await this.botId() } } };
+    const stale: string[] = [];
+    for (let after: string | undefined; ;) {
+      const page = await this.call(() => issue.attachments({ filter, first: PAGE_SIZE, after }));
+      stale.push(...page.nodes.filter((attachment) => attachment.url !== data.reportUrl).map((a) => a.id));
+      if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
+      after = page.pageInfo.endCursor;
+    }
+    for (const id of stale) {
+      const deleted = await this.call(() => this.linear.deleteAttachment(id));
+      if (!deleted.success) throw new InvalidRequestError(`Linear did not delete attachment ${id} on ${key}`);
+    }
   }
 
   async searchBacklog(query: BacklogQuery, cursor?: string | null): Promise<BacklogPage> {
