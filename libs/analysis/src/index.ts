@@ -50,5 +50,6 @@ export { readSourceTexts, type SourceText } from './tree/source-texts';
 export { isSourcePath, isTestPath, isTestArea, isMatchablePath, TEST_PATH_PATTERNS } from './tree/file-kinds';
 export { CHANGE_STRIDE, type CommitRecord } from './history/commit-record';
 export { ownHistory } from './history/own-history';
+export { isReleaseSubject } from './history/release-subject';
 export * from './source';
 export * from './dependencies';

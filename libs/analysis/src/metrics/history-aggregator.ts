@@ -1,6 +1,7 @@
 import type { AnalysisOptions } from '../analysis-options';
 import { CHANGE_STRIDE, CommitRecord, InternTable } from '../history/commit-record';
 import type { CanonicalIdentity } from '../history/mailmap';
+import { isReleaseSubject } from '../history/release-subject';
 import { CouplingCounter, CouplingResult } from './coupling';
 import { AuthorCredit, CreditLedger } from './credit-ledger';
 
@@ -195,7 +196,9 @@ export function aggregateHistory(input: AggregationInput, withCorpus = false): H
     }
 
     const size = ids.length;
-    const kept = size > 0 && size <= options.coupling.maxChangesetSize;
+    // A release bumps every package's version file at once: coupling by rule, not by design, and
+    // on sinatra it filled the strongest pairs (version.rb × 3, VERSION) and coupled its packages.
+    const kept = size > 0 && size <= options.coupling.maxChangesetSize && !isReleaseSubject(commit.subject);
     // A commit is a fix by its subject, or by naming a ticket the tracker knows as a bug.
     const fix = commit.fix || (bugTickets.size > 0 && commit.tickets.some((key) => bugTickets.has(key)));
     const when = { time: commit.time, fix, recent: commit.time >= recentFrom };

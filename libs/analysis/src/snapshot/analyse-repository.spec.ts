@@ -353,3 +353,50 @@ describe('change coupling with lowered thresholds', () => {
     expect(pair).toEqual({ a: 'lib/util.ts', b: 'src/app.ts', shared: 2, degree: 100, averageRevisions: 2 });
   });
 });
+
+describe('change coupling leaves releases out', () => {
+  let repo: FixtureRepo;
+  let snapshot: RepositorySnapshot;
+  beforeAll(async () => {
+    repo = FixtureRepo.create();
+    const versions = (v: string) => ({
+      'packages/x/version.ts': `export const version = '${v}';\n`,
+      'packages/y/version.ts': `export const version = '${v}';\n`,
+    });
+    repo.commit({ message: 'Initial import', time: T0, author: ada, files: versions('1.0.0') });
+    repo.commit({ message: 'Bump version to 1.1.0', time: T0 + DAY, author: ada, files: versions('1.1.0') });
+    repo.commit({ message: '1.2.0 release (#5)', time: T0 + 2 * DAY, author: ada, files: versions('1.2.0') });
+    repo.commit({
+      message: 'Read pre-release versions',
+      time: T0 + 3 * DAY,
+      author: bob,
+      files: versions('1.2.0-rc'),
+    });
+    const thresholds = { maxChangesetSize: 30, minRevisions: 1, minShared: 1, minDegree: 1 };
+    snapshot = (
+      await analyseRepository(repo.path, {
+        coupling: thresholds,
+        ticketCoupling: thresholds,
+        areaCoupling: thresholds,
+      })
+    ).snapshot;
+  });
+  afterAll(() => repo.dispose());
+
+  it('counts a release as a change of each file but not as coupling between them', () => {
+    expect(snapshot.files.map((f) => [f.path, f.revisions])).toEqual([
+      ['packages/x/version.ts', 4],
+      ['packages/y/version.ts', 4],
+    ]);
+    // Only the initial import and the pre-release change couple them; the two releases do not.
+    expect(snapshot.coupling).toEqual([
+      {
+        a: 'packages/x/version.ts',
+        b: 'packages/y/version.ts',
+        shared: 2,
+        degree: 100,
+        averageRevisions: 2,
+      },
+    ]);
+  });
+});

@@ -1,4 +1,4 @@
-import { isMatchablePath, isTestPath } from '@sightline/analysis';
+import { isMatchablePath, isReleaseSubject, isTestPath } from '@sightline/analysis';
 import { isOtherWork } from '../index/other-work';
 import { dropReferences, tidyTitle, withoutReferences } from '../text/commit-references';
 import { prepareTicket } from '../ticket/prepare-ticket';
@@ -73,15 +73,6 @@ export function cleanQuery(subject: string): string {
 
 // What a revert of a merge leaves once "Revert" is unwrapped: a merge's subject, no ticket's title.
 const MERGE_SUBJECT = /^Merge (?:branch|remote-tracking branch|pull request|tag|commit)\b/i;
-// A release's subject ("v7.0.0 (#3722)", "bump main to 4.18.1", "Release/v0.22.0", "release v1.8.1
-// version") names a version, not a change: its pull-request number qualifies it, but no title of a
-// ticket reads like that.
-const RELEASE_WORD = '(?:release[ds]?|releasing|version|bump(?:ed)?|prepare|preparing|for|to|main|master)';
-const RELEASE_SUBJECT = new RegExp(
-  `^(?:${RELEASE_WORD}[\\s/]+)*v?\\d+(?:\\.\\d+)+(?:[-+.]?[a-z0-9.]+)?(?:\\s+${RELEASE_WORD})*$`,
-  'i',
-);
-
 // A formatting bot's commit (`[pre-commit.ci] auto fixes from pre-commit.com hooks`, `[autofix.ci]
 // apply automated fixes`): "fixes" qualifies it, but no one filed a ticket for it.
 const BOT_SUBJECT = /^\s*\[(?:pre-commit\.ci(?: lite)?|autofix\.ci|bot)\]/i;
@@ -96,7 +87,7 @@ function queryOf(subject: string): string | undefined {
   if (BOT_SUBJECT.test(subject)) return undefined;
   const query = cleanQuery(subject);
   return !MERGE_SUBJECT.test(query) &&
-    !RELEASE_SUBJECT.test(query) &&
+    !isReleaseSubject(query) &&
     prepareTicket({ title: query }).terms.length > 0
     ? query
     : undefined;
