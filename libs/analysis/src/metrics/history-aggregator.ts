@@ -196,8 +196,8 @@ export function aggregateHistory(input: AggregationInput, withCorpus = false): H
     }
 
     const size = ids.length;
-    // A release bumps every package's version file at once: coupling by rule, not by design, and
-    // on sinatra it filled the strongest pairs (version.rb × 3, VERSION) and coupled its packages.
+    // A release bumps every package's version file at once: coupling by rule, not by design (on
+    // sinatra such pairs, version.rb × 3 and VERSION, were the six strongest). Areas follow files.
     const kept = size > 0 && size <= options.coupling.maxChangesetSize && !isReleaseSubject(commit.subject);
     // A commit is a fix by its subject, or by naming a ticket the tracker knows as a bug.
     const fix = commit.fix || (bugTickets.size > 0 && commit.tickets.some((key) => bugTickets.has(key)));
