@@ -1,5 +1,5 @@
 import type { DigestTicket, GroomingDigest } from './grooming-digest';
-import { areaHtml, escapeHtml, htmlList, htmlPage, linkHtml } from './html';
+import { areaHtml, escapeHtml, htmlList, htmlPage, linkHtml, sentenceHtml } from './html';
 import {
   digestSections,
   digestSummary,
@@ -19,7 +19,7 @@ function ticketRow(ticket: DigestTicket): string {
     keyCell(ticket),
     escapeHtml(ticket.title),
     escapeHtml(levelText(ticket)),
-    htmlList(ticket.reasons.map(escapeHtml)),
+    htmlList(ticket.reasons.map(sentenceHtml)),
     htmlList(ticket.areas.map(areaHtml)),
     ticket.estimation ? escapeHtml(ticket.estimation) : '',
   ];

@@ -9,7 +9,7 @@ import {
   SHARED_AREAS_TITLE,
   type DigestHeading,
 } from './grooming-digest-text';
-import { areaMarkdown, escapeMarkdown } from './linear-note.renderer';
+import { areaMarkdown, escapeMarkdown, sentenceMarkdown } from './linear-note.renderer';
 
 function keyLink(ticket: DigestTicket): string {
   const url = safeTicketUrl(ticket.url);
@@ -24,7 +24,7 @@ function ticketLines(ticket: DigestTicket): string[] {
   const title = ticket.title ? ` ${escapeMarkdown(ticket.title)}` : '';
   return [
     `- ${keyLink(ticket)}${title} (${levelText(ticket)})`,
-    ...ticket.reasons.map((reason) => `  - ${escapeMarkdown(reason)}`),
+    ...ticket.reasons.map((reason) => `  - ${sentenceMarkdown(reason)}`),
     ...(ticket.estimation ? [`  - ${escapeMarkdown(ticket.estimation)}`] : []),
     ...(ticket.areas.length > 0 ? [`  - Areas: ${ticket.areas.map(areaMarkdown).join(', ')}`] : []),
   ];

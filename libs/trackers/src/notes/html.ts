@@ -1,4 +1,5 @@
 import { isRootAreaName } from './area-name';
+import { sentenceParts } from './code-spans';
 import { safeTicketUrl } from './grooming-digest-text';
 
 const ENTITIES: Record<string, string> = {
@@ -12,6 +13,13 @@ const ENTITIES: Record<string, string> = {
 /** Every piece of tracker or repository text goes through here: nothing in it becomes markup. */
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (ch) => ENTITIES[ch]);
+}
+
+/** A sentence, escaped, with its backtick-quoted names in `<code>`. */
+export function sentenceHtml(sentence: string): string {
+  return sentenceParts(sentence)
+    .map((part) => (part.code ? `<code>${escapeHtml(part.text)}</code>` : escapeHtml(part.text)))
+    .join('');
 }
 
 /** Items that are already HTML, as a list; nothing for none. */

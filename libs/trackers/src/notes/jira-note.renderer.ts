@@ -14,6 +14,7 @@ import {
 import type { AdfDocument } from '../tracker-client.port';
 import { JIRA_FEEDBACK_LABEL } from '../tracker-constants';
 import { isRootAreaName } from './area-name';
+import { sentenceParts } from './code-spans';
 import {
   CHANGES_TITLE,
   formatScore,
@@ -52,6 +53,9 @@ const codeText = (value: string): Inline => code(value) as Inline;
 const areaText = (name: string): Inline => (isRootAreaName(name) ? plain(name) : codeText(name));
 const boldText = (value: string): Inline => strong(value) as Inline;
 const linkText = (value: string, href: string): Inline => link({ href })(value) as Inline;
+/** A sentence with its backtick-quoted names in code marks. */
+const sentence = (value: string): Inline[] =>
+  sentenceParts(value).map((part) => (part.code ? codeText(part.text) : plain(part.text)));
 
 function item(...inlines: Inline[]): ListItem {
   return listItem([paragraph(...inlines)]);
@@ -61,7 +65,7 @@ function areaItem(area: NoteArea): ListItem {
   const head = paragraph(areaText(area.path), plain(` (match ${formatScore(area.score)})`));
   const details = [
     ...area.figures.map((figure) => item(plain(`${figure.label}: ${figure.value}`))),
-    ...area.reasons.map((reason) => item(plain(reason))),
+    ...area.reasons.map((reason) => item(...sentence(reason))),
   ];
   return details.length === 0 ? listItem([head]) : listItem([head, bulletList(...details)]);
 }
@@ -95,14 +99,14 @@ export function renderJiraNote(report: RiskNoteReport, marker: string): AdfDocum
   blocks.push(
     ...section(
       CHANGES_TITLE,
-      (report.changes ?? []).map((change) => item(plain(change))),
+      (report.changes ?? []).map((change) => item(...sentence(change))),
     ),
   );
   blocks.push(...section('Likely areas', report.areas.map(areaItem)));
   blocks.push(
     ...section(
       'Why this risk level',
-      report.riskReasons.map((reason) => item(plain(reason))),
+      report.riskReasons.map((reason) => item(...sentence(reason))),
     ),
   );
   if (report.dependencyWarnings.length > 0) {
@@ -110,7 +114,7 @@ export function renderJiraNote(report: RiskNoteReport, marker: string): AdfDocum
       panel({ panelType: WARNING_PANEL })(
         paragraph(boldText('Also plan for')),
         ...report.dependencyWarnings.map((warning) =>
-          paragraph(areaText(warning.area), plain(`: ${warning.message}`)),
+          paragraph(areaText(warning.area), plain(': '), ...sentence(warning.message)),
         ),
       ),
     );
@@ -124,7 +128,7 @@ export function renderJiraNote(report: RiskNoteReport, marker: string): AdfDocum
   blocks.push(
     ...section(
       'Why these areas',
-      report.matchReasons.map((reason) => item(plain(reason))),
+      report.matchReasons.map((reason) => item(...sentence(reason))),
     ),
   );
   blocks.push(paragraph(linkText('Full report', report.reportUrl), plain(` · ${marker}`)));

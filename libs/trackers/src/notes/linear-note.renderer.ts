@@ -1,5 +1,6 @@
 import { LINEAR_FEEDBACK_LABEL } from '../tracker-constants';
 import { isRootAreaName } from './area-name';
+import { sentenceParts } from './code-spans';
 import {
   CHANGES_TITLE,
   formatScore,
@@ -29,6 +30,13 @@ function codeSpan(value: string): string {
   return `${fence}${pad}${value}${pad}${fence}`;
 }
 
+/** A sentence as Markdown: its backtick-quoted names as code, every other character literal. */
+export function sentenceMarkdown(sentence: string): string {
+  return sentenceParts(sentence)
+    .map((part) => (part.code ? codeSpan(part.text) : escapeMarkdown(part.text)))
+    .join('');
+}
+
 /** An area as Markdown: a path in code, the root in words. */
 export function areaMarkdown(name: string): string {
   return isRootAreaName(name) ? escapeMarkdown(name) : codeSpan(name);
@@ -46,7 +54,7 @@ function areaLines(area: NoteArea): string[] {
   return [
     `- ${areaMarkdown(area.path)} (match ${formatScore(area.score)})`,
     ...area.figures.map((figure) => `  - ${escapeMarkdown(`${figure.label}: ${figure.value}`)}`),
-    ...area.reasons.map((reason) => `  - ${escapeMarkdown(reason)}`),
+    ...area.reasons.map((reason) => `  - ${sentenceMarkdown(reason)}`),
   ];
 }
 
@@ -74,21 +82,21 @@ export function renderLinearNote(report: RiskNoteReport, marker: string): string
   lines.push(
     ...section(
       CHANGES_TITLE,
-      (report.changes ?? []).map((change) => `- ${escapeMarkdown(change)}`),
+      (report.changes ?? []).map((change) => `- ${sentenceMarkdown(change)}`),
     ),
   );
   lines.push(...section('Likely areas', report.areas.flatMap(areaLines)));
   lines.push(
     ...section(
       'Why this risk level',
-      report.riskReasons.map((reason) => `- ${escapeMarkdown(reason)}`),
+      report.riskReasons.map((reason) => `- ${sentenceMarkdown(reason)}`),
     ),
   );
   if (report.dependencyWarnings.length > 0) {
     lines.push(
       '> **Also plan for**',
       ...report.dependencyWarnings.map(
-        (warning) => `> - ${areaMarkdown(warning.area)}: ${escapeMarkdown(warning.message)}`,
+        (warning) => `> - ${areaMarkdown(warning.area)}: ${sentenceMarkdown(warning.message)}`,
       ),
       '',
     );
@@ -103,7 +111,7 @@ export function renderLinearNote(report: RiskNoteReport, marker: string): string
   lines.push(
     ...section(
       'Why these areas',
-      report.matchReasons.map((reason) => `- ${escapeMarkdown(reason)}`),
+      report.matchReasons.map((reason) => `- ${sentenceMarkdown(reason)}`),
     ),
   );
   lines.push(`${linkTo('Full report', report.reportUrl)} · ${marker}`);

@@ -183,6 +183,19 @@ describe('renderNote', () => {
     );
   });
 
+  it('shows the names a reason quotes in backticks as code in every format', () => {
+    const reason = 'src/cart.ts: The ticket names `Cart.add` and `*args`; it changed 3 times.';
+    const note = renderNote(sampleRiskReport({ matchReasons: [reason, 'an unpaired ` stays text'] }));
+    expect(note.markdown).toContain(
+      '- src/cart.ts: The ticket names `Cart.add` and `*args`; it changed 3 times.\n- an unpaired \\` stays text',
+    );
+    expect(adfSchemaErrors(note.adf)).toEqual([]);
+    const coded = nodes(note.adf as Node).filter((n) => n.marks?.some((mark) => mark.type === 'code'));
+    expect(coded.map((n) => n.text)).toEqual(expect.arrayContaining(['Cart.add', '*args']));
+    expect(adfToText(note.adf)).not.toContain('`Cart.add`');
+    expect(adfToText(note.adf)).toContain('an unpaired ` stays text');
+  });
+
   it('lists what changed since the previous version under the summary, in both formats', () => {
     const changes = [
       'Risk level rose from medium to high.',

@@ -12,7 +12,7 @@ const page = (overrides: Partial<ReportPage> = {}): ReportPage => ({
       head: '0123456789abcdef0123',
       files: [
         { path: 'services/checkout/retry.ts', score: 1, why: 'The word "retry" names this file.' },
-        { path: 'services/checkout/<x>.ts', score: 0.42, why: 'Term "card" appears in its code.' },
+        { path: 'services/checkout/<x>.ts', score: 0.42, why: 'The ticket names `charge<T>`.' },
       ],
     },
   ],
@@ -47,7 +47,9 @@ describe('renderReportPage', () => {
       '<a href="https://tracker.example/browse/SHOP-812">SHOP-812</a> (Retry failed card payments, took 9 days)',
     );
     expect(html).toContain('<h3>shop at <code>0123456789ab</code></h3>');
-    expect(html).toContain('<td>2</td><td><code>services/checkout/&lt;x&gt;.ts</code></td><td>0.42</td>');
+    expect(html).toContain(
+      '<td>2</td><td><code>services/checkout/&lt;x&gt;.ts</code></td><td>0.42</td><td>The ticket names <code>charge&lt;T&gt;</code>.</td>',
+    );
     expect(html).toContain('Updated 2026-12-02 09:30 UTC');
     expect(html).not.toMatch(/<script/i);
   });

@@ -1,4 +1,4 @@
-import { areaHtml, escapeHtml, htmlList, htmlPage, linkHtml } from './html';
+import { areaHtml, escapeHtml, htmlList, htmlPage, linkHtml, sentenceHtml } from './html';
 import {
   CHANGES_TITLE,
   formatScore,
@@ -34,7 +34,7 @@ function section(title: string, body: string): string {
   return body ? `<h2>${escapeHtml(title)}</h2>\n${body}` : '';
 }
 
-const texts = (items: readonly string[]): string => htmlList(items.map(escapeHtml));
+const texts = (items: readonly string[]): string => htmlList(items.map(sentenceHtml));
 
 function areaItem(area: NoteArea): string {
   const details = [...area.figures.map((f) => `${f.label}: ${f.value}`), ...area.reasons];
@@ -50,7 +50,7 @@ function filesTable(repository: ReportPageRepository): string {
   const rows = repository.files.map(
     (file, i) =>
       `<tr><td>${i + 1}</td><td><code>${escapeHtml(file.path)}</code></td>` +
-      `<td>${formatScore(file.score)}</td><td>${escapeHtml(file.why)}</td></tr>`,
+      `<td>${formatScore(file.score)}</td><td>${sentenceHtml(file.why)}</td></tr>`,
   );
   return [
     `<h3>${escapeHtml(repository.name)} at <code>${escapeHtml(repository.head.slice(0, 12))}</code></h3>`,
@@ -80,7 +80,7 @@ export function renderReportPage(page: ReportPage): string {
     section('Why this risk level', texts(report.riskReasons)),
     section(
       'Also plan for',
-      htmlList(report.dependencyWarnings.map((w) => `${areaHtml(w.area)}: ${escapeHtml(w.message)}`)),
+      htmlList(report.dependencyWarnings.map((w) => `${areaHtml(w.area)}: ${sentenceHtml(w.message)}`)),
     ),
     section(
       'Similar past tickets',
