@@ -119,6 +119,20 @@ describe('extractMentions', () => {
     ]);
   });
 
+  it('reads a Go trace whose file lines lost their tab (pasted as Markdown text, not in a code block)', () => {
+    const text = [
+      'github.com/gin-gonic/gin/binding.decodeJSON(0x0, 0x0, 0xc000123)',
+      '/go/pkg/mod/github.com/gin-gonic/gin@v1.9.1/binding/json.go:56 +0x3f',
+      'github.com/gin-gonic/gin.(*Context).ShouldBindWith(...)',
+      '/go/pkg/mod/github.com/gin-gonic/gin@v1.9.1/context.go:712',
+    ].join('\n');
+    expect(mentions(text).frames.map((f) => [f.file?.split('/').pop(), f.line, f.symbol])).toEqual([
+      ['json.go', 56, 'decodeJSON'],
+      ['context.go', 712, 'Context.ShouldBindWith'],
+    ]);
+    expect(withoutStackTraces(`Binding panics\n${text}`)).toBe('Binding panics');
+  });
+
   it('finds file names and paths with source extensions, not dotted names or URLs', () => {
     const found = mentions(
       'Broken in src/flask/app.py and context.go, not in StringUtils.join or https://x.io/a.py',

@@ -86,8 +86,9 @@ const TRACE_BOILERPLATE = new RegExp(
 );
 
 // A Go trace pairs each function line with the tab-indented `file.go:line +0x…` line below it.
+// The tab is optional: a trace pasted into Markdown outside a code block loses it.
 const GO_FUNCTION_LINE = /^\s*[\w./@-]+\.(?:\(\*?\w+\)\.)?\w+(?:\.func\d+)*(?:\.\d+)*\(.*\)\s*$/;
-const GO_FILE_LINE = /^\s+\S+\.go:\d+(?: \+0x[0-9a-f]+)?\s*$/;
+const GO_FILE_LINE = /^\s*\S+\.go:\d+(?: \+0x[0-9a-f]+)?\s*$/;
 
 /**
  * `github.com/gin-gonic/gin.(*Context).Next(…)` → `Context.Next`; `main.main()` → `main`; a

@@ -17,6 +17,22 @@ describe('prepareTicket', () => {
     expect(t.bugLike).toBe(true);
   });
 
+  it('reads a Go trace pasted as plain Markdown text: frames, and none of its words as terms', () => {
+    const t = prepareTicket({
+      title: 'ShouldBindJSON panics on a nil body',
+      description: [
+        'panic: runtime error: invalid memory address',
+        'github.com/gin-gonic/gin/binding.decodeJSON(0x0, 0x0, 0xc000123)',
+        '\t/go/pkg/mod/github.com/gin-gonic/gin@v1.9.1/binding/json.go:56 +0x3f',
+      ].join('\n'),
+    });
+    expect(t.mentions.frames).toEqual([expect.objectContaining({ line: 56, symbol: 'decodeJSON' })]);
+    const surfaces = t.terms.map((term) => term.surface);
+    // The frame's function comes back as a word only where it is this repository's (the ranker).
+    expect(surfaces).toContain('memory');
+    for (const junk of ['github', 'com', 'gonic', '0x0', 'decodeJSON']) expect(surfaces).not.toContain(junk);
+  });
+
   it('marks the names only the description writes', () => {
     const t = prepareTicket({
       title: 'Session.send hangs when the body is a `StringIO`',
