@@ -88,7 +88,8 @@ export function ownFrameWords(index: MatchIndex, frames: readonly StackFrame[]):
   return frames
     .filter((frame) => frame.file && resolveFrameFile(index, frame.file).length > 0)
     .map((frame) => {
-      const name = frame.file!.slice(frame.file!.lastIndexOf('/') + 1);
+      // The extension is no word of the ticket's: "json.go" says "json", not "go".
+      const name = frame.file!.slice(frame.file!.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
       const member = frame.symbol?.split(MEMBER_SEPARATOR).slice(-2).join('.') ?? '';
       return `${member} ${name}`.trim();
     })
