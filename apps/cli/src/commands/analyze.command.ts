@@ -1,15 +1,13 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import {
   analyseRepository,
-  deserializeAnalysisCache,
   renderSnapshotSummary,
-  serializeAnalysisCache,
   type AnalysisProgress,
   type AnalysisResult,
 } from '@sightline/analysis';
 import { asCliError, CliError, EXIT_FAILURE } from '../cli-error';
+import { CACHE_OPTION_HELP, checkWritablePath, readCacheFile, writeCacheFile } from './cache-file';
 
 export interface AnalyzeIo {
   stdout: { write(text: string): unknown };
@@ -59,17 +57,9 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function checkOutputPath(out: string): void {
-  const dir = dirname(resolve(out));
-  if (!existsSync(dir) || !statSync(dir).isDirectory())
-    throw new CliError(`--out ${out}: directory ${dir} does not exist`);
-  if (existsSync(out) && statSync(out).isDirectory()) throw new CliError(`--out ${out}: is a directory`);
-}
-
 async function runAnalysis(path: string, flags: AnalyzeFlags, io: AnalyzeIo): Promise<AnalysisResult> {
   const bar = io.stderr.isTTY ? progressBar(io.stderr) : undefined;
-  const previous =
-    flags.cache && existsSync(flags.cache) ? deserializeAnalysisCache(readFileSync(flags.cache)) : undefined;
+  const previous = readCacheFile(flags.cache);
   try {
     return await analyseRepository(
       path,
@@ -109,16 +99,16 @@ export function registerAnalyzeCommand(
     )
     .option('--json', 'print the snapshot as JSON')
     .option('--out <file>', 'write the output to a file instead of stdout')
-    .option('--cache <file>', 'reuse and update an analysis cache file: later runs read only what changed')
+    .option('--cache <file>', CACHE_OPTION_HELP)
     .action(async (path: string, flags: AnalyzeFlags) => {
-      if (flags.out) checkOutputPath(flags.out);
-      if (flags.cache) checkOutputPath(flags.cache);
+      if (flags.out) checkWritablePath('--out', flags.out);
+      if (flags.cache) checkWritablePath('--cache', flags.cache);
       const result = await runAnalysis(path, flags, io);
       const { snapshot } = result;
       for (const warning of snapshot.warnings) io.stderr.write(`sightline: warning: ${warning}\n`);
       const text = flags.json ? JSON.stringify(snapshot, null, 2) + '\n' : renderSnapshotSummary(snapshot);
+      writeCacheFile(flags.cache, result.cache);
       try {
-        if (flags.cache) writeFileSync(flags.cache, serializeAnalysisCache(result.cache));
         if (flags.out) writeFileSync(flags.out, text);
         else io.stdout.write(text);
       } catch (error) {

@@ -105,6 +105,15 @@ describe('sightline assess', () => {
     );
   }, 60_000);
 
+  it('gives the same assessment from a --cache file as from a full run', async () => {
+    const cache = join(scratch, 'assess.cache');
+    const full = await runInProcess([repo.path, '--query', HOT, '--json']);
+    await runInProcess([repo.path, '--query', HOT, '--json', '--cache', cache]);
+    const cached = await runInProcess([repo.path, '--query', HOT, '--json', '--cache', cache]);
+    expect(cached.stdout).toBe(full.stdout);
+    expect(readFileSync(cache).length).toBeGreaterThan(0);
+  }, 60_000);
+
   it('says no match, with zero confidence, for an empty ticket', async () => {
     const text = await runInProcess([repo.path, '--query', '']);
     expect(text.stdout).toBe(

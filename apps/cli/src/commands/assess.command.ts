@@ -12,6 +12,7 @@ import {
 } from '@sightline/risk';
 import { combineAssessments, noteReportOf, renderNote } from '@sightline/trackers';
 import { CliError } from '../cli-error';
+import { CACHE_OPTION_HELP, checkWritablePath, readCacheFile, writeCacheFile } from './cache-file';
 import { assessLine, renderAssessmentText } from './assess/assess-output';
 import { readQueryFile, ticketFromText } from './match/query-input';
 import { buildRepositoryIndex, type CommandIo } from './match/repository-index';
@@ -29,6 +30,7 @@ interface AssessFlags {
   medium?: string;
   minConfidence?: string;
   reportUrl?: string;
+  cache?: string;
 }
 
 function parseFormat(flags: AssessFlags): Format {
@@ -101,15 +103,21 @@ export function registerAssessCommand(
       '--report-url <url>',
       'the "Full report" link of a previewed note (default: the repository as a file URL)',
     )
+    .option('--cache <file>', CACHE_OPTION_HELP)
     .action(async (path: string, flags: AssessFlags) => {
       if ((flags.query === undefined) === (flags.queries === undefined))
         throw new CliError('give exactly one of --query or --queries');
+      if (flags.cache) checkWritablePath('--cache', flags.cache);
       const format = parseFormat(flags);
       const thresholds = parseThresholds(flags);
       const reportUrl = parseReportUrl(flags.reportUrl, path);
       const stdin = io.stdin ?? (() => readFileSync(0, 'utf8'));
       const batch = flags.queries !== undefined ? readQueryFile(flags.queries, stdin) : undefined;
-      const { index, snapshot } = await buildRepositoryIndex(path, flags.rev, io);
+      const { index, snapshot, cache } = await buildRepositoryIndex(path, flags.rev, io, {
+        cache: readCacheFile(flags.cache),
+        sameRun: false,
+      });
+      writeCacheFile(flags.cache, cache);
       const calibration = calibrateRisk(snapshot, { index });
       const assess = (ticket: TicketInput) => {
         const match = rankTicket(index, ticket);

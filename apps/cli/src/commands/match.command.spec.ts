@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { deserializeAnalysisCache, serializeAnalysisCache } from '@sightline/analysis';
 import { buildShopHistory, type ShopHistory } from '@sightline/testing';
 import { CliError } from '../cli-error';
 import { registerMatchCommand, type MatchLine } from './match.command';
@@ -141,6 +142,38 @@ describe('sightline match', () => {
       'no such file',
     );
   });
+
+  it('keeps --cache between runs and reads what it holds instead of the history again', async () => {
+    const cache = join(scratch, 'analysis.cache');
+    writeFileSync(cache, 'not a cache');
+    const first = await run([
+      shop.repo.path,
+      '--query',
+      'Refund of a partial charge fails',
+      '--cache',
+      cache,
+    ]);
+    const written = deserializeAnalysisCache(readFileSync(cache));
+    expect(written?.commits.length).toBeGreaterThan(0);
+    const again = await run([
+      shop.repo.path,
+      '--query',
+      'Refund of a partial charge fails',
+      '--cache',
+      cache,
+    ]);
+    expect(again.stdout).toBe(first.stdout);
+    // A word only the cached commit records hold: found only if the next run read them.
+    for (const commit of written!.commits) commit.subject = `${commit.subject} zebracorn`;
+    writeFileSync(cache, serializeAnalysisCache(written!));
+    const fromCache = await run([shop.repo.path, '--query', 'zebracorn', '--json', '--cache', cache]);
+    expect(JSON.parse(fromCache.stdout).noMatch).toBe(false);
+    const fresh = await run([shop.repo.path, '--query', 'zebracorn', '--json']);
+    expect(JSON.parse(fresh.stdout).noMatch).toBe(true);
+    await expect(
+      run([shop.repo.path, '--query', 'x', '--cache', join(scratch, 'missing-dir', 'c.cache')]),
+    ).rejects.toThrow(/^--cache .*missing-dir\/c\.cache: directory .* does not exist$/);
+  }, 60_000);
 
   it('reports a path that is not a repository as bad input', async () => {
     await expect(run([scratch, '--query', 'x'])).rejects.toBeInstanceOf(CliError);

@@ -8,6 +8,7 @@ import {
   type TicketInput,
 } from '@sightline/matching';
 import { CliError } from '../cli-error';
+import { CACHE_OPTION_HELP, checkWritablePath, readCacheFile, writeCacheFile } from './cache-file';
 import { readQueryFile, ticketFromText } from './match/query-input';
 import { buildRepositoryIndex, type CommandIo } from './match/repository-index';
 
@@ -17,6 +18,7 @@ interface MatchFlags {
   queries?: string;
   top: string;
   json?: boolean;
+  cache?: string;
 }
 
 /** The line written per query: the contract `sightline match` keeps for other tools. */
@@ -109,13 +111,19 @@ export function registerMatchCommand(
     )
     .option('--top <k>', 'files and areas to list, each', '10')
     .option('--json', 'print the single --query answer as JSON')
+    .option('--cache <file>', CACHE_OPTION_HELP)
     .action(async (path: string, flags: MatchFlags) => {
       if ((flags.query === undefined) === (flags.queries === undefined))
         throw new CliError('give exactly one of --query or --queries');
+      if (flags.cache) checkWritablePath('--cache', flags.cache);
       const top = parseTop(flags.top);
       const stdin = io.stdin ?? (() => readFileSync(0, 'utf8'));
       const batch = flags.queries !== undefined ? readQueryFile(flags.queries, stdin) : undefined;
-      const { index } = await buildRepositoryIndex(path, flags.rev, io);
+      const { index, cache } = await buildRepositoryIndex(path, flags.rev, io, {
+        cache: readCacheFile(flags.cache),
+        sameRun: false,
+      });
+      writeCacheFile(flags.cache, cache);
       const rank = (ticket: TicketInput): MatchResult => rankTicket(index, ticket, { top });
       if (batch) {
         for (const q of batch) io.stdout.write(JSON.stringify(toLine(q.id, rank(q.ticket))) + '\n');

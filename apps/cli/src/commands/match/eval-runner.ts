@@ -157,7 +157,7 @@ async function evalSetAt(
   options: EvalOptions,
   io: CommandIo,
 ): Promise<EvalSetAtCut> {
-  const indexed = await buildRepositoryIndex(path, rev, io, head.cache);
+  const indexed = await buildRepositoryIndex(path, rev, io, { cache: head.cache, sameRun: true });
   const before = new Set(indexed.cache.commits.map((c) => c.hash));
   const after = history.filter((c) => !before.has(c.hash)).reverse();
   const existing = new Set(indexed.corpus.files.map((f) => f.path));

@@ -34,22 +34,24 @@ function progressLine(io: CommandIo, label: string): { update(p: AnalysisProgres
 }
 
 /**
- * Analyses the repository at `rev` (tree and history up to it) and indexes its corpus. `previous`
- * is an analysis of the same clone made in this run, so what it read is reused as it is.
+ * Analyses the repository at `rev` (tree and history up to it) and indexes its corpus, reusing
+ * what `previous.cache`, an earlier analysis of the clone, already read. `sameRun`: it was made
+ * in this run (an evaluation), so even its commits without line counts are taken as they are;
+ * a `--cache` file's are read again, since the clone may have been repaired since.
  */
 export async function buildRepositoryIndex(
   path: string,
   rev: string,
   io: CommandIo,
-  previous?: AnalysisCache,
+  previous: { cache?: AnalysisCache; sameRun: boolean } = { sameRun: false },
 ): Promise<RepositoryIndex> {
   const started = Date.now();
   const progress = progressLine(io, `indexing ${rev}`);
   let result: CorpusResult;
   try {
     result = await collectRepositoryCorpus(path, { rev }, (p) => progress.update(p), {
-      previous,
-      trustUncounted: true,
+      previous: previous.cache,
+      trustUncounted: previous.sameRun,
     });
   } catch (error) {
     throw asCliError(error);
