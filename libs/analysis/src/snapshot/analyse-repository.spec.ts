@@ -291,20 +291,20 @@ describe('analyseRepository on a scripted history', () => {
   });
 });
 
+/** Every pair counts, so the small scripted histories show their coupling. */
+async function withLowCouplingThresholds(repo: FixtureRepo): Promise<RepositorySnapshot> {
+  const thresholds = { maxChangesetSize: 30, minRevisions: 1, minShared: 1, minDegree: 1 };
+  const options = { coupling: thresholds, ticketCoupling: thresholds, areaCoupling: thresholds };
+  return (await analyseRepository(repo.path, options)).snapshot;
+}
+
 describe('change coupling with lowered thresholds', () => {
   let repo: FixtureRepo;
   let snapshot: RepositorySnapshot;
   beforeAll(async () => {
     repo = FixtureRepo.create();
     buildHistory(repo);
-    const thresholds = { maxChangesetSize: 30, minRevisions: 1, minShared: 1, minDegree: 1 };
-    snapshot = (
-      await analyseRepository(repo.path, {
-        coupling: thresholds,
-        ticketCoupling: thresholds,
-        areaCoupling: thresholds,
-      })
-    ).snapshot;
+    snapshot = await withLowCouplingThresholds(repo);
   });
   afterAll(() => repo.dispose());
 
@@ -372,14 +372,7 @@ describe('change coupling leaves releases out', () => {
       author: bob,
       files: versions('1.2.0-rc'),
     });
-    const thresholds = { maxChangesetSize: 30, minRevisions: 1, minShared: 1, minDegree: 1 };
-    snapshot = (
-      await analyseRepository(repo.path, {
-        coupling: thresholds,
-        ticketCoupling: thresholds,
-        areaCoupling: thresholds,
-      })
-    ).snapshot;
+    snapshot = await withLowCouplingThresholds(repo);
   });
   afterAll(() => repo.dispose());
 
