@@ -4,6 +4,7 @@ import {
   TicketReportRepository,
   WebhookDeliveryRepository,
 } from '@sightline/persistence';
+import { QueueProducer } from '@sightline/queues';
 import { FakeLinear, linearSignature, sendLinearWebhook, type LinearEvent } from '@sightline/testing';
 import { LINEAR_RISK_LABEL, NOTE_MARKER } from '@sightline/trackers';
 import {
@@ -12,6 +13,7 @@ import {
   WEBHOOK_SECRET,
   type ConnectedTracker,
 } from './support/enrichment-harness.fixture-spec';
+import { ReportLinks } from '../src/reports/report-links';
 
 describe('Linear: webhook → match → risk → one note (e2e)', () => {
   const harness = new EnrichmentHarness();
@@ -247,5 +249,45 @@ describe('Linear: webhook → match → risk → one note (e2e)', () => {
     const page = await harness.http().get(pathOf(attachments[0].url));
     expect(page.status).toBe(200);
     expect(page.text).toContain('Invoice totals per tax rate are wrong');
+  });
+
+  it('never writes a report whose link was renewed while it was made: it enriches the ticket again', async () => {
+    const [before] = linear.attachmentsOn(key);
+    // The links are renewed between a report and its write-back (no relink runs queued here).
+    await harness.get(ReportLinks).renew(shop.connectionId);
+    const stale = await runs.create({
+      connectionId: shop.connectionId,
+      tracker: 'linear',
+      ticketKey: key,
+      trigger: 'api',
+    });
+    await harness
+      .get(QueueProducer)
+      .enqueue(
+        'tracker-writeback',
+        'write-note',
+        { connectionId: shop.connectionId, ticketKey: key, runId: stale.id, forced: true },
+        { jobId: `write-${stale.id}` },
+      );
+    await harness.waitForJob('tracker-writeback', `write-${stale.id}`);
+    expect(await runs.find(stale.id)).toEqual(
+      expect.objectContaining({ status: 'superseded', outcome: expect.stringMatching(/links were renewed/) }),
+    );
+    expect(linear.attachmentsOn(key)).toEqual([before]);
+
+    const { items } = await runs.list({
+      connectionId: shop.connectionId,
+      ticketKey: key,
+      limit: 1,
+      offset: 0,
+    });
+    expect(items[0].trigger).toBe('relink');
+    expect((await harness.settle(items[0].id)).status).toBe('written');
+    const [after] = linear.attachmentsOn(key);
+    expect(linear.attachmentsOn(key)).toHaveLength(1);
+    expect(after.url).not.toBe(before.url);
+    expect((await harness.http().get(new URL(after.url).pathname + new URL(after.url).search)).status).toBe(
+      200,
+    );
   });
 });

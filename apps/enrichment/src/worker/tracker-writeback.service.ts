@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import { InjectConfig, type Config } from '@sightline/config';
+import { QueueProducer } from '@sightline/queues';
 import {
   EnrichmentRunRepository,
   ProjectMappingRepository,
@@ -26,6 +27,8 @@ import { feedbackLabelOf } from '../assessment/feedback-label';
 import { planWrite, type WritebackMode } from '../assessment/write-plan';
 import { TicketWriteLease } from '../core/ticket-write-lease';
 import { TrackerClients } from '../core/tracker-clients.service';
+import { derivedRunId } from '../grooming/sweep-decision';
+import { ReportLinks } from '../reports/report-links';
 import { TrackerJobGuard, type TrackerJobContext } from './tracker-job-guard';
 
 export interface WritePayload {
@@ -67,6 +70,8 @@ export class TrackerWritebackService {
     private readonly lease: TicketWriteLease,
     private readonly clients: TrackerClients,
     private readonly guard: TrackerJobGuard,
+    private readonly links: ReportLinks,
+    private readonly producer: QueueProducer,
   ) {}
 
   async write(payload: WritePayload, job: Job, token?: string): Promise<{ outcome: string }> {
@@ -126,6 +131,17 @@ export class TrackerWritebackService {
         `nothing to write (${plan.nothingBecause}): the ticket already shows this report`,
       );
     }
+    // Links renewed while this report was being made: writing it would put a dead link in the
+    // ticket, so the ticket is enriched again and that run writes the current one.
+    const current = await this.links.urlFor({ tracker: connection.kind, connectionId, ticketKey: key });
+    if (plan.machine.reportUrl !== current) {
+      await this.relink(connection, key, runId);
+      return this.finish(
+        runId,
+        'superseded',
+        'the report links were renewed after this report was made; a relink run writes the current link',
+      );
+    }
     const done: string[] = [];
     const parts: WrittenParts = {};
     try {
@@ -182,6 +198,20 @@ export class TrackerWritebackService {
     }
   }
 
+  /** One relink run per stale write (its id derives from the run), so a retry queues nothing twice. */
+  private async relink(connection: TrackerConnectionRecord, ticketKey: string, staleRunId: string) {
+    const id = derivedRunId(`relink-after:${staleRunId}`, ticketKey);
+    await this.runs.createQueued([
+      { id, connectionId: connection.id, tracker: connection.kind, ticketKey, trigger: 'relink' },
+    ]);
+    await this.producer.enqueue(
+      'ticket-enrichment',
+      'enrich-ticket',
+      { connectionId: connection.id, ticketKey, runId: id },
+      { jobId: `enrich-${id}` },
+    );
+  }
+
   private riskLabelOf(connection: TrackerConnectionRecord): string {
     return connection.kind === 'jira' ? JIRA_RISK_LABEL : LINEAR_RISK_LABEL;
   }
@@ -189,7 +219,7 @@ export class TrackerWritebackService {
   /** Ends the run without a write (a written run ends with its parts, in writeLocked). */
   private async finish(
     runId: string,
-    status: 'skipped' | 'blocked' | 'unchanged' | 'dry-run' | 'silent',
+    status: 'skipped' | 'blocked' | 'unchanged' | 'dry-run' | 'silent' | 'superseded',
     outcome: string,
   ): Promise<{ outcome: string }> {
     await this.runs.finish(runId, status, outcome);
