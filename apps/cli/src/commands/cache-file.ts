@@ -5,7 +5,7 @@ import { CliError, EXIT_FAILURE } from '../cli-error';
 
 /** The `--cache <file>` help text, one meaning for every command that takes it. */
 export const CACHE_OPTION_HELP =
-  'reuse and update an analysis cache file: later runs read only what changed (analyze, match and assess share it)';
+  'reuse and update an analysis cache file: later runs read only what changed (analyze, match, assess and eval share it)';
 
 /** Checked before any work, so a typo in a path costs nothing: the flag is named in the message. */
 export function checkWritablePath(flag: string, file: string): void {

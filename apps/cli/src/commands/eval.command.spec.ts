@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { buildShopHistory, FixtureRepo, type ShopHistory } from '@sightline/testing';
 import { CliError } from '../cli-error';
@@ -33,6 +36,20 @@ describe('sightline eval', () => {
     expect(report.baselines.plain.queries).toBe(3);
     expect(report.baselines.tokenized.top10).toBeGreaterThan(0);
     expect(report.calibration.reduce((n, b) => n + b.count, 0)).toBe(3);
+  }, 60_000);
+
+  it('gives the same report from a --cache file, which it writes for the next run', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'sightline-eval-'));
+    try {
+      const cache = join(scratch, 'eval.cache');
+      const without = { ...JSON.parse(await run([shop.repo.path, '--cut', shop.cut, '--json'])), millis: 0 };
+      const args = [shop.repo.path, '--cut', shop.cut, '--json', '--cache', cache];
+      expect({ ...JSON.parse(await run(args)), millis: 0 }).toEqual(without);
+      expect(existsSync(cache)).toBe(true);
+      expect({ ...JSON.parse(await run(args)), millis: 0 }).toEqual(without);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('places the cut itself when none is given, and prints a table', async () => {

@@ -8,6 +8,7 @@ import {
 } from '@sightline/matching';
 import { CliError } from '../cli-error';
 import { renderEvalReport } from './match/eval-report';
+import { CACHE_OPTION_HELP, checkWritablePath } from './cache-file';
 import { runEvaluation } from './match/eval-runner';
 import type { CommandIo } from './match/repository-index';
 
@@ -20,6 +21,7 @@ interface EvalFlags {
   risk?: boolean;
   perQuery?: boolean;
   json?: boolean;
+  cache?: string;
 }
 
 /** `--weights '{"similar":0}'`: overrides of DEFAULT_WEIGHTS, for ablations and tuning experiments. */
@@ -103,8 +105,10 @@ export function registerEvalCommand(
       "list the queries Sightline missed (with --json: every query, with both methods' ranks and Sightline's best files)",
     )
     .option('--json', 'print the report as JSON')
+    .option('--cache <file>', CACHE_OPTION_HELP)
     .action(async (path: string, flags: EvalFlags) => {
       if (flags.cut && flags.since) throw new CliError('give at most one of --cut or --since');
+      if (flags.cache) checkWritablePath('--cache', flags.cache);
       const options = {
         cut: flags.cut,
         since: flags.since,
@@ -113,6 +117,7 @@ export function registerEvalCommand(
         weights: parseWeights(flags.weights),
         risk: flags.risk,
         perQuery: flags.perQuery,
+        cacheFile: flags.cache,
       };
       const report = await runEvaluation(path, options, io);
       io.stdout.write(flags.json ? JSON.stringify(report, null, 2) + '\n' : renderEvalReport(report));

@@ -30,6 +30,7 @@ import {
 } from '@sightline/matching';
 import { asCliError, CliError, EXIT_USAGE } from '../../cli-error';
 import { RiskEvaluationCollector, type RiskEvalReport, type TicketRisk } from './risk-eval';
+import { readCacheFile, writeCacheFile } from '../cache-file';
 import { buildRepositoryIndex, type CommandIo } from './repository-index';
 import { readTreeContents } from './tree-contents';
 
@@ -46,6 +47,8 @@ export interface EvalOptions {
   risk?: boolean;
   /** List every query with where its changed files ranked (`--per-query`). */
   perQuery?: boolean;
+  /** `--cache`: the analysis cache file the HEAD analysis reuses and updates. */
+  cacheFile?: string;
 }
 
 /** One query of the evaluation as `--per-query` lists it. */
@@ -97,10 +100,14 @@ const RANKED = 100;
 const MIN_DEFAULT_QUERIES = 20;
 const LISTED_FILES = 5;
 
-async function analyseHead(path: string, io: CommandIo): Promise<AnalysisResult> {
+async function analyseHead(path: string, io: CommandIo, cacheFile?: string): Promise<AnalysisResult> {
   try {
     if (io.stderr.isTTY) io.stderr.write('reading history…');
-    return await analyseRepository(path, { rev: 'HEAD' });
+    const head = await analyseRepository(path, { rev: 'HEAD' }, undefined, {
+      previous: readCacheFile(cacheFile),
+    });
+    writeCacheFile(cacheFile, head.cache);
+    return head;
   } catch (error) {
     throw asCliError(error);
   } finally {
@@ -171,7 +178,7 @@ async function evalSetAt(
 /** `sightline eval`: matching quality measured on the repository's own history after a cut. */
 export async function runEvaluation(path: string, options: EvalOptions, io: CommandIo): Promise<EvalReport> {
   const started = Date.now();
-  const head = await analyseHead(path, io);
+  const head = await analyseHead(path, io, options.cacheFile);
   const history = historyFromAnalysisCache(head.cache);
   const headMillis = Date.now() - started;
   if (!head.snapshot.files.some((file) => isMatchablePath(file.path)))
