@@ -27,6 +27,10 @@ describe('Linear: webhook → match → risk → one note (e2e)', () => {
     linear.requests.filter(
       (r) => r.status === 200 && /^(create|update|issueAdd|issueRemove)/.test(r.operation ?? ''),
     );
+  const latestRunOf = async (ticketKey: string) =>
+    (await runs.list({ connectionId: shop.connectionId, ticketKey, limit: 1, offset: 0 })).items[0];
+  /** The report page's path and query, as the harness's HTTP client asks for it. */
+  const pathOf = (url: string) => `${new URL(url).pathname}${new URL(url).search}`;
   const runCount = async () =>
     (await runs.list({ connectionId: shop.connectionId, limit: 1, offset: 0 })).total;
 
@@ -208,7 +212,6 @@ describe('Linear: webhook → match → risk → one note (e2e)', () => {
 
   it('renews the report links: old links stop opening, the note and the one attachment carry the new link', async () => {
     const as = (apiKey: string) => ({ Authorization: `Bearer ${apiKey}` });
-    const pathOf = (url: string) => `${new URL(url).pathname}${new URL(url).search}`;
     const [old] = linear.attachmentsOn(key);
     expect((await harness.http().get(pathOf(old.url))).status).toBe(200);
     const renewPath = `/api/tracker-connections/${shop.connectionId}/report-links/renew`;
@@ -231,14 +234,9 @@ describe('Linear: webhook → match → risk → one note (e2e)', () => {
       .list({ resourceType: 'report-links', resourceId: shop.connectionId, limit: 1, offset: 0 });
     expect(audit).toEqual(expect.objectContaining({ action: 'revoke', after: renewed.body }));
 
-    const { items } = await runs.list({
-      connectionId: shop.connectionId,
-      ticketKey: key,
-      limit: 1,
-      offset: 0,
-    });
-    expect(items[0].trigger).toBe('relink');
-    const run = await harness.settle(items[0].id);
+    const relink = await latestRunOf(key);
+    expect(relink.trigger).toBe('relink');
+    const run = await harness.settle(relink.id);
     expect(run.status).toBe('written');
     expect(run.outcome).toBe('comment updated, attachment written');
     const attachments = linear.attachmentsOn(key);
@@ -275,19 +273,12 @@ describe('Linear: webhook → match → risk → one note (e2e)', () => {
     );
     expect(linear.attachmentsOn(key)).toEqual([before]);
 
-    const { items } = await runs.list({
-      connectionId: shop.connectionId,
-      ticketKey: key,
-      limit: 1,
-      offset: 0,
-    });
-    expect(items[0].trigger).toBe('relink');
-    expect((await harness.settle(items[0].id)).status).toBe('written');
+    const relink = await latestRunOf(key);
+    expect(relink.trigger).toBe('relink');
+    expect((await harness.settle(relink.id)).status).toBe('written');
     const [after] = linear.attachmentsOn(key);
     expect(linear.attachmentsOn(key)).toHaveLength(1);
     expect(after.url).not.toBe(before.url);
-    expect((await harness.http().get(new URL(after.url).pathname + new URL(after.url).search)).status).toBe(
-      200,
-    );
+    expect((await harness.http().get(pathOf(after.url))).status).toBe(200);
   });
 });
