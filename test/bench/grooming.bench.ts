@@ -1,20 +1,26 @@
 // npm run bench:grooming -- [--tracker jira|linear|both] [--tickets 5000] [--page-size 50]
-//                           [--workers 1] [--limited-rps 0] [--limited-tickets 1000] [--cpu-prof DIR]
+//                           [--workers 1] [--limited-rps 0] [--limited-tickets 1000] [--live 20]
+//                           [--cpu-prof DIR]
 // A backlog of `tickets` un-started tickets on a fake tracker, swept end to end through the real
 // service (POST /api/project-mappings/:id/sweeps on an API process; sweep, enrichment and
 // write-back on `workers` worker processes; PostgreSQL, Redis, BullMQ) until every ticket's enrichment run
 // has finished with its note written. Prints tickets/s and the total time, with the fake's rate
 // limits lifted; with --limited-rps N, a second sweep against a tracker that answers 429
 // (Retry-After: 1) above N requests per second, to show the sweep is then bound by the limit.
+// Meanwhile `live` tickets are created, one every 250 ms from the sweep's start, and announced by
+// signed webhooks as the tracker would: their webhook → note latency shows what a person creating a
+// ticket during a sweep waits.
 // --cpu-prof DIR writes the workers' CPU profiles there. Figures only; nothing here asserts a time.
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { ApiKeyRepository, SweepRepository } from '@sightline/persistence';
 import { FakeJira, FakeLinear } from '@sightline/testing';
 import {
+  BENCH_SECRET,
   BenchDatabase,
   benchQueues,
   obliterate,
+  percentile,
   seedTracker,
   ServiceProcess,
   TICKET_TEXTS,
@@ -37,6 +43,10 @@ interface BenchBacklog {
   requestKinds(): Map<string, number>;
   /** Answers 429 above `perSecond` requests in any one-second window. */
   limit(perSecond: number): void;
+  /** Creates a ticket as a person would; `announce` delivers its signed "created" webhook. */
+  createLive(i: number): { key: string; announce(webhookUrl: string): Promise<unknown> };
+  /** Calls back with the ticket's key whenever a note is created on it. */
+  onNoteCreated(listener: (key: string) => void): void;
   stop(): Promise<void>;
 }
 
@@ -90,6 +100,16 @@ async function backlog(kind: Kind, count: number): Promise<BenchBacklog> {
         ),
       limit: (perSecond) =>
         jira.failNext(EVERY_REQUEST, { kind: 'rate-limit', retryAfterSeconds: 1 }, overLimit(perSecond)),
+      createLive: (i) => {
+        const key = `SHOP-${count + i + 1}`;
+        const event = jira.createIssue({ key, summary: text(i).title, description: text(i).description });
+        return { key, announce: (url) => jira.deliver(url, event, { secret: BENCH_SECRET }) };
+      },
+      onNoteCreated: (listener) =>
+        jira.state.onEvent((event) => {
+          if (event.payload.webhookEvent === 'comment_created')
+            listener((event.payload.issue as { key: string }).key);
+        }),
       stop: () => jira.stop(),
     };
   }
@@ -113,6 +133,24 @@ async function backlog(kind: Kind, count: number): Promise<BenchBacklog> {
     requestKinds: () => countBy(linear.requests, (r) => r.operation ?? `${r.method} ${r.path}`),
     limit: (perSecond) =>
       linear.failNext(EVERY_REQUEST, { kind: 'rate-limit', resetInMs: 1000 }, overLimit(perSecond)),
+    createLive: (i) => {
+      const event = linear.createIssue({
+        teamKey: 'SHOP',
+        title: text(i).title,
+        description: text(i).description,
+      });
+      const key = (event.payload.data as { identifier: string }).identifier;
+      return { key, announce: (url) => linear.deliver(url, event, { secret: BENCH_SECRET }) };
+    },
+    onNoteCreated: (listener) =>
+      linear.state.onEvent((event) => {
+        const { type, action, data } = event.payload as {
+          type: string;
+          action: string;
+          data: { issue?: { identifier: string } };
+        };
+        if (type === 'Comment' && action === 'create' && data.issue) listener(data.issue.identifier);
+      }),
     stop: () => linear.stop(),
   };
 }
@@ -152,6 +190,8 @@ interface SweepFigures {
   /** Statements the services sent to PostgreSQL (transactions committed in the bench database). */
   statements: number;
   cpu: { workers: number; api: number; bench: number };
+  /** Webhook → note of the tickets created during the sweep, sorted (ms); NaN for a ticket never noted. */
+  live: number[];
 }
 
 /** One sweep of a fresh backlog, from the POST until every run it queued has finished. */
@@ -159,7 +199,7 @@ async function sweepOnce(
   kind: Kind,
   database: BenchDatabase,
   count: number,
-  options: { pageSize: number; workers: number; limitedRps: number; cpuProfDir: string | null },
+  options: { pageSize: number; workers: number; limitedRps: number; live: number; cpuProfDir: string | null },
 ): Promise<SweepFigures> {
   const tracker = await backlog(kind, count);
   const prefix = `slbench-gr-${randomBytes(3).toString('hex')}`;
@@ -195,6 +235,7 @@ async function sweepOnce(
     });
     if (response.status !== 202)
       throw new Error(`sweep not started: ${response.status} ${await response.text()}`);
+    const live = liveTickets(tracker, `${api.baseUrl}/webhooks/${kind}/${connectionId}`, options.live);
     const { id: sweepId } = (await response.json()) as { id: string };
     const sweeps = new SweepRepository(database.dataSource);
     // Done when the sweep has finished and every run it queued has reached a final state.
@@ -216,6 +257,7 @@ async function sweepOnce(
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const seconds = (Date.now() - started) / 1000;
+    const liveLatencies = await live;
     const bench = process.cpuUsage(cpuBefore.bench);
     const cpu = {
       workers: workerCpu() - cpuBefore.workers,
@@ -251,12 +293,40 @@ async function sweepOnce(
       ),
       statements,
       cpu,
+      live: liveLatencies,
     };
   } finally {
     await Promise.all([api.stop(), ...workers.map((worker) => worker.stop())]);
     await obliterate(benchQueues(prefix));
     await tracker.stop();
   }
+}
+
+/**
+ * Creates `count` tickets, one every 250 ms, each announced by its webhook; resolves with their
+ * webhook → note latencies once every one has a note (NaN for any still without one after 10 minutes).
+ */
+async function liveTickets(tracker: BenchBacklog, webhookUrl: string, count: number): Promise<number[]> {
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  let allNoted!: () => void;
+  const noted = new Promise<void>((resolve) => (allNoted = resolve));
+  tracker.onNoteCreated((key) => {
+    const sent = sentAt.get(key);
+    if (sent === undefined) return;
+    latencies.push(Date.now() - sent);
+    sentAt.delete(key);
+    if (latencies.length === count) allNoted();
+  });
+  if (count === 0) return [];
+  for (let i = 0; i < count; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const ticket = tracker.createLive(i);
+    sentAt.set(ticket.key, Date.now());
+    await ticket.announce(webhookUrl);
+  }
+  await Promise.race([noted, new Promise((resolve) => setTimeout(resolve, 600_000).unref())]);
+  return [...latencies.sort((a, b) => a - b), ...[...sentAt.keys()].map(() => Number.NaN)];
 }
 
 function print(kind: Kind, label: string, f: SweepFigures): void {
@@ -281,6 +351,13 @@ function print(kind: Kind, label: string, f: SweepFigures): void {
     `  CPU                     workers ${s(f.cpu.workers)}, api ${s(f.cpu.api)}, fake tracker + bench ${s(f.cpu.bench)} ` +
       `(${((f.cpu.workers * 1000) / f.tickets).toFixed(1)} ms worker CPU per ticket)`,
   );
+  if (f.live.length > 0) {
+    const ms = (value: number) => (Number.isNaN(value) ? 'never' : `${Math.round(value)} ms`);
+    console.log(
+      `  created during the sweep ${f.live.length} tickets, webhook → note p50 ${ms(percentile(f.live, 50))}, ` +
+        `p95 ${ms(percentile(f.live, 95))}, max ${ms(f.live[f.live.length - 1])}`,
+    );
+  }
 }
 
 async function main(): Promise<void> {
@@ -292,8 +369,16 @@ async function main(): Promise<void> {
   const workers = Number(arg('workers', '1'));
   const limitedRps = Number(arg('limited-rps', '0'));
   const limitedTickets = Number(arg('limited-tickets', '1000'));
+  const live = Number(arg('live', '20'));
   const cpuProfDir = arg('cpu-prof', '') || null;
-  for (const [name, value] of Object.entries({ tickets, pageSize, workers, limitedRps, limitedTickets })) {
+  for (const [name, value] of Object.entries({
+    tickets,
+    pageSize,
+    workers,
+    limitedRps,
+    limitedTickets,
+    live,
+  })) {
     if (!Number.isInteger(value) || value < 0)
       throw new Error(`--${name}: expected a whole number, got ${value}`);
   }
@@ -301,7 +386,13 @@ async function main(): Promise<void> {
   await database.create();
   try {
     for (const kind of kinds) {
-      const free = await sweepOnce(kind, database, tickets, { pageSize, workers, limitedRps: 0, cpuProfDir });
+      const free = await sweepOnce(kind, database, tickets, {
+        pageSize,
+        workers,
+        limitedRps: 0,
+        live,
+        cpuProfDir,
+      });
       const setup = `page size ${pageSize}, ${workers} worker process${workers === 1 ? '' : 'es'}`;
       print(kind, `rate limits lifted, ${setup}`, free);
       if (limitedRps > 0) {
@@ -309,6 +400,7 @@ async function main(): Promise<void> {
           pageSize,
           workers,
           limitedRps,
+          live,
           cpuProfDir: null,
         });
         print(kind, `tracker limited to ${limitedRps} requests/s (429 above), ${setup}`, limited);

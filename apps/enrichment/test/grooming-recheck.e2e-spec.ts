@@ -1,6 +1,6 @@
 import type { Job } from 'bullmq';
 import { EnrichmentRunRepository, TicketReportRepository } from '@sightline/persistence';
-import { QueueProducer } from '@sightline/queues';
+import { BACKGROUND_PRIORITY, QueueProducer } from '@sightline/queues';
 import { FakeJira } from '@sightline/testing';
 import { adfToText, JIRA_RISK_LABEL } from '@sightline/trackers';
 import { derivedRunId } from '../src/grooming/sweep-decision';
@@ -107,6 +107,8 @@ describe('re-check on a new snapshot (e2e)', () => {
     expect(run).toEqual(
       expect.objectContaining({ trigger: 'recheck', status: 'written', riskLevel: 'high' }),
     );
+    const enrichJob = await harness.queue('ticket-enrichment').getJob(`enrich-${run.id}`);
+    expect(enrichJob?.opts.priority).toBe(BACKGROUND_PRIORITY);
     expect(jira.issue('SHOP-2').labels).toEqual([JIRA_RISK_LABEL]);
     const comments = jira.issue('SHOP-2').comments;
     expect(comments).toHaveLength(1);

@@ -4,7 +4,7 @@ import {
   TicketReportRepository,
   WebhookDeliveryRepository,
 } from '@sightline/persistence';
-import { QueueProducer } from '@sightline/queues';
+import { BACKGROUND_PRIORITY, QueueProducer } from '@sightline/queues';
 import { FakeLinear, linearSignature, sendLinearWebhook, type LinearEvent } from '@sightline/testing';
 import { LINEAR_RISK_LABEL, NOTE_MARKER } from '@sightline/trackers';
 import {
@@ -238,6 +238,13 @@ describe('Linear: webhook → match → risk → one note (e2e)', () => {
     expect(relink.trigger).toBe('relink');
     const run = await harness.settle(relink.id);
     expect(run.status).toBe('written');
+    // Nobody waits on a renewal: its runs queue behind the tickets people touch.
+    const enrichJob = await harness.queue('ticket-enrichment').getJob(`enrich-${relink.id}`);
+    const writeJob = await harness.queue('tracker-writeback').getJob(`write-${relink.id}`);
+    expect([enrichJob?.opts.priority, writeJob?.opts.priority]).toEqual([
+      BACKGROUND_PRIORITY,
+      BACKGROUND_PRIORITY,
+    ]);
     expect(run.outcome).toBe('comment updated, attachment written');
     const attachments = linear.attachmentsOn(key);
     expect(attachments).toHaveLength(1);

@@ -8,7 +8,7 @@ import { QueueEvents, type Queue } from 'bullmq';
 import request from 'supertest';
 import { analyseRepository } from '@sightline/analysis';
 import { ApiKeyRepository, SnapshotRepository } from '@sightline/persistence';
-import { ALL_QUEUES, redisConnectionOptions } from '@sightline/queues';
+import { ALL_QUEUES, BACKGROUND_PRIORITY, redisConnectionOptions } from '@sightline/queues';
 import { FakeGitHost, testConfig } from '@sightline/testing';
 import { createIngestionApp } from '../src/ingestion.app';
 
@@ -115,6 +115,11 @@ describe('repository analysis pipeline (e2e)', () => {
     const run = await analyse(id);
     expect(run).toEqual(expect.objectContaining({ status: 'succeeded', progress: 100, reason: null }));
     expect(run.counts).toEqual(expect.objectContaining({ commits: 3, files: 2 }));
+    // The enrichment service re-checks the tickets on this snapshot, behind the tickets people touch.
+    const enrichment = (app.get(ALL_QUEUES) as ReadonlyMap<string, Queue>).get('ticket-enrichment');
+    const recheck = await enrichment?.getJob(`recheck-${run.snapshotId}`);
+    expect(recheck?.data).toEqual({ repositoryId: id, snapshotId: run.snapshotId });
+    expect(recheck?.opts.priority).toBe(BACKGROUND_PRIORITY);
 
     const local = (await analyseRepository(source, { rev: 'main' })).snapshot;
     const corpus = JSON.parse(

@@ -8,7 +8,7 @@ export {
   type JobName,
   type JobPayload,
 } from './job-contracts';
-export { DEFAULT_JOB_OPTIONS } from './job-options';
+export { BACKGROUND_PRIORITY, DEFAULT_JOB_OPTIONS } from './job-options';
 export { assertEveryJobHandled, MissingJobHandlerError, type JobHandlers } from './job-handlers';
 export { QueueProducer } from './queue-producer';
 export { ContractProcessor, type WorkerSettings } from './contract-processor';

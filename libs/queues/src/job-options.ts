@@ -13,6 +13,13 @@ const base: DefaultJobOptions = {
   removeOnFail: { count: 10_000, age: 14 * 24 * 3600 },
 };
 
+/**
+ * BullMQ priority of background work: grooming sweeps, re-checks after a new snapshot, report-link
+ * renewals. BullMQ takes every job without a priority before any prioritized one, so a ticket
+ * someone just created or edited is enriched (and written) next, even behind a sweep's thousands.
+ */
+export const BACKGROUND_PRIORITY = 100;
+
 export const DEFAULT_JOB_OPTIONS: Record<QueueName, DefaultJobOptions> = {
   // A whole-repository analysis is expensive: fewer, slower retries.
   'repository-analysis': {

@@ -19,18 +19,19 @@ export class QueueProducer {
 
   /**
    * Many jobs of one kind in one Redis round trip (a pipeline), each validated like `enqueue`; a
-   * job whose id is already in the queue is not added again.
+   * job whose id is already in the queue is not added again. `options` apply to every job.
    */
   async enqueueMany<Q extends QueueName, N extends JobName<Q>>(
     queue: Q,
     name: N,
     jobs: readonly { data: JobPayload<Q, N>; jobId: string }[],
+    options: Pick<JobsOptions, 'priority'> = {},
   ): Promise<void> {
     if (jobs.length === 0) return;
     const entries = jobs.map((job) => ({
       name,
       data: parseJobPayload(queue, name, job.data),
-      opts: { jobId: job.jobId },
+      opts: { ...options, jobId: job.jobId },
     }));
     await this.queue(queue).addBulk(entries);
   }

@@ -22,6 +22,7 @@ import {
 } from '@sightline/trackers';
 import { TrackerClients } from '../core/tracker-clients.service';
 import { TrackerRateLimiter } from '../core/tracker-rate-limiter';
+import { runJobOptions } from '../worker/run-priority';
 import { ConnectionSetupError } from '@sightline/trackers';
 import { groomingSettingsOf } from './grooming-settings';
 import { sweepRunId, sweptTicket, sweepVerdict } from './sweep-decision';
@@ -166,6 +167,7 @@ export class BacklogSweepService {
         data: { connectionId: connection.id, ticketKey, runId },
         jobId: `enrich-${runId}`,
       })),
+      runJobOptions('sweep'),
     );
     return { seen: tickets.length, enqueued: toQueue.length, upToDate: tickets.length - toQueue.length };
   }

@@ -11,6 +11,7 @@ import { QueueProducer } from '@sightline/queues';
 import { reviseReport } from '../assessment/note-revision';
 import { reportRecordOf, ticketOfReport } from '../assessment/report-record';
 import { TicketAssessor } from '../assessment/ticket-assessor.service';
+import { runJobOptions } from '../worker/run-priority';
 import { derivedRunId } from './sweep-decision';
 
 export interface RecheckOutcome {
@@ -93,7 +94,7 @@ export class SnapshotRecheckService {
       'ticket-enrichment',
       'enrich-ticket',
       { connectionId: connection.id, ticketKey, runId },
-      { jobId: `enrich-${runId}` },
+      { jobId: `enrich-${runId}`, ...runJobOptions('recheck') },
     );
   }
 }

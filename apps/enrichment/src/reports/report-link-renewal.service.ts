@@ -8,6 +8,7 @@ import {
 } from '@sightline/persistence';
 import { AuditService, type Principal } from '@sightline/platform';
 import { QueueProducer } from '@sightline/queues';
+import { runJobOptions } from '../worker/run-priority';
 import { ReportLinks } from './report-links';
 
 /** Runs created and queued per round trip: a large connection is queued in a few statements. */
@@ -80,6 +81,7 @@ export class ReportLinkRenewals {
           data: { connectionId: connection.id, ticketKey: run.ticketKey, runId: run.id },
           jobId: `enrich-${run.id}`,
         })),
+        runJobOptions('relink'),
       );
     } catch (error) {
       for (const run of runs) await this.runs.finish(run.id, 'failed', 'could not be queued');

@@ -17,6 +17,7 @@ import { planWrite } from '../assessment/write-plan';
 import { TrackerClients } from '../core/tracker-clients.service';
 import { projectKeyOf } from '../core/ticket-keys';
 import { LabelFeedbackService, type LabelFeedbackResult } from './label-feedback.service';
+import { runJobOptions } from './run-priority';
 import { TrackerJobGuard, type TrackerJobContext } from './tracker-job-guard';
 import { TrackerLifecycleSource } from './tracker-lifecycle-source';
 
@@ -160,7 +161,7 @@ export class TicketEnrichmentService {
       'tracker-writeback',
       'write-note',
       { connectionId, ticketKey: stored.ticketKey, runId, forced: run.trigger === 'force' },
-      { jobId: `write-${runId}` },
+      { jobId: `write-${runId}`, ...runJobOptions(run.trigger) },
     );
     await this.runs.markWriting(runId, level);
     this.logger.log({ runId, ticketKey, riskLevel: stored.riskLevel }, 'ticket enriched; write-back queued');

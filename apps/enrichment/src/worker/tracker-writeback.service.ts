@@ -29,6 +29,7 @@ import { TicketWriteLease } from '../core/ticket-write-lease';
 import { TrackerClients } from '../core/tracker-clients.service';
 import { derivedRunId } from '../grooming/sweep-decision';
 import { ReportLinks } from '../reports/report-links';
+import { runJobOptions } from './run-priority';
 import { TrackerJobGuard, type TrackerJobContext } from './tracker-job-guard';
 
 export interface WritePayload {
@@ -208,7 +209,7 @@ export class TrackerWritebackService {
       'ticket-enrichment',
       'enrich-ticket',
       { connectionId: connection.id, ticketKey, runId: id },
-      { jobId: `enrich-${id}` },
+      { jobId: `enrich-${id}`, ...runJobOptions('relink') },
     );
   }
 

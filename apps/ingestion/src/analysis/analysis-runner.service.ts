@@ -18,7 +18,7 @@ import {
   SnapshotRepository,
   type RepositoryRecord,
 } from '@sightline/persistence';
-import { QueueProducer } from '@sightline/queues';
+import { BACKGROUND_PRIORITY, QueueProducer } from '@sightline/queues';
 import { checkCloneUrl } from '../repositories/clone-url';
 import { RepositoryCredentialsService } from '../repositories/repository-credentials.service';
 import { GitMirror, GitSyncError } from './git-mirror';
@@ -142,7 +142,7 @@ export class AnalysisRunner {
       'ticket-enrichment',
       'recheck-repository',
       { repositoryId, snapshotId },
-      { jobId: `recheck-${snapshotId}` },
+      { jobId: `recheck-${snapshotId}`, priority: BACKGROUND_PRIORITY },
     );
     return { snapshotId };
   }
