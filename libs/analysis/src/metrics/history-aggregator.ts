@@ -16,14 +16,14 @@ export interface AggregationInput {
   /** Files of the analysed tree (after exclusions), in output order. */
   files: readonly string[];
   fileArea: Int32Array;
-  /** 1 where the file's changes count toward its area (`countsTowardArea`), 0 for a test in a code area. */
-  countsTowardArea: Uint8Array;
   /**
-   * 1 where a change to the file makes its area co-change with the others of the commit: code that
-   * counts toward the area. A release that bumps every package's manifest and changelog couples
-   * no areas; that is what "plan for that area too" must not be built on.
+   * 1 where the file is its area's code: source that counts toward the area (`countsTowardArea`:
+   * not a test in a code area). Only changes to such files are the area's history — revisions,
+   * authors, fixes, churn — and make areas co-change. A release that bumps every package's
+   * manifest and changelog, a dependency bump or a README edit is no work on an area's code, and
+   * "plan for that area too" must not be built on it.
    */
-  couplesArea: Uint8Array;
+  areaCode: Uint8Array;
   areaCount: number;
   headTime: number;
   options: AnalysisOptions;
@@ -206,7 +206,6 @@ export function aggregateHistory(input: AggregationInput, withCorpus = false): H
     const areas: number[] = [];
     const areaAdded: number[] = [];
     const areaDeleted: number[] = [];
-    const coupledAreas: number[] = [];
     for (let i = 0; i < size; i++) {
       const f = fileOfPath[ids[i]];
       if (f === -1) continue;
@@ -217,7 +216,7 @@ export function aggregateHistory(input: AggregationInput, withCorpus = false): H
         fileCouplingRevs[f]++;
         keptFiles.push(f);
       }
-      if (input.countsTowardArea[f] === 0) continue;
+      if (input.areaCode[f] === 0) continue;
       const area = input.fileArea[f];
       if (areaStamp[area] !== c) {
         areaStamp[area] = c;
@@ -228,17 +227,16 @@ export function aggregateHistory(input: AggregationInput, withCorpus = false): H
       const at = areas.indexOf(area);
       areaAdded[at] += addedOf[i];
       areaDeleted[at] += deletedOf[i];
-      if (input.couplesArea[f] === 1 && !coupledAreas.includes(area)) coupledAreas.push(area);
     }
     for (let i = 0; i < areas.length; i++) {
       touch(areaHistory, areas[i], when, credit, areaAdded[i], areaDeleted[i]);
     }
     if (kept && keptFiles.length > 0) keptFileSets.push(Int32Array.from(keptFiles));
-    if (kept && coupledAreas.length > 0) {
-      keptAreaSets.push(Int32Array.from(coupledAreas));
-      for (const area of coupledAreas) {
+    if (kept && areas.length > 0) {
+      keptAreaSets.push(Int32Array.from(areas));
+      for (const area of areas) {
         areaCouplingRevs[area]++;
-        areaHistory.sumOfCoupling[area] += coupledAreas.length - 1;
+        areaHistory.sumOfCoupling[area] += areas.length - 1;
       }
     }
 

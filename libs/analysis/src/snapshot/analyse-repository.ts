@@ -230,9 +230,6 @@ export async function analyseRepository(
     options,
   );
   const canonical = await applyMailmap(cwd, identities.values);
-  const towardArea = Uint8Array.from(files, (file, f) =>
-    countsTowardArea(file, layout.areas[layout.fileArea[f]].path) ? 1 : 0,
-  );
   const history = aggregateHistory(
     {
       commits,
@@ -242,8 +239,9 @@ export async function analyseRepository(
       isExcluded: isLeftOut,
       files,
       fileArea: layout.fileArea,
-      countsTowardArea: towardArea,
-      couplesArea: Uint8Array.from(files, (file, f) => (towardArea[f] === 1 && isSourcePath(file) ? 1 : 0)),
+      areaCode: Uint8Array.from(files, (file, f) =>
+        isSourcePath(file) && countsTowardArea(file, layout.areas[layout.fileArea[f]].path) ? 1 : 0,
+      ),
       areaCount: layout.areas.length,
       headTime: repository.headTime,
       options,
