@@ -154,7 +154,25 @@ describe('describeResult', () => {
       ],
     };
     expect(describeResult(file)).toBe(
-      'The ticket names `SerializedName`; term "records" appears in its code.',
+      'The ticket names `SerializedName`, this file\'s name; term "records" appears in its code.',
+    );
+  });
+
+  it('leads with the name the file declares among equally strong ones, and says it is declared there', () => {
+    const file: RankedResult = {
+      path: 'index.d.ts',
+      kind: 'file',
+      score: 0.7,
+      reasons: [
+        { kind: 'similar-tickets', tickets: [{ title: 'Improved type-safety', similarity: 1 }], share: 0.17 },
+        // "TypeScript" is only in a comment; the file declares AxiosRequestConfig.
+        { kind: 'mention', mention: 'symbol', text: 'TypeScript', share: 0.095 },
+        { kind: 'mention', mention: 'symbol', text: 'AxiosRequestConfig', share: 0.095 },
+        { kind: 'name', target: 'symbol', text: 'AxiosRequestConfig', share: 0.084 },
+      ],
+    };
+    expect(describeResult(file)).toBe(
+      'The ticket names `AxiosRequestConfig`, declared here; 1 past change with similar text changed it.',
     );
   });
 

@@ -70,18 +70,29 @@ const LEADING_MENTION = 0.5;
 /** References that point at this very file; a quoted name (`take`) may be declared in many. */
 const NAMES_THE_FILE: ReadonlySet<MentionKind> = new Set(['file', 'stack-frame']);
 
+/** The names a file or symbol of this result carries (its `name` reasons), lowercase, by target. */
+type DeclaredNames = ReadonlyMap<string, 'file' | 'symbol'>;
+
+function declaredNames(reasons: readonly MatchReason[]): DeclaredNames {
+  return new Map(reasons.flatMap((r) => (r.kind === 'name' ? [[r.text.toLowerCase(), r.target] as const] : [])));
+}
+
 /**
  * A reference the ticket makes itself (a file, a name written as code, a stack frame, its own
  * earlier commits) is the evidence a reader can check at a glance. Its references are one signal,
  * split among them (a frame, the function it names, a constant the text quotes): together nearly
  * as strong as the strongest reason, one of them goes first — one naming the file itself if there
- * is one, else the strongest.
+ * is one, else a name the file declares (`AxiosRequestConfig` in `index.d.ts`, rather than the
+ * `TypeScript` its comments use), else the strongest.
  */
-function readingOrder(reasons: readonly MatchReason[]): MatchReason[] {
+function readingOrder(reasons: readonly MatchReason[], declared: DeclaredNames): MatchReason[] {
   const ordered = reasons.filter((r) => r.kind !== 'files');
   const mentions = ordered.filter((r) => r.kind === 'mention');
   const together = mentions.reduce((sum, r) => sum + r.share, 0);
-  const mention = mentions.find((r) => NAMES_THE_FILE.has(r.mention)) ?? mentions[0];
+  const mention =
+    mentions.find((r) => NAMES_THE_FILE.has(r.mention)) ??
+    mentions.find((r) => declared.has(r.text.toLowerCase())) ??
+    mentions[0];
   if (!mention || mention === ordered[0] || together < LEADING_MENTION * ordered[0].share) return ordered;
   return [mention, ...ordered.filter((r) => r !== mention)];
 }
@@ -178,17 +189,22 @@ function termsPhrase(terms: readonly string[], fields: ReadonlyArray<IndexField 
   return `${terms.length === 1 ? 'term' : 'terms'} ${quoted(terms)} ${where.join(', and ')}`;
 }
 
-function describePhrase(phrase: Phrase): string {
+/** "the ticket names `Cart`", and where the file carries that name: ", this file's name" / ", declared here". */
+function describePhrase(phrase: Phrase, declared: DeclaredNames): string {
   if (phrase.kind === 'terms-in-fields') return termsPhrase(phrase.terms, phrase.fields);
   if (phrase.kind === 'names') return namePhrase(phrase.texts, phrase.target);
   if (phrase.kind === 'frames') return framePhrase(phrase.texts);
-  return describeReason(phrase);
+  const said = describeReason(phrase);
+  if (phrase.kind !== 'mention' || phrase.mention !== 'symbol') return said;
+  const target = declared.get(phrase.text.toLowerCase());
+  return target ? `${said}, ${target === 'file' ? "this file's name" : 'declared here'}` : said;
 }
 
 /**
  * A word the ticket writes as code is read both as a name it mentions and as a file's or symbol's
  * name; a reader sees one reference, so "the word "SerializedName" names this file" after "The
- * ticket names `SerializedName`" is left out and the next reason takes its place.
+ * ticket names `SerializedName`" is left out (the mention says "this file's name" instead) and
+ * the next reason takes its place.
  */
 function withoutRepeatedNames(reasons: readonly MatchReason[]): MatchReason[] {
   const mentioned = new Set(reasons.flatMap((r) => (r.kind === 'mention' ? [r.text.toLowerCase()] : [])));
@@ -200,9 +216,10 @@ function withoutRepeatedNames(reasons: readonly MatchReason[]): MatchReason[] {
  * says which file that is.
  */
 export function describeResult(result: RankedResult, maxReasons = 2): string {
-  const phrases = groupPhrases(readingOrder(withoutRepeatedNames(result.reasons)))
+  const declared = declaredNames(result.reasons);
+  const phrases = groupPhrases(readingOrder(withoutRepeatedNames(result.reasons), declared))
     .slice(0, maxReasons)
-    .map(describePhrase)
+    .map((phrase) => describePhrase(phrase, declared))
     .filter((p) => p.length > 0);
   if (phrases.length === 0) return '';
   const bestFile = result.reasons.find((r) => r.kind === 'files')?.files[0]?.path;
