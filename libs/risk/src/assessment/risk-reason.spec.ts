@@ -31,6 +31,21 @@ describe('describeRiskReason', () => {
       "On size, authors, complexity and recent changes, the matched code in services/checkout ranks above 91% of this repository's past tickets; the file that contributes most is services/checkout/cart.ts (hotspot percentile 97; 1,240 code lines, 6 authors, 37 changes in 365 days).",
     ],
     [
+      {
+        kind: 'hotspot',
+        area: 'src',
+        percentile: 59.2,
+        basis: 'matched',
+        file: 'src/JsonConvert.cs',
+        filePercentile: 0,
+        loc: 573,
+        authors: 12,
+        recentRevisions: 0,
+        windowDays: 365,
+      },
+      "On size, authors, complexity and recent changes, the matched code in src ranks above 59% of this repository's past changes; the file that contributes most is src/JsonConvert.cs (573 code lines, 12 authors, 0 changes in 365 days).",
+    ],
+    [
       fixRate({}),
       "Fix commits on the matched files: 0.43 per file per 30 days against 0.25 for this repository's average file and 0.30 for the files of its typical change (12 fix commits on 3 matched files); 1.7× this repository's 30-day fix rate, where follow-up fixes concentrate.",
     ],

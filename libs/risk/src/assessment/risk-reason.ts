@@ -149,8 +149,10 @@ export function describeRiskReason(reason: RiskReason): string {
   switch (reason.kind) {
     case 'hotspot': {
       const figures = `${plural(reason.loc, 'code line')}, ${plural(reason.authors, 'author')}, ${plural(reason.recentRevisions, 'change')} in ${reason.windowDays} days`;
+      // A file unchanged in the window has no hotspot score: "hotspot percentile 0" beside "the
+      // file that contributes most" reads as a contradiction; its figures say why.
       const file =
-        reason.filePercentile !== null
+        reason.filePercentile !== null && Math.round(reason.filePercentile) > 0
           ? `${reason.file} (hotspot percentile ${Math.round(reason.filePercentile)}; ${figures})`
           : `${reason.file} (${figures})`;
       const rank =
