@@ -74,7 +74,9 @@ const NAMES_THE_FILE: ReadonlySet<MentionKind> = new Set(['file', 'stack-frame']
 type DeclaredNames = ReadonlyMap<string, 'file' | 'symbol'>;
 
 function declaredNames(reasons: readonly MatchReason[]): DeclaredNames {
-  return new Map(reasons.flatMap((r) => (r.kind === 'name' ? [[r.text.toLowerCase(), r.target] as const] : [])));
+  return new Map(
+    reasons.flatMap((r) => (r.kind === 'name' ? [[r.text.toLowerCase(), r.target] as const] : [])),
+  );
 }
 
 /**
