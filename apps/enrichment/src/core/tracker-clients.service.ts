@@ -63,6 +63,10 @@ export class TrackerClients {
       { connectionId: connection.id, botAccountId: bot.accountId },
       'tracker connection verified',
     );
+    // Recording the bot changed the row's version, not its URL or credentials: the client (and
+    // what it learnt, such as Jira's story-points field) stays valid for the new version.
+    if (updated && this.clients.get(connection.id)?.client === client)
+      this.clients.set(connection.id, { version: updated.updatedAt.getTime(), client });
     return updated ?? connection;
   }
 
