@@ -22,7 +22,7 @@ import {
 } from '@sightline/trackers';
 import { TrackerClients } from '../core/tracker-clients.service';
 import { TrackerRateLimiter } from '../core/tracker-rate-limiter';
-import { runJobOptions } from '../worker/run-priority';
+import { runJobOptions } from '../worker/background-runs';
 import { ConnectionSetupError } from '@sightline/trackers';
 import { groomingSettingsOf } from './grooming-settings';
 import { sweepRunId, sweptTicket, sweepVerdict } from './sweep-decision';

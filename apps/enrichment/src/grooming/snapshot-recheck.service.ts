@@ -11,7 +11,7 @@ import { QueueProducer } from '@sightline/queues';
 import { reviseReport } from '../assessment/note-revision';
 import { reportRecordOf, ticketOfReport } from '../assessment/report-record';
 import { TicketAssessor } from '../assessment/ticket-assessor.service';
-import { runJobOptions } from '../worker/run-priority';
+import { runJobOptions } from '../worker/background-runs';
 import { derivedRunId } from './sweep-decision';
 
 export interface RecheckOutcome {

@@ -9,6 +9,7 @@ describe('sweepVerdict', () => {
     inputHash,
     snapshotIds,
     labelApplicationRecorded,
+    done: false,
   });
 
   it('enriches a ticket without a report', () => {
@@ -26,6 +27,11 @@ describe('sweepVerdict', () => {
     expect(sweepVerdict(report('h1', ['snap-a', 'snap-b', 'snap-c']), read('h1'), latest, LIVE)).toBe(
       'code-changed',
     );
+  });
+
+  it('enriches a ticket that was done when last read and is back in the backlog', () => {
+    const done = { ...report('h1', ['snap-a', 'snap-b']), done: true };
+    expect(sweepVerdict(done, read('h1'), latest, LIVE)).toBe('reopened');
   });
 
   it('leaves an up-to-date ticket alone, whatever the order of its snapshots', () => {

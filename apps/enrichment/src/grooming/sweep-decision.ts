@@ -9,6 +9,8 @@ export interface ReportFreshness {
   snapshotIds: readonly string[];
   /** A feedback-label application is recorded and not yet released (the label was still on). */
   labelApplicationRecorded: boolean;
+  /** The tracker showed the ticket done when it was last read. */
+  done: boolean;
 }
 
 /** The ticket as the sweep read it. */
@@ -27,10 +29,12 @@ export function sweptTicket(
   };
 }
 
-export type SweepVerdict = 'no-report' | 'text-changed' | 'feedback-label' | 'code-changed' | 'up-to-date';
+export type SweepVerdict =
+  'no-report' | 'reopened' | 'text-changed' | 'feedback-label' | 'code-changed' | 'up-to-date';
 
 /**
- * Whether a backlog ticket needs enriching: it has no report; its text hash differs from the one
+ * Whether a backlog ticket needs enriching: it has no report; it was done when last read (back in
+ * the backlog now, and out of background work until read again); its text hash differs from the one
  * the report was made from (a report without one counts as changed); the feedback label is on and
  * not yet recorded, or off while an application is still recorded (a lost webhook, either way);
  * or the report was matched against other snapshots than the mapped repositories' latest (the
@@ -45,6 +49,7 @@ export function sweepVerdict(
   options: { dryRun: boolean },
 ): SweepVerdict {
   if (!report) return 'no-report';
+  if (report.done) return 'reopened';
   if (report.inputHash !== ticket.inputHash) return 'text-changed';
   if (report.labelApplicationRecorded !== ticket.feedbackLabel) return 'feedback-label';
   if (ticket.feedbackLabel && !options.dryRun) return 'feedback-label';

@@ -22,6 +22,7 @@ import {
   type Principal,
 } from '@sightline/platform';
 import { buildDigest } from '@sightline/trackers';
+import { FlaggedTicketStates } from './flagged-ticket-states.service';
 import { SweepLauncher } from './sweep-launcher.service';
 import { MappingIdParamsDto, SweepDto, SweepIdParamsDto, toSweepView } from './sweep.dto';
 
@@ -33,6 +34,7 @@ export class SweepsController {
     private readonly audit: AuditService,
     private readonly mappings: ProjectMappingRepository,
     private readonly reports: TicketReportRepository,
+    private readonly ticketStates: FlaggedTicketStates,
   ) {}
 
   @Get('project-mappings/:id/digest')
@@ -45,8 +47,18 @@ export class SweepsController {
     const { id } = params as { id: string };
     const mapping = await this.mappings.findById(id);
     if (!mapping) throw new NotFoundException(`no project mapping ${id}`);
-    const digest = buildDigest(await this.reports.flaggedForMapping(id));
-    return { mappingId: id, projectKey: mapping.projectKey, ...digest };
+    const flagged = await this.reports.flaggedForMapping(id);
+    const closed = await this.ticketStates.closedAmong(
+      mapping.connectionId,
+      flagged.map((report) => report.ticketKey),
+    );
+    const digest = buildDigest(flagged.filter((report) => !closed.keys.has(report.ticketKey)));
+    return {
+      mappingId: id,
+      projectKey: mapping.projectKey,
+      ...digest,
+      ticketStates: { from: closed.statesFrom, closedLeftOut: closed.keys.size },
+    };
   }
 
   @Post('project-mappings/:id/sweeps')

@@ -8,7 +8,7 @@ import {
 } from '@sightline/persistence';
 import { AuditService, type Principal } from '@sightline/platform';
 import { QueueProducer } from '@sightline/queues';
-import { runJobOptions } from '../worker/run-priority';
+import { runJobOptions } from '../worker/background-runs';
 import { ReportLinks } from './report-links';
 
 /** Runs created and queued per round trip: a large connection is queued in a few statements. */

@@ -17,7 +17,7 @@ import { planWrite } from '../assessment/write-plan';
 import { TrackerClients } from '../core/tracker-clients.service';
 import { projectKeyOf } from '../core/ticket-keys';
 import { LabelFeedbackService, type LabelFeedbackResult } from './label-feedback.service';
-import { runJobOptions } from './run-priority';
+import { isBackgroundRun, runJobOptions } from './background-runs';
 import { TrackerJobGuard, type TrackerJobContext } from './tracker-job-guard';
 import { TrackerLifecycleSource } from './tracker-lifecycle-source';
 
@@ -102,6 +102,14 @@ export class TicketEnrichmentService {
       mapping = await this.mappings.findForProjectRecent(connectionId, ticket.projectKey);
       if (!mapping)
         return finish('skipped', `no project mapping for ${ticket.projectKey} on this connection`);
+    }
+    // Nobody plans a done ticket: background work leaves it, and its note, alone from now on.
+    if (ticket.status.phase === 'done' && isBackgroundRun(run.trigger)) {
+      await this.reports.markDone(connectionId, [ticketKey]);
+      return finish(
+        'skipped',
+        'the ticket is done; re-checks, sweeps and link renewals leave done tickets alone',
+      );
     }
     // The stored report, what the ticket shows and the feedback-label marker, in one read. The
     // state is only written by a write-back (under the ticket's lease), never by this job.

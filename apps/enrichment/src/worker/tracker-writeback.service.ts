@@ -29,7 +29,7 @@ import { TicketWriteLease } from '../core/ticket-write-lease';
 import { TrackerClients } from '../core/tracker-clients.service';
 import { derivedRunId } from '../grooming/sweep-decision';
 import { ReportLinks } from '../reports/report-links';
-import { runJobOptions } from './run-priority';
+import { runJobOptions } from './background-runs';
 import { TrackerJobGuard, type TrackerJobContext } from './tracker-job-guard';
 
 export interface WritePayload {

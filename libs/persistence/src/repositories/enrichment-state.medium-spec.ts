@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { testConfig } from '@sightline/testing';
 import { createDataSource } from '../data-source';
 import { EnrichmentRunRepository } from './enrichment-run.repository';
+import { ProjectMappingRepository } from './project-mapping.repository';
 import { TicketFeedbackRepository } from './ticket-feedback.repository';
 import { TicketReportRepository, type NewTicketReport } from './ticket-report.repository';
 import { TrackerConnectionRepository } from './tracker-connection.repository';
@@ -152,6 +153,62 @@ describe('enrichment state (medium)', () => {
     await states.clear(connectionId, key);
     expect(await states.get(connectionId, key)).toBeNull();
     expect(await states.writtenTicketKeys(connectionId)).not.toContain(key);
+  });
+
+  it('keeps a ticket marked done out of re-checks, the digest and link renewals, and tells a sweep', async () => {
+    const mapping = await new ProjectMappingRepository(dataSource).create({
+      connectionId,
+      projectKey: 'SHOP',
+      repositoryIds: [],
+      pathRules: [],
+      riskThresholds: {},
+      writebackMode: 'comment+label',
+      grooming: {},
+    });
+    const repositoryId = randomUUID();
+    const keys = ['SHOP-301', 'SHOP-302'];
+    for (const key of keys) {
+      await reports.upsertIfNewer({
+        ...report(key, new Date('2026-03-01T00:00:00Z'), `hash-${key}`),
+        mappingId: mapping.id,
+        ticket: { title: 'Checkout retry', status: { name: 'To Do', category: 'new', phase: 'unstarted' } },
+        snapshots: [{ repositoryId, snapshotId: 'snap-1' }],
+      });
+      await states.recordNote(connectionId, key, `note-${key}`, 'hash');
+    }
+    const open = async () => ({
+      recheck: (await reports.dependingOn(repositoryId, 'snap-2')).map((r) => r.ticketKey),
+      digest: (await reports.flaggedForMapping(mapping.id)).map((r) => r.ticketKey),
+      renewal: (await states.writtenTicketKeys(connectionId)).filter((key) => keys.includes(key)),
+      sweepSeesDone: [...(await reports.freshnessOf(connectionId, keys))].map(([key, f]) => [key, f.done]),
+    });
+    expect(await open()).toEqual({
+      recheck: keys,
+      digest: keys,
+      renewal: keys,
+      sweepSeesDone: [
+        ['SHOP-301', false],
+        ['SHOP-302', false],
+      ],
+    });
+    await reports.markDone(connectionId, ['SHOP-301']);
+    expect(await open()).toEqual({
+      recheck: ['SHOP-302'],
+      digest: ['SHOP-302'],
+      renewal: ['SHOP-302'],
+      sweepSeesDone: [
+        ['SHOP-301', true],
+        ['SHOP-302', false],
+      ],
+    });
+    // A later enrichment stores the ticket as read: reopened, it is open again.
+    await reports.upsertIfNewer({
+      ...report('SHOP-301', new Date('2026-03-02T00:00:00Z'), 'hash-reopened'),
+      mappingId: mapping.id,
+      ticket: { title: 'Checkout retry', status: { name: 'To Do', category: 'new', phase: 'unstarted' } },
+      snapshots: [{ repositoryId, snapshotId: 'snap-1' }],
+    });
+    expect((await open()).digest).toEqual(keys);
   });
 
   it('reads a report, its write-back state and the feedback-label marker in one go, as the single reads do', async () => {

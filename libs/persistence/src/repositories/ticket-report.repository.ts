@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { TrackerKind } from '../entities/tracker-connection.entity';
+import { OPEN_TICKET_REPORT } from './open-ticket-report';
 import { WRITEBACK_STATE_COLUMNS, type WritebackStateRecord } from './writeback-state.repository';
 
 /**
@@ -146,14 +147,18 @@ export class TicketReportRepository {
 
   /**
    * What a sweep compares per ticket: the input hash, the snapshot each repository was matched
-   * against and whether a feedback-label application is recorded, for the given keys of one
+   * against, whether a feedback-label application is recorded and whether the ticket was done when
+   * last read, for the given keys of one
    * connection (one query per backlog page).
    */
   async freshnessOf(
     connectionId: string,
     ticketKeys: readonly string[],
   ): Promise<
-    Map<string, { inputHash: string | null; snapshotIds: string[]; labelApplicationRecorded: boolean }>
+    Map<
+      string,
+      { inputHash: string | null; snapshotIds: string[]; labelApplicationRecorded: boolean; done: boolean }
+    >
   > {
     if (ticketKeys.length === 0) return new Map();
     const rows: {
@@ -161,13 +166,15 @@ export class TicketReportRepository {
       inputHash: string | null;
       snapshots: { snapshotId?: unknown }[];
       labelApplicationRecorded: boolean;
+      done: boolean;
     }[] = await this.dataSource.query(
-      `SELECT r.ticket_key AS "ticketKey", r.input_hash AS "inputHash", r.snapshots,
+      `SELECT ticket_key AS "ticketKey", input_hash AS "inputHash", snapshots,
               EXISTS (SELECT 1 FROM ticket_feedback_labels l
-                      WHERE l.connection_id = r.connection_id AND l.ticket_key = r.ticket_key)
-                AS "labelApplicationRecorded"
-       FROM ticket_reports r
-       WHERE r.connection_id = $1 AND r.ticket_key = ANY($2)`,
+                      WHERE l.connection_id = ticket_reports.connection_id AND l.ticket_key = ticket_reports.ticket_key)
+                AS "labelApplicationRecorded",
+              NOT ${OPEN_TICKET_REPORT} AS done
+       FROM ticket_reports
+       WHERE connection_id = $1 AND ticket_key = ANY($2)`,
       [connectionId, ticketKeys],
     );
     return new Map(
@@ -177,14 +184,15 @@ export class TicketReportRepository {
           inputHash: row.inputHash,
           snapshotIds: row.snapshots.map((s) => String(s.snapshotId)),
           labelApplicationRecorded: row.labelApplicationRecorded,
+          done: row.done,
         },
       ]),
     );
   }
 
   /**
-   * Tickets whose report was matched against the repository but not yet against `snapshotId`:
-   * the ones a newly committed snapshot of it may change.
+   * Open tickets whose report was matched against the repository but not yet against
+   * `snapshotId`: the ones a newly committed snapshot of it may change.
    */
   async dependingOn(
     repositoryId: string,
@@ -194,14 +202,15 @@ export class TicketReportRepository {
       `SELECT connection_id AS "connectionId", ticket_key AS "ticketKey" FROM ticket_reports
        WHERE snapshots @> jsonb_build_array(jsonb_build_object('repositoryId', $1::text))
          AND NOT snapshots @> jsonb_build_array(jsonb_build_object('snapshotId', $2::text))
+         AND ${OPEN_TICKET_REPORT}
        ORDER BY connection_id, ticket_key`,
       [repositoryId, snapshotId],
     );
   }
 
   /**
-   * The mapping's high-risk reports with the risk level of each ticket's last run that produced a
-   * different note (null when there was none): what a grooming digest lists.
+   * The mapping's high-risk reports of open tickets with the risk level of each ticket's last run
+   * that produced a different note (null when there was none): what a grooming digest lists.
    */
   async flaggedForMapping(
     mappingId: string,
@@ -212,9 +221,22 @@ export class TicketReportRepository {
            WHERE e.connection_id = ticket_reports.connection_id AND e.ticket_key = ticket_reports.ticket_key
              AND e.risk_level IS NOT NULL AND e.content_hash IS DISTINCT FROM ticket_reports.content_hash
            ORDER BY e.queued_at DESC LIMIT 1) AS "previousLevel"
-       FROM ticket_reports WHERE mapping_id = $1 AND risk_level = 'high'
+       FROM ticket_reports WHERE mapping_id = $1 AND risk_level = 'high' AND ${OPEN_TICKET_REPORT}
        ORDER BY ticket_key`,
       [mappingId],
+    );
+  }
+
+  /**
+   * Records that the tracker now shows these tickets as done (read after their report was made):
+   * their reports stay, out of background work. A later enrichment stores the ticket as read again.
+   */
+  async markDone(connectionId: string, ticketKeys: readonly string[]): Promise<void> {
+    if (ticketKeys.length === 0) return;
+    await this.dataSource.query(
+      `UPDATE ticket_reports SET ticket = jsonb_set(ticket, '{status,phase}', '"done"')
+       WHERE connection_id = $1 AND ticket_key = ANY($2) AND ${OPEN_TICKET_REPORT}`,
+      [connectionId, ticketKeys],
     );
   }
 

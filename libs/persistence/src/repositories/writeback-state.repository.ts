@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { OPEN_TICKET_REPORT } from './open-ticket-report';
 
 /**
  * What Sightline has written to one ticket. Each part is recorded as soon as the tracker
@@ -53,12 +54,15 @@ export class WritebackStateRepository {
     return row ?? null;
   }
 
-  /** The tickets of the connection that Sightline wrote a note or machine data to. */
+  /** The open tickets of the connection that Sightline wrote a note or machine data to. */
   async writtenTicketKeys(connectionId: string): Promise<string[]> {
     const rows: { ticketKey: string }[] = await this.dataSource.query(
-      `SELECT ticket_key AS "ticketKey" FROM ticket_writeback_state
-       WHERE connection_id = $1 AND (note_id IS NOT NULL OR machine_hash IS NOT NULL)
-       ORDER BY ticket_key`,
+      `SELECT s.ticket_key AS "ticketKey" FROM ticket_writeback_state s
+       LEFT JOIN ticket_reports ON ticket_reports.connection_id = s.connection_id
+         AND ticket_reports.ticket_key = s.ticket_key
+       WHERE s.connection_id = $1 AND (s.note_id IS NOT NULL OR s.machine_hash IS NOT NULL)
+         AND ${OPEN_TICKET_REPORT}
+       ORDER BY s.ticket_key`,
       [connectionId],
     );
     return rows.map((row) => row.ticketKey);

@@ -19,6 +19,7 @@ import {
   type JiraEvent,
   type JiraIssueRecord,
   type JiraIssueSeed,
+  type JiraStatusCategory,
   type JiraStoryPointsField,
 } from './fake-jira.state';
 import { sendJiraWebhook, type JiraWebhookSendOptions } from './fake-jira.webhooks';
@@ -154,6 +155,37 @@ export class FakeJira {
     }
     if (items.length === 0) return null;
     issue.updated = this.state.now();
+    const before = this.state.events.length;
+    emitIssueUpdated(this.context(user), issue.key, items);
+    return this.state.events.length > before ? this.state.events[this.state.events.length - 1] : null;
+  }
+
+  /**
+   * Moves the issue to a status of the category, as a person does on the board: status,
+   * resolution and their dates change, and `jira:issue_updated` carries a `status` change item
+   * (and `resolution` when it changes), as Jira's changelog does.
+   */
+  transitionIssue(
+    key: string,
+    category: JiraStatusCategory,
+    user: FakeJiraUser = this.human,
+  ): JiraEvent | null {
+    const issue = this.issue(key);
+    if (issue.statusCategory === category) return null;
+    const status = { new: 'To Do', indeterminate: 'In Progress', done: 'Done' }[category];
+    const resolution = category === 'done' ? 'Done' : null;
+    const items = [fieldChange('status', 'status', issue.status, status)];
+    if (resolution !== issue.resolution)
+      items.push(fieldChange('resolution', 'resolution', issue.resolution, resolution));
+    const now = this.state.now();
+    Object.assign(issue, {
+      status,
+      statusCategory: category,
+      statusCategoryChangeDate: now,
+      resolution,
+      resolutionDate: resolution === null ? null : now,
+      updated: now,
+    });
     const before = this.state.events.length;
     emitIssueUpdated(this.context(user), issue.key, items);
     return this.state.events.length > before ? this.state.events[this.state.events.length - 1] : null;

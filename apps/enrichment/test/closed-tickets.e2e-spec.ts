@@ -1,0 +1,149 @@
+import { QueueEvents, type Job } from 'bullmq';
+import { EnrichmentRunRepository, TicketReportRepository } from '@sightline/persistence';
+import { QueueProducer, redisConnectionOptions } from '@sightline/queues';
+import { FakeJira } from '@sightline/testing';
+import { derivedRunId, sweepRunId } from '../src/grooming/sweep-decision';
+import {
+  answerOf,
+  EnrichmentHarness,
+  INVOICE_ISSUE,
+  WEBHOOK_SECRET,
+  type ConnectedTracker,
+} from './support/enrichment-harness.fixture-spec';
+
+describe('closed tickets leave the digest and background work (e2e)', () => {
+  const harness = new EnrichmentHarness();
+  let jira: FakeJira;
+  let shop: ConnectedTracker;
+  let sweepEvents: QueueEvents;
+
+  beforeAll(async () => {
+    jira = await FakeJira.start();
+    await harness.start();
+    await harness.seedRepository('closed-tickets-repo');
+    shop = await harness.connectJira(jira);
+    sweepEvents = new QueueEvents('grooming-sweep', {
+      connection: redisConnectionOptions(harness.config.REDIS_URL),
+      prefix: harness.config.QUEUE_PREFIX,
+    });
+    await sweepEvents.waitUntilReady();
+  });
+
+  afterAll(async () => {
+    await sweepEvents.close();
+    await harness.stop();
+    await jira.stop();
+  });
+
+  const phaseOf = async (key: string) =>
+    (
+      (await harness.get(TicketReportRepository).find(shop.connectionId, key))?.ticket.status as {
+        phase: string;
+      }
+    ).phase;
+
+  async function digest(): Promise<{ keys: string[]; ticketStates: unknown }> {
+    const { body } = await harness
+      .http()
+      .get(`/api/project-mappings/${shop.mappingId}/digest`)
+      .set('authorization', `Bearer ${harness.viewerKey}`)
+      .expect(200);
+    return {
+      keys: (body.tickets as { ticketKey: string }[]).map((t) => t.ticketKey).sort(),
+      ticketStates: body.ticketStates,
+    };
+  }
+
+  /** The newest run of a ticket, e.g. the one a renewal or sweep just queued. */
+  async function latestRunOf(ticketKey: string) {
+    const { items } = await harness
+      .get(EnrichmentRunRepository)
+      .list({ connectionId: shop.connectionId, ticketKey, limit: 1, offset: 0 });
+    return items[0];
+  }
+
+  it('leaves a ticket closed in the tracker out of the digest, and records it done', async () => {
+    for (const key of ['SHOP-1', 'SHOP-2']) {
+      const event = jira.createIssue({ key, ...INVOICE_ISSUE });
+      const { runId } = answerOf(await jira.deliver(shop.webhookUrl, event, { secret: WEBHOOK_SECRET }));
+      expect((await harness.settle(runId as string)).riskLevel).toBe('high');
+    }
+    expect(await digest()).toEqual({
+      keys: ['SHOP-1', 'SHOP-2'],
+      ticketStates: { from: 'tracker', closedLeftOut: 0 },
+    });
+
+    // Closing a ticket changes nothing a note says: the webhook starts no run.
+    const closed = jira.transitionIssue('SHOP-1', 'done');
+    expect(answerOf(await jira.deliver(shop.webhookUrl, closed!, { secret: WEBHOOK_SECRET }))).toEqual(
+      expect.objectContaining({ outcome: 'ignored', reason: 'not-note-relevant' }),
+    );
+    expect(await phaseOf('SHOP-1')).toBe('unstarted');
+    // The digest asks the tracker, leaves it out and records it done.
+    expect(await digest()).toEqual({ keys: ['SHOP-2'], ticketStates: { from: 'tracker', closedLeftOut: 1 } });
+    expect(await phaseOf('SHOP-1')).toBe('done');
+  });
+
+  it('re-checks only the open tickets against a new snapshot', async () => {
+    const snapshotId = await harness.commitNewSnapshot('hot');
+    const jobId = `recheck-${snapshotId}`;
+    await harness
+      .get(QueueProducer)
+      .enqueue(
+        'ticket-enrichment',
+        'recheck-repository',
+        { repositoryId: harness.repositoryId, snapshotId },
+        { jobId },
+      );
+    const outcome = (await harness.waitForJob('ticket-enrichment', jobId)).returnvalue as {
+      enqueued: number;
+      unchanged: number;
+    };
+    // SHOP-2 only: re-assessed in place or enriched again; SHOP-1 neither.
+    expect(outcome.enqueued + outcome.unchanged).toBe(1);
+    const recheckRun = (key: string) => derivedRunId(`recheck:${snapshotId}:${shop.connectionId}`, key);
+    expect(await harness.get(EnrichmentRunRepository).find(recheckRun('SHOP-1'))).toBeNull();
+    const closedReport = await harness.get(TicketReportRepository).find(shop.connectionId, 'SHOP-1');
+    expect(closedReport?.snapshots).not.toEqual([expect.objectContaining({ snapshotId })]);
+    if (outcome.enqueued === 1) await harness.settle(recheckRun('SHOP-2'));
+  });
+
+  it('renews the links of open tickets only; a run that finds its ticket done leaves it alone', async () => {
+    // Closed in the tracker, not yet known as closed here.
+    jira.transitionIssue('SHOP-2', 'done');
+    const noteBefore = JSON.stringify(jira.issue('SHOP-2').comments);
+    const renewed = await harness
+      .http()
+      .post(`/api/tracker-connections/${shop.connectionId}/report-links/renew`)
+      .set('authorization', `Bearer ${harness.adminKey}`)
+      .expect(202);
+    expect(renewed.body.ticketsQueued).toBe(1);
+    expect((await latestRunOf('SHOP-1')).trigger).not.toBe('relink');
+    const relink = await latestRunOf('SHOP-2');
+    expect(relink.trigger).toBe('relink');
+    expect(await harness.settle(relink.id)).toEqual(
+      expect.objectContaining({ status: 'skipped', outcome: expect.stringMatching(/^the ticket is done/) }),
+    );
+    expect(JSON.stringify(jira.issue('SHOP-2').comments)).toBe(noteBefore);
+    expect(await phaseOf('SHOP-2')).toBe('done');
+    expect((await digest()).keys).toEqual([]);
+  });
+
+  it('takes a reopened ticket back: a sweep enriches it and the digest lists it again', async () => {
+    jira.transitionIssue('SHOP-1', 'new');
+    // Back to the history the invoice ticket was flagged on (the hot one shifted the risk to the UI).
+    await harness.commitNewSnapshot('base');
+    const started = await harness
+      .http()
+      .post(`/api/project-mappings/${shop.mappingId}/sweeps`)
+      .set('authorization', `Bearer ${harness.adminKey}`)
+      .expect(202);
+    const sweepId = started.body.id as string;
+    const job = (await harness.queue('grooming-sweep').getJob(`sweep-${sweepId}`)) as Job;
+    await job.waitUntilFinished(sweepEvents, 60_000);
+    const run = await harness.settle(sweepRunId(sweepId, 'SHOP-1'));
+    expect(run).toEqual(expect.objectContaining({ trigger: 'sweep', status: 'written', riskLevel: 'high' }));
+    expect(await phaseOf('SHOP-1')).toBe('unstarted');
+    expect(await digest()).toEqual({ keys: ['SHOP-1'], ticketStates: { from: 'tracker', closedLeftOut: 0 } });
+  });
+});
