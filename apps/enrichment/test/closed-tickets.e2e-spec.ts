@@ -146,4 +146,34 @@ describe('closed tickets leave the digest and background work (e2e)', () => {
     expect(await phaseOf('SHOP-1')).toBe('unstarted');
     expect(await digest()).toEqual({ keys: ['SHOP-1'], ticketStates: { from: 'tracker', closedLeftOut: 0 } });
   });
+
+  it('drops a deleted ticket from the digest, and background work stops asking for it', async () => {
+    const event = jira.createIssue({ key: 'SHOP-3', ...INVOICE_ISSUE });
+    const { runId } = answerOf(await jira.deliver(shop.webhookUrl, event, { secret: WEBHOOK_SECRET }));
+    expect((await harness.settle(runId as string)).riskLevel).toBe('high');
+    const deleted = jira.deleteIssue('SHOP-3');
+    expect(answerOf(await jira.deliver(shop.webhookUrl, deleted, { secret: WEBHOOK_SECRET }))).toEqual(
+      expect.objectContaining({ outcome: 'ignored', reason: 'deleted' }),
+    );
+    expect(await digest()).toEqual({ keys: ['SHOP-1'], ticketStates: { from: 'tracker', closedLeftOut: 1 } });
+
+    const renew = () =>
+      harness
+        .http()
+        .post(`/api/tracker-connections/${shop.connectionId}/report-links/renew`)
+        .set('authorization', `Bearer ${harness.adminKey}`)
+        .expect(202);
+    expect((await renew()).body.ticketsQueued).toBe(2);
+    expect(await harness.settle((await latestRunOf('SHOP-3')).id)).toEqual(
+      expect.objectContaining({
+        trigger: 'relink',
+        status: 'skipped',
+        outcome: expect.stringMatching(/not found/),
+      }),
+    );
+    await harness.settle((await latestRunOf('SHOP-1')).id);
+    // Found gone once: the next renewal (and any re-check) leaves it out.
+    expect((await renew()).body.ticketsQueued).toBe(1);
+    await harness.settle((await latestRunOf('SHOP-1')).id);
+  });
 });

@@ -91,6 +91,8 @@ export class TicketEnrichmentService {
       ticket = await client.getTicket(ticketKey);
     } catch (error) {
       if (error instanceof NotFoundError) {
+        // Gone for background work too: re-checks and renewals stop asking for it.
+        if (isBackgroundRun(run.trigger)) await this.reports.markDone(connectionId, [ticketKey]);
         return finish(
           'skipped',
           'the ticket was not found (deleted, moved, or not visible to the bot account)',

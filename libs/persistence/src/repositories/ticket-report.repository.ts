@@ -228,8 +228,9 @@ export class TicketReportRepository {
   }
 
   /**
-   * Records that the tracker now shows these tickets as done (read after their report was made):
-   * their reports stay, out of background work. A later enrichment stores the ticket as read again.
+   * Records that the tracker now shows these tickets as done, or no longer shows them (read after
+   * their report was made): their reports stay, out of background work. A later enrichment stores
+   * the ticket as read again.
    */
   async markDone(connectionId: string, ticketKeys: readonly string[]): Promise<void> {
     if (ticketKeys.length === 0) return;

@@ -191,6 +191,21 @@ export class FakeJira {
     return this.state.events.length > before ? this.state.events[this.state.events.length - 1] : null;
   }
 
+  /** Deletes the issue as a person does: reads answer 404 from then on, and `jira:issue_deleted` carries it as it was. */
+  deleteIssue(key: string, user: FakeJiraUser = this.human): JiraEvent {
+    const issue = this.issue(key);
+    const ctx = this.context(user);
+    this.state.emit({
+      timestamp: this.state.now().getTime(),
+      webhookEvent: 'jira:issue_deleted',
+      issue_event_type_name: 'issue_deleted',
+      user: userJson(ctx.base, user),
+      issue: issueJson(ctx.base, issue, undefined),
+    });
+    this.state.issues.delete(issue.key);
+    return this.state.events[this.state.events.length - 1];
+  }
+
   issue(key: string): JiraIssueRecord {
     const issue = this.state.find(key);
     if (!issue) throw new Error(`fake Jira has no issue ${key}`);
