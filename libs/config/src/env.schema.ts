@@ -130,7 +130,7 @@ export const envSchema = z.object({
   ENRICHMENT_LOW_CONFIDENCE: z
     .enum(['note', 'silent'], { message: 'expected note or silent' })
     .default('note'),
-  /** Days webhook deliveries (for deduplication) and finished enrichment runs are kept. */
+  /** Days webhook deliveries (for deduplication), finished enrichment runs and finished sweeps are kept. */
   ENRICHMENT_RETENTION_DAYS: z.coerce
     .number({ message: 'expected a whole number of days' })
     .int()

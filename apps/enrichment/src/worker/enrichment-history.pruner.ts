@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectConfig, type Config } from '@sightline/config';
-import { EnrichmentRunRepository, WebhookDeliveryRepository } from '@sightline/persistence';
+import { EnrichmentRunRepository, SweepRepository, WebhookDeliveryRepository } from '@sightline/persistence';
 import { QueueProducer } from '@sightline/queues';
 
 const SCHEDULER_ID = 'prune-enrichment-history';
@@ -9,8 +9,9 @@ const SCHEDULE = '23 * * * *';
 const DAY_MS = 86_400_000;
 
 /**
- * Deliveries are kept for deduplication and runs for the "recent enrichments" list; both only
- * for ENRICHMENT_RETENTION_DAYS (trackers redeliver within hours: Jira ~30 min, Linear 6 h).
+ * Deliveries are kept for deduplication, runs for the "recent enrichments" list and sweeps with
+ * the tickets they queued for `GET /api/sweeps/:id`; all only for ENRICHMENT_RETENTION_DAYS
+ * (trackers redeliver within hours: Jira ~30 min, Linear 6 h).
  */
 @Injectable()
 export class EnrichmentHistoryPruner implements OnApplicationBootstrap {
@@ -21,6 +22,7 @@ export class EnrichmentHistoryPruner implements OnApplicationBootstrap {
     private readonly producer: QueueProducer,
     private readonly deliveries: WebhookDeliveryRepository,
     private readonly runs: EnrichmentRunRepository,
+    private readonly sweeps: SweepRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -28,9 +30,13 @@ export class EnrichmentHistoryPruner implements OnApplicationBootstrap {
     await this.producer.schedule('ticket-enrichment', SCHEDULER_ID, SCHEDULE, 'prune-enrichment-history', {});
   }
 
-  async prune(now = Date.now()): Promise<{ deliveries: number; runs: number }> {
+  async prune(now = Date.now()): Promise<{ deliveries: number; runs: number; sweeps: number }> {
     const before = new Date(now - this.config.ENRICHMENT_RETENTION_DAYS * DAY_MS);
-    const deleted = { deliveries: await this.deliveries.prune(before), runs: await this.runs.prune(before) };
+    const deleted = {
+      deliveries: await this.deliveries.prune(before),
+      runs: await this.runs.prune(before),
+      sweeps: await this.sweeps.prune(before),
+    };
     this.logger.log({ before: before.toISOString(), ...deleted }, 'enrichment history pruned');
     return deleted;
   }

@@ -3,6 +3,7 @@ import { testConfig } from '@sightline/testing';
 import { createDataSource } from '../data-source';
 import { EnrichmentRunRepository } from './enrichment-run.repository';
 import { ProjectMappingRepository } from './project-mapping.repository';
+import { SweepRepository } from './sweep.repository';
 import { TicketFeedbackRepository } from './ticket-feedback.repository';
 import { TicketReportRepository, type NewTicketReport } from './ticket-report.repository';
 import { TrackerConnectionRepository } from './tracker-connection.repository';
@@ -325,5 +326,32 @@ describe('enrichment state (medium)', () => {
     expect(await runs.prune(old)).toBe(1);
     expect(await runs.find(started?.id as string)).toBeNull();
     expect(await runs.find(open.id)).toEqual(expect.objectContaining({ status: 'queued' }));
+  });
+
+  it('prunes finished sweeps and the tickets they recorded, never one still to run', async () => {
+    const sweeps = new SweepRepository(dataSource);
+    const mapping = await new ProjectMappingRepository(dataSource).create({
+      connectionId,
+      projectKey: 'PRUNE',
+      repositoryIds: [],
+      pathRules: [],
+      riskThresholds: {},
+      writebackMode: 'comment+label',
+      grooming: {},
+    });
+    const input = { mappingId: mapping.id, connectionId, trigger: 'api' as const };
+    const finished = await sweeps.create(input);
+    await sweeps.markManyEnqueued(finished.id, [{ ticketKey: 'PRUNE-1', runId: randomUUID() }]);
+    await sweeps.finish(finished.id, 'done', '1 ticket in 1 page: 1 enqueued');
+    const queued = await sweeps.create(input);
+    await dataSource.query(
+      `UPDATE sweeps SET queued_at = '2000-01-01', finished_at = '2000-01-02' WHERE id = $1`,
+      [finished.id],
+    );
+    await dataSource.query(`UPDATE sweeps SET queued_at = '2000-01-01' WHERE id = $1`, [queued.id]);
+    expect(await sweeps.prune(new Date('2001-01-01T00:00:00Z'))).toBe(1);
+    expect(await sweeps.find(finished.id)).toBeNull();
+    expect(await sweeps.enqueuedCount(finished.id)).toBe(0);
+    expect(await sweeps.find(queued.id)).toEqual(expect.objectContaining({ status: 'queued' }));
   });
 });

@@ -128,6 +128,18 @@ export class SweepRepository {
     );
   }
 
+  /**
+   * Sweeps finished before `olderThan`, with the tickets they recorded (a sweep after each new
+   * snapshot records the whole backlog); returns how many sweeps were deleted.
+   */
+  async prune(olderThan: Date): Promise<number> {
+    const result = await this.dataSource.query(
+      `DELETE FROM sweeps WHERE status IN ('done', 'failed') AND finished_at < $1`,
+      [olderThan],
+    );
+    return Number(result[1] ?? 0);
+  }
+
   async enqueuedCount(sweepId: string): Promise<number> {
     const [row] = await this.dataSource.query(
       `SELECT count(*)::int AS count FROM sweep_tickets WHERE sweep_id = $1`,
