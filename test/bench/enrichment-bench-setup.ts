@@ -18,7 +18,7 @@ import {
   TrackerConnectionRepository,
 } from '@sightline/persistence';
 import { QUEUE_NAMES, redisConnectionOptions, type QueueName } from '@sightline/queues';
-import { buildRiskHistory, freePort, type FakeJira, type FakeLinear } from '@sightline/testing';
+import { buildRiskHistory, FakeJira, freePort, type FakeLinear } from '@sightline/testing';
 import { toNewSnapshot } from '../../apps/ingestion/src/analysis/snapshot-rows.mapper';
 import { adminPostgresUrl, databaseUrlFor, testRedisUrl } from '../setup/test-environment';
 
@@ -218,4 +218,23 @@ export const TICKET_TEXTS = [
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/** Calls back with the ticket's key whenever a note (comment) is created on it in the fake tracker. */
+export function onNoteCreated(fake: FakeJira | FakeLinear, listener: (key: string) => void): void {
+  if (fake instanceof FakeJira) {
+    fake.state.onEvent((event) => {
+      if (event.payload.webhookEvent === 'comment_created')
+        listener((event.payload.issue as { key: string }).key);
+    });
+    return;
+  }
+  fake.state.onEvent((event) => {
+    const { type, action, data } = event.payload as {
+      type: string;
+      action: string;
+      data: { issue?: { identifier: string } };
+    };
+    if (type === 'Comment' && action === 'create' && data.issue) listener(data.issue.identifier);
+  });
 }

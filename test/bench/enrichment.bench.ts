@@ -25,6 +25,7 @@ import {
   BenchDatabase,
   benchQueues,
   obliterate,
+  onNoteCreated,
   percentile,
   seedTracker,
   ServiceProcess,
@@ -81,11 +82,7 @@ async function benchTracker(kind: Kind): Promise<{ fake: FakeJira | FakeLinear; 
         },
         deliver: (url, event) => jira.deliver(url, event as JiraEvent, { secret: BENCH_SECRET }),
         subscribe: (url) => jira.subscribe(url, { secret: BENCH_SECRET }),
-        onNoteCreated: (listener) =>
-          jira.state.onEvent((event) => {
-            if (event.payload.webhookEvent === 'comment_created')
-              listener((event.payload.issue as { key: string }).key);
-          }),
+        onNoteCreated: (listener) => onNoteCreated(jira, listener),
         notes: (key) => jira.issue(key).comments.length,
         deliveries: () => jira.deliveries,
         stop: () => jira.stop(),
@@ -114,15 +111,7 @@ async function benchTracker(kind: Kind): Promise<{ fake: FakeJira | FakeLinear; 
         }),
       deliver: (url, event) => linear.deliver(url, event as LinearEvent, { secret: BENCH_SECRET }),
       subscribe: (url) => linear.subscribe(url, { secret: BENCH_SECRET }),
-      onNoteCreated: (listener) =>
-        linear.state.onEvent((event) => {
-          const { type, action, data } = event.payload as {
-            type: string;
-            action: string;
-            data: { issue?: { identifier: string } };
-          };
-          if (type === 'Comment' && action === 'create' && data.issue) listener(data.issue.identifier);
-        }),
+      onNoteCreated: (listener) => onNoteCreated(linear, listener),
       notes: (key) => linear.commentsOn(key).length,
       deliveries: () => linear.deliveries,
       stop: () => linear.stop(),

@@ -20,6 +20,7 @@ import {
   BenchDatabase,
   benchQueues,
   obliterate,
+  onNoteCreated,
   percentile,
   seedTracker,
   ServiceProcess,
@@ -105,11 +106,7 @@ async function backlog(kind: Kind, count: number): Promise<BenchBacklog> {
         const event = jira.createIssue({ key, summary: text(i).title, description: text(i).description });
         return { key, announce: (url) => jira.deliver(url, event, { secret: BENCH_SECRET }) };
       },
-      onNoteCreated: (listener) =>
-        jira.state.onEvent((event) => {
-          if (event.payload.webhookEvent === 'comment_created')
-            listener((event.payload.issue as { key: string }).key);
-        }),
+      onNoteCreated: (listener) => onNoteCreated(jira, listener),
       stop: () => jira.stop(),
     };
   }
@@ -142,15 +139,7 @@ async function backlog(kind: Kind, count: number): Promise<BenchBacklog> {
       const key = (event.payload.data as { identifier: string }).identifier;
       return { key, announce: (url) => linear.deliver(url, event, { secret: BENCH_SECRET }) };
     },
-    onNoteCreated: (listener) =>
-      linear.state.onEvent((event) => {
-        const { type, action, data } = event.payload as {
-          type: string;
-          action: string;
-          data: { issue?: { identifier: string } };
-        };
-        if (type === 'Comment' && action === 'create' && data.issue) listener(data.issue.identifier);
-      }),
+    onNoteCreated: (listener) => onNoteCreated(linear, listener),
     stop: () => linear.stop(),
   };
 }

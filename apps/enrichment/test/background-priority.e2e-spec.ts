@@ -1,5 +1,4 @@
-import { QueueEvents, type Job, type Queue } from 'bullmq';
-import { redisConnectionOptions } from '@sightline/queues';
+import type { Job, Queue } from 'bullmq';
 import { FakeJira } from '@sightline/testing';
 import { sweepRunId } from '../src/grooming/sweep-decision';
 import {
@@ -21,7 +20,6 @@ describe('a ticket someone touches goes ahead of background work (e2e)', () => {
   const harness = new EnrichmentHarness();
   let jira: FakeJira;
   let shop: ConnectedTracker;
-  let sweepEvents: QueueEvents;
 
   beforeAll(async () => {
     jira = await FakeJira.start();
@@ -29,15 +27,9 @@ describe('a ticket someone touches goes ahead of background work (e2e)', () => {
     await harness.start({ ENRICHMENT_CONCURRENCY: '1', WRITEBACK_CONCURRENCY: '1' });
     await harness.seedRepository('background-priority-repo');
     shop = await harness.connectJira(jira);
-    sweepEvents = new QueueEvents('grooming-sweep', {
-      connection: redisConnectionOptions(harness.config.REDIS_URL),
-      prefix: harness.config.QUEUE_PREFIX,
-    });
-    await sweepEvents.waitUntilReady();
   });
 
   afterAll(async () => {
-    await sweepEvents.close();
     await harness.stop();
     await jira.stop();
   });
@@ -49,19 +41,6 @@ describe('a ticket someone touches goes ahead of background work (e2e)', () => {
       jira.seedIssue({ key, summary: `Trim the UI label text case ${i}`, statusCategory: 'new' });
       return key;
     });
-  }
-
-  /** Sweeps the backlog through the API; resolves once the sweep has queued its runs. */
-  async function sweep(): Promise<string> {
-    const started = await harness
-      .http()
-      .post(`/api/project-mappings/${shop.mappingId}/sweeps`)
-      .set('authorization', `Bearer ${harness.adminKey}`)
-      .expect(202);
-    const id = started.body.id as string;
-    const job = (await harness.queue('grooming-sweep').getJob(`sweep-${id}`)) as Job;
-    await job.waitUntilFinished(sweepEvents, 60_000);
-    return id;
   }
 
   async function created(key: string): Promise<string> {
@@ -76,7 +55,7 @@ describe('a ticket someone touches goes ahead of background work (e2e)', () => {
     const keys = seedBacklog(1);
     const enrichment = harness.queue('ticket-enrichment');
     await enrichment.pause();
-    const sweepId = await sweep();
+    const sweepId = await harness.sweep(shop.mappingId);
     const runId = await created('SHOP-100');
     await enrichment.resume();
 
@@ -92,7 +71,7 @@ describe('a ticket someone touches goes ahead of background work (e2e)', () => {
     const keys = seedBacklog(11);
     const writeback = harness.queue('tracker-writeback');
     await writeback.pause();
-    const sweepId = await sweep();
+    const sweepId = await harness.sweep(shop.mappingId);
     const sweepRunIds = keys.map((key) => sweepRunId(sweepId, key));
     for (const id of sweepRunIds) await harness.waitForJob('ticket-enrichment', `enrich-${id}`);
     const runId = await created('SHOP-101');

@@ -1,6 +1,5 @@
-import { QueueEvents, type Job } from 'bullmq';
 import { EnrichmentRunRepository, TicketReportRepository } from '@sightline/persistence';
-import { QueueProducer, redisConnectionOptions } from '@sightline/queues';
+import { QueueProducer } from '@sightline/queues';
 import { FakeJira } from '@sightline/testing';
 import { derivedRunId, sweepRunId } from '../src/grooming/sweep-decision';
 import {
@@ -15,22 +14,15 @@ describe('closed tickets leave the digest and background work (e2e)', () => {
   const harness = new EnrichmentHarness();
   let jira: FakeJira;
   let shop: ConnectedTracker;
-  let sweepEvents: QueueEvents;
 
   beforeAll(async () => {
     jira = await FakeJira.start();
     await harness.start();
     await harness.seedRepository('closed-tickets-repo');
     shop = await harness.connectJira(jira);
-    sweepEvents = new QueueEvents('grooming-sweep', {
-      connection: redisConnectionOptions(harness.config.REDIS_URL),
-      prefix: harness.config.QUEUE_PREFIX,
-    });
-    await sweepEvents.waitUntilReady();
   });
 
   afterAll(async () => {
-    await sweepEvents.close();
     await harness.stop();
     await jira.stop();
   });
@@ -133,14 +125,7 @@ describe('closed tickets leave the digest and background work (e2e)', () => {
     jira.transitionIssue('SHOP-1', 'new');
     // Back to the history the invoice ticket was flagged on (the hot one shifted the risk to the UI).
     await harness.commitNewSnapshot('base');
-    const started = await harness
-      .http()
-      .post(`/api/project-mappings/${shop.mappingId}/sweeps`)
-      .set('authorization', `Bearer ${harness.adminKey}`)
-      .expect(202);
-    const sweepId = started.body.id as string;
-    const job = (await harness.queue('grooming-sweep').getJob(`sweep-${sweepId}`)) as Job;
-    await job.waitUntilFinished(sweepEvents, 60_000);
+    const sweepId = await harness.sweep(shop.mappingId);
     const run = await harness.settle(sweepRunId(sweepId, 'SHOP-1'));
     expect(run).toEqual(expect.objectContaining({ trigger: 'sweep', status: 'written', riskLevel: 'high' }));
     expect(await phaseOf('SHOP-1')).toBe('unstarted');

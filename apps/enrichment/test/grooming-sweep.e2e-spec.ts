@@ -1,11 +1,10 @@
-import { QueueEvents, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import {
   EnrichmentRunRepository,
   SweepRepository,
   TicketFeedbackRepository,
   TicketReportRepository,
 } from '@sightline/persistence';
-import { redisConnectionOptions } from '@sightline/queues';
 import { FakeJira } from '@sightline/testing';
 import { JIRA_FEEDBACK_LABEL } from '@sightline/trackers';
 import { sweepRunId } from '../src/grooming/sweep-decision';
@@ -35,7 +34,6 @@ describe('grooming sweeps over a Jira backlog (e2e)', () => {
   const harness = new EnrichmentHarness();
   let jira: FakeJira;
   let shop: ConnectedTracker;
-  let sweepEvents: QueueEvents;
 
   beforeAll(async () => {
     jira = await FakeJira.start();
@@ -44,29 +42,16 @@ describe('grooming sweeps over a Jira backlog (e2e)', () => {
     await harness.seedRepository('grooming-sweep-repo');
     // Dry-run: the sweep's effect is the stored reports; write-back has its own specs.
     shop = await harness.connectJira(jira, { writebackMode: 'dry-run' });
-    sweepEvents = new QueueEvents('grooming-sweep', {
-      connection: redisConnectionOptions(harness.config.REDIS_URL),
-      prefix: harness.config.QUEUE_PREFIX,
-    });
-    await sweepEvents.waitUntilReady();
   });
 
   afterAll(async () => {
-    await sweepEvents.close();
     await harness.stop();
     await jira.stop();
   });
 
   /** Starts a sweep through the API, waits for it and for every enrichment it queued. */
   async function sweep(): Promise<{ id: string; body: Record<string, unknown>; queued: string[] }> {
-    const started = await harness
-      .http()
-      .post(`/api/project-mappings/${shop.mappingId}/sweeps`)
-      .set('authorization', `Bearer ${harness.adminKey}`)
-      .expect(202);
-    const id = started.body.id as string;
-    const job = (await harness.queue('grooming-sweep').getJob(`sweep-${id}`)) as Job;
-    await job.waitUntilFinished(sweepEvents, 60_000);
+    const id = await harness.sweep(shop.mappingId);
     const runs = await harness.get(SweepRepository).enqueuedAmong(id, keys);
     await Promise.all(
       [...runs].map((key) => harness.waitForJob('ticket-enrichment', `enrich-${sweepRunId(id, key)}`)),
@@ -158,7 +143,9 @@ describe('grooming sweeps over a Jira backlog (e2e)', () => {
   it('is delayed by a rate limit on the backlog search and still finishes, with no failed attempt', async () => {
     jira.failNext(1, { kind: 'rate-limit', retryAfterSeconds: 1 }, (r) => r.path === SEARCH);
     jira.editIssue('SHOP-2', { summary: 'Invoice total rounding, again' });
-    const delayed = new Promise<void>((resolve) => sweepEvents.once('delayed', () => resolve()));
+    const delayed = new Promise<void>((resolve) =>
+      harness.eventsOf('grooming-sweep').once('delayed', () => resolve()),
+    );
     const { id, body, queued } = await sweep();
     await delayed;
     expect(body.status).toBe('done');

@@ -74,7 +74,7 @@ export class EnrichmentHarness {
     await this.app.listen(0, '127.0.0.1');
     const { port } = this.app.getHttpServer().address() as AddressInfo;
     this.baseUrl = `http://127.0.0.1:${port}`;
-    for (const queue of ['ticket-enrichment', 'tracker-writeback'] as const) {
+    for (const queue of ['ticket-enrichment', 'tracker-writeback', 'grooming-sweep'] as const) {
       const events = new QueueEvents(queue, {
         connection: redisConnectionOptions(this.config.REDIS_URL),
         prefix: this.config.QUEUE_PREFIX,
@@ -104,7 +104,7 @@ export class EnrichmentHarness {
   }
 
   /** BullMQ's event stream of a queue (completed, failed, delayed …), for event-driven waits. */
-  eventsOf(queue: 'ticket-enrichment' | 'tracker-writeback'): QueueEvents {
+  eventsOf(queue: 'ticket-enrichment' | 'tracker-writeback' | 'grooming-sweep'): QueueEvents {
     return this.events.get(queue) as QueueEvents;
   }
 
@@ -227,6 +227,17 @@ export class EnrichmentHarness {
     if (!job) throw new Error(`no job ${jobId} on ${queue}`);
     await job.waitUntilFinished(this.events.get(queue) as QueueEvents, timeoutMs);
     return (await this.queue(queue).getJob(jobId)) as Job;
+  }
+
+  /** Starts a sweep of the mapping through the API; resolves with its id once it has paged and queued. */
+  async sweep(mappingId: string): Promise<string> {
+    const started = await this.http()
+      .post(`/api/project-mappings/${mappingId}/sweeps`)
+      .set('authorization', `Bearer ${this.adminKey}`)
+      .expect(202);
+    const id = started.body.id as string;
+    await this.waitForJob('grooming-sweep', `sweep-${id}`, 60_000);
+    return id;
   }
 
   /** The run's enrichment job, then its write-back job when one was queued; the run as it ended. */
