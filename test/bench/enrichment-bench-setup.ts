@@ -238,3 +238,37 @@ export function onNoteCreated(fake: FakeJira | FakeLinear, listener: (key: strin
     if (type === 'Comment' && action === 'create' && data.issue) listener(data.issue.identifier);
   });
 }
+
+/**
+ * Webhook → note latencies: `sent(key)` when a ticket's webhook goes out; `noted(total, timeoutMs)`
+ * resolves once `total` of them have a note, or at the timeout; `latencies` are in arrival order.
+ */
+export function noteLatencies(onNote: (listener: (key: string) => void) => void) {
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  const waiters: (() => void)[] = [];
+  onNote((key) => {
+    const sent = sentAt.get(key);
+    if (sent === undefined) return;
+    latencies.push(Date.now() - sent);
+    sentAt.delete(key);
+    waiters.forEach((wake) => wake());
+  });
+  return {
+    latencies,
+    /** Keys sent and not noted yet. */
+    pending: () => sentAt.size,
+    sent: (key: string) => sentAt.set(key, Date.now()),
+    noted: (total: number, timeoutMs: number) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, timeoutMs).unref();
+        const check = () => {
+          if (latencies.length < total) return;
+          clearTimeout(timer);
+          resolve();
+        };
+        waiters.push(check);
+        check();
+      }),
+  };
+}

@@ -24,6 +24,7 @@ import {
   BENCH_SECRET,
   BenchDatabase,
   benchQueues,
+  noteLatencies,
   obliterate,
   onNoteCreated,
   percentile,
@@ -179,18 +180,8 @@ async function sustained(kind: Kind, database: BenchDatabase, rate: number, seco
     await Promise.all([api.start(), worker.start()]);
     const url = `${api.baseUrl}/webhooks/${kind}/${connectionId}`;
     tracker.subscribe(url);
-    const sentAt = new Map<string, number>();
-    const latencies: number[] = [];
     const total = Math.round(rate * seconds);
-    let allNoted!: () => void;
-    const noted = new Promise<void>((resolve) => (allNoted = resolve));
-    tracker.onNoteCreated((key) => {
-      const sent = sentAt.get(key);
-      if (sent === undefined) return;
-      latencies.push(Date.now() - sent);
-      sentAt.delete(key);
-      if (latencies.length === total) allNoted();
-    });
+    const notes = noteLatencies((listener) => tracker.onNoteCreated(listener));
     const keys: string[] = [];
     const redeliveries: Promise<unknown>[] = [];
     const lag = monitorEventLoopDelay({ resolution: 10 });
@@ -200,16 +191,15 @@ async function sustained(kind: Kind, database: BenchDatabase, rate: number, seco
     for (let i = 0; i < total; i++) {
       const due = started + (i * 1000) / rate;
       if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
-      const now = Date.now();
       const { key, event } = tracker.create(i + 1);
-      sentAt.set(key, now);
+      notes.sent(key);
       keys.push(key);
       // A tenth of the deliveries arrive twice, as trackers retry.
       if (i % 10 === 0)
         redeliveries.push(new Promise((r) => setTimeout(r, 100)).then(() => tracker.deliver(url, event)));
     }
     const sendSeconds = (Date.now() - started) / 1000;
-    await Promise.race([noted, new Promise((resolve) => setTimeout(resolve, 60_000))]);
+    await notes.noted(total, 60_000);
     lag.disable();
     const busy = performance.eventLoopUtilization(utilization).utilization;
     await Promise.all(redeliveries);
@@ -240,7 +230,7 @@ async function sustained(kind: Kind, database: BenchDatabase, rate: number, seco
     return {
       total,
       sendSeconds,
-      latencies: latencies.sort((a, b) => a - b),
+      latencies: [...notes.latencies].sort((a, b) => a - b),
       lost: counts.filter((n) => n === 0).length,
       duplicated: counts.reduce((sum, n) => sum + Math.max(0, n - 1), 0),
       answers,

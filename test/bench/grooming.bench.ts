@@ -19,6 +19,7 @@ import {
   BENCH_SECRET,
   BenchDatabase,
   benchQueues,
+  noteLatencies,
   obliterate,
   onNoteCreated,
   percentile,
@@ -296,26 +297,17 @@ async function sweepOnce(
  * webhook → note latencies once every one has a note (NaN for any still without one after 10 minutes).
  */
 async function liveTickets(tracker: BenchBacklog, webhookUrl: string, count: number): Promise<number[]> {
-  const sentAt = new Map<string, number>();
-  const latencies: number[] = [];
-  let allNoted!: () => void;
-  const noted = new Promise<void>((resolve) => (allNoted = resolve));
-  tracker.onNoteCreated((key) => {
-    const sent = sentAt.get(key);
-    if (sent === undefined) return;
-    latencies.push(Date.now() - sent);
-    sentAt.delete(key);
-    if (latencies.length === count) allNoted();
-  });
   if (count === 0) return [];
+  const notes = noteLatencies((listener) => tracker.onNoteCreated(listener));
   for (let i = 0; i < count; i++) {
     await new Promise((resolve) => setTimeout(resolve, 250));
     const ticket = tracker.createLive(i);
-    sentAt.set(ticket.key, Date.now());
+    notes.sent(ticket.key);
     await ticket.announce(webhookUrl);
   }
-  await Promise.race([noted, new Promise((resolve) => setTimeout(resolve, 600_000).unref())]);
-  return [...latencies.sort((a, b) => a - b), ...[...sentAt.keys()].map(() => Number.NaN)];
+  await notes.noted(count, 600_000);
+  const never = Array.from({ length: notes.pending() }, () => Number.NaN);
+  return [...[...notes.latencies].sort((a, b) => a - b), ...never];
 }
 
 function print(kind: Kind, label: string, f: SweepFigures): void {
