@@ -40,7 +40,7 @@ export class SweepsController {
   @Get('project-mappings/:id/digest')
   @ApiOkResponse({
     description:
-      'the high-risk tickets of the mapping, newly flagged first, with reasons and areas, and the areas several share',
+      'the high-risk open tickets of the mapping, newly flagged first, with reasons and areas, and the areas several share; ticketStates says whether their states were read from the tracker just now and how many closed ones were left out',
   })
   @ApiNotFoundResponse({ description: 'no such project mapping' })
   async digest(@Param() params: MappingIdParamsDto) {
