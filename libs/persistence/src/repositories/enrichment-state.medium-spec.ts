@@ -181,7 +181,9 @@ describe('enrichment state (medium)', () => {
       recheck: (await reports.dependingOn(repositoryId, 'snap-2')).map((r) => r.ticketKey),
       digest: (await reports.flaggedForMapping(mapping.id)).map((r) => r.ticketKey),
       renewal: (await states.writtenTicketKeys(connectionId)).filter((key) => keys.includes(key)),
-      sweepSeesDone: [...(await reports.freshnessOf(connectionId, keys))].map(([key, f]) => [key, f.done]),
+      sweepSeesDone: [...(await reports.freshnessOf(connectionId, keys))]
+        .map(([key, f]) => [key, f.done])
+        .sort(),
     });
     expect(await open()).toEqual({
       recheck: keys,
