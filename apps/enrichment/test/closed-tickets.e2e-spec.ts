@@ -54,24 +54,30 @@ describe('closed tickets leave the digest and background work (e2e)', () => {
     return items[0];
   }
 
-  it('leaves a ticket closed in the tracker out of the digest, and records it done', async () => {
-    for (const key of ['SHOP-1', 'SHOP-2']) {
-      const event = jira.createIssue({ key, ...INVOICE_ISSUE });
-      const { runId } = answerOf(await jira.deliver(shop.webhookUrl, event, { secret: WEBHOOK_SECRET }));
-      expect((await harness.settle(runId as string)).riskLevel).toBe('high');
-    }
+  /** Creates a ticket through its webhook and waits for its note. */
+  async function createFlagged(key: string): Promise<void> {
+    const event = jira.createIssue({ key, ...INVOICE_ISSUE });
+    const { runId } = answerOf(await jira.deliver(shop.webhookUrl, event, { secret: WEBHOOK_SECRET }));
+    expect((await harness.settle(runId as string)).riskLevel).toBe('high');
+  }
+
+  it('records a closed ticket done: at once from its webhook, else when the digest asks the tracker', async () => {
+    for (const key of ['SHOP-1', 'SHOP-2', 'SHOP-4']) await createFlagged(key);
     expect(await digest()).toEqual({
-      keys: ['SHOP-1', 'SHOP-2'],
+      keys: ['SHOP-1', 'SHOP-2', 'SHOP-4'],
       ticketStates: { from: 'tracker', closedLeftOut: 0 },
     });
 
-    // Closing a ticket changes nothing a note says: the webhook starts no run.
-    const closed = jira.transitionIssue('SHOP-1', 'done');
+    // Closing a ticket changes nothing a note says: the webhook starts no run and records it done.
+    const closed = jira.transitionIssue('SHOP-4', 'done');
     expect(answerOf(await jira.deliver(shop.webhookUrl, closed!, { secret: WEBHOOK_SECRET }))).toEqual(
       expect.objectContaining({ outcome: 'ignored', reason: 'not-note-relevant' }),
     );
+    expect(await phaseOf('SHOP-4')).toBe('done');
+
+    // A closing whose webhook never arrived: the digest asks the tracker, leaves it out and records it done.
+    jira.transitionIssue('SHOP-1', 'done');
     expect(await phaseOf('SHOP-1')).toBe('unstarted');
-    // The digest asks the tracker, leaves it out and records it done.
     expect(await digest()).toEqual({ keys: ['SHOP-2'], ticketStates: { from: 'tracker', closedLeftOut: 1 } });
     expect(await phaseOf('SHOP-1')).toBe('done');
   });
@@ -132,15 +138,31 @@ describe('closed tickets leave the digest and background work (e2e)', () => {
     expect(await digest()).toEqual({ keys: ['SHOP-1'], ticketStates: { from: 'tracker', closedLeftOut: 0 } });
   });
 
-  it('drops a deleted ticket from the digest, and background work stops asking for it', async () => {
-    const event = jira.createIssue({ key: 'SHOP-3', ...INVOICE_ISSUE });
-    const { runId } = answerOf(await jira.deliver(shop.webhookUrl, event, { secret: WEBHOOK_SECRET }));
-    expect((await harness.settle(runId as string)).riskLevel).toBe('high');
+  it('enriches a ticket reopened by its webhook again; an open ticket moving on starts nothing', async () => {
+    const reopened = jira.transitionIssue('SHOP-4', 'new');
+    const answer = answerOf(await jira.deliver(shop.webhookUrl, reopened!, { secret: WEBHOOK_SECRET }));
+    expect(answer.outcome).toBe('enqueued');
+    expect(await harness.settle(answer.runId as string)).toEqual(
+      expect.objectContaining({ trigger: 'webhook', riskLevel: 'high' }),
+    );
+    expect(await phaseOf('SHOP-4')).toBe('unstarted');
+    expect((await digest()).keys).toEqual(['SHOP-1', 'SHOP-4']);
+
+    const started = jira.transitionIssue('SHOP-1', 'indeterminate');
+    expect(answerOf(await jira.deliver(shop.webhookUrl, started!, { secret: WEBHOOK_SECRET }))).toEqual(
+      expect.objectContaining({ outcome: 'ignored', reason: 'not-note-relevant' }),
+    );
+  });
+
+  it('drops a deleted ticket: at once from its webhook, else once background work finds it gone', async () => {
+    for (const key of ['SHOP-3', 'SHOP-5']) await createFlagged(key);
     const deleted = jira.deleteIssue('SHOP-3');
     expect(answerOf(await jira.deliver(shop.webhookUrl, deleted, { secret: WEBHOOK_SECRET }))).toEqual(
       expect.objectContaining({ outcome: 'ignored', reason: 'deleted' }),
     );
-    expect(await digest()).toEqual({ keys: ['SHOP-1'], ticketStates: { from: 'tracker', closedLeftOut: 1 } });
+    expect(await phaseOf('SHOP-3')).toBe('done');
+    // Deleted with no webhook delivered: still open here.
+    jira.deleteIssue('SHOP-5');
 
     const renew = () =>
       harness
@@ -148,17 +170,21 @@ describe('closed tickets leave the digest and background work (e2e)', () => {
         .post(`/api/tracker-connections/${shop.connectionId}/report-links/renew`)
         .set('authorization', `Bearer ${harness.adminKey}`)
         .expect(202);
-    expect((await renew()).body.ticketsQueued).toBe(2);
-    expect(await harness.settle((await latestRunOf('SHOP-3')).id)).toEqual(
+    expect((await renew()).body.ticketsQueued).toBe(3);
+    expect(await harness.settle((await latestRunOf('SHOP-5')).id)).toEqual(
       expect.objectContaining({
         trigger: 'relink',
         status: 'skipped',
         outcome: expect.stringMatching(/not found/),
       }),
     );
-    await harness.settle((await latestRunOf('SHOP-1')).id);
+    for (const key of ['SHOP-1', 'SHOP-4']) await harness.settle((await latestRunOf(key)).id);
     // Found gone once: the next renewal (and any re-check) leaves it out.
-    expect((await renew()).body.ticketsQueued).toBe(1);
-    await harness.settle((await latestRunOf('SHOP-1')).id);
+    expect((await renew()).body.ticketsQueued).toBe(2);
+    for (const key of ['SHOP-1', 'SHOP-4']) await harness.settle((await latestRunOf(key)).id);
+    expect(await digest()).toEqual({
+      keys: ['SHOP-1', 'SHOP-4'],
+      ticketStates: { from: 'tracker', closedLeftOut: 0 },
+    });
   });
 });

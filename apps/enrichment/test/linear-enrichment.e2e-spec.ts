@@ -288,4 +288,24 @@ describe('Linear: webhook → match → risk → one note (e2e)', () => {
     expect(after.url).not.toBe(before.url);
     expect((await harness.http().get(pathOf(after.url))).status).toBe(200);
   });
+
+  it('follows state changes and removals: completed or removed is recorded done, reopened is enriched again', async () => {
+    const reports = harness.get(TicketReportRepository);
+    const deliver = async (event: LinearEvent | null) =>
+      answerOf(await linear.deliver(shop.webhookUrl, event as LinearEvent, { secret: WEBHOOK_SECRET }));
+    expect(await deliver(linear.editIssue(key, { state: 'completed' }))).toEqual(
+      expect.objectContaining({ outcome: 'ignored', reason: 'not-note-relevant' }),
+    );
+    expect(await reports.isDone(shop.connectionId, key)).toBe(true);
+
+    const reopened = await deliver(linear.editIssue(key, { state: 'unstarted' }));
+    expect(reopened.outcome).toBe('enqueued');
+    expect((await harness.settle(reopened.runId as string)).trigger).toBe('webhook');
+    expect(await reports.isDone(shop.connectionId, key)).toBe(false);
+
+    expect(await deliver(linear.deleteIssue(key))).toEqual(
+      expect.objectContaining({ outcome: 'ignored', reason: 'deleted' }),
+    );
+    expect(await reports.isDone(shop.connectionId, key)).toBe(true);
+  });
 });

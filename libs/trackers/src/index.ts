@@ -78,6 +78,7 @@ export {
   canChangeNote,
   decideWebhook,
   isOwnEcho,
+  lifecycleChangeOf,
   NOTE_INPUT_FIELDS,
   noteRelevantChanges,
   type OwnWriteSignature,

@@ -8,12 +8,13 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { ZodError } from 'zod';
-import { WebhookDeliveryRepository } from '@sightline/persistence';
+import { TicketReportRepository, WebhookDeliveryRepository } from '@sightline/persistence';
 import { QueueProducer } from '@sightline/queues';
 import {
   decideWebhook,
   headerValue,
   jiraDeliveryId,
+  lifecycleChangeOf,
   linearDeliveryId,
   parseJiraWebhook,
   parseLinearWebhook,
@@ -22,6 +23,7 @@ import {
   type SignatureCheck,
   type TicketEvent,
   type TrackerKind,
+  type WebhookDecision,
   type WebhookHeaders,
 } from '@sightline/trackers';
 import { WebhookConnections, type WebhookConnection } from './webhook-connections';
@@ -57,7 +59,8 @@ function unauthorized(
  * A tracker webhook, from raw bytes to "enrichment queued": verify the signature on the raw body
  * (before anything parses it), reduce it to a ticket event, ignore what cannot change the note
  * and what Sightline caused itself, and record the delivery once: a redelivery finds its id
- * taken and does nothing. 202 means the job is in Redis.
+ * taken and does nothing. 202 means the job is in Redis. A ticket closed or deleted is recorded
+ * done on the spot; one reopened is enriched again.
  */
 @Injectable()
 export class WebhookIntake {
@@ -66,6 +69,7 @@ export class WebhookIntake {
   constructor(
     private readonly directory: WebhookConnections,
     private readonly deliveries: WebhookDeliveryRepository,
+    private readonly reports: TicketReportRepository,
     private readonly producer: QueueProducer,
   ) {}
 
@@ -127,16 +131,31 @@ export class WebhookIntake {
     }
   }
 
+  /**
+   * The delivery's decision, with one fact only the store knows: a ticket recorded done that moves
+   * back to an open status is enriched again, since nothing refreshed its note while it was done.
+   */
+  private async decide(connection: WebhookConnection, event: TicketEvent): Promise<WebhookDecision> {
+    const decided = decideWebhook(event, connection.own);
+    if (decided.action === 'enrich') {
+      return TICKET_KEY.test(decided.ticketKey) ? decided : { action: 'ignore', reason: 'not-a-ticket' };
+    }
+    const key = event.ticketKey;
+    const reopened =
+      decided.reason === 'not-note-relevant' &&
+      key !== null &&
+      TICKET_KEY.test(key) &&
+      lifecycleChangeOf(event) === 'open' &&
+      (await this.reports.isDone(connection.id, key));
+    return reopened ? { action: 'enrich', ticketKey: key } : decided;
+  }
+
   private async record(
     connection: WebhookConnection,
     deliveryId: string,
     event: TicketEvent,
   ): Promise<WebhookAnswer> {
-    const decided = decideWebhook(event, connection.own);
-    const decision =
-      decided.action === 'enrich' && !TICKET_KEY.test(decided.ticketKey)
-        ? ({ action: 'ignore', reason: 'not-a-ticket' } as const)
-        : decided;
+    const decision = await this.decide(connection, event);
     const delivery = {
       connectionId: connection.id,
       deliveryId,
@@ -145,9 +164,13 @@ export class WebhookIntake {
     };
     if (decision.action === 'ignore') {
       const fresh = await this.deliveries.recordIgnored({ ...delivery, reason: decision.reason });
-      return fresh
-        ? { deliveryId, outcome: 'ignored', reason: decision.reason }
-        : { deliveryId, outcome: 'duplicate' };
+      if (!fresh) return { deliveryId, outcome: 'duplicate' };
+      // Closed or deleted: background work and the digest leave it from now on, without asking the tracker.
+      const closes = decision.reason === 'deleted' || decision.reason === 'not-note-relevant';
+      if (closes && lifecycleChangeOf(event) === 'closed') {
+        await this.reports.markDone(connection.id, [event.ticketKey as string]);
+      }
+      return { deliveryId, outcome: 'ignored', reason: decision.reason };
     }
     // Who applied the feedback label, kept for the verdict: the ticket read later cannot say.
     const feedbackLabels = connection.own.feedbackLabels ?? [];

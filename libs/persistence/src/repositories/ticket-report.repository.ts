@@ -241,6 +241,16 @@ export class TicketReportRepository {
     );
   }
 
+  /** True when the ticket has a report on the connection and it is recorded done. */
+  async isDone(connectionId: string, ticketKey: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM ticket_reports
+       WHERE connection_id = $1 AND ticket_key = $2 AND NOT ${OPEN_TICKET_REPORT}`,
+      [connectionId, ticketKey],
+    );
+    return rows.length > 0;
+  }
+
   /** The ticket's reports on every connection of that tracker kind, newest first. */
   async findByKey(tracker: TrackerKind, ticketKey: string): Promise<TicketReportRecord[]> {
     return this.dataSource.query(

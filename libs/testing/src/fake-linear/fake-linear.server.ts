@@ -177,6 +177,17 @@ export class FakeLinear {
     return this.state.events.length > before ? this.state.events[this.state.events.length - 1] : null;
   }
 
+  /** Deletes an issue as a person did in Linear: raises an `Issue` `remove` webhook; reads then find nothing. */
+  deleteIssue(identifier: string, user: LinearUserRecord = this.human): LinearEvent {
+    const issue = this.issue(identifier);
+    const data = issueWebhookData(this.state, issue);
+    const event = this.state.emit(
+      webhookEnvelope({ state: this.state, viewer: user }, 'remove', 'Issue', data, { url: issueUrl(issue) }),
+    );
+    this.state.issues.delete(issue.id);
+    return event;
+  }
+
   issue(identifier: string): LinearIssueRecord {
     const issue = this.state.findIssue(identifier);
     if (!issue) throw new Error(`fake Linear has no issue ${identifier}`);

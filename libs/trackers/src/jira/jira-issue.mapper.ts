@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { adfToText } from '../text/adf-text';
-import type { Ticket, TicketPhase } from '../tracker-client.port';
+import { jiraPhaseOf } from '../ticket-phase';
+import type { Ticket } from '../tracker-client.port';
 
 /** Fields every ticket read asks for: `search/jql` returns only `id` unless told (trackers.md §1.7). */
 export const JIRA_TICKET_FIELDS = [
@@ -33,8 +34,6 @@ const jiraIssueSchema = z.looseObject({
   }),
 });
 
-const PHASES: Record<string, TicketPhase> = { new: 'unstarted', indeterminate: 'started', done: 'done' };
-
 function date(value: string | null | undefined): Date {
   const parsed = value ? new Date(value) : new Date(Number.NaN);
   if (Number.isNaN(parsed.getTime())) throw new Error(`Jira issue has an unreadable date: ${String(value)}`);
@@ -56,7 +55,7 @@ export function jiraIssueToTicket(issue: unknown, siteUrl: string): Ticket {
     description: f.description ? adfToText(f.description) : '',
     descriptionSource: f.description ? { format: 'adf', document: f.description } : null,
     type: f.issuetype?.name ?? null,
-    status: { name: f.status?.name ?? '', category, phase: PHASES[category] ?? 'started' },
+    status: { name: f.status?.name ?? '', category, phase: jiraPhaseOf(category) },
     labels: f.labels ?? [],
     components: (f.components ?? []).map((component) => component.name),
     createdAt: date(f.created),

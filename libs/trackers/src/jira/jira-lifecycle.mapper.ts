@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { TicketLifecycle, TicketPhase } from '../tracker-client.port';
+import { jiraPhaseOf } from '../ticket-phase';
+import type { TicketLifecycle } from '../tracker-client.port';
 
 /** What a lifecycle read asks for: dates and status only, never people. */
 export const JIRA_LIFECYCLE_FIELDS = [
@@ -63,8 +64,6 @@ const lifecycleIssueSchema = z.looseObject({
   }),
 });
 
-const PHASES: Record<string, TicketPhase> = { new: 'unstarted', indeterminate: 'started', done: 'done' };
-
 function date(value: string, what: string, key: string): Date {
   const parsed = new Date(value);
   if (Number.isNaN(parsed.getTime()))
@@ -76,7 +75,7 @@ function date(value: string, what: string, key: string): Date {
 export function jiraIssueToLifecycle(issue: unknown, pointFields: readonly string[]): TicketLifecycle {
   const parsed = lifecycleIssueSchema.parse(issue);
   const f = parsed.fields;
-  const phase = PHASES[f.status?.statusCategory?.key ?? 'new'] ?? 'started';
+  const phase = jiraPhaseOf(f.status?.statusCategory?.key ?? 'new');
   const resolution = (f.resolution?.name ?? '').trim().toLowerCase().replace(/’/g, "'");
   const doneAt = f.resolutiondate ?? (phase === 'done' ? (f.statuscategorychangedate ?? null) : null);
   const completed = phase === 'done' && doneAt !== null && !NOT_DONE_RESOLUTIONS.has(resolution);

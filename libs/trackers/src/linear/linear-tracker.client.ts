@@ -1,5 +1,6 @@
 import { LinearClient, type Issue } from '@linear/sdk';
 import { markdownToText } from '../text/markdown-text';
+import { linearPhaseOf } from '../ticket-phase';
 import type {
   BacklogPage,
   BacklogQuery,
@@ -9,7 +10,6 @@ import type {
   NoteContent,
   OwnNote,
   Ticket,
-  TicketPhase,
   TrackerClient,
   UpsertNoteResult,
 } from '../tracker-client.port';
@@ -24,15 +24,6 @@ const DEFAULT_BACKLOG_PAGE_SIZE = 50;
 const ISSUE_IDENTIFIER = /^([A-Z][A-Z0-9_]*)-(\d+)$/;
 /** Un-started work in Linear's workflow model; `started` and later are past grooming. */
 const BACKLOG_STATE_TYPES = ['triage', 'backlog', 'unstarted'];
-const PHASES: Record<string, TicketPhase> = {
-  triage: 'unstarted',
-  backlog: 'unstarted',
-  unstarted: 'unstarted',
-  started: 'started',
-  completed: 'done',
-  canceled: 'done',
-  duplicate: 'done',
-};
 
 type LabelLook = Omit<LabelSpec, 'name'>;
 const RISK_LOOK: LabelLook = {
@@ -135,7 +126,7 @@ export class LinearTrackerClient implements TrackerClient {
       description: issue.description ? markdownToText(issue.description) : '',
       descriptionSource: issue.description ? { format: 'markdown', text: issue.description } : null,
       type: null,
-      status: { name: state.name, category: state.type, phase: PHASES[state.type] ?? 'started' },
+      status: { name: state.name, category: state.type, phase: linearPhaseOf(state.type) },
       labels: labelNames,
       components: [],
       createdAt: issue.createdAt,
@@ -327,7 +318,7 @@ export class LinearTrackerClient implements TrackerClient {
         );
         for (const issue of page.nodes) {
           const state = await this.stateOf(issue.stateId);
-          const phase = PHASES[state.type] ?? 'started';
+          const phase = linearPhaseOf(state.type);
           read.lifecycles.set(issue.identifier, {
             key: issue.identifier,
             createdAt: issue.createdAt,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jiraPhaseOf } from '../ticket-phase';
 import type { TicketEvent, TicketEventEntity, TicketEventKind } from './ticket-event';
 
 /*
@@ -24,7 +25,12 @@ export const jiraWebhookBodySchema = z.looseObject({
     .looseObject({
       id: z.string(),
       key: z.string(),
-      fields: z.looseObject({ project: z.looseObject({ key: z.string() }).optional() }).optional(),
+      fields: z
+        .looseObject({
+          project: z.looseObject({ key: z.string() }).optional(),
+          status: z.looseObject({ statusCategory: z.looseObject({ key: z.string() }).nullish() }).nullish(),
+        })
+        .optional(),
     })
     .optional(),
   changelog: z.looseObject({ items: z.array(jiraChangeItemSchema) }).optional(),
@@ -100,6 +106,7 @@ export function parseJiraWebhook(body: unknown): TicketEvent {
   const { kind, entity } = classify(parsed);
   const items = parsed.changelog?.items ?? [];
   const labels = labelDiff(items);
+  const category = parsed.issue?.fields?.status?.statusCategory?.key;
   let changedFields = [...new Set(items.map(canonicalField))];
   if (entity === 'comment') changedFields = ['comment'];
   if (entity === 'property')
@@ -118,6 +125,7 @@ export function parseJiraWebhook(body: unknown): TicketEvent {
     changedFields,
     labelsAdded: labels.added,
     labelsRemoved: labels.removed,
+    phase: entity === 'issue' && category ? jiraPhaseOf(category) : null,
     actorId: parsed.user?.accountId ?? (entity === 'comment' ? commentAuthorId : null),
     commentAuthorId: entity === 'comment' ? commentAuthorId : null,
     occurredAt: parsed.timestamp !== undefined ? new Date(parsed.timestamp) : null,

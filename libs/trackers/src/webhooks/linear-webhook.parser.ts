@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { linearPhaseOf } from '../ticket-phase';
 import type { TicketEvent, TicketEventEntity, TicketEventKind } from './ticket-event';
 
 /* Linear webhook envelope and the parts of Issue/Comment data the decision needs (trackers.md §5). */
@@ -10,6 +11,7 @@ const issueDataSchema = z.looseObject({
   labelIds: z.array(z.string()).optional(),
   labels: z.array(labelRefSchema).optional(),
   team: z.looseObject({ key: z.string() }).nullish(),
+  state: z.looseObject({ type: z.string() }).nullish(),
 });
 
 const commentDataSchema = z.looseObject({
@@ -81,6 +83,7 @@ export function parseLinearWebhook(body: unknown): TicketEvent {
     changedFields: [],
     labelsAdded: [],
     labelsRemoved: [],
+    phase: null,
     actorId: parsed.actor?.id ?? null,
     commentAuthorId: null,
     occurredAt: new Date(parsed.webhookTimestamp),
@@ -98,6 +101,7 @@ export function parseLinearWebhook(body: unknown): TicketEvent {
       ticketKey: data.identifier,
       ticketId: data.id,
       projectKey: teamKeyOf(data.identifier, data.team?.key),
+      phase: data.state ? linearPhaseOf(data.state.type) : null,
       changedFields: [...new Set(Object.keys(from).map((key) => FIELD_NAMES[key] ?? key))],
       labelsAdded: labelsChanged
         ? [...after]

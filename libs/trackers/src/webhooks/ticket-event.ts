@@ -1,4 +1,4 @@
-import type { TrackerKind } from '../tracker-client.port';
+import type { TicketPhase, TrackerKind } from '../tracker-client.port';
 
 export type TicketEventKind = 'created' | 'updated' | 'deleted' | 'other';
 export type TicketEventEntity = 'issue' | 'comment' | 'property' | 'attachment' | 'label' | 'other';
@@ -26,6 +26,11 @@ export interface TicketEvent {
   /** Label names added/removed by this event (`id:<uuid>` when Linear did not send the name). */
   labelsAdded: string[];
   labelsRemoved: string[];
+  /**
+   * The ticket's workflow phase after the event, when the payload carries its status (Jira's
+   * status category, Linear's state type); null for comments and payloads without it.
+   */
+  phase: TicketPhase | null;
   /** Who caused the event: Jira account id, Linear user/app id. */
   actorId: string | null;
   /** Author of the comment for comment events. */
@@ -116,6 +121,19 @@ export function isOwnEcho(event: TicketEvent, own: OwnWriteSignature): boolean {
 export type WebhookDecision =
   | { action: 'enrich'; ticketKey: string }
   | { action: 'ignore'; reason: 'own-write' | 'not-note-relevant' | 'deleted' | 'not-a-ticket' };
+
+/**
+ * What the event says about the ticket's place in the workflow, apart from its note: `closed`
+ * when it was deleted or moved to a done status, `open` when it moved to any other status, null
+ * when it says nothing (no status change, or a payload without the status).
+ */
+export function lifecycleChangeOf(event: TicketEvent): 'closed' | 'open' | null {
+  if (event.entity !== 'issue' || event.ticketKey === null) return null;
+  if (event.kind === 'deleted') return 'closed';
+  if (event.kind !== 'updated' || event.phase === null || !event.changedFields.includes('status'))
+    return null;
+  return event.phase === 'done' ? 'closed' : 'open';
+}
 
 /** The one question the webhook endpoint asks: enqueue enrichment for this delivery or not. */
 export function decideWebhook(event: TicketEvent, own: OwnWriteSignature): WebhookDecision {

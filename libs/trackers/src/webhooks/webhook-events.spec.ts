@@ -11,7 +11,13 @@ import {
 } from '../tracker-constants';
 import { parseJiraWebhook } from './jira-webhook.parser';
 import { parseLinearWebhook } from './linear-webhook.parser';
-import { canChangeNote, decideWebhook, isOwnEcho, type OwnWriteSignature } from './ticket-event';
+import {
+  canChangeNote,
+  decideWebhook,
+  isOwnEcho,
+  lifecycleChangeOf,
+  type OwnWriteSignature,
+} from './ticket-event';
 
 const machineData = {
   reportUrl: 'https://sightline.example/r/1',
@@ -69,6 +75,32 @@ describe('Jira webhook events', () => {
     });
     expect(decideWebhook(deleted, own)).toEqual({ action: 'ignore', reason: 'deleted' });
     expect(() => parseJiraWebhook({ issue: { key: 'ENG-1' } })).toThrow();
+  });
+
+  it('reads the phase a status change leads to, and a deletion as a closing', () => {
+    const created = parseJiraWebhook(jira.createIssue({ key: 'ENG-1', summary: 'Story' }).payload);
+    expect(created.phase).toBe('unstarted');
+    expect(lifecycleChangeOf(created)).toBeNull();
+    const started = parseJiraWebhook(jira.transitionIssue('ENG-1', 'indeterminate')?.payload);
+    expect(started).toMatchObject({ changedFields: ['status'], phase: 'started' });
+    expect(lifecycleChangeOf(started)).toBe('open');
+    const done = parseJiraWebhook(jira.transitionIssue('ENG-1', 'done')?.payload);
+    expect(done).toMatchObject({ changedFields: ['status', 'resolution'], phase: 'done' });
+    expect(lifecycleChangeOf(done)).toBe('closed');
+    expect(lifecycleChangeOf(parseJiraWebhook(jira.transitionIssue('ENG-1', 'new')?.payload))).toBe('open');
+    // A done ticket whose title changes is not closed by that edit.
+    const renamed = parseJiraWebhook(jira.editIssue('ENG-1', { summary: 'Story, renamed' })?.payload);
+    expect(renamed.phase).toBe('unstarted');
+    expect(lifecycleChangeOf(renamed)).toBeNull();
+    expect(lifecycleChangeOf(parseJiraWebhook(jira.deleteIssue('ENG-1').payload))).toBe('closed');
+    // A payload without the status says nothing about the phase.
+    const bare = parseJiraWebhook({
+      webhookEvent: 'jira:issue_updated',
+      issue: { id: '1', key: 'ENG-1', fields: {} },
+      changelog: { items: [{ field: 'status', fieldId: 'status', fromString: 'To Do', toString: 'Done' }] },
+    });
+    expect(bare.phase).toBeNull();
+    expect(lifecycleChangeOf(bare)).toBeNull();
   });
 
   it("recognises every event raised by Sightline's own writes as an echo", async () => {
@@ -173,6 +205,23 @@ describe('Linear webhook events', () => {
     expect(moved.changedFields).toEqual(['status', 'updatedAt']);
     expect(decideWebhook(moved, own)).toEqual({ action: 'ignore', reason: 'not-note-relevant' });
     expect(() => parseLinearWebhook({ type: 'Issue', data: {} })).toThrow();
+  });
+
+  it('reads the phase a state change leads to, and a removal as a closing', () => {
+    linear.createIssue({ teamKey: 'ENG', title: 'Story' });
+    const event = (edit: Parameters<FakeLinear['editIssue']>[1]) =>
+      parseLinearWebhook(stamp(linear.editIssue('ENG-1', edit)?.payload));
+    const started = event({ state: 'started' });
+    expect(started.phase).toBe('started');
+    expect(lifecycleChangeOf(started)).toBe('open');
+    expect(lifecycleChangeOf(event({ state: 'completed' }))).toBe('closed');
+    expect(lifecycleChangeOf(event({ state: 'unstarted' }))).toBe('open');
+    expect(lifecycleChangeOf(event({ state: 'canceled' }))).toBe('closed');
+    expect(lifecycleChangeOf(event({ title: 'Story, renamed' }))).toBeNull();
+    const removed = parseLinearWebhook(stamp(linear.deleteIssue('ENG-1').payload));
+    expect(removed).toMatchObject({ kind: 'deleted', entity: 'issue', ticketKey: 'ENG-1' });
+    expect(decideWebhook(removed, own)).toEqual({ action: 'ignore', reason: 'deleted' });
+    expect(lifecycleChangeOf(removed)).toBe('closed');
   });
 
   it("recognises every event raised by Sightline's own writes as an echo", async () => {
