@@ -20,13 +20,67 @@ function layout(
 }
 
 describe('detectAreas', () => {
-  it('keeps a small repository in one area', () => {
+  it('keeps a repository with less code than minAreaLoc in one area', () => {
     expect(
       layout([
         ['a.ts', 10],
-        ['src/b.ts', 10],
+        ['src/b.ts', 9],
+        ['docs/guide.md', 30],
       ]).areas,
     ).toEqual(['directory:.:.']);
+  });
+
+  it('splits a small repository whose code sits in one area into the folders holding a tenth of it', () => {
+    const { areas, byFile } = layout(
+      [
+        ['composer.json', 1],
+        ['README.md', 4],
+        ['docs/guide.rst', 10],
+        ['src/Client.php', 20],
+        ['src/Handler/CurlHandler.php', 15],
+        ['src/Cookie/CookieJar.php', 8],
+        ['src/Exception/TransferException.php', 2],
+        ['tests/ClientTest.php', 20],
+      ],
+      [['composer.json', '{"name": "acme/http"}']],
+    );
+    // Within the limits, so one area first; its code then all sits in src, which is split in turn.
+    expect(areas).toEqual([
+      'package:.:acme/http',
+      'directory:docs:docs',
+      'directory:src:src',
+      'directory:src/Cookie:src/Cookie',
+      'directory:src/Handler:src/Handler',
+      'directory:tests:tests',
+    ]);
+    expect(byFile['src/Exception/TransferException.php']).toBe('src');
+    expect(byFile['README.md']).toBe('.');
+  });
+
+  it('leaves areas alone once the code sits in two of them, and never splits a rule area', () => {
+    const twoPackages = layout(
+      [
+        ['a/package.json', 1],
+        ['a/src/x/one.ts', 15],
+        ['a/src/y/two.ts', 15],
+        ['b/package.json', 1],
+        ['b/index.ts', 20],
+      ],
+      [
+        ['a/package.json', '{"name": "a"}'],
+        ['b/package.json', '{"name": "b"}'],
+      ],
+    );
+    expect(twoPackages.areas).toEqual(['package:a:a', 'package:b:b']);
+    const ruled = layout(
+      [
+        ['src/x/one.ts', 15],
+        ['src/y/two.ts', 15],
+      ],
+      [],
+      [{ name: 'core', glob: 'src/**' }],
+    );
+    expect(ruled.areas).toEqual(['rule:core:core']);
   });
 
   it('splits large directories, folding small sub-directories into their parent', () => {

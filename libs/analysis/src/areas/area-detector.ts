@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { AreaRule } from '../analysis-options';
-import { isTestPath } from '../tree/file-kinds';
+import { isMatchablePath, isTestPath } from '../tree/file-kinds';
 
 export interface AreaDefinition {
   /** Directory of the area (`.` for the repository root), or the rule name for rule areas. */
@@ -22,6 +22,9 @@ export interface AreaLayout {
 
 const MANIFEST =
   /^(package\.json|composer\.json|go\.mod|pom\.xml|build\.gradle(\.kts)?|pyproject\.toml|Cargo\.toml|pubspec\.yaml|mix\.exs|Package\.swift|[^/]+\.(csproj|gemspec))$/;
+
+/** The share of a repository's code lines one area may hold before it is split regardless of size. */
+const DOMINANT_SHARE = 0.9;
 
 function dirOf(path: string): string {
   const slash = path.lastIndexOf('/');
@@ -167,11 +170,48 @@ export function detectAreas(
   };
   for (const [root, members] of byRoot) split(root, members, root);
 
-  // Stable output order: by path, rules and directories alike.
+  // A small repository is one area by the limits above, and one area tells a planner nothing
+  // (every ticket "touches the repository root") and leaves no areas to couple or import each
+  // other. While one area holds nearly all the code (a config script or two elsewhere aside), it
+  // is split into the sub-directories holding at least a tenth of its code lines; the rest stays.
+  const codeLoc = (i: number): number => (isMatchablePath(files[i].path) ? files[i].loc : 0);
+  for (;;) {
+    const byArea = new Map<number, number>();
+    let total = 0;
+    files.forEach((_, i) => {
+      byArea.set(fileArea[i], (byArea.get(fileArea[i]) ?? 0) + codeLoc(i));
+      total += codeLoc(i);
+    });
+    const [area, code] = [...byArea].reduce((best, entry) => (entry[1] > best[1] ? entry : best));
+    if (code < options.minAreaLoc || code < DOMINANT_SHARE * total) break;
+    const { path, kind } = areas[area];
+    if (kind === 'rule') break;
+    const members = files.map((_, i) => i).filter((i) => fileArea[i] === area);
+    const dir = path === '.' ? '' : path;
+    const children = new Map<string, number[]>();
+    for (const i of members) {
+      const rest = dir === '' ? files[i].path : files[i].path.slice(dir.length + 1);
+      const slash = rest.indexOf('/');
+      if (slash === -1) continue;
+      const child = dir === '' ? rest.slice(0, slash) : `${dir}/${rest.slice(0, slash)}`;
+      const group = children.get(child);
+      if (group) group.push(i);
+      else children.set(child, [i]);
+    }
+    const standAlone = [...children].filter(
+      ([, group]) => group.reduce((sum, i) => sum + files[i].loc, 0) >= code / 10,
+    );
+    if (standAlone.length === 0) break;
+    for (const [child, group] of standAlone) assign(child, group, dir);
+  }
+
+  // Stable output order: by path, rules and directories alike; an area split away entirely is gone.
+  const used = new Set(fileArea);
   const order = areas
     .map((_, i) => i)
+    .filter((i) => used.has(i))
     .sort((x, y) => (areas[x].path < areas[y].path ? -1 : areas[x].path > areas[y].path ? 1 : x - y));
-  const renumber = new Int32Array(areas.length);
+  const renumber = new Int32Array(areas.length).fill(-1);
   order.forEach((old, i) => (renumber[old] = i));
   for (let i = 0; i < fileArea.length; i++) fileArea[i] = renumber[fileArea[i]];
   return { areas: order.map((i) => areas[i]), fileArea };
