@@ -119,6 +119,30 @@ describe('extractMentions', () => {
     ]);
   });
 
+  it('reads the frames that panicked, not the recovery that printed the trace', () => {
+    // A recovery middleware prints debug.Stack(): its own deferred frame, then panic(…), then the failure.
+    const text = [
+      'goroutine 34 [running]:',
+      'runtime/debug.Stack()',
+      '\t/usr/local/go/src/runtime/debug/stack.go:24 +0x5e',
+      'github.com/gin-gonic/gin.CustomRecoveryWithWriter.func1.1()',
+      '\t/go/pkg/mod/github.com/gin-gonic/gin@v1.9.1/recovery.go:102 +0x7a',
+      'panic({0x8a5e40?, 0xc0001a2f90?})',
+      '\t/usr/local/go/src/runtime/panic.go:914 +0x21f',
+      'github.com/gin-gonic/gin/render.JSON.Render({0x0?, 0x0?}, {0x9e7b70, 0xc0002a0000})',
+      '\t/go/pkg/mod/github.com/gin-gonic/gin@v1.9.1/render/json.go:58 +0x95',
+      'github.com/gin-gonic/gin.(*Context).Render(0xc0002a0100, 0xc8, {0x9e6f20, 0xc0001a2f78})',
+      '\t/go/pkg/mod/github.com/gin-gonic/gin@v1.9.1/context.go:1018 +0x1c3',
+    ].join('\n');
+    const earlier = ['goroutine 1 [running]:', 'main.main()', '\t/src/main.go:12 +0x1d'].join('\n');
+    expect(mentions(`${earlier}\n${text}`).frames.map((f) => f.file?.split('/').pop())).toEqual([
+      'main.go',
+      'json.go',
+      'context.go',
+    ]);
+    expect(withoutStackTraces(`Render panics on a nil value\n${text}`)).toBe('Render panics on a nil value');
+  });
+
   it('reads a Go trace whose file lines lost their tab (pasted as Markdown text, not in a code block)', () => {
     const text = [
       'github.com/gin-gonic/gin/binding.decodeJSON(0x0, 0x0, 0xc000123)',

@@ -89,6 +89,12 @@ const TRACE_BOILERPLATE = new RegExp(
 // The tab is optional: a trace pasted into Markdown outside a code block loses it.
 const GO_FUNCTION_LINE = /^\s*[\w./@-]+\.(?:\(\*?\w+\)\.)?\w+(?:\.func\d+)*(?:\.\d+)*\(.*\)\s*$/;
 const GO_FILE_LINE = /^\s*\S+\.go:\d+(?: \+0x[0-9a-f]+)?\s*$/;
+// The runtime's `panic(…)` frame: what a trace printed by a recovery (debug.Stack() in a deferred
+// function) lists above it is the recovery printing the trace, not the failure: the frame that
+// panicked is the one below it. gin's recovery frame, and its function's name as a query word,
+// had put recovery.go above the render/json.go that panicked.
+const GO_GOROUTINE_HEADER = /^\s*goroutine \d+ \[[^\]]*\]:\s*$/;
+const GO_PANIC_LINE = /^\s*panic\(.*\)(?:\s*\[recovered\])?\s*$/;
 
 /**
  * `github.com/gin-gonic/gin.(*Context).Next(…)` → `Context.Next`; `main.main()` → `main`; a
@@ -131,7 +137,12 @@ export function readStackTraces(text: string): { frames: StackFrame[]; prose: st
   const prose: string[] = [];
   const frames = new Map<string, StackFrame>();
   let goFunction: string | undefined;
+  let panicFileLine = -1;
+  // Frames read since the current goroutine's header (none yet: null): above a panic, the recovery's.
+  let sinceHeader: string[] | null = null;
   lines.forEach((line, i) => {
+    if (GO_GOROUTINE_HEADER.test(line)) sinceHeader = [];
+    if (GO_PANIC_LINE.test(line) && GO_FILE_LINE.test(lines[i + 1] ?? '')) panicFileLine = i + 1;
     if (GO_FUNCTION_LINE.test(line) && GO_FILE_LINE.test(lines[i + 1] ?? '')) {
       // Read with the file line below it, so a frame of other code is known as such by its file.
       goFunction = goFunctionName(line);
@@ -141,8 +152,15 @@ export function readStackTraces(text: string): { frames: StackFrame[]; prose: st
     if (frame && goFunction && !frame.symbol) frame.symbol = goFunction;
     goFunction = undefined;
     const key = frame && `${frame.file ?? ''}:${frame.line ?? ''}:${frame.symbol ?? ''}`;
-    if (frame && key && !frames.has(key)) frames.set(key, frame);
-    if (!wholeLine && !TRACE_BOILERPLATE.test(line)) prose.push(line);
+    if (frame && key && !frames.has(key)) {
+      frames.set(key, frame);
+      sinceHeader?.push(key);
+    }
+    if (i === panicFileLine && sinceHeader) {
+      for (const recovery of sinceHeader) frames.delete(recovery);
+      sinceHeader = [];
+    }
+    if (!wholeLine && !TRACE_BOILERPLATE.test(line) && !GO_PANIC_LINE.test(line)) prose.push(line);
   });
   return { frames: nearestFirst([...frames.values()]).slice(0, MAX_FRAMES), prose: prose.join('\n') };
 }
