@@ -187,4 +187,35 @@ describe('closed tickets leave the digest and background work (e2e)', () => {
       ticketStates: { from: 'tracker', closedLeftOut: 0 },
     });
   });
+
+  it('follows a ticket moved to another project: the old key is left behind, the new one is enriched', async () => {
+    await createFlagged('SHOP-6');
+    const moved = jira.moveIssue('SHOP-6', 'OPS');
+    const answer = answerOf(await jira.deliver(shop.webhookUrl, moved, { secret: WEBHOOK_SECRET }));
+    expect(answer.outcome).toBe('enqueued');
+    // OPS has no mapping here: nothing to report under the new key, and the old one is no open work.
+    expect(await harness.settle(answer.runId as string)).toEqual(
+      expect.objectContaining({
+        ticketKey: 'OPS-1',
+        status: 'skipped',
+        outcome: 'no project mapping for OPS on this connection',
+      }),
+    );
+    expect(await phaseOf('SHOP-6')).toBe('done');
+
+    // Moved with no webhook delivered: a background run asking by the old key meets the new one.
+    await createFlagged('SHOP-7');
+    jira.moveIssue('SHOP-7', 'OPS');
+    const renewed = await harness
+      .http()
+      .post(`/api/tracker-connections/${shop.connectionId}/report-links/renew`)
+      .set('authorization', `Bearer ${harness.adminKey}`)
+      .expect(202);
+    expect(renewed.body.ticketsQueued).toBe(3);
+    expect(await harness.settle((await latestRunOf('SHOP-7')).id)).toEqual(
+      expect.objectContaining({ trigger: 'relink', status: 'skipped' }),
+    );
+    expect(await phaseOf('SHOP-7')).toBe('done');
+    for (const key of ['SHOP-1', 'SHOP-4']) await harness.settle((await latestRunOf(key)).id);
+  });
 });

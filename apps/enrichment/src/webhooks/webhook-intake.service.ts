@@ -60,7 +60,8 @@ function unauthorized(
  * (before anything parses it), reduce it to a ticket event, ignore what cannot change the note
  * and what Sightline caused itself, and record the delivery once: a redelivery finds its id
  * taken and does nothing. 202 means the job is in Redis. A ticket closed or deleted is recorded
- * done on the spot; one reopened is enriched again.
+ * done on the spot; one reopened is enriched again; one moved to another project is enriched
+ * under its new key, its old key's report recorded done.
  */
 @Injectable()
 export class WebhookIntake {
@@ -187,6 +188,10 @@ export class WebhookIntake {
         trigger: 'webhook',
       },
     );
+    // Moved (a new key): the report under the old key is left behind; the new key's run reports it.
+    if (fresh && event.previousKey !== null && TICKET_KEY.test(event.previousKey)) {
+      await this.reports.markDone(connection.id, [event.previousKey]);
+    }
     // A redelivery whose run never started: its first delivery may not have reached the queue.
     if (!run || (!fresh && run.status !== 'queued')) return { deliveryId, outcome: 'duplicate' };
     try {

@@ -113,9 +113,20 @@ export class FakeJira {
     return this.state.seed(seed);
   }
 
-  /** Moves an issue to another project (a new key; the old one still finds it, as on Jira). */
-  moveIssue(key: string, toProjectKey: string): JiraIssueRecord {
-    return this.state.move(key, toProjectKey);
+  /**
+   * Moves an issue to another project as `user` did in the UI: a new key (the old one still finds
+   * it, as on Jira), and `jira:issue_updated` whose changelog names the old and new key and project.
+   */
+  moveIssue(key: string, toProjectKey: string, user: FakeJiraUser = this.human): JiraEvent {
+    const from = this.issue(key);
+    const [oldKey, oldProject] = [from.key, from.projectKey];
+    const moved = this.state.move(key, toProjectKey);
+    const before = this.state.events.length;
+    emitIssueUpdated(this.context(user), moved.key, [
+      { field: 'Key', fieldtype: 'jira', from: null, fromString: oldKey, to: null, toString: moved.key },
+      fieldChange('project', 'project', oldProject, moved.projectKey),
+    ]);
+    return this.state.events[before];
   }
 
   /** Creates an issue as `user` did in the UI: raises `jira:issue_created`. */

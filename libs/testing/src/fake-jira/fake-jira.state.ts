@@ -86,7 +86,8 @@ export interface JiraIssueRecord {
 export interface JiraChangeItem {
   field: string;
   fieldtype: string;
-  fieldId: string;
+  /** Absent on some items, such as the `Key` change of a move. */
+  fieldId?: string;
   from: string | null;
   fromString: string | null;
   to: string | null;

@@ -54,6 +54,9 @@ const FIELD_NAMES: Record<string, string> = {
   component: 'components',
   issuetype: 'type',
   status: 'status',
+  // A move to another project: a new key (`Key`, no field id) in another project.
+  key: 'key',
+  project: 'project',
 };
 
 function canonicalField(item: JiraChangeItem): string {
@@ -107,6 +110,7 @@ export function parseJiraWebhook(body: unknown): TicketEvent {
   const items = parsed.changelog?.items ?? [];
   const labels = labelDiff(items);
   const category = parsed.issue?.fields?.status?.statusCategory?.key;
+  const rekeyed = items.find((item) => canonicalField(item) === 'key' && item.fromString);
   let changedFields = [...new Set(items.map(canonicalField))];
   if (entity === 'comment') changedFields = ['comment'];
   if (entity === 'property')
@@ -126,6 +130,7 @@ export function parseJiraWebhook(body: unknown): TicketEvent {
     labelsAdded: labels.added,
     labelsRemoved: labels.removed,
     phase: entity === 'issue' && category ? jiraPhaseOf(category) : null,
+    previousKey: entity === 'issue' && rekeyed ? (rekeyed.fromString ?? null) : null,
     actorId: parsed.user?.accountId ?? (entity === 'comment' ? commentAuthorId : null),
     commentAuthorId: entity === 'comment' ? commentAuthorId : null,
     occurredAt: parsed.timestamp !== undefined ? new Date(parsed.timestamp) : null,

@@ -39,6 +39,8 @@ const FIELD_NAMES: Record<string, string> = {
   descriptionData: 'description',
   labelIds: 'labels',
   stateId: 'status',
+  // A move to another team: a new identifier in another team.
+  teamId: 'project',
 };
 
 function kindOf(action: string): TicketEventKind {
@@ -84,6 +86,7 @@ export function parseLinearWebhook(body: unknown): TicketEvent {
     labelsAdded: [],
     labelsRemoved: [],
     phase: null,
+    previousKey: null,
     actorId: parsed.actor?.id ?? null,
     commentAuthorId: null,
     occurredAt: new Date(parsed.webhookTimestamp),

@@ -31,6 +31,8 @@ export interface TicketEvent {
    * status category, Linear's state type); null for comments and payloads without it.
    */
   phase: TicketPhase | null;
+  /** The key the ticket had before this event, when the event gave it a new one (a Jira move). */
+  previousKey: string | null;
   /** Who caused the event: Jira account id, Linear user/app id. */
   actorId: string | null;
   /** Author of the comment for comment events. */
@@ -54,8 +56,18 @@ export interface OwnWriteSignature {
   feedbackLabels?: readonly string[];
 }
 
-/** The fields whose change can change the note; anything else (status, assignee…) cannot. */
-export const NOTE_INPUT_FIELDS: readonly string[] = ['title', 'description', 'labels', 'components', 'type'];
+/**
+ * The fields whose change can change the note; anything else (status, assignee…) cannot. The
+ * project decides the mapping, so the repositories a ticket is matched against.
+ */
+export const NOTE_INPUT_FIELDS: readonly string[] = [
+  'title',
+  'description',
+  'labels',
+  'components',
+  'type',
+  'project',
+];
 
 function isOwnLabel(label: string, own: OwnWriteSignature): boolean {
   if (own.riskLabels.includes(label)) return true;

@@ -77,7 +77,7 @@ describe('Jira webhook events', () => {
     expect(() => parseJiraWebhook({ issue: { key: 'ENG-1' } })).toThrow();
   });
 
-  it('reads the phase a status change leads to, and a deletion as a closing', () => {
+  it('reads the phase a status change leads to, a move as a new key, and a deletion as a closing', () => {
     const created = parseJiraWebhook(jira.createIssue({ key: 'ENG-1', summary: 'Story' }).payload);
     expect(created.phase).toBe('unstarted');
     expect(lifecycleChangeOf(created)).toBeNull();
@@ -92,7 +92,17 @@ describe('Jira webhook events', () => {
     const renamed = parseJiraWebhook(jira.editIssue('ENG-1', { summary: 'Story, renamed' })?.payload);
     expect(renamed.phase).toBe('unstarted');
     expect(lifecycleChangeOf(renamed)).toBeNull();
-    expect(lifecycleChangeOf(parseJiraWebhook(jira.deleteIssue('ENG-1').payload))).toBe('closed');
+    const moved = parseJiraWebhook(jira.moveIssue('ENG-1', 'OPS').payload);
+    expect(moved).toMatchObject({
+      ticketKey: 'OPS-1',
+      previousKey: 'ENG-1',
+      changedFields: ['key', 'project'],
+    });
+    // The project decides which repositories it is matched against: the note is made again.
+    expect(decideWebhook(moved, own)).toEqual({ action: 'enrich', ticketKey: 'OPS-1' });
+    expect(lifecycleChangeOf(moved)).toBeNull();
+    expect(renamed.previousKey).toBeNull();
+    expect(lifecycleChangeOf(parseJiraWebhook(jira.deleteIssue('OPS-1').payload))).toBe('closed');
     // A payload without the status says nothing about the phase.
     const bare = parseJiraWebhook({
       webhookEvent: 'jira:issue_updated',
