@@ -136,4 +136,36 @@ describe('refresh triggers: schedules and push hooks (e2e)', () => {
     expect(right.status).toBe(202);
     expect(right.body.triggered.map((entry: { repositoryId: string }) => entry.repositoryId)).toContain(id);
   });
+
+  it('a signed Bitbucket Cloud push to the branch refreshes the repository at that page; forged ones are refused', async () => {
+    const id = await register('bitbucket-pushed', { defaultBranch: 'main' });
+    const push = (...changes: unknown[]) =>
+      JSON.stringify({ repository: { links: { html: { href: `${baseUrl}/shop` } } }, push: { changes } });
+    const sign = (payload: string) => `sha256=${createHmac('sha256', SECRET).update(payload).digest('hex')}`;
+    const send = (payload: string, signature: string, event = 'repo:push') =>
+      api()
+        .post('/webhooks/git/bitbucket')
+        .set('Content-Type', 'application/json')
+        .set('X-Event-Key', event)
+        .set('X-Hub-Signature', signature)
+        .send(payload);
+    const triggeredIds = (response: request.Response) =>
+      (response.body.triggered as { repositoryId: string }[]).map((entry) => entry.repositoryId);
+
+    const toMain = push(
+      { new: { type: 'tag', name: 'v1.0.0' } },
+      { new: { type: 'branch', name: 'main' }, old: { type: 'branch', name: 'main' } },
+    );
+    expect((await send(toMain, sign(push()))).status).toBe(401);
+    expect((await send(toMain, 'sha256=00')).status).toBe(401);
+    const accepted = await send(toMain, sign(toMain));
+    expect(accepted.status).toBe(202);
+    expect(triggeredIds(accepted)).toContain(id);
+
+    const elsewhere = push({ new: { type: 'branch', name: 'feature' } }, { new: null });
+    expect(triggeredIds(await send(elsewhere, sign(elsewhere)))).not.toContain(id);
+    expect((await send('{}', sign('{}'), 'repo:fork')).body).toEqual({ event: 'repo:fork', triggered: [] });
+    const malformed = JSON.stringify({ repository: {} });
+    expect((await send(malformed, sign(malformed))).status).toBe(400);
+  });
 });

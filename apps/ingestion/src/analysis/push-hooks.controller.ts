@@ -20,6 +20,19 @@ export class PushHooksController {
     return this.hooks.github(event, signature, request.rawBody);
   }
 
+  @Post('bitbucket')
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    description: 'Bitbucket Cloud repo:push, verified by X-Hub-Signature; lists the analysis runs it started',
+  })
+  bitbucket(
+    @Headers('x-event-key') event: string | undefined,
+    @Headers('x-hub-signature') signature: string | undefined,
+    @Req() request: RawBodyRequest<Request>,
+  ) {
+    return this.hooks.bitbucket(event, signature, request.rawBody);
+  }
+
   @Post('gitlab')
   @HttpCode(202)
   @ApiAcceptedResponse({ description: 'verified by X-Gitlab-Token; lists the analysis runs it started' })

@@ -27,12 +27,22 @@ const gitlabPush = z.object({
   }),
 });
 
+// Bitbucket Cloud's repo:push names no clone URL: the repository's page is its identity.
+const bitbucketPush = z.object({
+  repository: z.object({
+    links: z.object({ html: z.object({ href: z.string() }).optional() }).optional(),
+  }),
+  push: z.object({
+    changes: z.array(z.object({ new: z.object({ type: z.string(), name: z.string() }).nullish() })),
+  }),
+});
+
 export interface PushOutcome {
   event: string;
   triggered: { repositoryId: string; runId: string }[];
 }
 
-/** GitHub and GitLab push hooks: verify, find the registered repositories pushed to, refresh them. */
+/** GitHub, GitLab and Bitbucket Cloud push hooks: verify, find the registered repositories pushed to, refresh them. */
 @Injectable()
 export class PushHooksService {
   constructor(
@@ -46,19 +56,31 @@ export class PushHooksService {
     signature: string | undefined,
     rawBody: Buffer | undefined,
   ): Promise<PushOutcome> {
-    const secret = this.secret();
-    const expected = `sha256=${createHmac('sha256', secret)
-      .update(rawBody ?? Buffer.alloc(0))
-      .digest('hex')}`;
-    if (!signature || !equalBytes(signature, expected))
-      throw new UnauthorizedException('X-Hub-Signature-256 does not match the body');
+    this.verifySha256(signature, rawBody, 'X-Hub-Signature-256');
     if (event !== 'push') return { event: event ?? 'unknown', triggered: [] };
     const body = parseBody(githubPush, rawBody);
     const { clone_url, ssh_url, git_url, html_url, default_branch } = body.repository;
     return {
       event,
-      triggered: await this.refresh([clone_url, ssh_url, git_url, html_url], body.ref, default_branch),
+      triggered: await this.refresh([clone_url, ssh_url, git_url, html_url], [body.ref], default_branch),
     };
+  }
+
+  /** Bitbucket Cloud: `repo:push`, signed like GitHub's but in `X-Hub-Signature`. */
+  async bitbucket(
+    event: string | undefined,
+    signature: string | undefined,
+    rawBody: Buffer | undefined,
+  ): Promise<PushOutcome> {
+    this.verifySha256(signature, rawBody, 'X-Hub-Signature');
+    if (event !== 'repo:push') return { event: event ?? 'unknown', triggered: [] };
+    const body = parseBody(bitbucketPush, rawBody);
+    // Tags and deleted branches (`new: null`) change no branch an analysis reads.
+    const refs = body.push.changes.flatMap((change) =>
+      change.new?.type === 'branch' ? [`refs/heads/${change.new.name}`] : [],
+    );
+    if (refs.length === 0) return { event, triggered: [] };
+    return { event, triggered: await this.refresh([body.repository.links?.html?.href], refs, undefined) };
   }
 
   async gitlab(
@@ -73,8 +95,16 @@ export class PushHooksService {
     const { git_http_url, git_ssh_url, web_url, default_branch } = body.project;
     return {
       event,
-      triggered: await this.refresh([git_http_url, git_ssh_url, web_url], body.ref, default_branch),
+      triggered: await this.refresh([git_http_url, git_ssh_url, web_url], [body.ref], default_branch),
     };
+  }
+
+  private verifySha256(signature: string | undefined, rawBody: Buffer | undefined, header: string): void {
+    const expected = `sha256=${createHmac('sha256', this.secret())
+      .update(rawBody ?? Buffer.alloc(0))
+      .digest('hex')}`;
+    if (!signature || !equalBytes(signature, expected))
+      throw new UnauthorizedException(`${header} does not match the body`);
   }
 
   private secret(): string {
@@ -84,7 +114,7 @@ export class PushHooksService {
   }
 
   /** Refreshes each registered repository whose URL is one of the pushed ones and whose branch was pushed. */
-  private async refresh(urls: (string | undefined)[], ref: string, remoteDefault: string | undefined) {
+  private async refresh(urls: (string | undefined)[], refs: string[], remoteDefault: string | undefined) {
     const identities = new Set(urls.flatMap((url) => (url ? [repositoryIdentity(url)] : [])).filter(Boolean));
     const triggered: PushOutcome['triggered'] = [];
     for (let offset = 0; ; offset += 200) {
@@ -92,7 +122,7 @@ export class PushHooksService {
       for (const repository of page.items) {
         if (!identities.has(repositoryIdentity(repository.cloneUrl))) continue;
         const branch = repository.defaultBranch ?? remoteDefault;
-        if (branch && ref !== `refs/heads/${branch}`) continue;
+        if (branch && !refs.includes(`refs/heads/${branch}`)) continue;
         const run = await this.triggers.trigger(repository.id, 'push');
         triggered.push({ repositoryId: repository.id, runId: run.id });
       }
