@@ -54,6 +54,16 @@ describe('closed tickets leave the digest and background work (e2e)', () => {
     return items[0];
   }
 
+  /** Renews the connection's report links: every open ticket Sightline wrote to is enriched again. */
+  async function renewLinks(): Promise<{ ticketsQueued: number }> {
+    const { body } = await harness
+      .http()
+      .post(`/api/tracker-connections/${shop.connectionId}/report-links/renew`)
+      .set('authorization', `Bearer ${harness.adminKey}`)
+      .expect(202);
+    return body;
+  }
+
   /** Creates a ticket through its webhook and waits for its note. */
   async function createFlagged(key: string): Promise<void> {
     const event = jira.createIssue({ key, ...INVOICE_ISSUE });
@@ -110,12 +120,7 @@ describe('closed tickets leave the digest and background work (e2e)', () => {
     // Closed in the tracker, not yet known as closed here.
     jira.transitionIssue('SHOP-2', 'done');
     const noteBefore = JSON.stringify(jira.issue('SHOP-2').comments);
-    const renewed = await harness
-      .http()
-      .post(`/api/tracker-connections/${shop.connectionId}/report-links/renew`)
-      .set('authorization', `Bearer ${harness.adminKey}`)
-      .expect(202);
-    expect(renewed.body.ticketsQueued).toBe(1);
+    expect((await renewLinks()).ticketsQueued).toBe(1);
     expect((await latestRunOf('SHOP-1')).trigger).not.toBe('relink');
     const relink = await latestRunOf('SHOP-2');
     expect(relink.trigger).toBe('relink');
@@ -164,13 +169,7 @@ describe('closed tickets leave the digest and background work (e2e)', () => {
     // Deleted with no webhook delivered: still open here.
     jira.deleteIssue('SHOP-5');
 
-    const renew = () =>
-      harness
-        .http()
-        .post(`/api/tracker-connections/${shop.connectionId}/report-links/renew`)
-        .set('authorization', `Bearer ${harness.adminKey}`)
-        .expect(202);
-    expect((await renew()).body.ticketsQueued).toBe(3);
+    expect((await renewLinks()).ticketsQueued).toBe(3);
     expect(await harness.settle((await latestRunOf('SHOP-5')).id)).toEqual(
       expect.objectContaining({
         trigger: 'relink',
@@ -180,7 +179,7 @@ describe('closed tickets leave the digest and background work (e2e)', () => {
     );
     for (const key of ['SHOP-1', 'SHOP-4']) await harness.settle((await latestRunOf(key)).id);
     // Found gone once: the next renewal (and any re-check) leaves it out.
-    expect((await renew()).body.ticketsQueued).toBe(2);
+    expect((await renewLinks()).ticketsQueued).toBe(2);
     for (const key of ['SHOP-1', 'SHOP-4']) await harness.settle((await latestRunOf(key)).id);
     expect(await digest()).toEqual({
       keys: ['SHOP-1', 'SHOP-4'],
@@ -206,12 +205,7 @@ describe('closed tickets leave the digest and background work (e2e)', () => {
     // Moved with no webhook delivered: a background run asking by the old key meets the new one.
     await createFlagged('SHOP-7');
     jira.moveIssue('SHOP-7', 'OPS');
-    const renewed = await harness
-      .http()
-      .post(`/api/tracker-connections/${shop.connectionId}/report-links/renew`)
-      .set('authorization', `Bearer ${harness.adminKey}`)
-      .expect(202);
-    expect(renewed.body.ticketsQueued).toBe(3);
+    expect((await renewLinks()).ticketsQueued).toBe(3);
     expect(await harness.settle((await latestRunOf('SHOP-7')).id)).toEqual(
       expect.objectContaining({ trigger: 'relink', status: 'skipped' }),
     );

@@ -12,6 +12,8 @@ import { FakeGitHost, testConfig } from '@sightline/testing';
 import { createIngestionApp } from '../src/ingestion.app';
 
 const SECRET = 'push-hook-secret-0123456789';
+/** The GitHub and Bitbucket signature of a body: `sha256=` and its HMAC under the hooks' secret. */
+const sign = (payload: string) => `sha256=${createHmac('sha256', SECRET).update(payload).digest('hex')}`;
 
 describe('refresh triggers: schedules and push hooks (e2e)', () => {
   const work = mkdtempSync(join(tmpdir(), 'sightline-refresh-'));
@@ -91,7 +93,6 @@ describe('refresh triggers: schedules and push hooks (e2e)', () => {
   it('a signed GitHub push to the branch refreshes the matching repository; forged ones are refused', async () => {
     const id = await register('pushed', { defaultBranch: 'main' });
     const body = JSON.stringify({ ref: 'refs/heads/main', repository: { clone_url: `${baseUrl}/shop` } });
-    const sign = (payload: string) => `sha256=${createHmac('sha256', SECRET).update(payload).digest('hex')}`;
     const send = (payload: string, signature: string, event = 'push') =>
       api()
         .post('/webhooks/git/github')
@@ -141,7 +142,6 @@ describe('refresh triggers: schedules and push hooks (e2e)', () => {
     const id = await register('bitbucket-pushed', { defaultBranch: 'main' });
     const push = (...changes: unknown[]) =>
       JSON.stringify({ repository: { links: { html: { href: `${baseUrl}/shop` } } }, push: { changes } });
-    const sign = (payload: string) => `sha256=${createHmac('sha256', SECRET).update(payload).digest('hex')}`;
     const send = (payload: string, signature: string, event = 'repo:push') =>
       api()
         .post('/webhooks/git/bitbucket')
