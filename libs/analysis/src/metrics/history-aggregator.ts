@@ -53,6 +53,7 @@ export interface ItemHistory {
   added: Float64Array;
   deleted: Float64Array;
   bugFixRevisions: Int32Array;
+  recentBugFixRevisions: Int32Array;
   firstSeen: Float64Array;
   lastChanged: Float64Array;
   sumOfCoupling: Float64Array;
@@ -79,6 +80,7 @@ function newItemHistory(count: number): ItemHistory {
     added: new Float64Array(count),
     deleted: new Float64Array(count),
     bugFixRevisions: new Int32Array(count),
+    recentBugFixRevisions: new Int32Array(count),
     firstSeen: new Float64Array(count).fill(-1),
     lastChanged: new Float64Array(count).fill(-1),
     sumOfCoupling: new Float64Array(count),
@@ -99,6 +101,7 @@ function touch(
   item.added[i] += added;
   item.deleted[i] += deleted;
   if (when.fix) item.bugFixRevisions[i]++;
+  if (when.fix && when.recent) item.recentBugFixRevisions[i]++;
   if (item.lastChanged[i] < when.time) item.lastChanged[i] = when.time;
   if (item.firstSeen[i] === -1 || item.firstSeen[i] > when.time) item.firstSeen[i] = when.time;
   item.credit.add(i, credit, added);

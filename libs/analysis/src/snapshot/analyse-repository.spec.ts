@@ -160,9 +160,19 @@ describe('analyseRepository on a scripted history', () => {
       ownershipByRevisions: 0.375,
       fragmentation: 0.6563,
       bugFixRevisions: 1,
+      recentBugFixRevisions: 1,
       firstSeen: '2020-09-13T12:26:40Z',
       lastChanged: '2020-09-17T12:26:40Z',
       ageMonths: 3,
+    });
+  });
+
+  it('counts recent fixes within hotspotDays before the head: the fix 98 days back is out of 90', async () => {
+    const narrow = (await analyseRepository(repo.path, { hotspotDays: 90 })).snapshot;
+    expect(narrow.files.find((f) => f.path === 'lib/util.ts')).toMatchObject({
+      bugFixRevisions: 1,
+      recentBugFixRevisions: 0,
+      recentRevisions: 0,
     });
   });
 

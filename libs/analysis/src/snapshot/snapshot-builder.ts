@@ -108,6 +108,7 @@ export function buildSnapshot(parts: SnapshotParts): RepositorySnapshot {
       knowledgeIsland:
         own.mainAuthor >= 0 && own.ownership >= options.knowledgeIslandShare && active(own.mainAuthor),
       bugFixRevisions: h.bugFixRevisions[f],
+      recentBugFixRevisions: h.recentBugFixRevisions[f],
       firstSeen: changed ? isoTime(h.firstSeen[f]) : null,
       lastChanged: changed ? isoTime(h.lastChanged[f]) : null,
       ageMonths: changed ? wholeMonthsBetween(h.lastChanged[f], headTime) : null,

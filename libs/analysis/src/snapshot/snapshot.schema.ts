@@ -42,6 +42,8 @@ export const fileFiguresSchema = z.object({
   fragmentation: z.number(),
   knowledgeIsland: z.boolean(),
   bugFixRevisions: z.number().int(),
+  /** The same within the recent window; absent in snapshots made before it was counted. */
+  recentBugFixRevisions: z.number().int().optional(),
   firstSeen: isoDate.nullable(),
   lastChanged: isoDate.nullable(),
   ageMonths: z.number().int().nullable(),

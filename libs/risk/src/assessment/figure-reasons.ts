@@ -31,7 +31,7 @@ export function fixRateReason(
 ): Extract<RiskReason, { kind: 'fix-rate' }> | undefined {
   if (calibration.repositoryFixRate <= 0) return undefined;
   const rate = weightedFixRate(known) ?? 0;
-  const fixes = known.reduce((a, f) => a + (calibration.index.files.get(f.path)?.bugFixRevisions ?? 0), 0);
+  const fixes = known.reduce((a, f) => a + f.figures.fixes, 0);
   const typical = calibration.reference.typicalFixRate;
   const yardstick = Math.max(calibration.repositoryFixRate, typical);
   return {
@@ -42,6 +42,7 @@ export function fixRateReason(
     typicalRate: round(typical, 4),
     perDays: FIX_RATE_DAYS,
     fixes,
+    windowDays: calibration.fixWindowDays,
     files: known.length,
     supported: fixes >= FIX_CLAIM_MIN_FIXES && rate >= FIX_CLAIM_MIN_MULTIPLE * yardstick,
   };

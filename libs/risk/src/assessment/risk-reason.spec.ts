@@ -8,6 +8,7 @@ const fixRate = (over: Partial<Extract<RiskReason, { kind: 'fix-rate' }>>): Risk
   typicalRate: 0.3,
   perDays: 30,
   fixes: 12,
+  windowDays: 365,
   files: 3,
   supported: true,
   ...over,
@@ -47,27 +48,32 @@ describe('describeRiskReason', () => {
     ],
     [
       fixRate({}),
-      "Fix commits on the matched files: 0.43 per file per 30 days against 0.25 for this repository's average file and 0.30 for the files of its typical change (12 fix commits on 3 matched files); 1.7× this repository's 30-day fix rate, where follow-up fixes concentrate.",
+      "Fix commits on the matched files: 0.43 per file per 30 days against 0.25 for this repository's average file and 0.30 for the files of its typical change (12 fix commits in the last 365 days on 3 matched files); 1.7× this repository's 30-day fix rate, where follow-up fixes concentrate.",
     ],
     [
       fixRate({ multiple: 4, fixes: 2, supported: false }),
-      "Fix commits on the matched files: 0.43 per file per 30 days against 0.25 for this repository's average file and 0.30 for the files of its typical change (2 fix commits on 3 matched files); 4.0× this repository's 30-day fix rate, too few fixes to call a concentration.",
+      "Fix commits on the matched files: 0.43 per file per 30 days against 0.25 for this repository's average file and 0.30 for the files of its typical change (2 fix commits in the last 365 days on 3 matched files); 4.0× this repository's 30-day fix rate, too few fixes to call a concentration.",
     ],
     [
       fixRate({ multiple: 1.1, supported: false }),
-      "Fix commits on the matched files: 0.43 per file per 30 days against 0.25 for this repository's average file and 0.30 for the files of its typical change (12 fix commits on 3 matched files); 1.1× this repository's 30-day fix rate, close to the average.",
+      "Fix commits on the matched files: 0.43 per file per 30 days against 0.25 for this repository's average file and 0.30 for the files of its typical change (12 fix commits in the last 365 days on 3 matched files); 1.1× this repository's 30-day fix rate, close to the average.",
     ],
     [
       fixRate({ typicalRate: 0.5, supported: false }),
-      "Fix commits on the matched files: 0.43 per file per 30 days against 0.25 for this repository's average file and 0.50 for the files of its typical change (12 fix commits on 3 matched files); 1.7× this repository's 30-day fix rate, less than its typical change meets.",
+      "Fix commits on the matched files: 0.43 per file per 30 days against 0.25 for this repository's average file and 0.50 for the files of its typical change (12 fix commits in the last 365 days on 3 matched files); 1.7× this repository's 30-day fix rate, less than its typical change meets.",
     ],
     [
       fixRate({ typicalRate: 0.4, supported: false }),
-      "Fix commits on the matched files: 0.43 per file per 30 days against 0.25 for this repository's average file and 0.40 for the files of its typical change (12 fix commits on 3 matched files); 1.7× this repository's 30-day fix rate, about what its typical change meets.",
+      "Fix commits on the matched files: 0.43 per file per 30 days against 0.25 for this repository's average file and 0.40 for the files of its typical change (12 fix commits in the last 365 days on 3 matched files); 1.7× this repository's 30-day fix rate, about what its typical change meets.",
     ],
     [
       fixRate({ multiple: 0, rate: 0, fixes: 0, supported: false }),
-      'No fix commit has touched the matched files (this repository averages 0.25 fix commits per file per 30 days).',
+      'No fix commit has touched the matched files in the last 365 days (this repository averages 0.25 fix commits per file per 30 days).',
+    ],
+    [
+      // A report made on a snapshot whose fixes were counted over the files' whole history.
+      fixRate({ windowDays: null }),
+      "Fix commits on the matched files: 0.43 per file per 30 days against 0.25 for this repository's average file and 0.30 for the files of its typical change (12 fix commits on 3 matched files); 1.7× this repository's 30-day fix rate, where follow-up fixes concentrate.",
     ],
     [
       {

@@ -36,6 +36,11 @@ export type RiskReason =
       perDays: number;
       /** Fix commits on the matched files, counted per file. */
       fixes: number;
+      /**
+       * The days those fixes were counted over, before the snapshot's head; null (absent in reports
+       * made before it was recorded): the files' whole history.
+       */
+      windowDays?: number | null;
       files: number;
       /** Enough fixes and a high enough multiple to say fixes concentrate here. */
       supported: boolean;
@@ -164,9 +169,10 @@ export function describeRiskReason(reason: RiskReason): string {
       return `On size, authors, complexity and recent changes, the matched code in ${areaName(reason.area)} ${rank} ${referenceName(reason.basis)}; the file that contributes most is ${file}.`;
     }
     case 'fix-rate': {
-      const figures = `${rate(reason.rate)} per file per ${reason.perDays} days against ${rate(reason.repositoryRate)} for this repository's average file and ${rate(reason.typicalRate)} for the files of its typical change (${plural(reason.fixes, 'fix commit')} on ${plural(reason.files, 'matched file')})`;
+      const within = reason.windowDays ? ` in the last ${formatCount(reason.windowDays)} days` : '';
+      const figures = `${rate(reason.rate)} per file per ${reason.perDays} days against ${rate(reason.repositoryRate)} for this repository's average file and ${rate(reason.typicalRate)} for the files of its typical change (${plural(reason.fixes, 'fix commit')}${within} on ${plural(reason.files, 'matched file')})`;
       if (reason.fixes === 0)
-        return `No fix commit has touched the matched files (this repository averages ${rate(reason.repositoryRate)} fix commits per file per ${reason.perDays} days).`;
+        return `No fix commit has touched the matched files${within} (this repository averages ${rate(reason.repositoryRate)} fix commits per file per ${reason.perDays} days).`;
       const level = reason.supported
         ? 'where follow-up fixes concentrate'
         : reason.multiple < 1

@@ -167,6 +167,34 @@ describe('calibrateRisk', () => {
     expect(hot.score).toBe(1);
   });
 
+  it('counts fixes within the recent window: an old burst of fixes is no concentration now', () => {
+    const files = [
+      // 40 fixes in three years, 3 of them in the 365 days before the head (2024-06-01).
+      { path: 'burst.ts', bugFixRevisions: 40, recentBugFixRevisions: 3, firstSeen: '2021-06-01T00:00:00Z' },
+      // 6 fixes, all recent, on a file first seen 180 days before the head: 1 per 30 days.
+      { path: 'steady.ts', bugFixRevisions: 6, recentBugFixRevisions: 6, firstSeen: '2023-12-04T00:00:00Z' },
+      { path: 'clean.ts', bugFixRevisions: 0, recentBugFixRevisions: 0 },
+    ];
+    const calibration = calibrateRisk(
+      snapshotOf({ files: files.map(({ path, ...figures }) => fileFigures(path, figures)) }),
+    );
+    expect(calibration.fixWindowDays).toBe(365);
+    expect(calibration.files.get('burst.ts')).toMatchObject({ fixes: 3 });
+    expect(calibration.files.get('burst.ts')?.fixRate).toBeCloseTo((3 * 30) / 365, 10);
+    expect(calibration.files.get('steady.ts')).toMatchObject({ fixes: 6 });
+    expect(calibration.files.get('steady.ts')?.fixRate).toBeCloseTo(1, 10);
+
+    // A snapshot made before recent fixes were counted: each file's whole history.
+    const legacy = calibrateRisk(
+      snapshotOf({
+        files: files.map(({ path, recentBugFixRevisions: _, ...figures }) => fileFigures(path, figures)),
+      }),
+    );
+    expect(legacy.fixWindowDays).toBeNull();
+    expect(legacy.files.get('burst.ts')).toMatchObject({ fixes: 40 });
+    expect(legacy.files.get('burst.ts')?.fixRate).toBeCloseTo((40 * 30) / 1096, 10);
+  });
+
   it('measures fix rates per 30 days of each file’s history, a young file counting as one period', () => {
     const snapshot = snapshotOf({
       files: [

@@ -34,8 +34,10 @@ export interface FileRiskFigures {
   dimension: number;
   positions: HotspotPositions;
   fanInPosition: number;
-  /** Fix commits per 30 days over the file's observed history. */
+  /** Fix commits per 30 days over the fix window (`RiskCalibration.fixWindowDays`). */
   fixRate: number;
+  /** The fix commits that rate counts. */
+  fixes: number;
 }
 
 export interface RiskCalibration {
@@ -48,6 +50,12 @@ export interface RiskCalibration {
   reference: RiskReference;
   /** Mean over code files of fix commits per file per 30 days. */
   repositoryFixRate: number;
+  /**
+   * The days fix rates count fixes over: the recent window (a burst of fixes years ago is not
+   * where fixes concentrate now), or null for the file's whole history in a snapshot made before
+   * its recent fixes were counted.
+   */
+  fixWindowDays: number | null;
   /** Area positions in fan-in among the repository's areas, share strictly below. */
   areaFanInPositions: ReadonlyMap<string, number>;
   /** Lookups into the snapshot, built once so a batch of assessments does not rebuild them. */
@@ -91,11 +99,18 @@ function isCodeFile(file: FileFigures): boolean {
   return file.hotspotPercentile !== null && file.loc > 0;
 }
 
-function fixRate(file: FileFigures, headTime: number): number {
-  if (file.bugFixRevisions === 0 || !file.firstSeen) return 0;
+/** A file's fix commits and their rate per 30 days over the window (null: its whole history). */
+function fixFigures(
+  file: FileFigures,
+  headTime: number,
+  windowDays: number | null,
+): { fixes: number; rate: number } {
+  const fixes = windowDays === null ? file.bugFixRevisions : (file.recentBugFixRevisions ?? 0);
+  if (fixes === 0 || !file.firstSeen) return { fixes, rate: 0 };
+  const age = (headTime - Date.parse(file.firstSeen) / 1000) / DAY_SECONDS;
   // A file younger than one period counts as one period old, so a new file with one fix is not "30×".
-  const days = Math.max(FIX_RATE_DAYS, (headTime - Date.parse(file.firstSeen) / 1000) / DAY_SECONDS);
-  return (file.bugFixRevisions * FIX_RATE_DAYS) / days;
+  const days = Math.max(FIX_RATE_DAYS, windowDays === null ? age : Math.min(windowDays, age));
+  return { fixes, rate: (fixes * FIX_RATE_DAYS) / days };
 }
 
 export function calibrateRisk(
@@ -105,6 +120,7 @@ export function calibrateRisk(
   const windowDays = options.windowDays ?? analysisOptionsSchema.parse({}).hotspotDays;
   const headTime = Date.parse(snapshot.repository.headTime) / 1000;
   const code = snapshot.files.filter(isCodeFile);
+  const fixWindowDays = code.every((f) => f.recentBugFixRevisions !== undefined) ? windowDays : null;
   const loc = positionsWithin(code.map((f) => f.loc));
   const authors = positionsWithin(code.map((f) => f.authors));
   const complexity = positionsWithin(code.map((f) => f.complexity.total));
@@ -119,7 +135,7 @@ export function calibrateRisk(
       complexity: complexity[i],
       recentRevisions: recent[i],
     };
-    const rate = fixRate(f, headTime);
+    const { fixes, rate } = fixFigures(f, headTime, fixWindowDays);
     rateSum += rate;
     files.set(f.path, {
       path: f.path,
@@ -131,6 +147,7 @@ export function calibrateRisk(
       positions,
       fanInPosition: fanIn[i],
       fixRate: rate,
+      fixes,
     });
   });
   const areaFanIn = positionsWithin(snapshot.areas.map((a) => a.fanIn));
@@ -142,6 +159,7 @@ export function calibrateRisk(
     files,
     reference: buildReference(snapshot, files, index.files, options.index),
     repositoryFixRate: code.length > 0 ? rateSum / code.length : 0,
+    fixWindowDays,
     areaFanInPositions: new Map(snapshot.areas.map((a, i) => [a.path, areaFanIn[i]])),
     index,
   };
