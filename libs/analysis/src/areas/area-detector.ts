@@ -123,8 +123,9 @@ export function detectAreas(
     else byRoot.set(root, [i]);
   });
 
-  const split = (dir: string, members: number[], root: string): void => {
-    const loc = members.reduce((sum, i) => sum + files[i].loc, 0);
+  const lines = (members: readonly number[]): number => members.reduce((sum, i) => sum + files[i].loc, 0);
+  // The members directly in `dir`, and the rest grouped by the sub-directory that holds them.
+  const childrenOf = (dir: string, members: readonly number[]) => {
     const own: number[] = [];
     const children = new Map<string, number[]>();
     for (const i of members) {
@@ -139,6 +140,11 @@ export function detectAreas(
       if (group) group.push(i);
       else children.set(child, [i]);
     }
+    return { own, children };
+  };
+  const split = (dir: string, members: number[], root: string): void => {
+    const loc = lines(members);
+    const { own, children } = childrenOf(dir, members);
     // A folder that only holds one folder (`src/` around `src/flask/`) is named by what it holds;
     // a package root keeps its package's name.
     if (dir !== root && own.length === 0 && children.size === 1) {
@@ -154,8 +160,7 @@ export function detectAreas(
     // fixtures is one area, not hundreds.
     const big: [string, number[]][] = [];
     for (const [child, group] of children) {
-      const childLoc = group.reduce((sum, i) => sum + files[i].loc, 0);
-      if (childLoc < options.minAreaLoc) own.push(...group);
+      if (lines(group) < options.minAreaLoc) own.push(...group);
       else big.push([child, group]);
     }
     if (own.length > 0) assign(dir, own, root);
@@ -186,20 +191,10 @@ export function detectAreas(
     if (code < options.minAreaLoc || code < DOMINANT_SHARE * total) break;
     const { path, kind } = areas[area];
     if (kind === 'rule') break;
-    const members = files.map((_, i) => i).filter((i) => fileArea[i] === area);
     const dir = path === '.' ? '' : path;
-    const children = new Map<string, number[]>();
-    for (const i of members) {
-      const rest = dir === '' ? files[i].path : files[i].path.slice(dir.length + 1);
-      const slash = rest.indexOf('/');
-      if (slash === -1) continue;
-      const child = dir === '' ? rest.slice(0, slash) : `${dir}/${rest.slice(0, slash)}`;
-      const group = children.get(child);
-      if (group) group.push(i);
-      else children.set(child, [i]);
-    }
-    const standAlone = [...children].filter(
-      ([, group]) => group.reduce((sum, i) => sum + files[i].loc, 0) >= code / 10,
+    const members = files.map((_, i) => i).filter((i) => fileArea[i] === area);
+    const standAlone = [...childrenOf(dir, members).children].filter(
+      ([, group]) => lines(group) >= code / 10,
     );
     if (standAlone.length === 0) break;
     for (const [child, group] of standAlone) assign(child, group, dir);
