@@ -168,4 +168,63 @@ describe('refresh triggers: schedules and push hooks (e2e)', () => {
     const malformed = JSON.stringify({ repository: {} });
     expect((await send(malformed, sign(malformed))).status).toBe(400);
   });
+
+  it('a signed Bitbucket Data Center push to the branch refreshes the repository by its clone URL', async () => {
+    const id = await register('bitbucket-server-pushed', { defaultBranch: 'main' });
+    const refsChanged = (...changes: unknown[]) =>
+      JSON.stringify({
+        eventKey: 'repo:refs_changed',
+        repository: {
+          slug: 'shop',
+          project: { key: 'SHOP' },
+          links: {
+            clone: [
+              { href: 'ssh://git@bitbucket.internal:7999/shop/shop.git', name: 'ssh' },
+              { href: `${baseUrl}/shop.git`, name: 'http' },
+            ],
+            self: [{ href: `${baseUrl}/projects/SHOP/repos/shop/browse` }],
+          },
+        },
+        changes,
+      });
+    const send = (payload: string, event = 'repo:refs_changed') =>
+      api()
+        .post('/webhooks/git/bitbucket')
+        .set('Content-Type', 'application/json')
+        .set('X-Event-Key', event)
+        .set('X-Hub-Signature', sign(payload))
+        .send(payload);
+    const triggeredIds = (response: request.Response) =>
+      (response.body.triggered as { repositoryId: string }[]).map((entry) => entry.repositoryId);
+    const change = (id: string, refType: string, type: string) => ({
+      ref: { id, displayId: id.replace(/^refs\/(heads|tags)\//, ''), type: refType },
+      refId: id,
+      fromHash: 'a'.repeat(40),
+      toHash: type === 'DELETE' ? '0'.repeat(40) : 'b'.repeat(40),
+      type,
+    });
+
+    const toMain = refsChanged(
+      change('refs/tags/v2', 'TAG', 'ADD'),
+      change('refs/heads/main', 'BRANCH', 'UPDATE'),
+    );
+    const accepted = await send(toMain);
+    expect(accepted.status).toBe(202);
+    expect(accepted.body.event).toBe('repo:refs_changed');
+    expect(triggeredIds(accepted)).toContain(id);
+
+    const deleted = refsChanged(change('refs/heads/main', 'BRANCH', 'DELETE'));
+    expect(triggeredIds(await send(deleted))).not.toContain(id);
+    const elsewhere = refsChanged(change('refs/heads/feature', 'BRANCH', 'ADD'));
+    expect(triggeredIds(await send(elsewhere))).not.toContain(id);
+    // "Test connection" in Bitbucket's webhook settings.
+    expect((await send('{"test":true}', 'diagnostics:ping')).body).toEqual({
+      event: 'diagnostics:ping',
+      triggered: [],
+    });
+    const malformed = JSON.stringify({ repository: {}, changes: [{ ref: {} }] });
+    const refused = await send(malformed);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain('changes.0.ref.id');
+  });
 });

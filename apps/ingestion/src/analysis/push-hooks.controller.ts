@@ -23,7 +23,8 @@ export class PushHooksController {
   @Post('bitbucket')
   @HttpCode(202)
   @ApiAcceptedResponse({
-    description: 'Bitbucket Cloud repo:push, verified by X-Hub-Signature; lists the analysis runs it started',
+    description:
+      'Bitbucket Cloud repo:push or Data Center repo:refs_changed, verified by X-Hub-Signature; lists the analysis runs it started',
   })
   bitbucket(
     @Headers('x-event-key') event: string | undefined,

@@ -37,12 +37,20 @@ const bitbucketPush = z.object({
   }),
 });
 
+// Bitbucket Data Center's repo:refs_changed lists the clone URLs (http and ssh) and each ref pushed.
+const bitbucketServerPush = z.object({
+  repository: z.object({
+    links: z.object({ clone: z.array(z.object({ href: z.string() })).optional() }).optional(),
+  }),
+  changes: z.array(z.object({ ref: z.object({ id: z.string(), type: z.string() }), type: z.string() })),
+});
+
 export interface PushOutcome {
   event: string;
   triggered: { repositoryId: string; runId: string }[];
 }
 
-/** GitHub, GitLab and Bitbucket Cloud push hooks: verify, find the registered repositories pushed to, refresh them. */
+/** GitHub, GitLab and Bitbucket (Cloud and Data Center) push hooks: verify, find the registered repositories pushed to, refresh them. */
 @Injectable()
 export class PushHooksService {
   constructor(
@@ -66,21 +74,35 @@ export class PushHooksService {
     };
   }
 
-  /** Bitbucket Cloud: `repo:push`, signed like GitHub's but in `X-Hub-Signature`. */
+  /**
+   * Bitbucket Cloud (`repo:push`) and Data Center (`repo:refs_changed`), both signed like GitHub
+   * but in `X-Hub-Signature`. Tags and deleted branches change no branch an analysis reads.
+   */
   async bitbucket(
     event: string | undefined,
     signature: string | undefined,
     rawBody: Buffer | undefined,
   ): Promise<PushOutcome> {
     this.verifySha256(signature, rawBody, 'X-Hub-Signature');
-    if (event !== 'repo:push') return { event: event ?? 'unknown', triggered: [] };
-    const body = parseBody(bitbucketPush, rawBody);
-    // Tags and deleted branches (`new: null`) change no branch an analysis reads.
-    const refs = body.push.changes.flatMap((change) =>
-      change.new?.type === 'branch' ? [`refs/heads/${change.new.name}`] : [],
-    );
+    let urls: (string | undefined)[];
+    let refs: string[];
+    if (event === 'repo:push') {
+      const body = parseBody(bitbucketPush, rawBody);
+      urls = [body.repository.links?.html?.href];
+      refs = body.push.changes.flatMap((change) =>
+        change.new?.type === 'branch' ? [`refs/heads/${change.new.name}`] : [],
+      );
+    } else if (event === 'repo:refs_changed') {
+      const body = parseBody(bitbucketServerPush, rawBody);
+      urls = (body.repository.links?.clone ?? []).map((link) => link.href);
+      refs = body.changes.flatMap((change) =>
+        change.ref.type === 'BRANCH' && change.type !== 'DELETE' ? [change.ref.id] : [],
+      );
+    } else {
+      return { event: event ?? 'unknown', triggered: [] };
+    }
     if (refs.length === 0) return { event, triggered: [] };
-    return { event, triggered: await this.refresh([body.repository.links?.html?.href], refs, undefined) };
+    return { event, triggered: await this.refresh(urls, refs, undefined) };
   }
 
   async gitlab(
