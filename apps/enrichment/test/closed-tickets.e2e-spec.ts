@@ -212,4 +212,33 @@ describe('closed tickets leave the digest and background work (e2e)', () => {
     expect(await phaseOf('SHOP-7')).toBe('done');
     for (const key of ['SHOP-1', 'SHOP-4']) await harness.settle((await latestRunOf(key)).id);
   });
+
+  it('keeps the newer of a close and a reopen whose deliveries crossed', async () => {
+    await createFlagged('SHOP-8');
+    const deliver = async (event: ReturnType<FakeJira['transitionIssue']>) =>
+      answerOf(await jira.deliver(shop.webhookUrl, event!, { secret: WEBHOOK_SECRET }));
+    // Jira stamps each change with its clock in milliseconds: let each one have its own.
+    const nextMillisecond = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+    // Closed, then reopened at once; the reopen is delivered first, the close after it.
+    const closed = jira.transitionIssue('SHOP-8', 'done');
+    await nextMillisecond();
+    const reopened = jira.transitionIssue('SHOP-8', 'new');
+    expect((await deliver(reopened)).outcome).toBe('ignored');
+    expect((await deliver(closed)).outcome).toBe('ignored');
+    expect(await phaseOf('SHOP-8')).toBe('unstarted');
+    expect((await digest()).keys).toContain('SHOP-8');
+
+    // Started, then closed; the close is delivered first: the late start neither reopens nor enriches.
+    await nextMillisecond();
+    const started = jira.transitionIssue('SHOP-8', 'indeterminate');
+    await nextMillisecond();
+    const done = jira.transitionIssue('SHOP-8', 'done');
+    expect((await deliver(done)).outcome).toBe('ignored');
+    expect(await deliver(started)).toEqual(
+      expect.objectContaining({ outcome: 'ignored', reason: 'not-note-relevant' }),
+    );
+    expect(await phaseOf('SHOP-8')).toBe('done');
+    expect((await digest()).keys).not.toContain('SHOP-8');
+  });
 });

@@ -134,7 +134,8 @@ export class WebhookIntake {
 
   /**
    * The delivery's decision, with one fact only the store knows: a ticket recorded done that moves
-   * back to an open status is enriched again, since nothing refreshed its note while it was done.
+   * back to an open status is enriched again, since nothing refreshed its note while it was done
+   * (unless the done record is newer than the reopen: the two deliveries crossed).
    */
   private async decide(connection: WebhookConnection, event: TicketEvent): Promise<WebhookDecision> {
     const decided = decideWebhook(event, connection.own);
@@ -147,8 +148,22 @@ export class WebhookIntake {
       key !== null &&
       TICKET_KEY.test(key) &&
       lifecycleChangeOf(event) === 'open' &&
-      (await this.reports.isDone(connection.id, key));
+      (await this.reports.isDone(connection.id, key, event.ticketUpdatedAt));
     return reopened ? { action: 'enrich', ticketKey: key } : decided;
+  }
+
+  /**
+   * A close (or deletion) or reopen, recorded on the ticket's report without asking the tracker:
+   * background work and the digest leave a done ticket alone from now on. A delivery older than
+   * what the report knows changes nothing; a deletion is final whatever its time.
+   */
+  private async recordLifecycle(connection: WebhookConnection, event: TicketEvent): Promise<void> {
+    const change = lifecycleChangeOf(event);
+    const key = event.ticketKey;
+    if (change === null || key === null || !TICKET_KEY.test(key)) return;
+    const phase = change === 'closed' ? 'done' : (event.phase ?? 'started');
+    const asOf = event.kind === 'deleted' ? null : event.ticketUpdatedAt;
+    await this.reports.recordPhase(connection.id, key, phase, asOf);
   }
 
   private async record(
@@ -166,11 +181,8 @@ export class WebhookIntake {
     if (decision.action === 'ignore') {
       const fresh = await this.deliveries.recordIgnored({ ...delivery, reason: decision.reason });
       if (!fresh) return { deliveryId, outcome: 'duplicate' };
-      // Closed or deleted: background work and the digest leave it from now on, without asking the tracker.
-      const closes = decision.reason === 'deleted' || decision.reason === 'not-note-relevant';
-      if (closes && lifecycleChangeOf(event) === 'closed') {
-        await this.reports.markDone(connection.id, [event.ticketKey as string]);
-      }
+      if (decision.reason === 'deleted' || decision.reason === 'not-note-relevant')
+        await this.recordLifecycle(connection, event);
       return { deliveryId, outcome: 'ignored', reason: decision.reason };
     }
     // Who applied the feedback label, kept for the verdict: the ticket read later cannot say.
@@ -209,6 +221,8 @@ export class WebhookIntake {
       throw new ServiceUnavailableException('could not queue the delivery; retry it');
     }
     if (!fresh) return { deliveryId, outcome: 'duplicate' };
+    // Only once the job is queued: a redelivery after a failed enqueue must still see the reopen.
+    await this.recordLifecycle(connection, event);
     this.logger.debug({ deliveryId, ticketKey: run.ticketKey, runId: run.id }, 'enrichment queued');
     return { deliveryId, outcome: 'enqueued', runId: run.id };
   }

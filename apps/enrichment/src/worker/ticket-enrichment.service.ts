@@ -112,7 +112,8 @@ export class TicketEnrichmentService {
     }
     // Nobody plans a done ticket: background work leaves it, and its note, alone from now on.
     if (ticket.status.phase === 'done' && isBackgroundRun(run.trigger)) {
-      await this.reports.markDone(connectionId, [ticketKey]);
+      // As of this read: a reopen whose webhook came in meanwhile stands.
+      await this.reports.recordPhase(connectionId, ticket.key, 'done', ticket.updatedAt);
       return finish(
         'skipped',
         'the ticket is done; re-checks, sweeps and link renewals leave done tickets alone',

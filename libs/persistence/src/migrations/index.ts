@@ -7,6 +7,7 @@ import { FeedbackLabels1795987484482 } from './1795987484482-feedback-labels';
 import { PastTicketLifecycles1795987567869 } from './1795987567869-past-ticket-lifecycles';
 import { ReportLinkKeys1796200000000 } from './1796200000000-report-link-keys';
 import { ReportLinkRenewal1796300000000 } from './1796300000000-report-link-renewal';
+import { ReportPhaseTimes1796400000000 } from './1796400000000-report-phase-times';
 
 /** Every migration, oldest first. A new migration is appended here. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   PastTicketLifecycles1795987567869,
   ReportLinkKeys1796200000000,
   ReportLinkRenewal1796300000000,
+  ReportPhaseTimes1796400000000,
 ];

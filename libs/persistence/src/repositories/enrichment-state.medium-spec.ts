@@ -131,6 +131,36 @@ describe('enrichment state (medium)', () => {
     expect((await reports.findByKey('jira', key)).map((r) => r.contentHash)).toEqual(['same-time']);
   });
 
+  it('records a webhook’s phase only when newer than what the report knows, and keeps it over older reads', async () => {
+    const key = `SHOP-${Math.floor(Math.random() * 1e6) + 1}`;
+    const read = (at: string, phase: string) =>
+      reports.upsertIfNewer({
+        ...report(key, new Date(at), `read-${at}`),
+        ticket: { title: 'Checkout retry', status: { name: phase, category: phase, phase } },
+      });
+    const phase = async () => (await reports.find(connectionId, key))?.ticket.status;
+    await read('2026-04-01T10:00:00Z', 'unstarted');
+
+    // Closed at 10:05, reopened at 10:06; the reopen arrives first, the close is older than it.
+    await reports.recordPhase(connectionId, key, 'unstarted', new Date('2026-04-01T10:06:00Z'));
+    await reports.recordPhase(connectionId, key, 'done', new Date('2026-04-01T10:05:00Z'));
+    expect(await phase()).toEqual(expect.objectContaining({ phase: 'unstarted' }));
+    expect(await reports.isDone(connectionId, key)).toBe(false);
+
+    // Closed at 10:10: a read made at 10:08 (a worker that started before it) keeps the close.
+    await reports.recordPhase(connectionId, key, 'done', new Date('2026-04-01T10:10:00Z'));
+    await read('2026-04-01T10:08:00Z', 'started');
+    expect(await phase()).toEqual({ name: 'started', category: 'started', phase: 'done' });
+    // A reopen from before the close is stale; one after it is not.
+    expect(await reports.isDone(connectionId, key, new Date('2026-04-01T10:09:00Z'))).toBe(false);
+    expect(await reports.isDone(connectionId, key, new Date('2026-04-01T10:11:00Z'))).toBe(true);
+    // A read after the close is the truth again; a deletion (no time) is final.
+    await read('2026-04-01T10:12:00Z', 'started');
+    expect(await phase()).toEqual(expect.objectContaining({ phase: 'started' }));
+    await reports.recordPhase(connectionId, key, 'done', null);
+    expect(await reports.isDone(connectionId, key)).toBe(true);
+  });
+
   it('records each written part on its own', async () => {
     const key = 'SHOP-77';
     expect(await states.get(connectionId, key)).toBeNull();

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { TrackerKind } from '../entities/tracker-connection.entity';
 import { OPEN_TICKET_REPORT } from './open-ticket-report';
+import type { PastTicketPhase } from './past-ticket-lifecycle.repository';
 import { WRITEBACK_STATE_COLUMNS, type WritebackStateRecord } from './writeback-state.repository';
 
 /**
@@ -49,7 +50,8 @@ export class TicketReportRepository {
 
   /**
    * Stores the report unless one made from a newer read of the ticket is already there (two
-   * workers enriching two quick edits may finish in either order). Null when superseded. The
+   * workers enriching two quick edits may finish in either order); a status a webhook recorded
+   * after this read was made stays (see `recordPhase`). Null when superseded. The
    * record returned is the one given plus what the database assigned: reading the large JSON
    * columns back would only parse again what was just written.
    */
@@ -61,7 +63,12 @@ export class TicketReportRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
        ON CONFLICT (connection_id, ticket_key) DO UPDATE SET
          tracker = EXCLUDED.tracker, ticket_id = EXCLUDED.ticket_id, project_key = EXCLUDED.project_key,
-         mapping_id = EXCLUDED.mapping_id, ticket = EXCLUDED.ticket, ticket_updated_at = EXCLUDED.ticket_updated_at,
+         mapping_id = EXCLUDED.mapping_id, ticket_updated_at = EXCLUDED.ticket_updated_at,
+         ticket = CASE WHEN ticket_reports.phase_as_of > EXCLUDED.ticket_updated_at
+           THEN jsonb_set(EXCLUDED.ticket, '{status,phase}', ticket_reports.ticket->'status'->'phase')
+           ELSE EXCLUDED.ticket END,
+         phase_as_of = CASE WHEN ticket_reports.phase_as_of > EXCLUDED.ticket_updated_at
+           THEN ticket_reports.phase_as_of END,
          snapshots = EXCLUDED.snapshots, matches = EXCLUDED.matches, risk = EXCLUDED.risk,
          note_report = EXCLUDED.note_report, note_markdown = EXCLUDED.note_markdown, note_adf = EXCLUDED.note_adf,
          content_hash = EXCLUDED.content_hash, risk_level = EXCLUDED.risk_level, confidence = EXCLUDED.confidence,
@@ -241,12 +248,38 @@ export class TicketReportRepository {
     );
   }
 
-  /** True when the ticket has a report on the connection and it is recorded done. */
-  async isDone(connectionId: string, ticketKey: string): Promise<boolean> {
+  /**
+   * Records the ticket's phase a webhook reported, as of the tracker's `asOf` time (the ticket's
+   * updated time the payload carried). Close and reopen deliveries can arrive in either order, so
+   * one older than what the report already knows (its last read, or a newer webhook) changes
+   * nothing. Without `asOf` (a deletion, a payload without the time) the phase is recorded as is.
+   */
+  async recordPhase(
+    connectionId: string,
+    ticketKey: string,
+    phase: PastTicketPhase,
+    asOf: Date | null,
+  ): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE ticket_reports
+       SET ticket = jsonb_set(ticket, '{status,phase}', to_jsonb($3::text)),
+           phase_as_of = COALESCE($4, phase_as_of)
+       WHERE connection_id = $1 AND ticket_key = $2
+         AND ($4::timestamptz IS NULL OR COALESCE(phase_as_of, ticket_updated_at) < $4)`,
+      [connectionId, ticketKey, phase, asOf],
+    );
+  }
+
+  /**
+   * True when the ticket has a report on the connection and it is recorded done; with `asOf`, only
+   * when that record is older than it (a reopen that arrives after a newer close is stale).
+   */
+  async isDone(connectionId: string, ticketKey: string, asOf: Date | null = null): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
       `SELECT 1 FROM ticket_reports
-       WHERE connection_id = $1 AND ticket_key = $2 AND NOT ${OPEN_TICKET_REPORT}`,
-      [connectionId, ticketKey],
+       WHERE connection_id = $1 AND ticket_key = $2 AND NOT ${OPEN_TICKET_REPORT}
+         AND ($3::timestamptz IS NULL OR COALESCE(phase_as_of, ticket_updated_at) < $3)`,
+      [connectionId, ticketKey, asOf],
     );
     return rows.length > 0;
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { jiraPhaseOf } from '../ticket-phase';
-import type { TicketEvent, TicketEventEntity, TicketEventKind } from './ticket-event';
+import { dateOrNull, type TicketEvent, type TicketEventEntity, type TicketEventKind } from './ticket-event';
 
 /*
  * Jira webhook bodies (trackers.md §2). Only what the decision needs is required; everything else
@@ -28,6 +28,7 @@ export const jiraWebhookBodySchema = z.looseObject({
       fields: z
         .looseObject({
           project: z.looseObject({ key: z.string() }).optional(),
+          updated: z.string().nullish(),
           status: z.looseObject({ statusCategory: z.looseObject({ key: z.string() }).nullish() }).nullish(),
         })
         .optional(),
@@ -133,6 +134,7 @@ export function parseJiraWebhook(body: unknown): TicketEvent {
     previousKey: entity === 'issue' && rekeyed ? (rekeyed.fromString ?? null) : null,
     actorId: parsed.user?.accountId ?? (entity === 'comment' ? commentAuthorId : null),
     commentAuthorId: entity === 'comment' ? commentAuthorId : null,
-    occurredAt: parsed.timestamp !== undefined ? new Date(parsed.timestamp) : null,
+    // The webhook's own timestamp is Jira's clock too, a few milliseconds after the change.
+    ticketUpdatedAt: dateOrNull(parsed.issue?.fields?.updated) ?? dateOrNull(parsed.timestamp),
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { linearPhaseOf } from '../ticket-phase';
-import type { TicketEvent, TicketEventEntity, TicketEventKind } from './ticket-event';
+import { dateOrNull, type TicketEvent, type TicketEventEntity, type TicketEventKind } from './ticket-event';
 
 /* Linear webhook envelope and the parts of Issue/Comment data the decision needs (trackers.md §5). */
 const labelRefSchema = z.looseObject({ id: z.string(), name: z.string() });
@@ -12,6 +12,7 @@ const issueDataSchema = z.looseObject({
   labels: z.array(labelRefSchema).optional(),
   team: z.looseObject({ key: z.string() }).nullish(),
   state: z.looseObject({ type: z.string() }).nullish(),
+  updatedAt: z.string().nullish(),
 });
 
 const commentDataSchema = z.looseObject({
@@ -89,7 +90,7 @@ export function parseLinearWebhook(body: unknown): TicketEvent {
     previousKey: null,
     actorId: parsed.actor?.id ?? null,
     commentAuthorId: null,
-    occurredAt: new Date(parsed.webhookTimestamp),
+    ticketUpdatedAt: null,
   };
   if (entity === 'issue') {
     const data = issueDataSchema.parse(parsed.data);
@@ -105,6 +106,8 @@ export function parseLinearWebhook(body: unknown): TicketEvent {
       ticketId: data.id,
       projectKey: teamKeyOf(data.identifier, data.team?.key),
       phase: data.state ? linearPhaseOf(data.state.type) : null,
+      // Not webhookTimestamp: a redelivery is stamped anew, the issue's own time is not.
+      ticketUpdatedAt: dateOrNull(data.updatedAt),
       changedFields: [...new Set(Object.keys(from).map((key) => FIELD_NAMES[key] ?? key))],
       labelsAdded: labelsChanged
         ? [...after]

@@ -37,7 +37,19 @@ export interface TicketEvent {
   actorId: string | null;
   /** Author of the comment for comment events. */
   commentAuthorId: string | null;
-  occurredAt: Date | null;
+  /**
+   * When the tracker last changed the ticket, as the payload shows it (Jira's `fields.updated`,
+   * Linear's `data.updatedAt`): the same clock as a ticket read, so a close or reopen that arrives
+   * after a newer read of the ticket can be recognised as stale.
+   */
+  ticketUpdatedAt: Date | null;
+}
+
+/** A payload's time (ISO text or epoch ms) as a date; null when absent or unreadable, never a throw. */
+export function dateOrNull(value: string | number | null | undefined): Date | null {
+  if (value === null || value === undefined || value === '') return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
 }
 
 /** What identifies Sightline's own writes on one connection. */

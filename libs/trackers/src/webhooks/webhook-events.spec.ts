@@ -113,6 +113,25 @@ describe('Jira webhook events', () => {
     expect(lifecycleChangeOf(bare)).toBeNull();
   });
 
+  it("carries the ticket's updated time from the payload, else the webhook's timestamp", async () => {
+    const clock = { now: new Date('2026-11-02T10:00:00.000Z') };
+    const timed = await FakeJira.start({ now: () => clock.now });
+    try {
+      timed.createIssue({ key: 'ENG-1', summary: 'Story' });
+      clock.now = new Date('2026-11-02T10:05:00.250Z');
+      const done = parseJiraWebhook(timed.transitionIssue('ENG-1', 'done')?.payload);
+      expect(done.ticketUpdatedAt).toEqual(clock.now);
+    } finally {
+      await timed.stop();
+    }
+    const bare = { webhookEvent: 'jira:issue_updated', issue: { id: '1', key: 'ENG-1', fields: {} } };
+    expect(parseJiraWebhook({ ...bare, timestamp: 1_700_000_000_000 }).ticketUpdatedAt).toEqual(
+      new Date(1_700_000_000_000),
+    );
+    const unreadable = { ...bare, issue: { ...bare.issue, fields: { updated: 'yesterday' } } };
+    expect(parseJiraWebhook(unreadable).ticketUpdatedAt).toBeNull();
+  });
+
   it("recognises every event raised by Sightline's own writes as an echo", async () => {
     jira.seedIssue({ key: 'ENG-1', summary: 'Story', labels: ['ux'] });
     const client = new JiraTrackerClient({
@@ -215,6 +234,23 @@ describe('Linear webhook events', () => {
     expect(moved.changedFields).toEqual(['status', 'updatedAt']);
     expect(decideWebhook(moved, own)).toEqual({ action: 'ignore', reason: 'not-note-relevant' });
     expect(() => parseLinearWebhook({ type: 'Issue', data: {} })).toThrow();
+  });
+
+  it("carries the issue's updatedAt, not the delivery's stamp, which a redelivery renews", async () => {
+    const clock = { now: new Date('2026-11-02T10:00:00.000Z') };
+    const timed = await FakeLinear.start({ now: () => clock.now });
+    try {
+      timed.createIssue({ teamKey: 'ENG', title: 'Story' });
+      clock.now = new Date('2026-11-02T10:05:00.250Z');
+      const closed = parseLinearWebhook(stamp(timed.editIssue('ENG-1', { state: 'completed' })?.payload));
+      expect(closed.ticketUpdatedAt).toEqual(clock.now);
+    } finally {
+      await timed.stop();
+    }
+    const comment = parseLinearWebhook(
+      stamp({ action: 'create', type: 'Comment', data: { id: 'c1', issueId: 'i1', body: 'hi' } }),
+    );
+    expect(comment.ticketUpdatedAt).toBeNull();
   });
 
   it('reads the phase a state change leads to, and a removal as a closing', () => {
