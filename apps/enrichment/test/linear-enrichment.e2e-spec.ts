@@ -308,4 +308,30 @@ describe('Linear: webhook → match → risk → one note (e2e)', () => {
     );
     expect(await reports.isDone(shop.connectionId, key)).toBe(true);
   });
+
+  it('leaves the old identifier behind when an issue moves to another team', async () => {
+    const reports = harness.get(TicketReportRepository);
+    const deliver = async (event: LinearEvent) =>
+      answerOf(await linear.deliver(shop.webhookUrl, event, { secret: WEBHOOK_SECRET }));
+    const first = await deliver(
+      linear.createIssue({ teamKey: 'SHOP', title: 'Invoice total rounding is wrong when discounts apply' }),
+    );
+    const oldKey = (await harness.settle(first.runId as string)).ticketKey;
+    expect(await reports.isDone(shop.connectionId, oldKey)).toBe(false);
+
+    const moved = linear.moveIssue(oldKey, 'OPS');
+    const newKey = (moved.payload.data as { identifier: string }).identifier;
+    expect(newKey).toMatch(/^OPS-/);
+    const answer = await deliver(moved);
+    expect(answer.outcome).toBe('enqueued');
+    // OPS has no mapping here: nothing to report under the new identifier; the old one is no open work.
+    expect(await harness.settle(answer.runId as string)).toEqual(
+      expect.objectContaining({
+        ticketKey: newKey,
+        status: 'skipped',
+        outcome: 'no project mapping for OPS on this connection',
+      }),
+    );
+    expect(await reports.isDone(shop.connectionId, oldKey)).toBe(true);
+  });
 });

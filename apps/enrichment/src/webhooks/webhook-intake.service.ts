@@ -153,14 +153,19 @@ export class WebhookIntake {
   }
 
   /**
-   * A close (or deletion) or reopen, recorded on the ticket's report without asking the tracker:
-   * background work and the digest leave a done ticket alone from now on. A delivery older than
-   * what the report knows changes nothing; a deletion is final whatever its time.
+   * What an issue delivery says about the ticket's place, recorded on its reports without asking
+   * the tracker. Moved to another Jira project or Linear team, it has a new key: its report under
+   * the old one (the same tracker id) is no open work. Closed, deleted or reopened: background
+   * work and the digest leave a done ticket alone from now on; a delivery older than what the
+   * report knows changes nothing, and a deletion is final whatever its time.
    */
-  private async recordLifecycle(connection: WebhookConnection, event: TicketEvent): Promise<void> {
-    const change = lifecycleChangeOf(event);
+  private async recordTicketState(connection: WebhookConnection, event: TicketEvent): Promise<void> {
     const key = event.ticketKey;
-    if (change === null || key === null || !TICKET_KEY.test(key)) return;
+    if (event.entity !== 'issue' || key === null || !TICKET_KEY.test(key)) return;
+    if (event.ticketId !== null && event.kind !== 'deleted')
+      await this.reports.markOtherKeysDone(connection.id, event.ticketId, key);
+    const change = lifecycleChangeOf(event);
+    if (change === null) return;
     const phase = change === 'closed' ? 'done' : (event.phase ?? 'started');
     const asOf = event.kind === 'deleted' ? null : event.ticketUpdatedAt;
     await this.reports.recordPhase(connection.id, key, phase, asOf);
@@ -182,7 +187,7 @@ export class WebhookIntake {
       const fresh = await this.deliveries.recordIgnored({ ...delivery, reason: decision.reason });
       if (!fresh) return { deliveryId, outcome: 'duplicate' };
       if (decision.reason === 'deleted' || decision.reason === 'not-note-relevant')
-        await this.recordLifecycle(connection, event);
+        await this.recordTicketState(connection, event);
       return { deliveryId, outcome: 'ignored', reason: decision.reason };
     }
     // Who applied the feedback label, kept for the verdict: the ticket read later cannot say.
@@ -200,10 +205,6 @@ export class WebhookIntake {
         trigger: 'webhook',
       },
     );
-    // Moved (a new key): the report under the old key is left behind; the new key's run reports it.
-    if (fresh && event.previousKey !== null && TICKET_KEY.test(event.previousKey)) {
-      await this.reports.markDone(connection.id, [event.previousKey]);
-    }
     // A redelivery whose run never started: its first delivery may not have reached the queue.
     if (!run || (!fresh && run.status !== 'queued')) return { deliveryId, outcome: 'duplicate' };
     try {
@@ -222,7 +223,7 @@ export class WebhookIntake {
     }
     if (!fresh) return { deliveryId, outcome: 'duplicate' };
     // Only once the job is queued: a redelivery after a failed enqueue must still see the reopen.
-    await this.recordLifecycle(connection, event);
+    await this.recordTicketState(connection, event);
     this.logger.debug({ deliveryId, ticketKey: run.ticketKey, runId: run.id }, 'enrichment queued');
     return { deliveryId, outcome: 'enqueued', runId: run.id };
   }

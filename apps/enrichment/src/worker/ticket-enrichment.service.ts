@@ -100,11 +100,9 @@ export class TicketEnrichmentService {
       }
       return this.guard.handle(error, context);
     }
-    // Asked by an old key, the tracker answered with the ticket's new one (moved to another
-    // project): the report under the old key is left behind, this run reports the new one.
-    if (ticket.key.toUpperCase() !== ticketKey.toUpperCase()) {
-      await this.reports.markDone(connectionId, [ticketKey]);
-    }
+    // Moved to another project or team (asked by its old key, or by its new one after the move's
+    // webhook): the report under the old key is left behind, this run reports the new one.
+    await this.reports.markOtherKeysDone(connectionId, ticket.id, ticket.key);
     if (ticket.projectKey !== projectKey) {
       mapping = await this.mappings.findForProjectRecent(connectionId, ticket.projectKey);
       if (!mapping)

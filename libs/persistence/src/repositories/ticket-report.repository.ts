@@ -249,6 +249,18 @@ export class TicketReportRepository {
   }
 
   /**
+   * Records done the reports of this ticket (the tracker's id) under any key but its current one:
+   * moved to another Jira project or Linear team, it has a new key and the old key is no open work.
+   */
+  async markOtherKeysDone(connectionId: string, ticketId: string, currentKey: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE ticket_reports SET ticket = jsonb_set(ticket, '{status,phase}', '"done"')
+       WHERE connection_id = $1 AND ticket_id = $2 AND ticket_key <> $3 AND ${OPEN_TICKET_REPORT}`,
+      [connectionId, ticketId, currentKey],
+    );
+  }
+
+  /**
    * Records the ticket's phase a webhook reported, as of the tracker's `asOf` time (the ticket's
    * updated time the payload carried). Close and reopen deliveries can arrive in either order, so
    * one older than what the report already knows (its last read, or a newer webhook) changes

@@ -177,6 +177,50 @@ export class FakeLinear {
     return this.state.events.length > before ? this.state.events[this.state.events.length - 1] : null;
   }
 
+  /**
+   * Moves an issue to another team as a person did in Linear: a new number and identifier in that
+   * team, the state of the same type there, the other team's labels dropped; raises an `Issue`
+   * `update` webhook under the new identifier. Whether Linear still answers the old identifier is
+   * not documented; this fake does not.
+   */
+  moveIssue(identifier: string, teamKey: string, user: LinearUserRecord = this.human): LinearEvent {
+    const issue = this.issue(identifier);
+    const team = this.state.teamByKey(teamKey) ?? this.state.addTeam(teamKey);
+    const before = {
+      teamId: issue.teamId,
+      number: issue.number,
+      stateId: issue.stateId,
+      labelIds: issue.labelIds,
+    };
+    const stateType = this.state.states.get(issue.stateId)?.type ?? 'unstarted';
+    const number = team.nextNumber++;
+    Object.assign(issue, {
+      teamId: team.id,
+      number,
+      identifier: `${team.key}-${number}`,
+      stateId: this.state.stateOf(team.id, stateType).id,
+      labelIds: issue.labelIds.filter((id) => {
+        const owner = this.state.labels.get(id)?.teamId;
+        return owner === null || owner === team.id;
+      }),
+    });
+    const updatedFrom: Record<string, unknown> = {
+      teamId: before.teamId,
+      number: before.number,
+      stateId: before.stateId,
+      updatedAt: issue.updatedAt.toISOString(),
+    };
+    if (before.labelIds.join() !== issue.labelIds.join()) updatedFrom.labelIds = before.labelIds;
+    issue.updatedAt = this.state.now();
+    const data = issueWebhookData(this.state, issue);
+    return this.state.emit(
+      webhookEnvelope({ state: this.state, viewer: user }, 'update', 'Issue', data, {
+        url: issueUrl(issue),
+        updatedFrom,
+      }),
+    );
+  }
+
   /** Deletes an issue as a person did in Linear: raises an `Issue` `remove` webhook; reads then find nothing. */
   deleteIssue(identifier: string, user: LinearUserRecord = this.human): LinearEvent {
     const issue = this.issue(identifier);

@@ -111,7 +111,6 @@ export function parseJiraWebhook(body: unknown): TicketEvent {
   const items = parsed.changelog?.items ?? [];
   const labels = labelDiff(items);
   const category = parsed.issue?.fields?.status?.statusCategory?.key;
-  const rekeyed = items.find((item) => canonicalField(item) === 'key' && item.fromString);
   let changedFields = [...new Set(items.map(canonicalField))];
   if (entity === 'comment') changedFields = ['comment'];
   if (entity === 'property')
@@ -131,7 +130,6 @@ export function parseJiraWebhook(body: unknown): TicketEvent {
     labelsAdded: labels.added,
     labelsRemoved: labels.removed,
     phase: entity === 'issue' && category ? jiraPhaseOf(category) : null,
-    previousKey: entity === 'issue' && rekeyed ? (rekeyed.fromString ?? null) : null,
     actorId: parsed.user?.accountId ?? (entity === 'comment' ? commentAuthorId : null),
     commentAuthorId: entity === 'comment' ? commentAuthorId : null,
     // The webhook's own timestamp is Jira's clock too, a few milliseconds after the change.

@@ -87,7 +87,6 @@ export function parseLinearWebhook(body: unknown): TicketEvent {
     labelsAdded: [],
     labelsRemoved: [],
     phase: null,
-    previousKey: null,
     actorId: parsed.actor?.id ?? null,
     commentAuthorId: null,
     ticketUpdatedAt: null,

@@ -31,8 +31,6 @@ export interface TicketEvent {
    * status category, Linear's state type); null for comments and payloads without it.
    */
   phase: TicketPhase | null;
-  /** The key the ticket had before this event, when the event gave it a new one (a Jira move). */
-  previousKey: string | null;
   /** Who caused the event: Jira account id, Linear user/app id. */
   actorId: string | null;
   /** Author of the comment for comment events. */

@@ -92,16 +92,13 @@ describe('Jira webhook events', () => {
     const renamed = parseJiraWebhook(jira.editIssue('ENG-1', { summary: 'Story, renamed' })?.payload);
     expect(renamed.phase).toBe('unstarted');
     expect(lifecycleChangeOf(renamed)).toBeNull();
+    const id = jira.issue('ENG-1').id;
     const moved = parseJiraWebhook(jira.moveIssue('ENG-1', 'OPS').payload);
-    expect(moved).toMatchObject({
-      ticketKey: 'OPS-1',
-      previousKey: 'ENG-1',
-      changedFields: ['key', 'project'],
-    });
+    // A new key, the same id: the id finds the report under the old key.
+    expect(moved).toMatchObject({ ticketKey: 'OPS-1', ticketId: id, changedFields: ['key', 'project'] });
     // The project decides which repositories it is matched against: the note is made again.
     expect(decideWebhook(moved, own)).toEqual({ action: 'enrich', ticketKey: 'OPS-1' });
     expect(lifecycleChangeOf(moved)).toBeNull();
-    expect(renamed.previousKey).toBeNull();
     expect(lifecycleChangeOf(parseJiraWebhook(jira.deleteIssue('OPS-1').payload))).toBe('closed');
     // A payload without the status says nothing about the phase.
     const bare = parseJiraWebhook({
