@@ -5,7 +5,7 @@ import { MatchWeights } from './match-weights';
 import { MentionHit } from './mention-signal';
 import { NameHit } from './name-signal';
 import { PathRuleHit } from './path-rules';
-import { PriorPart } from './priors';
+import { isLargeFile, PriorPart } from './priors';
 import { ResolvedTerm } from './query-terms';
 import { SimilarTicket } from './similar-tickets';
 import { FeedbackSignal } from '../feedback/feedback-signal';
@@ -162,6 +162,7 @@ export function explainEvidence(
     });
   }
   for (const p of e.priors) {
+    if (p.prior === 'size' && !isLargeFile(ctx.index, doc)) continue;
     const s = share(p.contribution, total);
     if (s >= PRIOR_SHARE) reasons.push({ kind: 'prior', prior: p.prior, value: p.value, share: s });
   }

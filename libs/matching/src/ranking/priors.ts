@@ -22,7 +22,12 @@ interface Scales {
   logMaxRevisions: number;
   logMaxLoc: number;
   logMaxBugFixes: number;
+  /** Code lines a file needs to be called large: more than three quarters of the snapshot's files. */
+  largeLoc: number;
 }
+
+// "Large" is a claim about the file among its repository's: larger than this share of its files.
+const LARGE_FILE_QUANTILE = 0.75;
 
 const scaleCache = new WeakMap<MatchIndex, Scales>();
 
@@ -39,10 +44,26 @@ function scales(index: MatchIndex): Scales {
       logMaxRevisions: logMax(index.revisions),
       logMaxLoc: logMax(index.loc),
       logMaxBugFixes: logMax(index.bugFixes),
+      largeLoc: quantile(index.loc, LARGE_FILE_QUANTILE),
     };
     scaleCache.set(index, s);
   }
   return s;
+}
+
+function quantile(values: Float64Array, q: number): number {
+  if (values.length === 0) return 0;
+  const sorted = Float64Array.from(values).sort();
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/**
+ * True when the file is larger than most of the snapshot's files. The size prior lifts every file
+ * by its length, but a reason may say "it is large" only of these: a 28-line file the prior lifted
+ * a little is not large.
+ */
+export function isLargeFile(index: MatchIndex, doc: number): boolean {
+  return index.loc[doc] > 0 && index.loc[doc] >= scales(index).largeLoc;
 }
 
 export function priorParts(

@@ -272,6 +272,20 @@ describe('rankTicket', () => {
     expect(bugFix(story)).toBe(false);
   });
 
+  it('says a file is large only when it is larger than most of the repository’s files', () => {
+    // A larger weight than the default makes the size prior visible among the reasons.
+    const result = rankTicket(index, { title: 'Cart checkout service' }, { weights: { size: 0.5 } });
+    const sizeReason = (path: string) =>
+      result.files
+        .find((f) => f.path === path)
+        ?.reasons.find((r) => r.kind === 'prior' && r.prior === 'size');
+    expect(sizeReason('services/checkout/checkout-service.ts')).toEqual(
+      expect.objectContaining({ value: 400 }),
+    );
+    expect(result.files.map((f) => f.path)).toContain('services/checkout/cart.ts');
+    expect(sizeReason('services/checkout/cart.ts')).toBeUndefined();
+  });
+
   it('answers "no match" with zero confidence for empty or signal-free text', () => {
     expect(rankTicket(index, { title: '   ', description: '' })).toEqual(
       expect.objectContaining({ noMatch: true, noMatchReason: 'empty', confidence: 0, files: [], areas: [] }),
