@@ -148,6 +148,32 @@ describe('detectAreas', () => {
     expect(byFile['tools/x.py']).toBe('.');
   });
 
+  it('makes no area of a manifest with no code beside it: its files join the package around it', () => {
+    const { areas, byFile } = layout(
+      [
+        ['composer.json', 1],
+        ['src/Client.php', 40],
+        ['vendor-bin/phpstan/composer.json', 0],
+        ['vendor-bin/psalm/composer.json', 0],
+        ['packages/api/package.json', 0],
+        ['packages/api/README.md', 30],
+        ['packages/api/v2/package.json', 0],
+        ['packages/api/v2/index.ts', 25],
+      ],
+      [
+        ['composer.json', '{"name":"guzzlehttp/guzzle"}'],
+        ['vendor-bin/phpstan/composer.json', '{"require":{"phpstan/phpstan":"^1"}}'],
+        ['vendor-bin/psalm/composer.json', '{"require":{"vimeo/psalm":"^5"}}'],
+        ['packages/api/package.json', '{"name":"@acme/api"}'],
+        ['packages/api/v2/package.json', '{"name":"@acme/api-v2"}'],
+      ],
+    );
+    expect(areas).toEqual(['package:.:guzzlehttp/guzzle', 'package:packages/api/v2:@acme/api-v2']);
+    expect(byFile['vendor-bin/psalm/composer.json']).toBe('.');
+    // Documentation is not code: a package of a README and a nested package is no area either.
+    expect(byFile['packages/api/README.md']).toBe('.');
+  });
+
   it('keeps the sample projects inside test folders in their test area, not one area each', () => {
     const fixtures = Array.from({ length: 30 }, (_, i) => `its/src/test/resources/mng-${i}/pom.xml`);
     const { areas, byFile } = layout(

@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { AreaRule } from '../analysis-options';
-import { isMatchablePath, isTestPath } from '../tree/file-kinds';
+import { isMatchablePath, isSourcePath, isTestPath } from '../tree/file-kinds';
 
 export interface AreaDefinition {
   /** Directory of the area (`.` for the repository root), or the rule name for rule areas. */
@@ -104,6 +104,12 @@ export function detectAreas(
       if (dir === '') return '';
     }
   };
+  // A manifest with no code of its own beside it (guzzle's `vendor-bin/phpstan/composer.json`,
+  // which only pins a tool) is no code area: its files go to the package around it.
+  const holdsCode = new Set(
+    files.filter((file) => file.loc > 0 && isSourcePath(file.path)).map((file) => rootOf(file.path)),
+  );
+  for (const dir of [...packageRoots.keys()]) if (dir !== '' && !holdsCode.has(dir)) packageRoots.delete(dir);
 
   // Files left for directory splitting, grouped by their package root.
   const byRoot = new Map<string, number[]>();
