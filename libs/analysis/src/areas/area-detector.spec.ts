@@ -20,6 +20,10 @@ function layout(
 }
 
 describe('detectAreas', () => {
+  it('gives a repository with no files no areas', () => {
+    expect(layout([])).toEqual({ areas: [], byFile: {} });
+  });
+
   it('keeps a repository with less code than minAreaLoc in one area', () => {
     expect(
       layout([

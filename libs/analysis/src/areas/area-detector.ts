@@ -186,7 +186,7 @@ export function detectAreas(
   // other. While one area holds nearly all the code (a config script or two elsewhere aside), it
   // is split into the sub-directories holding at least a tenth of its code lines; the rest stays.
   const codeLoc = (i: number): number => (isMatchablePath(files[i].path) ? files[i].loc : 0);
-  for (;;) {
+  while (files.length > 0) {
     const byArea = new Map<number, number>();
     let total = 0;
     files.forEach((_, i) => {
