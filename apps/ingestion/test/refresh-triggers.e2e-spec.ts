@@ -227,4 +227,44 @@ describe('refresh triggers: schedules and push hooks (e2e)', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toContain('changes.0.ref.id');
   });
+
+  it('refreshes a Bitbucket repository without a default branch on pushes to the one its analysis read', async () => {
+    const id = await register('bitbucket-no-branch');
+    const push = (branch: string) =>
+      JSON.stringify({
+        repository: { links: { html: { href: `${baseUrl}/shop` } } },
+        push: { changes: [{ new: { type: 'branch', name: branch } }] },
+      });
+    const send = (payload: string) =>
+      api()
+        .post('/webhooks/git/bitbucket')
+        .set('Content-Type', 'application/json')
+        .set('X-Event-Key', 'repo:push')
+        .set('X-Hub-Signature', sign(payload))
+        .send(payload);
+    const runOf = async (branch: string) =>
+      ((await send(push(branch))).body.triggered as { repositoryId: string; runId: string }[]).find(
+        (entry) => entry.repositoryId === id,
+      )?.runId;
+    const triggers = async (branch: string) => (await runOf(branch)) !== undefined;
+    // Before any analysis nothing says which branch is the main one: any push refreshes.
+    const runId = await runOf('feature');
+    expect(runId).toEqual(expect.any(String));
+    // The repository's one commit is empty: an analysis of no files succeeds too.
+    expect(await (await queue.getJob(`analyse-${runId}`))?.waitUntilFinished(events)).toEqual({
+      snapshotId: expect.any(String),
+    });
+    const { body } = await api().get(`/api/repositories/${id}`).set('Authorization', `Bearer ${admin}`);
+    expect(body).toEqual(expect.objectContaining({ defaultBranch: null, remoteDefaultBranch: 'main' }));
+    expect(await triggers('feature')).toBe(false);
+    expect(await triggers('main')).toBe(true);
+
+    // Another clone URL may be another remote: its default branch is found again.
+    const moved = await api()
+      .patch(`/api/repositories/${id}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ cloneUrl: `${baseUrl}/shop-moved.git` })
+      .expect(200);
+    expect(moved.body.remoteDefaultBranch).toBeNull();
+  });
 });

@@ -42,6 +42,7 @@ describe('repositories admin API (e2e)', () => {
       name: 'rep-e2e-shop',
       cloneUrl: 'https://github.com/acme/shop.git',
       defaultBranch: 'main',
+      remoteDefaultBranch: null,
       credentials: { kind: 'token', configured: true },
       exclusions: ['vendor/**', '**/*.snap'],
       refreshSchedule: '0 3 * * *',

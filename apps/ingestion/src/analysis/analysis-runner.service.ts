@@ -98,6 +98,9 @@ export class AnalysisRunner {
     };
     await progress(1, 'fetching');
     const synced = await this.syncMirror(repository);
+    // Push hooks that do not name the default branch (Bitbucket's) refresh on pushes to this one.
+    if (repository.defaultBranch === null)
+      await this.registry.recordRemoteDefaultBranch(repositoryId, synced.branch);
     const previous = await this.snapshots.latest(repositoryId);
     const optionsKey = JSON.stringify([repository.exclusions, repository.historyWindowDays]);
     await this.runs.recordCommitRange(runId, {

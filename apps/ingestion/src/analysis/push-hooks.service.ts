@@ -143,7 +143,8 @@ export class PushHooksService {
       const page = await this.registry.list({ limit: 200, offset });
       for (const repository of page.items) {
         if (!identities.has(repositoryIdentity(repository.cloneUrl))) continue;
-        const branch = repository.defaultBranch ?? remoteDefault;
+        // Bitbucket names no default branch: the one the last analysis found stands in.
+        const branch = repository.defaultBranch ?? remoteDefault ?? repository.remoteDefaultBranch;
         if (branch && !refs.includes(`refs/heads/${branch}`)) continue;
         const run = await this.triggers.trigger(repository.id, 'push');
         triggered.push({ repositoryId: repository.id, runId: run.id });

@@ -138,6 +138,12 @@ export const repositorySchema = z.object({
   name: z.string(),
   cloneUrl: z.string(),
   defaultBranch: z.string().nullable(),
+  remoteDefaultBranch: z
+    .string()
+    .nullable()
+    .describe(
+      "the remote's default branch as the last analysis found it: what is analysed, and what push hooks that name no default branch refresh on, while defaultBranch is unset",
+    ),
   credentials: z
     .object({ kind: z.enum(['token', 'ssh-key']), configured: z.literal(true) })
     .nullable()
@@ -159,6 +165,7 @@ export function toRepositoryDto(record: RepositoryRecord): RepositoryView {
     name: record.name,
     cloneUrl: record.cloneUrl,
     defaultBranch: record.defaultBranch,
+    remoteDefaultBranch: record.remoteDefaultBranch,
     credentials: record.credentialKind ? { kind: record.credentialKind, configured: true } : null,
     exclusions: record.exclusions,
     refreshSchedule: record.refreshCron,

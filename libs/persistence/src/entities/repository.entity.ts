@@ -6,6 +6,7 @@ export class RepositoryEntity {
   @Column('text', { unique: true }) name!: string;
   @Column('text', { name: 'clone_url' }) cloneUrl!: string;
   @Column('text', { name: 'default_branch', nullable: true }) defaultBranch!: string | null;
+  @Column('text', { name: 'remote_default_branch', nullable: true }) remoteDefaultBranch!: string | null;
   @Column('text', { name: 'credential_kind', nullable: true }) credentialKind!: 'token' | 'ssh-key' | null;
   /** SecretCipher envelope; never leaves the persistence layer undecrypted-by-accident. */
   @Column('text', { name: 'credential_ciphertext', nullable: true }) credentialCiphertext!: string | null;

@@ -8,6 +8,7 @@ import { PastTicketLifecycles1795987567869 } from './1795987567869-past-ticket-l
 import { ReportLinkKeys1796200000000 } from './1796200000000-report-link-keys';
 import { ReportLinkRenewal1796300000000 } from './1796300000000-report-link-renewal';
 import { ReportPhaseTimes1796400000000 } from './1796400000000-report-phase-times';
+import { RepositoryRemoteDefault1796500000000 } from './1796500000000-repository-remote-default';
 
 /** Every migration, oldest first. A new migration is appended here. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   ReportLinkKeys1796200000000,
   ReportLinkRenewal1796300000000,
   ReportPhaseTimes1796400000000,
+  RepositoryRemoteDefault1796500000000,
 ];

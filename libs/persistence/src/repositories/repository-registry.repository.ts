@@ -10,6 +10,8 @@ export interface RepositoryRecord {
   name: string;
   cloneUrl: string;
   defaultBranch: string | null;
+  /** The remote's default branch as the last analysis found it; what is analysed while `defaultBranch` is unset. */
+  remoteDefaultBranch: string | null;
   credentialKind: RepositoryCredentialKind | null;
   exclusions: string[];
   refreshCron: string | null;
@@ -42,6 +44,7 @@ function toRecord(entity: RepositoryEntity): RepositoryRecord {
     name: entity.name,
     cloneUrl: entity.cloneUrl,
     defaultBranch: entity.defaultBranch,
+    remoteDefaultBranch: entity.remoteDefaultBranch,
     credentialKind: entity.credentialKind,
     exclusions: entity.exclusions,
     refreshCron: entity.refreshCron,
@@ -95,12 +98,24 @@ export class RepositoryRegistryRepository {
     return { items: rows.map(toRecord), total };
   }
 
-  /** Changes only the given fields; `credentials: null` removes them. Null when there is no such repository. */
+  /**
+   * Changes only the given fields; `credentials: null` removes them. Null when there is no such
+   * repository. Another clone URL may be another remote: its default branch is found again.
+   */
   async update(id: string, changes: RepositoryRegistrationChanges): Promise<RepositoryRecord | null> {
-    const result = await translateConstraintViolations(() =>
-      this.repositories.update({ id }, { ...toColumns(changes), updatedAt: new Date() }),
-    );
+    const columns: Partial<RepositoryEntity> = { ...toColumns(changes), updatedAt: new Date() };
+    if (changes.cloneUrl !== undefined) columns.remoteDefaultBranch = null;
+    const result = await translateConstraintViolations(() => this.repositories.update({ id }, columns));
     return result.affected ? this.findById(id) : null;
+  }
+
+  /** What an analysis found the remote's default branch to be; not a change an admin made. */
+  async recordRemoteDefaultBranch(id: string, branch: string): Promise<void> {
+    await this.repositories.query(
+      `UPDATE repositories SET remote_default_branch = $2
+       WHERE id = $1 AND remote_default_branch IS DISTINCT FROM $2`,
+      [id, branch],
+    );
   }
 
   /** False when there was no such repository; ConstraintViolationError('foreign-key') while something uses it. */
