@@ -55,6 +55,21 @@ describe('sightline analyze', () => {
     ]);
   });
 
+  it('never lets a file name act on the terminal: control characters are shown escaped', async () => {
+    const hostile = FixtureRepo.create();
+    try {
+      hostile.commit({
+        message: 'work',
+        files: { 'src/\u001b]0;owned\u0007\u001b[2Jx.ts': 'export const x = 1;\n' },
+      });
+      const { stdout } = await runInProcess([hostile.path]);
+      expect(stdout).toContain('src/\\x1B]0;owned\\x07\\x1B[2Jx.ts');
+      expect(stdout).not.toContain('\u001b');
+    } finally {
+      hostile.dispose();
+    }
+  });
+
   it('prints a readable summary by default', async () => {
     const { stdout } = await runInProcess([repo.path, '--since', '2020-09-15']);
     expect(stdout).toContain('4 non-merge commits, since 2020-09-15');

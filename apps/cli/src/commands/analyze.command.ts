@@ -8,6 +8,7 @@ import {
 } from '@sightline/analysis';
 import { asCliError, CliError, EXIT_FAILURE } from '../cli-error';
 import { CACHE_OPTION_HELP, checkWritablePath, readCacheFile, writeCacheFile } from './cache-file';
+import { printable } from './printable';
 
 export interface AnalyzeIo {
   stdout: { write(text: string): unknown };
@@ -105,8 +106,10 @@ export function registerAnalyzeCommand(
       if (flags.cache) checkWritablePath('--cache', flags.cache);
       const result = await runAnalysis(path, flags, io);
       const { snapshot } = result;
-      for (const warning of snapshot.warnings) io.stderr.write(`sightline: warning: ${warning}\n`);
-      const text = flags.json ? JSON.stringify(snapshot, null, 2) + '\n' : renderSnapshotSummary(snapshot);
+      for (const warning of snapshot.warnings) io.stderr.write(`sightline: warning: ${printable(warning)}\n`);
+      const text = flags.json
+        ? JSON.stringify(snapshot, null, 2) + '\n'
+        : printable(renderSnapshotSummary(snapshot));
       writeCacheFile(flags.cache, result.cache);
       try {
         if (flags.out) writeFileSync(flags.out, text);

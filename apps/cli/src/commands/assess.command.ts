@@ -16,6 +16,7 @@ import { CACHE_OPTION_HELP, checkWritablePath, readCacheFile, writeCacheFile } f
 import { assessLine, renderAssessmentText } from './assess/assess-output';
 import { readQueryFile, ticketFromText } from './match/query-input';
 import { buildRepositoryIndex, type CommandIo } from './match/repository-index';
+import { printable } from './printable';
 
 type Format = 'text' | 'json' | 'markdown' | 'adf';
 const FORMATS: readonly Format[] = ['text', 'json', 'markdown', 'adf'];
@@ -154,7 +155,7 @@ export function registerAssessCommand(
         return;
       }
       const run = assess(ticketFromText(flags.query ?? ''));
-      io.stdout.write(render(format, run.assessment, () => note('preview', run)));
+      io.stdout.write(printable(render(format, run.assessment, () => note('preview', run))));
     });
 }
 

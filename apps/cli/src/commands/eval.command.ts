@@ -11,6 +11,7 @@ import { renderEvalReport } from './match/eval-report';
 import { CACHE_OPTION_HELP, checkWritablePath } from './cache-file';
 import { runEvaluation } from './match/eval-runner';
 import type { CommandIo } from './match/repository-index';
+import { printable } from './printable';
 
 interface EvalFlags {
   cut?: string;
@@ -120,6 +121,8 @@ export function registerEvalCommand(
         cacheFile: flags.cache,
       };
       const report = await runEvaluation(path, options, io);
-      io.stdout.write(flags.json ? JSON.stringify(report, null, 2) + '\n' : renderEvalReport(report));
+      io.stdout.write(
+        flags.json ? JSON.stringify(report, null, 2) + '\n' : printable(renderEvalReport(report)),
+      );
     });
 }

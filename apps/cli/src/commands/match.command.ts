@@ -11,6 +11,7 @@ import { CliError } from '../cli-error';
 import { CACHE_OPTION_HELP, checkWritablePath, readCacheFile, writeCacheFile } from './cache-file';
 import { readQueryFile, ticketFromText } from './match/query-input';
 import { buildRepositoryIndex, type CommandIo } from './match/repository-index';
+import { printable } from './printable';
 
 interface MatchFlags {
   rev: string;
@@ -131,7 +132,7 @@ export function registerMatchCommand(
       }
       const result = rank(ticketFromText(flags.query ?? ''));
       if (!flags.json) {
-        io.stdout.write(renderText(result));
+        io.stdout.write(printable(renderText(result)));
         return;
       }
       const { id: _id, ...line } = toLine('', result);

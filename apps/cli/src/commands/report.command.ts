@@ -3,6 +3,7 @@ import { TicketReportRepository } from '@sightline/persistence';
 import { buildDigest, renderDigestHtmlPage, renderDigestMarkdown } from '@sightline/trackers';
 import { withDatabase } from '../database';
 import { resolveMapping } from './report/resolve-mapping';
+import { printable } from './printable';
 
 /**
  * `sightline report <mapping>`: the grooming digest the enrichment API serves at
@@ -25,6 +26,6 @@ export function registerReportCommand(program: Command): void {
       });
       const heading = { projectKey: mapping.projectKey, date: new Date() };
       const render = options.html ? renderDigestHtmlPage : renderDigestMarkdown;
-      process.stdout.write(render(digest, heading));
+      process.stdout.write(printable(render(digest, heading)));
     });
 }
