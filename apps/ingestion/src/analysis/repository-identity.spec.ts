@@ -9,13 +9,15 @@ describe('repositoryIdentity', () => {
       'git@github.com:acme/shop.git',
       'ssh://git@github.com/acme/shop.git',
       'git://github.com/acme/shop',
+      // GitHub's push names the repository as GitHub spells it.
+      'https://github.com/Acme/Shop.git',
     ];
     expect(new Set(spellings.map(repositoryIdentity))).toEqual(new Set(['github.com/acme/shop']));
   });
 
-  it('keeps ports, nested groups and case in the path', () => {
+  it('keeps ports and nested groups', () => {
     expect(repositoryIdentity('https://gitlab.example.com:8443/Group/Sub/Repo.git')).toBe(
-      'gitlab.example.com:8443/Group/Sub/Repo',
+      'gitlab.example.com:8443/group/sub/repo',
     );
     expect(repositoryIdentity('http://127.0.0.1:4000/shop.git')).toBe('127.0.0.1:4000/shop');
   });

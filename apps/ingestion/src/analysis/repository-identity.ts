@@ -1,7 +1,11 @@
 /**
  * One spelling for the many URLs of a repository (`https://Host/org/repo.git`,
  * `git@host:org/repo`, `ssh://git@host/org/repo/`) so a push hook's URLs can be matched to a
- * registered clone URL: lower-case host (with port), path without `.git` or trailing slashes.
+ * registered clone URL: host (with port) and path without `.git` or trailing slashes, in lower
+ * case. GitHub, GitLab and Bitbucket treat owner and repository names case-insensitively, and a
+ * push names them as the host spells them (`Acme/Shop`) whatever the admin typed (`acme/shop`);
+ * two repositories differing only in case on one host would cost an extra refresh, a missed
+ * match every refresh.
  */
 export function repositoryIdentity(url: string): string | null {
   const scp = /^(?:[^@/\s]+@)?([^:/\s]+):(?!\/)(.+)$/.exec(url);
@@ -21,5 +25,5 @@ export function repositoryIdentity(url: string): string | null {
     .replace(/^\/+/, '')
     .replace(/\/+$/, '')
     .replace(/\.git$/i, '');
-  return cleanPath ? `${host.toLowerCase()}/${cleanPath}` : null;
+  return cleanPath ? `${host}/${cleanPath}`.toLowerCase() : null;
 }
