@@ -118,6 +118,18 @@ describe('refresh triggers: schedules and push hooks (e2e)', () => {
       id,
     );
     expect((await send('{}', sign('{}'), 'ping')).body).toEqual({ event: 'ping', triggered: [] });
+    // A hook left on GitHub's default content type sends a form: signed, but not JSON.
+    const form = `payload=${encodeURIComponent(body)}`;
+    const refused = await api()
+      .post('/webhooks/git/github')
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .set('X-GitHub-Event', 'push')
+      .set('X-Hub-Signature-256', sign(form))
+      .send(form);
+    expect(refused.status).toBe(415);
+    expect(refused.body.error.message).toContain('application/json');
+    const notJson = await send('{"ref": ', sign('{"ref": '));
+    expect(notJson.status).toBe(400);
   });
 
   it('a GitLab push with the right token refreshes; a wrong token is refused', async () => {

@@ -60,6 +60,7 @@ describe('sightline analyze', () => {
     try {
       hostile.commit({
         message: 'work',
+        time: 1_600_000_000,
         files: { 'src/\u001b]0;owned\u0007\u001b[2Jx.ts': 'export const x = 1;\n' },
       });
       const { stdout } = await runInProcess([hostile.path]);

@@ -1,5 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { BadRequestException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  HttpException,
+  Injectable,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { z } from 'zod';
 import { InjectConfig, type Config } from '@sightline/config';
 import { RepositoryRegistryRepository } from '@sightline/persistence';
@@ -122,9 +128,14 @@ export class PushHooksService {
   }
 
   private verifySha256(signature: string | undefined, rawBody: Buffer | undefined, header: string): void {
-    const expected = `sha256=${createHmac('sha256', this.secret())
-      .update(rawBody ?? Buffer.alloc(0))
-      .digest('hex')}`;
+    const secret = this.secret();
+    // Only JSON bodies are kept as sent; GitHub's default content type for a new hook is a form.
+    if (!rawBody)
+      throw new HttpException(
+        "expected a JSON body: set the webhook's content type to application/json",
+        415,
+      );
+    const expected = `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`;
     if (!signature || !equalBytes(signature, expected))
       throw new UnauthorizedException(`${header} does not match the body`);
   }
@@ -155,6 +166,7 @@ export class PushHooksService {
 }
 
 function parseBody<T>(schema: z.ZodType<T>, rawBody: Buffer | undefined): T {
+  // The JSON body parser already refused what is not JSON (400).
   const result = schema.safeParse(JSON.parse(rawBody?.toString('utf8') || '{}'));
   if (result.success) return result.data;
   throw new BadRequestException(
