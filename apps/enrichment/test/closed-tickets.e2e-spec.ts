@@ -241,4 +241,17 @@ describe('closed tickets leave the digest and background work (e2e)', () => {
     expect(await phaseOf('SHOP-8')).toBe('done');
     expect((await digest()).keys).not.toContain('SHOP-8');
   });
+
+  it('lets a reopen recorded after the completion the digest reads stand', async () => {
+    await createFlagged('SHOP-9');
+    // Completed in Jira (its webhook lost), then reopened: the reopen's webhook is recorded while
+    // the digest's read of the tracker, which still says done, is under way.
+    jira.transitionIssue('SHOP-9', 'done');
+    const reopenedAt = new Date(Date.now() + 60_000);
+    await harness
+      .get(TicketReportRepository)
+      .recordPhase(shop.connectionId, 'SHOP-9', 'unstarted', reopenedAt);
+    expect((await digest()).keys).not.toContain('SHOP-9');
+    expect(await phaseOf('SHOP-9')).toBe('unstarted');
+  });
 });

@@ -41,7 +41,15 @@ export class FlaggedTicketStates {
       const unavailable = new Set(read.unavailable);
       const done = ticketKeys.filter((key) => read.lifecycles.get(key)?.phase === 'done');
       const gone = ticketKeys.filter((key) => !read.lifecycles.has(key) && !unavailable.has(key));
-      await this.reports.markDone(connectionId, done);
+      // As of the tracker's completion time: a reopen whose webhook was recorded while this read
+      // was under way stands. Canceled tickets have no completion time and are recorded as read.
+      for (const key of done)
+        await this.reports.recordPhase(
+          connectionId,
+          key,
+          'done',
+          read.lifecycles.get(key)?.completedAt ?? null,
+        );
       return { keys: new Set([...done, ...gone]), statesFrom: 'tracker' };
     } catch (error) {
       if (error instanceof RateLimitedError) await this.limiter.block(connectionId, error.retryAfterMs);
