@@ -43,13 +43,13 @@ export class FlaggedTicketStates {
       const gone = ticketKeys.filter((key) => !read.lifecycles.has(key) && !unavailable.has(key));
       // As of the tracker's completion time: a reopen whose webhook was recorded while this read
       // was under way stands. Canceled tickets have no completion time and are recorded as read.
-      for (const key of done)
-        await this.reports.recordPhase(
-          connectionId,
-          key,
-          'done',
-          read.lifecycles.get(key)?.completedAt ?? null,
-        );
+      const completedAt = new Map(
+        done.flatMap((key) => {
+          const at = read.lifecycles.get(key)?.completedAt;
+          return at ? [[key, at] as const] : [];
+        }),
+      );
+      await this.reports.markDone(connectionId, done, completedAt);
       return { keys: new Set([...done, ...gone]), statesFrom: 'tracker' };
     } catch (error) {
       if (error instanceof RateLimitedError) await this.limiter.block(connectionId, error.retryAfterMs);

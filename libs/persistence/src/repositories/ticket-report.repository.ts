@@ -237,14 +237,22 @@ export class TicketReportRepository {
   /**
    * Records that the tracker now shows these tickets as done, or no longer shows them (read after
    * their report was made): their reports stay, out of background work. A later enrichment stores
-   * the ticket as read again.
+   * the ticket as read again. A ticket with a time in `asOf` (when it was completed) is recorded
+   * only when that is newer than what its report knows, as `recordPhase` does; the rest as is.
    */
-  async markDone(connectionId: string, ticketKeys: readonly string[]): Promise<void> {
+  async markDone(
+    connectionId: string,
+    ticketKeys: readonly string[],
+    asOf: ReadonlyMap<string, Date> = new Map(),
+  ): Promise<void> {
     if (ticketKeys.length === 0) return;
     await this.dataSource.query(
-      `UPDATE ticket_reports SET ticket = jsonb_set(ticket, '{status,phase}', '"done"')
-       WHERE connection_id = $1 AND ticket_key = ANY($2) AND ${OPEN_TICKET_REPORT}`,
-      [connectionId, ticketKeys],
+      `UPDATE ticket_reports
+       SET ticket = jsonb_set(ticket, '{status,phase}', '"done"'), phase_as_of = COALESCE(t.as_of, phase_as_of)
+       FROM unnest($2::text[], $3::timestamptz[]) AS t(ticket_key, as_of)
+       WHERE connection_id = $1 AND ticket_reports.ticket_key = t.ticket_key AND ${OPEN_TICKET_REPORT}
+         AND (t.as_of IS NULL OR COALESCE(phase_as_of, ticket_updated_at) < t.as_of)`,
+      [connectionId, ticketKeys, ticketKeys.map((key) => asOf.get(key) ?? null)],
     );
   }
 
