@@ -51,5 +51,12 @@ export { isSourcePath, isTestPath, isTestArea, isMatchablePath, TEST_PATH_PATTER
 export { CHANGE_STRIDE, type CommitRecord } from './history/commit-record';
 export { ownHistory } from './history/own-history';
 export { isReleaseSubject } from './history/release-subject';
+export {
+  FIX_CLAIM_MIN_FIXES,
+  FIX_CLAIM_MIN_MULTIPLE,
+  FIX_RATE_DAYS,
+  fixRate,
+  type FixConcentrationCheck,
+} from './metrics/fix-concentration';
 export * from './source';
 export * from './dependencies';

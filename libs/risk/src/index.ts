@@ -1,6 +1,5 @@
 export {
   calibrateRisk,
-  FIX_RATE_DAYS,
   type CalibrationOptions,
   type CoupledItem,
   type FileRiskFigures,
@@ -34,7 +33,8 @@ export {
   type DependencyWarning,
   type RiskReason,
 } from './assessment/risk-reason';
-export { FIX_CLAIM_MIN_FIXES, FIX_CLAIM_MIN_MULTIPLE } from './assessment/figure-reasons';
+// The claim's thresholds live with the analysis's backtest of it, so both read code the same way.
+export { FIX_CLAIM_MIN_FIXES, FIX_CLAIM_MIN_MULTIPLE, FIX_RATE_DAYS } from '@sightline/analysis';
 export { describeAreaRiskClaim, describeAssessment } from './assessment/risk-claim';
 export { describeCommitSpan } from './assessment/similar-tickets';
 export { auc, liftOfTopThird, seededRandom, type Estimate } from './evaluation/auc';

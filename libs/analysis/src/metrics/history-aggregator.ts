@@ -4,6 +4,7 @@ import type { CanonicalIdentity } from '../history/mailmap';
 import { isReleaseSubject } from '../history/release-subject';
 import { CouplingCounter, CouplingResult } from './coupling';
 import { AuthorCredit, CreditLedger } from './credit-ledger';
+import type { LoggedChange } from './fix-concentration';
 
 export interface AggregationInput {
   /** Newest first, children before parents; already limited to the window. */
@@ -69,6 +70,8 @@ export interface HistoryFigures {
   ticketCoupling: CouplingResult[];
   areaCoupling: CouplingResult[];
   tickets: TicketHistory[];
+  /** Every commit's files in the analysed tree, newest first, for the fix-concentration backtest. */
+  changeLog: LoggedChange[];
   /** Commit indices (into `commits`) touching each file, for the matcher's corpus; only when asked. */
   commitsByFile?: number[][];
 }
@@ -144,6 +147,7 @@ export function aggregateHistory(input: AggregationInput, withCorpus = false): H
   const fileCouplingRevs = new Int32Array(fileCount);
   const areaCouplingRevs = new Int32Array(input.areaCount);
   const tickets = new Map<string, { history: TicketHistory; identities: Set<number> }>();
+  const changeLog: LoggedChange[] = [];
 
   const ids: number[] = [];
   const addedOf: number[] = [];
@@ -209,9 +213,11 @@ export function aggregateHistory(input: AggregationInput, withCorpus = false): H
     const areas: number[] = [];
     const areaAdded: number[] = [];
     const areaDeleted: number[] = [];
+    const inTree: number[] = [];
     for (let i = 0; i < size; i++) {
       const f = fileOfPath[ids[i]];
       if (f === -1) continue;
+      inTree.push(f);
       touch(fileHistory, f, when, credit, addedOf[i], deletedOf[i]);
       commitsByFile?.[f].push(c);
       if (kept) {
@@ -233,6 +239,9 @@ export function aggregateHistory(input: AggregationInput, withCorpus = false): H
     }
     for (let i = 0; i < areas.length; i++) {
       touch(areaHistory, areas[i], when, credit, areaAdded[i], areaDeleted[i]);
+    }
+    if (inTree.length > 0) {
+      changeLog.push({ time: commit.time, files: Int32Array.from(inTree), fix, tickets: commit.tickets });
     }
     if (kept && keptFiles.length > 0) keptFileSets.push(Int32Array.from(keptFiles));
     if (kept && areas.length > 0) {
@@ -303,6 +312,7 @@ export function aggregateHistory(input: AggregationInput, withCorpus = false): H
     ticketCoupling: ticketCounter.results(),
     areaCoupling: areaCounter.results(),
     tickets: ticketList.map((t) => t.history),
+    changeLog,
     commitsByFile,
   };
 }

@@ -2,6 +2,7 @@ import type { AnalysisOptions } from '../analysis-options';
 import type { AreaLayout } from '../areas/area-detector';
 import type { RepositoryInfo } from '../git/repository-probe';
 import type { CouplingResult } from '../metrics/coupling';
+import { checkFixConcentration } from '../metrics/fix-concentration';
 import type { HistoryFigures } from '../metrics/history-aggregator';
 import { languageOf } from '../source/language-of';
 import { isSourcePath } from '../tree/file-kinds';
@@ -182,6 +183,12 @@ export function buildSnapshot(parts: SnapshotParts): RepositorySnapshot {
       firstCommitted: isoTime(t.first),
       lastCommitted: isoTime(t.last),
     })),
+    fixConcentration: checkFixConcentration(history.changeLog, {
+      headTime,
+      windowDays: options.hotspotDays,
+      code: ranked,
+      firstSeen: h.firstSeen,
+    }),
     parseFailures,
     skipped: parts.skipped,
     warnings: parts.warnings,

@@ -90,3 +90,34 @@ describe('renderSnapshotSummary', () => {
     }
   });
 });
+
+describe('renderSnapshotSummary: the fix claim', () => {
+  let repo: FixtureRepo;
+
+  beforeAll(() => {
+    repo = FixtureRepo.create();
+    // cart.ts takes a fix every four days; price.ts, as large, a feature on the days between.
+    for (let day = 0; day < 120; day++) {
+      const path = day % 4 === 0 ? 'src/cart.ts' : 'src/price.ts';
+      repo.commit({
+        message: day % 4 === 0 ? `Fix cart total ${day}` : `Add price rule ${day}`,
+        time: T0 + day * DAY,
+        author: ada,
+        files: { [path]: lines(`${day % 4 === 0 ? 'cart' : 'price'}${day}_`, 20) },
+      });
+    }
+  });
+
+  afterAll(() => repo.dispose());
+
+  it('says whether changes on code with many fixes were followed by more, and so whether notes claim it', async () => {
+    const { snapshot } = await analyseRepository(repo.path);
+    const check = snapshot.fixConcentration!;
+    expect(check.supported).toBe(true);
+    expect(check.claimedFollowedByFix).toBe(check.claimed);
+    expect(check.restFollowedByFix).toBeLessThan(check.changes - check.claimed);
+    expect(renderSnapshotSummary(snapshot).split('\n')[4]).toMatch(
+      /^Fix claim {3}\d+ of \d+ past changes touched code with many recent fixes: 100% were followed by another fix within 30 days, the other \d+ \d+%; notes may say "follow-up fixes concentrate here"$/,
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import { formatCount, plural } from '../counts';
+import { MIN_BACKTEST_SIDE } from '../metrics/fix-concentration';
 import { isSourcePath, isTestArea, isTestPath } from '../tree/file-kinds';
 import { strongestByFamily } from './coupling-families';
 import type { RepositorySnapshot } from './snapshot.schema';
@@ -27,6 +28,19 @@ const isCodeCoupling = (a: string, b: string): boolean =>
 const leftOut = (count: number, one: string): string[] =>
   count > 0 ? [`  (${plural(count, one)} ranked among these ${count === 1 ? 'is' : 'are'} left out)`] : [];
 
+/** What the backtest of "follow-up fixes concentrate here" found (metrics/fix-concentration.ts). */
+function fixClaimLine(check: NonNullable<RepositorySnapshot['fixConcentration']>): string {
+  const rest = check.changes - check.claimed;
+  const verdict = check.supported
+    ? 'notes may say "follow-up fixes concentrate here"'
+    : 'notes do not say "follow-up fixes concentrate here"';
+  const on = `${formatCount(check.claimed)} of ${plural(check.changes, 'past change')} touched code with many recent fixes`;
+  if (check.claimed < MIN_BACKTEST_SIDE || rest < MIN_BACKTEST_SIDE)
+    return `${on}: too few to check; ${verdict}`;
+  const share = (n: number, of: number) => `${Math.round((100 * n) / of)}%`;
+  return `${on}: ${share(check.claimedFollowedByFix, check.claimed)} were followed by another fix within 30 days, the other ${formatCount(rest)} ${share(check.restFollowedByFix, rest)}; ${verdict}`;
+}
+
 /**
  * The human-readable report of a snapshot: what a PM or lead reads first. Riskiest areas rank
  * by their summed hotspot scores (recent change × size), the same signal as file hotspots. Test
@@ -51,6 +65,7 @@ export function renderSnapshotSummary(snapshot: RepositorySnapshot, options: Sum
     `Files       ${formatCount(summary.files)} (${plural(summary.codeFiles, 'code file')}, ${plural(codeLines, 'line')} of code) in ${plural(summary.areas, 'area')}`,
   );
   out.push(`Authors     ${formatCount(summary.authors)} (${formatCount(summary.activeAuthors)} active)`);
+  if (snapshot.fixConcentration) out.push(`Fix claim   ${fixClaimLine(snapshot.fixConcentration)}`);
   for (const warning of snapshot.warnings) out.push(`Warning     ${warning}`);
 
   const ranked = snapshot.files

@@ -140,6 +140,19 @@ export const snapshotSchema = z.object({
       lastCommitted: isoDate,
     }),
   ),
+  /**
+   * The fix-concentration claim backtested on this history (metrics/fix-concentration.ts); absent
+   * in snapshots made before it was.
+   */
+  fixConcentration: z
+    .object({
+      changes: z.number().int(),
+      claimed: z.number().int(),
+      claimedFollowedByFix: z.number().int(),
+      restFollowedByFix: z.number().int(),
+      supported: z.boolean(),
+    })
+    .optional(),
   parseFailures: z.array(z.object({ path: z.string(), reason: z.string() })),
   skipped: z.array(
     z.object({

@@ -297,6 +297,43 @@ describe('assessRisk', () => {
     expect(quiet.level).toBe('low');
   });
 
+  it('claims no fix concentration where the claim did not hold on this repository’s history', () => {
+    const { snapshot } = repository(12);
+    const files = snapshot.files.map((f) =>
+      f.path === 'src/plain/p0.ts' ? { ...f, bugFixRevisions: 10, firstSeen: '2023-06-02T00:00:00Z' } : f,
+    );
+    const check = { changes: 300, claimed: 60, claimedFollowedByFix: 12, restFollowedByFix: 96 };
+    const assess = (supported: boolean | undefined) => {
+      const fixed = snapshotOf({
+        files,
+        ...(supported === undefined ? {} : { fixConcentration: { ...check, supported } }),
+      });
+      return assessRisk({
+        match: matchOf([['src/plain/p0.ts', 0.9]]),
+        snapshot: fixed,
+        calibration: calibrateRisk(fixed),
+      });
+    };
+    const refused = assess(false);
+    const fix = refused.reasons.find((r) => r.kind === 'fix-rate')!;
+    expect(fix).toMatchObject({ supported: false, heldOnHistory: false });
+    expect(describeRiskReason(fix)).toMatch(
+      /fix rate, high, yet on this repository's history code with such rates was not followed by more fixes than other code, so no concentration is claimed\.$/,
+    );
+    expect(describeAreaRiskClaim(refused)).not.toMatch(/concentrate/);
+    // Nor does the claim hold the low level at medium.
+    expect(refused.level).toBe('low');
+    expect(assess(true).reasons.find((r) => r.kind === 'fix-rate')).toMatchObject({
+      supported: true,
+      heldOnHistory: true,
+    });
+    // A snapshot made before the backtest says it on the figures alone, as before.
+    expect(assess(undefined).reasons.find((r) => r.kind === 'fix-rate')).toMatchObject({
+      supported: true,
+      heldOnHistory: null,
+    });
+  });
+
   it('claims no fix concentration where this repository’s typical change meets as many fixes', () => {
     const { snapshot } = repository(12);
     // Most past work went into the hotspot: its fix rate is what a typical change here meets.

@@ -1,15 +1,10 @@
-import { FIX_RATE_DAYS, type RiskCalibration } from '../calibration/risk-calibration';
+import { FIX_CLAIM_MIN_FIXES, FIX_CLAIM_MIN_MULTIPLE, FIX_RATE_DAYS } from '@sightline/analysis';
+import type { RiskCalibration } from '../calibration/risk-calibration';
 import { weightedFixRate, type WeightedFile } from '../calibration/risk-reference';
 import { round } from '../calibration/positions';
 import type { RiskArea } from './risk-assessment';
 import type { RiskReason } from './risk-reason';
 
-/**
- * Below these, a fix rate is not called a concentration: too few fixes, or too close to the mean
- * file's or the typical change's.
- */
-export const FIX_CLAIM_MIN_MULTIPLE = 1.25;
-export const FIX_CLAIM_MIN_FIXES = 3;
 const COMPLEXITY_POSITION = 0.9;
 const FAN_IN_POSITION = 0.9;
 const MIN_FAN_IN = 3;
@@ -23,7 +18,8 @@ const KNOWLEDGE_SHARE = 0.95;
  * Fix commits on the matched files per 30 days against the repository's mean file and against
  * the files its typical past change touched. Fixes "concentrate" only above both: the busy files
  * most changes touch are above the mean file almost always (97% of tickets on seven repositories),
- * so beating the mean alone would say it of nearly every ticket, low-risk ones included.
+ * so beating the mean alone would say it of nearly every ticket, low-risk ones included. And only
+ * where the analysis found that such code was followed by more fixes on this repository's history.
  */
 export function fixRateReason(
   known: readonly WeightedFile[],
@@ -34,6 +30,10 @@ export function fixRateReason(
   const fixes = known.reduce((a, f) => a + f.figures.fixes, 0);
   const typical = calibration.reference.typicalFixRate;
   const yardstick = Math.max(calibration.repositoryFixRate, typical);
+  const concentrated = fixes >= FIX_CLAIM_MIN_FIXES && rate >= FIX_CLAIM_MIN_MULTIPLE * yardstick;
+  // A snapshot made before the backtest (null) says it on the figures alone, as it did then.
+  const heldOnHistory = calibration.fixClaimCheck?.supported ?? null;
+  const supported = concentrated && heldOnHistory !== false;
   return {
     kind: 'fix-rate',
     multiple: round(rate / calibration.repositoryFixRate, 2),
@@ -44,7 +44,8 @@ export function fixRateReason(
     fixes,
     windowDays: calibration.fixWindowDays,
     files: known.length,
-    supported: fixes >= FIX_CLAIM_MIN_FIXES && rate >= FIX_CLAIM_MIN_MULTIPLE * yardstick,
+    supported,
+    ...(concentrated ? { heldOnHistory } : {}),
   };
 }
 

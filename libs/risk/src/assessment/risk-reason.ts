@@ -1,6 +1,6 @@
 import { formatCount, plural } from '@sightline/analysis';
 import type { RiskReference } from '../calibration/risk-reference';
-import { FIX_CLAIM_MIN_FIXES, FIX_CLAIM_MIN_MULTIPLE } from './figure-reasons';
+import { FIX_CLAIM_MIN_FIXES, FIX_CLAIM_MIN_MULTIPLE } from '@sightline/analysis';
 
 /**
  * Why an assessment came out as it did, one structured reason per fact, each with the figures it
@@ -42,8 +42,18 @@ export type RiskReason =
        */
       windowDays?: number | null;
       files: number;
-      /** Enough fixes and a high enough multiple to say fixes concentrate here. */
+      /**
+       * Enough fixes and a high enough multiple to say fixes concentrate here, on a repository
+       * where the claim held on its own history.
+       */
       supported: boolean;
+      /**
+       * Present when the figures alone call for the claim: whether it held on this repository's
+       * history, i.e. changes whose files took such fixes were followed by another fix more often
+       * than the rest (the analysis's backtest; false: not said); null: a snapshot made before the
+       * backtest, said on the figures alone.
+       */
+      heldOnHistory?: boolean | null;
     }
   | {
       kind: 'complexity';
@@ -175,15 +185,17 @@ export function describeRiskReason(reason: RiskReason): string {
         return `No fix commit has touched the matched files${within} (this repository averages ${rate(reason.repositoryRate)} fix commits per file per ${reason.perDays} days).`;
       const level = reason.supported
         ? 'where follow-up fixes concentrate'
-        : reason.multiple < 1
-          ? 'below the average file'
-          : reason.fixes < FIX_CLAIM_MIN_FIXES
-            ? 'too few fixes to call a concentration'
-            : reason.rate < reason.typicalRate
-              ? 'less than its typical change meets'
-              : reason.multiple >= FIX_CLAIM_MIN_MULTIPLE
-                ? 'about what its typical change meets'
-                : 'close to the average';
+        : reason.heldOnHistory === false
+          ? "high, yet on this repository's history code with such rates was not followed by more fixes than other code, so no concentration is claimed"
+          : reason.multiple < 1
+            ? 'below the average file'
+            : reason.fixes < FIX_CLAIM_MIN_FIXES
+              ? 'too few fixes to call a concentration'
+              : reason.rate < reason.typicalRate
+                ? 'less than its typical change meets'
+                : reason.multiple >= FIX_CLAIM_MIN_MULTIPLE
+                  ? 'about what its typical change meets'
+                  : 'close to the average';
       return `Fix commits on the matched files: ${figures}; ${times(reason.multiple)} this repository's ${reason.perDays}-day fix rate, ${level}.`;
     }
     case 'complexity':

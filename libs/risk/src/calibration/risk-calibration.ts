@@ -1,7 +1,9 @@
 import {
   analysisOptionsSchema,
+  fixRate,
   type AreaFigures,
   type FileFigures,
+  type FixConcentrationCheck,
   type RepositorySnapshot,
 } from '@sightline/analysis';
 import type { MatchIndex } from '@sightline/matching';
@@ -56,6 +58,11 @@ export interface RiskCalibration {
    * its recent fixes were counted.
    */
   fixWindowDays: number | null;
+  /**
+   * Whether "follow-up fixes concentrate here" held on this repository's own history (the
+   * analysis's backtest); null for a snapshot made before it was checked.
+   */
+  fixClaimCheck: FixConcentrationCheck | null;
   /** Area positions in fan-in among the repository's areas, share strictly below. */
   areaFanInPositions: ReadonlyMap<string, number>;
   /** Lookups into the snapshot, built once so a batch of assessments does not rebuild them. */
@@ -91,8 +98,6 @@ export interface CalibrationOptions {
   index?: MatchIndex;
 }
 
-export const FIX_RATE_DAYS = 30;
-
 const DAY_SECONDS = 86_400;
 
 function isCodeFile(file: FileFigures): boolean {
@@ -108,9 +113,7 @@ function fixFigures(
   const fixes = windowDays === null ? file.bugFixRevisions : (file.recentBugFixRevisions ?? 0);
   if (fixes === 0 || !file.firstSeen) return { fixes, rate: 0 };
   const age = (headTime - Date.parse(file.firstSeen) / 1000) / DAY_SECONDS;
-  // A file younger than one period counts as one period old, so a new file with one fix is not "30×".
-  const days = Math.max(FIX_RATE_DAYS, windowDays === null ? age : Math.min(windowDays, age));
-  return { fixes, rate: (fixes * FIX_RATE_DAYS) / days };
+  return { fixes, rate: fixRate(fixes, age, windowDays ?? Infinity) };
 }
 
 export function calibrateRisk(
@@ -160,6 +163,7 @@ export function calibrateRisk(
     reference: buildReference(snapshot, files, index.files, options.index),
     repositoryFixRate: code.length > 0 ? rateSum / code.length : 0,
     fixWindowDays,
+    fixClaimCheck: snapshot.fixConcentration ?? null,
     areaFanInPositions: new Map(snapshot.areas.map((a, i) => [a.path, areaFanIn[i]])),
     index,
   };
