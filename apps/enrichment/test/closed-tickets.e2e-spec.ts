@@ -213,12 +213,13 @@ describe('closed tickets leave the digest and background work (e2e)', () => {
     for (const key of ['SHOP-1', 'SHOP-4']) await harness.settle((await latestRunOf(key)).id);
   });
 
+  const deliver = async (event: ReturnType<FakeJira['transitionIssue']>) =>
+    answerOf(await jira.deliver(shop.webhookUrl, event!, { secret: WEBHOOK_SECRET }));
+  // Jira stamps each change with its clock in milliseconds: let each one have its own.
+  const nextMillisecond = () => new Promise((resolve) => setTimeout(resolve, 5));
+
   it('keeps the newer of a close and a reopen whose deliveries crossed', async () => {
     await createFlagged('SHOP-8');
-    const deliver = async (event: ReturnType<FakeJira['transitionIssue']>) =>
-      answerOf(await jira.deliver(shop.webhookUrl, event!, { secret: WEBHOOK_SECRET }));
-    // Jira stamps each change with its clock in milliseconds: let each one have its own.
-    const nextMillisecond = () => new Promise((resolve) => setTimeout(resolve, 5));
 
     // Closed, then reopened at once; the reopen is delivered first, the close after it.
     const closed = jira.transitionIssue('SHOP-8', 'done');
@@ -240,6 +241,27 @@ describe('closed tickets leave the digest and background work (e2e)', () => {
     );
     expect(await phaseOf('SHOP-8')).toBe('done');
     expect((await digest()).keys).not.toContain('SHOP-8');
+  });
+
+  it('leaves a ticket alone whose reopen is delivered after it was closed again', async () => {
+    await createFlagged('SHOP-10');
+    expect((await deliver(jira.transitionIssue('SHOP-10', 'done'))).outcome).toBe('ignored');
+    await nextMillisecond();
+    const reopened = jira.transitionIssue('SHOP-10', 'new');
+    await nextMillisecond();
+    // Closed again; that webhook is lost. The reopen, delivered now, finds the ticket done.
+    jira.transitionIssue('SHOP-10', 'done');
+    const answer = await deliver(reopened);
+    expect(answer.outcome).toBe('enqueued');
+    expect(await harness.settle(answer.runId as string)).toEqual(
+      expect.objectContaining({
+        trigger: 'webhook',
+        status: 'skipped',
+        outcome: expect.stringMatching(/^the ticket is done again/),
+      }),
+    );
+    expect(await phaseOf('SHOP-10')).toBe('done');
+    expect((await digest()).keys).not.toContain('SHOP-10');
   });
 
   it('lets a reopen recorded after the completion the digest reads stand', async () => {

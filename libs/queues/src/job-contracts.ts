@@ -19,8 +19,13 @@ export const JOB_CONTRACTS = {
     'refresh-repository': z.object({ repositoryId: id }).strict(),
   },
   'ticket-enrichment': {
-    /** Read the ticket, match it, assess its risk and store the report; queues the write-back. */
-    'enrich-ticket': z.object({ connectionId: id, ticketKey, runId: id }).strict(),
+    /**
+     * Read the ticket, match it, assess its risk and store the report; queues the write-back.
+     * `reopened`: a webhook took the ticket, recorded done, back to an open status.
+     */
+    'enrich-ticket': z
+      .object({ connectionId: id, ticketKey, runId: id, reopened: z.literal(true).optional() })
+      .strict(),
     /** A new snapshot of the repository was committed: re-assess the tickets whose reports use it. */
     'recheck-repository': z.object({ repositoryId: id, snapshotId: id }).strict(),
     /** Scheduled: forget webhook deliveries and finished runs past the retention period. */

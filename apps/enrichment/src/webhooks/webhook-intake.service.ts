@@ -137,7 +137,10 @@ export class WebhookIntake {
    * back to an open status is enriched again, since nothing refreshed its note while it was done
    * (unless the done record is newer than the reopen: the two deliveries crossed).
    */
-  private async decide(connection: WebhookConnection, event: TicketEvent): Promise<WebhookDecision> {
+  private async decide(
+    connection: WebhookConnection,
+    event: TicketEvent,
+  ): Promise<WebhookDecision & { reopened?: true }> {
     const decided = decideWebhook(event, connection.own);
     if (decided.action === 'enrich') {
       return TICKET_KEY.test(decided.ticketKey) ? decided : { action: 'ignore', reason: 'not-a-ticket' };
@@ -149,7 +152,7 @@ export class WebhookIntake {
       TICKET_KEY.test(key) &&
       lifecycleChangeOf(event) === 'open' &&
       (await this.reports.isDone(connection.id, key, event.ticketUpdatedAt));
-    return reopened ? { action: 'enrich', ticketKey: key } : decided;
+    return reopened ? { action: 'enrich', ticketKey: key, reopened: true } : decided;
   }
 
   /**
@@ -211,7 +214,12 @@ export class WebhookIntake {
       await this.producer.enqueue(
         'ticket-enrichment',
         'enrich-ticket',
-        { connectionId: connection.id, ticketKey: run.ticketKey, runId: run.id },
+        {
+          connectionId: connection.id,
+          ticketKey: run.ticketKey,
+          runId: run.id,
+          ...(decision.reopened ? { reopened: true as const } : {}),
+        },
         { jobId: `enrich-${run.id}` },
       );
     } catch (error) {

@@ -8,7 +8,7 @@ import {
   TrackerConnectionRepository,
   type FinalEnrichmentStatus,
 } from '@sightline/persistence';
-import { QueueProducer } from '@sightline/queues';
+import { QueueProducer, type JobPayload } from '@sightline/queues';
 import { NotFoundError, riskNoteReportSchema, type Ticket, type TrackerClient } from '@sightline/trackers';
 import { reviseReport } from '../assessment/note-revision';
 import { reportRecordOf } from '../assessment/report-record';
@@ -21,11 +21,7 @@ import { isBackgroundRun, runJobOptions } from './background-runs';
 import { TrackerJobGuard, type TrackerJobContext } from './tracker-job-guard';
 import { TrackerLifecycleSource } from './tracker-lifecycle-source';
 
-export interface EnrichPayload {
-  connectionId: string;
-  ticketKey: string;
-  runId: string;
-}
+export type EnrichPayload = JobPayload<'ticket-enrichment', 'enrich-ticket'>;
 
 export interface EnrichOutcome {
   status: FinalEnrichmentStatus | 'writing' | 'already-done';
@@ -108,13 +104,17 @@ export class TicketEnrichmentService {
       if (!mapping)
         return finish('skipped', `no project mapping for ${ticket.projectKey} on this connection`);
     }
-    // Nobody plans a done ticket: background work leaves it, and its note, alone from now on.
-    if (ticket.status.phase === 'done' && isBackgroundRun(run.trigger)) {
+    // Nobody plans a done ticket: background work leaves it, and its note, alone from now on. So
+    // does a reopen that finds the ticket done again: its close came after the reopen (and its
+    // webhook was lost or is still on its way).
+    if (ticket.status.phase === 'done' && (isBackgroundRun(run.trigger) || payload.reopened)) {
       // As of this read: a reopen whose webhook came in meanwhile stands.
       await this.reports.recordPhase(connectionId, ticket.key, 'done', ticket.updatedAt);
       return finish(
         'skipped',
-        'the ticket is done; re-checks, sweeps and link renewals leave done tickets alone',
+        payload.reopened
+          ? 'the ticket is done again; the reopen that queued this run was followed by a close'
+          : 'the ticket is done; re-checks, sweeps and link renewals leave done tickets alone',
       );
     }
     // The stored report, what the ticket shows and the feedback-label marker, in one read. The
