@@ -190,6 +190,9 @@ describe('Jira: webhook → match → risk → one note (e2e)', () => {
       'x-hub-signature': jiraSignature(malformed, WEBHOOK_SECRET),
     });
     expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error.message).toMatch(
+      /^the request body is not valid JSON \(.+\); send one JSON document with Content-Type: application\/json$/,
+    );
     const notAWebhook = JSON.stringify({ hello: 'world' });
     const wrongShape = await sendRaw(shop.webhookUrl, notAWebhook, {
       'x-hub-signature': jiraSignature(notAWebhook, WEBHOOK_SECRET),
@@ -200,6 +203,9 @@ describe('Jira: webhook → match → risk → one note (e2e)', () => {
       'x-hub-signature': jiraSignature(huge, WEBHOOK_SECRET),
     });
     expect(tooLarge.status).toBe(413);
+    expect(JSON.parse(tooLarge.body).error.message).toBe(
+      'request body too large: the limit is 1048576 bytes',
+    );
     const unknown = await sendJiraWebhook(
       `${harness.baseUrl}/webhooks/jira/00000000-0000-4000-8000-000000000000`,
       created.payload,
