@@ -39,6 +39,7 @@ export {
   type FileFigures,
   type AreaFigures,
   type CouplingPair,
+  type FixConcentrationCheck,
 } from './snapshot/snapshot.schema';
 export { renderSnapshotSummary, type SummaryOptions } from './snapshot/snapshot-summary';
 export { collectRepositoryCorpus, type CorpusResult } from './corpus/collect-corpus';
@@ -51,12 +52,12 @@ export { isSourcePath, isTestPath, isTestArea, isMatchablePath, TEST_PATH_PATTER
 export { CHANGE_STRIDE, type CommitRecord } from './history/commit-record';
 export { ownHistory } from './history/own-history';
 export { isReleaseSubject } from './history/release-subject';
+export { countBelow } from './sorted-search';
 export {
   FIX_CLAIM_MIN_FIXES,
   FIX_CLAIM_MIN_MULTIPLE,
   FIX_RATE_DAYS,
   fixRate,
-  type FixConcentrationCheck,
 } from './metrics/fix-concentration';
 export * from './source';
 export * from './dependencies';

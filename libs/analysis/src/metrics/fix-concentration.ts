@@ -1,3 +1,6 @@
+import type { FixConcentrationCheck } from '../snapshot/snapshot.schema';
+import { countBelow } from '../sorted-search';
+
 /**
  * Whether "follow-up fixes concentrate here" holds on this repository's own history. A note says
  * it of a ticket whose files took fixes well above the repository's rate; on most repositories
@@ -27,21 +30,6 @@ export interface FixConcentrationOptions {
   firstSeen: Float64Array;
 }
 
-export interface FixConcentrationCheck {
-  /** Past changes read: the latest `MAX_BACKTEST_CHANGES` with 30 days of history after them. */
-  changes: number;
-  /** Those the claim would have been made of. */
-  claimed: number;
-  claimedFollowedByFix: number;
-  /** The others. */
-  restFollowedByFix: number;
-  /**
-   * The claim held: enough changes each way, and those it was made of were followed by a fix
-   * more often than the rest. Notes say it only on such repositories.
-   */
-  supported: boolean;
-}
-
 /** The claim's thresholds; the assessment reads a ticket's matched files against the same ones. */
 export const FIX_CLAIM_MIN_MULTIPLE = 1.25;
 export const FIX_CLAIM_MIN_FIXES = 3;
@@ -61,18 +49,6 @@ const DAY = 86_400;
 /** A file's fixes per 30 days over the window, a file younger than 30 days counting as 30 days old. */
 export function fixRate(fixes: number, ageDays: number, windowDays: number): number {
   return (fixes * FIX_RATE_DAYS) / Math.max(FIX_RATE_DAYS, Math.min(windowDays, ageDays));
-}
-
-/** Index of the first value ≥ `at` in an ascending array. */
-function lowerBound(values: Float64Array | readonly number[], at: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 interface FixEvents {
@@ -127,11 +103,11 @@ export function checkFixConcentration(
   // The repository's rate at a moment: the mean over the code files that existed then.
   const counts = new Map<number, number>();
   const repositoryRate = (at: number): number => {
-    const existing = lowerBound(births, at + 1);
+    const existing = countBelow(births, at, true);
     if (existing === 0) return 0;
     counts.clear();
     for (
-      let i = lowerBound(events.times, at - window);
+      let i = countBelow(events.times, at - window);
       i < events.times.length && events.times[i] < at;
       i++
     ) {
@@ -158,10 +134,14 @@ export function checkFixConcentration(
     for (const f of files) {
       const fileEvents = events.byFile.get(f);
       if (!fileEvents) continue;
-      const before = lowerBound(fileEvents.times, at) - lowerBound(fileEvents.times, at - window);
+      const before = countBelow(fileEvents.times, at) - countBelow(fileEvents.times, at - window);
       fixes += before;
       rateSum += fixRate(before, ageDays(f, at), windowDays);
-      for (let i = lowerBound(fileEvents.times, at + 1); !followedByFix && i < fileEvents.times.length; i++) {
+      for (
+        let i = countBelow(fileEvents.times, at, true);
+        !followedByFix && i < fileEvents.times.length;
+        i++
+      ) {
         if (fileEvents.times[i] > at + FOLLOW_UP_DAYS * DAY) break;
         const other = log[fileEvents.changes[i]];
         followedByFix = other !== change && !other.tickets.some((key) => change.tickets.includes(key));

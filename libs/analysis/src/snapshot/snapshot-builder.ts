@@ -4,6 +4,7 @@ import type { RepositoryInfo } from '../git/repository-probe';
 import type { CouplingResult } from '../metrics/coupling';
 import { checkFixConcentration } from '../metrics/fix-concentration';
 import type { HistoryFigures } from '../metrics/history-aggregator';
+import { countBelow } from '../sorted-search';
 import { languageOf } from '../source/language-of';
 import { isSourcePath } from '../tree/file-kinds';
 import type { BlobFacts } from '../tree/blob-facts';
@@ -37,18 +38,8 @@ const NO_COMPLEXITY = { max: 0, total: 0, functions: 0, cognitiveMax: 0, cogniti
 /** Where each score sits: the share of ranked items with a strictly lower score, in percent. */
 export function percentiles(scores: readonly number[], ranked: readonly boolean[]): (number | null)[] {
   const sorted = scores.filter((_, i) => ranked[i]).sort((a, b) => a - b);
-  const lowerCount = (score: number): number => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid] < score) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   return scores.map((score, i) =>
-    ranked[i] && sorted.length > 0 ? round((100 * lowerCount(score)) / sorted.length, 1) : null,
+    ranked[i] && sorted.length > 0 ? round((100 * countBelow(sorted, score)) / sorted.length, 1) : null,
   );
 }
 

@@ -2,7 +2,7 @@ import { formatCount, plural } from '../counts';
 import { MIN_BACKTEST_SIDE } from '../metrics/fix-concentration';
 import { isSourcePath, isTestArea, isTestPath } from '../tree/file-kinds';
 import { strongestByFamily } from './coupling-families';
-import type { RepositorySnapshot } from './snapshot.schema';
+import type { FixConcentrationCheck, RepositorySnapshot } from './snapshot.schema';
 
 export interface SummaryOptions {
   /** Rows per table. */
@@ -29,7 +29,7 @@ const leftOut = (count: number, one: string): string[] =>
   count > 0 ? [`  (${plural(count, one)} ranked among these ${count === 1 ? 'is' : 'are'} left out)`] : [];
 
 /** What the backtest of "follow-up fixes concentrate here" found (metrics/fix-concentration.ts). */
-function fixClaimLine(check: NonNullable<RepositorySnapshot['fixConcentration']>): string {
+function fixClaimLine(check: FixConcentrationCheck): string {
   const rest = check.changes - check.claimed;
   const verdict = check.supported
     ? 'notes may say "follow-up fixes concentrate here"'

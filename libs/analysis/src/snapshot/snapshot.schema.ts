@@ -87,6 +87,22 @@ export const areaFiguresSchema = z.object({
   coupling: z.array(z.object({ area: z.string(), shared: z.number().int(), degree: z.number().int() })),
 });
 
+/** Whether "follow-up fixes concentrate here" held on this history (metrics/fix-concentration.ts). */
+export const fixConcentrationSchema = z.object({
+  /** Past changes read: the latest 500 with 30 days of history after them. */
+  changes: z.number().int(),
+  /** Those the claim would have been made of. */
+  claimed: z.number().int(),
+  claimedFollowedByFix: z.number().int(),
+  /** Of the others. */
+  restFollowedByFix: z.number().int(),
+  /**
+   * The claim held: enough changes each way, and those it was made of were followed by a fix
+   * more often than the rest. Notes say it only on such repositories.
+   */
+  supported: z.boolean(),
+});
+
 export const snapshotSchema = z.object({
   schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
   repository: z.object({
@@ -144,15 +160,7 @@ export const snapshotSchema = z.object({
    * The fix-concentration claim backtested on this history (metrics/fix-concentration.ts); absent
    * in snapshots made before it was.
    */
-  fixConcentration: z
-    .object({
-      changes: z.number().int(),
-      claimed: z.number().int(),
-      claimedFollowedByFix: z.number().int(),
-      restFollowedByFix: z.number().int(),
-      supported: z.boolean(),
-    })
-    .optional(),
+  fixConcentration: fixConcentrationSchema.optional(),
   parseFailures: z.array(z.object({ path: z.string(), reason: z.string() })),
   skipped: z.array(
     z.object({
@@ -167,4 +175,5 @@ export const snapshotSchema = z.object({
 export type RepositorySnapshot = z.infer<typeof snapshotSchema>;
 export type FileFigures = z.infer<typeof fileFiguresSchema>;
 export type AreaFigures = z.infer<typeof areaFiguresSchema>;
+export type FixConcentrationCheck = z.infer<typeof fixConcentrationSchema>;
 export type CouplingPair = z.infer<typeof couplingSchema>;

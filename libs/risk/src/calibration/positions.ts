@@ -1,3 +1,5 @@
+import { countBelow } from '@sightline/analysis';
+
 /**
  * Where a value sits in a distribution: the share of the distribution strictly below it, in [0, 1].
  * The same definition the analysis uses for hotspot percentiles, so a file tied with most of the
@@ -6,14 +8,7 @@
  */
 export function shareBelow(sortedAscending: readonly number[], value: number): number {
   if (sortedAscending.length === 0) return 0;
-  let lo = 0;
-  let hi = sortedAscending.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sortedAscending[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo / sortedAscending.length;
+  return countBelow(sortedAscending, value) / sortedAscending.length;
 }
 
 /**
@@ -29,20 +24,9 @@ export function percentRank(
 ): number {
   const total = cumulative[cumulative.length - 1] ?? 0;
   if (total <= 0) return 0;
-  const firstAtLeast = lowerBound(sortedAscending, value, false);
-  const firstAbove = lowerBound(sortedAscending, value, true);
+  const firstAtLeast = countBelow(sortedAscending, value);
+  const firstAbove = countBelow(sortedAscending, value, true);
   return (cumulative[firstAtLeast] + (cumulative[firstAbove] - cumulative[firstAtLeast]) / 2) / total;
-}
-
-function lowerBound(sorted: readonly number[], value: number, inclusive: boolean): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < value || (inclusive && sorted[mid] === value)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Each value's share-below within `values` itself. */
