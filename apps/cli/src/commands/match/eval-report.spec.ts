@@ -94,6 +94,7 @@ describe('the risk part of the eval report', () => {
         liftTopThird: null,
         changeSize: null,
         snapshots: 3,
+        fixClaimHeldOn: 2,
         refreshDays: 90,
       },
     });

@@ -97,8 +97,9 @@ function fixClaimRate(risk: RiskEvalReport): string {
   const { tickets, followedByFix } = risk.fixClaims;
   const rest = risk.tickets - tickets;
   const pct = (a: number, n: number) => `${((100 * a) / n).toFixed(0)}%`;
-  if (tickets === 0) return 'said of no ticket';
-  return `said of ${tickets} tickets, ${pct(followedByFix, tickets)} later fix${rest > 0 ? ` (the rest ${pct(risk.positives - followedByFix, rest)})` : ''}`;
+  const held = `; it held on the history of ${risk.fixClaimHeldOn} of the ${plural(risk.snapshots, 'snapshot')}`;
+  if (tickets === 0) return `said of no ticket${held}`;
+  return `said of ${tickets} tickets, ${pct(followedByFix, tickets)} later fix${rest > 0 ? ` (the rest ${pct(risk.positives - followedByFix, rest)})` : ''}${held}`;
 }
 
 function outcomeCounts(risk: RiskEvalReport): string {

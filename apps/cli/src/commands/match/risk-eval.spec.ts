@@ -45,8 +45,11 @@ describe('sightline eval --risk: each ticket assessed on a snapshot from before 
         ? `${level} ${risk.levels[level]} (${((100 * risk.laterFixesByLevel[level]) / risk.levels[level]).toFixed(0)}% later fix)`
         : `${level} 0`;
     expect(text).toContain(`levels: ${rate('high')}, ${rate('medium')}, ${rate('low')}`);
+    expect(risk.fixClaimHeldOn).toBeLessThanOrEqual(risk.snapshots);
     expect(text).toMatch(
-      / {2}"follow-up fixes concentrate here": (said of no ticket|said of \d+ tickets, \d+% later fix)/,
+      new RegExp(
+        ` {2}"follow-up fixes concentrate here": (said of no ticket|said of \\d+ tickets, \\d+% later fix.*); it held on the history of ${risk.fixClaimHeldOn} of the 5 snapshots`,
+      ),
     );
     expect(report.perQuery).toBeUndefined();
     expect(JSON.stringify(risk)).not.toContain('laterFixes"');

@@ -23,6 +23,11 @@ const DAY_SECONDS = 86_400;
 export interface RiskEvalReport extends Omit<RiskEvaluation, 'laterFixes'> {
   /** Snapshots the tickets were assessed on: the cut, then one per refresh. */
   snapshots: number;
+  /**
+   * Of them, those on whose history the fix claim held (the analysis's backtest), so that notes
+   * could make it; elsewhere the claim was said of no ticket.
+   */
+  fixClaimHeldOn: number;
   refreshDays: number;
 }
 
@@ -86,12 +91,16 @@ export class RiskEvaluationCollector {
   async evaluate(): Promise<{ report: RiskEvalReport; byTicket: Map<string, TicketRisk> }> {
     let assessor = this.assessor(this.cut, Date.parse(this.cut.repository.headTime) / 1000);
     let snapshots = 1;
+    const claimHeld = (snapshot: RepositorySnapshot) =>
+      snapshot.fixConcentration?.supported === false ? 0 : 1;
+    let fixClaimHeldOn = claimHeld(this.cut);
     const tickets: RiskEvalTicket[] = [];
     const ordered = [...this.queries].sort((a, b) => a.query.time - b.query.time);
     for (const { query, match } of ordered) {
       if (query.time - assessor.freshAt > this.refreshDays * DAY_SECONDS) {
         assessor = this.assessor(await this.snapshotBefore(query.id), query.time);
         snapshots++;
+        fixClaimHeldOn += claimHeld(assessor.snapshot);
       }
       const assessment = assessRisk({
         match,
@@ -127,7 +136,10 @@ export class RiskEvaluationCollector {
         },
       ]),
     );
-    return { report: { ...evaluation, snapshots, refreshDays: this.refreshDays }, byTicket };
+    return {
+      report: { ...evaluation, snapshots, fixClaimHeldOn, refreshDays: this.refreshDays },
+      byTicket,
+    };
   }
 
   private assessor(snapshot: RepositorySnapshot, freshAt: number): Assessor {
