@@ -36,9 +36,9 @@ export const FIX_CLAIM_MIN_FIXES = 3;
 /** Fix rates are fixes per this many days. */
 export const FIX_RATE_DAYS = 30;
 /** The outcome window after a change, the same 30 days `sightline eval --risk` measures. */
-export const FOLLOW_UP_DAYS = 30;
+const FOLLOW_UP_DAYS = 30;
 /** The latest past changes read; older history says less about how the code is worked on now. */
-export const MAX_BACKTEST_CHANGES = 500;
+const MAX_BACKTEST_CHANGES = 500;
 /** Fewer changes than this on either side and the backtest decides nothing: the claim is not said. */
 export const MIN_BACKTEST_SIDE = 10;
 /** A change of more code files than this is a sweep, not a ticket's work. */

@@ -113,6 +113,7 @@ function fixFigures(
   const fixes = windowDays === null ? file.bugFixRevisions : (file.recentBugFixRevisions ?? 0);
   if (fixes === 0 || !file.firstSeen) return { fixes, rate: 0 };
   const age = (headTime - Date.parse(file.firstSeen) / 1000) / DAY_SECONDS;
+  // No window: the rate over the file's whole history.
   return { fixes, rate: fixRate(fixes, age, windowDays ?? Infinity) };
 }
 
