@@ -48,6 +48,10 @@ describe('renderSnapshotSummary', () => {
     expect(byScore.slice(0, 2)).toEqual(['src/__tests__/cart.test.ts', 'test/fixtures/order.ts']);
 
     const summary = renderSnapshotSummary(snapshot, { top: 10 });
+    // Six days of history: nothing to backtest the fix claim on.
+    expect(summary.split('\n')).toContain(
+      'Fix claim   no past change of code with 30 days after it to check the claim on; notes do not say "follow-up fixes concentrate here"',
+    );
     const hotspots = section(summary, 'Top hotspots');
     expect(hotspots.slice(1, 3).map((l) => l.trim().split(/\s+/).pop())).toEqual([
       'src/cart.ts',

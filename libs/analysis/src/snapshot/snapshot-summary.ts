@@ -34,6 +34,8 @@ function fixClaimLine(check: FixConcentrationCheck): string {
   const verdict = check.supported
     ? 'notes may say "follow-up fixes concentrate here"'
     : 'notes do not say "follow-up fixes concentrate here"';
+  if (check.changes === 0)
+    return `no past change of code with 30 days after it to check the claim on; ${verdict}`;
   const on = `${formatCount(check.claimed)} of ${plural(check.changes, 'past change')} touched code with many recent fixes`;
   if (check.claimed < MIN_BACKTEST_SIDE || rest < MIN_BACKTEST_SIDE)
     return `${on}: too few to check; ${verdict}`;
