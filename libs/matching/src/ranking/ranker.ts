@@ -203,6 +203,7 @@ export function rankTicket(
         : 0,
     queryTerms: countedTerms(signals.query),
     otherWork: signals.otherWork.share,
+    indexedFiles: index.paths.length,
   };
   return {
     files,
