@@ -1,13 +1,5 @@
 import { calibrateRisk } from '../calibration/risk-calibration';
-import { fileFigures, snapshotOf } from '../calibration/snapshot.fixture-spec';
-
-const complexity = (total: number) => ({
-  max: total,
-  total,
-  functions: 1,
-  cognitiveMax: 0,
-  cognitiveTotal: 0,
-});
+import { complexity, fileFigures, snapshotOf } from '../calibration/snapshot.fixture-spec';
 
 /** 30 ordinary files and one hotspot, `src/hot.ts`, that has received `fixes` fixes in a year. */
 export function repository(fixes = 12, hotArea = 'src') {

@@ -2,15 +2,7 @@ import { assessRisk } from '../assessment/assess-risk';
 import { percentRank } from './positions';
 import { calibrateRisk } from './risk-calibration';
 import { MIN_REFERENCE_TICKETS } from './risk-reference';
-import { fileFigures, matchOf, snapshotOf } from './snapshot.fixture-spec';
-
-const complexity = (total: number) => ({
-  max: total,
-  total,
-  functions: 1,
-  cognitiveMax: 0,
-  cognitiveTotal: 0,
-});
+import { complexity, fileFigures, matchOf, snapshotOf } from './snapshot.fixture-spec';
 
 function ticket(key: string, files: string[]) {
   return {

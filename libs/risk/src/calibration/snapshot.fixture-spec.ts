@@ -9,6 +9,15 @@ import type { MatchResult } from '@sightline/matching';
 /** Hand-built snapshots and match results for unit specs: only the figures a spec sets matter. */
 export const HEAD_TIME = '2024-06-01T00:00:00Z';
 
+/** File complexity with one function whose cyclomatic complexity is `total`. */
+export const complexity = (total: number): FileFigures['complexity'] => ({
+  max: total,
+  total,
+  functions: 1,
+  cognitiveMax: 0,
+  cognitiveTotal: 0,
+});
+
 export function fileFigures(path: string, figures: Partial<FileFigures> = {}): FileFigures {
   return {
     path,
@@ -16,7 +25,7 @@ export function fileFigures(path: string, figures: Partial<FileFigures> = {}): F
     area: path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.',
     size: 100,
     loc: 10,
-    complexity: { max: 1, total: 1, functions: 1, cognitiveMax: 0, cognitiveTotal: 0 },
+    complexity: complexity(1),
     revisions: 1,
     recentRevisions: 1,
     authors: 1,
