@@ -329,6 +329,11 @@ describe('rankTicket', () => {
     expect(precise.confidence).toBeGreaterThan(vague.confidence);
   });
 
+  it("gives confidence the index's size, since the few files of a small index are found more often", () => {
+    const result = rankTicket(index, { title: 'Partially shipped order cannot be refunded' });
+    expect(result.confidenceFeatures?.indexedFiles).toBe(index.paths.length);
+  });
+
   it('describes a result in one sentence', () => {
     const result = rankTicket(index, { title: 'Payments: reindexProducts is slow' });
     expect(describeResult(result.files[0])).toMatch(/^The ticket names `reindexProducts`.*\.$/);
