@@ -208,6 +208,40 @@ describe('tracker connections admin API (e2e)', () => {
     expect(fieldsOf(invalid)).toEqual(['kind']);
   });
 
+  it('answers 409 naming the clash when a create or a rename takes a name already in use', async () => {
+    const first = await harness.call('post', '/api/tracker-connections', {
+      kind: 'jira',
+      name: 'trk-e2e-dup',
+      siteUrl: 'https://dup.atlassian.net',
+      auth: { kind: 'bearer', token: BEARER },
+    });
+    expect(first.status).toBe(201);
+    const again = await harness.call('post', '/api/tracker-connections', {
+      kind: 'linear',
+      name: 'trk-e2e-dup',
+      auth: { kind: 'apiKey', apiKey: LINEAR_KEY },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toEqual({
+      status: 409,
+      code: 'conflict',
+      message: 'a tracker connection named "trk-e2e-dup" already exists; choose another name',
+    });
+    const other = await harness.call('post', '/api/tracker-connections', {
+      kind: 'linear',
+      name: 'trk-e2e-dup-other',
+      auth: { kind: 'apiKey', apiKey: LINEAR_KEY },
+    });
+    expect(other.status).toBe(201);
+    const rename = await harness.call('patch', `/api/tracker-connections/${other.body.id}`, {
+      name: 'trk-e2e-dup',
+    });
+    expect(rename.status).toBe(409);
+    expect((await harness.call('get', `/api/tracker-connections/${other.body.id}`)).body.name).toBe(
+      'trk-e2e-dup-other',
+    );
+  });
+
   it('lets a viewer read but not write', async () => {
     const statuses = [
       (

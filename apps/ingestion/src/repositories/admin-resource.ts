@@ -1,3 +1,5 @@
+import { ConflictException } from '@nestjs/common';
+import { ConstraintViolationError } from '@sightline/persistence';
 import { ZodValidationException } from 'nestjs-zod';
 import picomatch from 'picomatch';
 import { z } from 'zod';
@@ -42,6 +44,21 @@ export function invalidField(field: string, message: string): ZodValidationExcep
   return new ZodValidationException(
     new z.ZodError([{ code: 'custom', path: field.split('.'), message, input: undefined }]),
   );
+}
+
+/**
+ * Runs a write that stores a resource's name and turns the database's unique-name violation into
+ * a 409 that names the clash: two concurrent creates cannot both pass a check made beforehand.
+ */
+export async function withUniqueName<T>(what: string, name: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof ConstraintViolationError && error.kind === 'unique') {
+      throw new ConflictException(`a ${what} named "${name}" already exists; choose another name`);
+    }
+    throw error;
+  }
 }
 
 /** PATCH bodies must change something; an empty one is almost always a client bug. */

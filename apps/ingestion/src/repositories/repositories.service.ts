@@ -8,7 +8,7 @@ import {
   type RepositoryRegistrationChanges,
 } from '@sightline/persistence';
 import { AuditService, type Principal } from '@sightline/platform';
-import { invalidField, toPage, type Page } from './admin-resource';
+import { invalidField, toPage, withUniqueName, type Page } from './admin-resource';
 import { checkCloneUrl, type CloneTransport, type CloneUrlPolicy } from './clone-url';
 import { RefreshSchedulesService } from './refresh-schedules.service';
 import { RepositoryCredentialsService } from './repository-credentials.service';
@@ -61,7 +61,7 @@ export class RepositoriesService {
     const transport = this.checkedTransport(input.cloneUrl);
     const credentials = input.credentials ?? null;
     this.checkCredentialsFit(transport, credentials?.kind ?? null);
-    const record = await this.named(input.name, () =>
+    const record = await withUniqueName('repository', input.name, () =>
       this.repositories.register({
         name: input.name,
         cloneUrl: input.cloneUrl,
@@ -113,7 +113,9 @@ export class RepositoriesService {
       refreshCron: input.refreshSchedule,
       historyWindowDays: input.historyWindowDays,
     };
-    const updated = await this.named(input.name ?? current.name, () => this.repositories.update(id, changes));
+    const updated = await withUniqueName('repository', input.name ?? current.name, () =>
+      this.repositories.update(id, changes),
+    );
     if (!updated) throw this.notFound(id);
     if (input.refreshSchedule !== undefined) await this.schedules.apply(id, updated.refreshCron);
     const after = toRepositoryDto(updated);
@@ -191,17 +193,6 @@ export class RepositoriesService {
         'credentials',
         `an SSH key works with ssh:// or git@host:… clone URLs, not ${transport}; ${fix}`,
       );
-    }
-  }
-
-  private async named<T>(name: string, write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      if (error instanceof ConstraintViolationError && error.kind === 'unique') {
-        throw new ConflictException(`a repository named "${name}" already exists; choose another name`);
-      }
-      throw error;
     }
   }
 

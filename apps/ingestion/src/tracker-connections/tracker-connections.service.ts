@@ -8,7 +8,7 @@ import {
   type TrackerConnectionRecord,
 } from '@sightline/persistence';
 import { AuditService, type Principal } from '@sightline/platform';
-import { invalidField, toPage, type Page } from '../repositories/admin-resource';
+import { invalidField, toPage, withUniqueName, type Page } from '../repositories/admin-resource';
 import {
   JIRA_AUTH_KINDS,
   LINEAR_AUTH_KINDS,
@@ -55,7 +55,7 @@ export class TrackerConnectionsService {
     input: CreateTrackerConnectionInput,
     requestId?: string,
   ): Promise<TrackerConnectionView> {
-    const record = await this.named(input.name, () =>
+    const record = await withUniqueName('tracker connection', input.name, () =>
       this.connections.create({
         name: input.name,
         kind: input.kind,
@@ -100,7 +100,9 @@ export class TrackerConnectionsService {
       // A different site or account: whatever the last connection test found no longer holds.
       Object.assign(changes, { health: 'unknown', healthReason: null, botAccountId: null });
     }
-    const updated = await this.named(input.name ?? current.name, () => this.connections.update(id, changes));
+    const updated = await withUniqueName('tracker connection', input.name ?? current.name, () =>
+      this.connections.update(id, changes),
+    );
     if (!updated) throw this.notFound(id);
     const after = toTrackerConnectionDto(updated);
     await this.audit.record({
@@ -162,19 +164,6 @@ export class TrackerConnectionsService {
         'auth.kind',
         `a ${kind} connection takes auth of kind ${allowed.join(' or ')}, not ${input.auth.kind}`,
       );
-    }
-  }
-
-  private async named<T>(name: string, write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      if (error instanceof ConstraintViolationError && error.kind === 'unique') {
-        throw new ConflictException(
-          `a tracker connection named "${name}" already exists; choose another name`,
-        );
-      }
-      throw error;
     }
   }
 
